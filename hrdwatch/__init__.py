@@ -1,0 +1,1 @@
+"""hrdwatch: documentation and advocacy for detained human rights defenders."""

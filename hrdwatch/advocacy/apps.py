@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AdvocacyConfig(AppConfig):
+    name = "hrdwatch.advocacy"
+    label = "advocacy"

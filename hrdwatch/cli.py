@@ -1,0 +1,63 @@
+"""The one console script, ``hrdwatch``: every command is a Django management command underneath.
+
+``hrdwatch --help`` lists hrdwatch's own commands with one line each; Django's built-in commands
+(migrate, check, createsuperuser, ...) work too.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+DEFAULT_SETTINGS = "hrdwatch.project.settings.demo"
+
+
+def _own_commands() -> list[tuple[str, str]]:
+    """(name, first line of help) for every management command shipped in an hrdwatch app."""
+    from django.apps import apps
+    from django.core.management import get_commands, load_command_class
+
+    own = []
+    for name, app in sorted(get_commands().items()):
+        if not app.startswith("hrdwatch"):
+            continue
+        command = load_command_class(app, name)
+        first_line = (command.help or "").strip().splitlines()[0] if command.help else ""
+        own.append((name, first_line))
+    del apps
+    return own
+
+
+def print_overview() -> None:
+    """The ``hrdwatch --help`` page: what each command is for, in one line."""
+    commands = _own_commands()
+    width = max((len(name) for name, _ in commands), default=10)
+    print("usage: hrdwatch COMMAND [options]     (hrdwatch COMMAND --help for details)\n")
+    print("hrdwatch commands:")
+    for name, line in commands:
+        print(f"  {name.ljust(width)}  {line}")
+    print(
+        "\nDjango commands also work, e.g. migrate, check --deploy, createsuperuser, shell.\n"
+        "Data lives where DATABASE_URL says, else in a SQLite file inside HRDWATCH_DATA_DIR "
+        "(default ./hrdwatch-data)."
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``hrdwatch`` console script."""
+    argv = list(sys.argv if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
+    import django
+
+    django.setup()
+    if len(argv) < 2 or argv[1] in {"-h", "--help", "help"} and len(argv) == 2:
+        print_overview()
+        return
+    from django.core.management import execute_from_command_line
+
+    argv[0] = "hrdwatch"
+    execute_from_command_line(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""What every record shares: a stable public id, a visibility level, history and soft deletion."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import Any
+
+from django.db import models
+from django.utils import timezone
+
+from .levels import Visibility
+
+
+def new_uid(prefix: str, external_id: str | None = None, namespace: str = "") -> str:
+    """A stable id: hashed from the source's own id when there is one, random otherwise.
+
+    Never built from names or other personal data (see zavod's entity-id guidance).
+    """
+    if external_id:
+        digest = hashlib.sha1(f"{namespace}:{external_id}".encode(), usedforsecurity=False)
+        return f"{prefix}-{digest.hexdigest()[:12]}"
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+class LiveManager(models.Manager):
+    """Hides soft-deleted rows; ``all_objects`` still sees them."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+class RecordBase(models.Model):
+    """Abstract base for every documented thing."""
+
+    UID_PREFIX = "rec"
+
+    uid = models.CharField(
+        max_length=40, unique=True, editable=False,
+        help_text="Stable public identifier; never contains personal data.",
+    )
+    visibility = models.CharField(
+        max_length=12, choices=Visibility.choices, default=Visibility.PARTNERS, db_index=True,
+        help_text="Who may see this: the public, partner organisations, or only its owners.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False, help_text="When it was created.")
+    updated_at = models.DateTimeField(auto_now=True, help_text="When it last changed.")
+    deleted_at = models.DateTimeField(
+        null=True, blank=True, editable=False,
+        help_text="Set when soft-deleted; a deleted record can be restored.",
+    )
+
+    objects = LiveManager()
+    all_objects = models.Manager()
+
+    class Meta:
+        abstract = True
+        base_manager_name = "all_objects"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.uid:
+            self.uid = new_uid(self.UID_PREFIX, getattr(self, "external_id", None) or None,
+                               self.__class__.__name__)
+        super().save(*args, **kwargs)
+
+    def soft_delete(self) -> None:
+        """Hide the record everywhere; it stays in the database and in its history."""
+        self.deleted_at = timezone.now()
+        self.save(update_fields=["deleted_at", "updated_at"])
+
+    def restore(self) -> None:
+        """Undo a soft delete."""
+        self.deleted_at = None
+        self.save(update_fields=["deleted_at", "updated_at"])
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None

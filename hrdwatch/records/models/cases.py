@@ -1,0 +1,185 @@
+"""Cases (one deprivation of liberty of one defender) and their timeline of events and charges."""
+
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from hrdwatch.core.dates import PRECISION_CHOICES, Precision
+from hrdwatch.vocab.models import Term, Vocabulary
+
+from ..base import RecordBase
+from ..levels import Certainty, PlaceKind, ReviewState, SentenceKind, WarrantShown
+from .people import Defender
+
+
+class PlaceOfDetention(RecordBase):
+    """A named prison, police station, camp or secret site where defenders are held."""
+
+    UID_PREFIX = "plc"
+
+    external_id = models.CharField(
+        max_length=200, null=True, blank=True, unique=True, help_text="Identifier in an imported system."
+    )
+    name = models.CharField(max_length=300, help_text="Name of the place in English or Latin script.")
+    name_original = models.CharField(max_length=300, blank=True, help_text="Name in the local script.")
+    kind = models.CharField(
+        max_length=16, choices=PlaceKind.choices, default=PlaceKind.PRISON, help_text="Kind of place."
+    )
+    country = models.CharField(max_length=2, help_text="ISO 3166-1 alpha-2 code.")
+    city = models.CharField(max_length=200, blank=True, help_text="City or region.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["country", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Case(RecordBase):
+    """One deprivation of liberty of one defender, with everything the WGAD asks about it."""
+
+    UID_PREFIX = "case"
+
+    external_id = models.CharField(
+        max_length=200, null=True, blank=True, unique=True, help_text="Identifier in an imported system."
+    )
+    defender = models.ForeignKey(Defender, on_delete=models.PROTECT, related_name="cases", help_text="Who was deprived of liberty.")
+    country = models.CharField(max_length=2, db_index=True, help_text="ISO 3166-1 alpha-2 code of the detaining state.")
+    region = models.CharField(max_length=200, blank=True, help_text="Region, province or state.")
+    city = models.CharField(max_length=200, blank=True, help_text="City.")
+    status = models.ForeignKey(
+        Term, on_delete=models.PROTECT, related_name="cases_with_status",
+        limit_choices_to={"vocabulary": Vocabulary.CASE_STATUS}, help_text="Current status as stated by the documenter.",
+    )
+    derived_status = models.ForeignKey(
+        Term, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False,
+        help_text="Status derived from the latest events of the timeline.",
+    )
+    status_conflict = models.BooleanField(
+        default=False, editable=False, db_index=True,
+        help_text="Derived: the stated status disagrees with the one the timeline implies.",
+    )
+    arrest_date = models.DateField(null=True, blank=True, editable=False, db_index=True, help_text="Derived: date of the first arrest, detention or disappearance.")
+    arrest_date_precision = models.CharField(max_length=8, choices=PRECISION_CHOICES, default=Precision.UNKNOWN, editable=False, help_text="Precision of the arrest date.")
+    release_date = models.DateField(null=True, blank=True, editable=False, help_text="Derived: date of release or death, if any.")
+    authorities = models.TextField(blank=True, help_text="Authorities responsible, as described by the sources.")
+    arresting_forces = models.TextField(blank=True, help_text="Who carried out the arrest (police, security service...).")
+    arrest_warrant_shown = models.CharField(
+        max_length=8, choices=WarrantShown.choices, default=WarrantShown.UNKNOWN, help_text="Whether a warrant was shown at arrest."
+    )
+    reasons_given = models.TextField(blank=True, help_text="Reasons the authorities gave for the arrest and detention.")
+    legal_basis = models.TextField(blank=True, help_text="Legal basis invoked (laws, articles).")
+    detention_conditions = models.TextField(blank=True, help_text="Conditions of detention (public part).")
+    wgad_categories = models.ManyToManyField(
+        Term, blank=True, related_name="cases_in_wgad_category",
+        limit_choices_to={"vocabulary": Vocabulary.WGAD_CATEGORY}, help_text="WGAD categories I–V the detention meets.",
+    )
+    wgad_reasoning = models.TextField(blank=True, help_text="Why the detention is arbitrary, per category.")
+    domestic_remedies = models.TextField(blank=True, help_text="Domestic remedies tried and their results.")
+    summary = models.TextField(blank=True, help_text="Public summary of the case, in English.")
+    translations = models.JSONField(default=dict, blank=True, help_text='Translated text fields, e.g. {"fr": {"summary": "..."}}.')
+    review_state = models.CharField(
+        max_length=12, choices=ReviewState.choices, default=ReviewState.DRAFT, db_index=True,
+        help_text="Workflow state; only published cases reach the public.",
+    )
+    owner = models.ForeignKey(
+        "partners.Organisation", null=True, blank=True, on_delete=models.PROTECT, related_name="cases",
+        help_text="Organisation that documents the case and controls its restricted data.",
+    )
+    is_fictional = models.BooleanField(default=False, help_text="Demo data: a fictional case.")
+    history = HistoricalRecords(m2m_fields=[wgad_categories])
+
+    class Meta:
+        ordering = ["-arrest_date", "id"]
+        indexes = [
+            models.Index(fields=["review_state", "visibility", "deleted_at", "country"], name="case_public_country_idx"),
+            models.Index(fields=["review_state", "visibility", "deleted_at", "status"], name="case_public_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.defender} ({self.country}, {self.arrest_date or '?'})"
+
+    def translated(self, field: str, language: str) -> str:
+        return str(self.translations.get(language, {}).get(field) or getattr(self, field))
+
+
+class Event(RecordBase):
+    """One dated step of a case's timeline: arrest, charge, sentence, transfer, torture, release..."""
+
+    UID_PREFIX = "evt"
+
+    external_id = models.CharField(max_length=200, null=True, blank=True, unique=True, help_text="Identifier in an imported system.")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events", help_text="The case this event belongs to.")
+    event_type = models.ForeignKey(
+        Term, on_delete=models.PROTECT, related_name="events_of_type",
+        limit_choices_to={"vocabulary": Vocabulary.EVENT_TYPE}, help_text="What happened.",
+    )
+    date = models.DateField(null=True, blank=True, db_index=True, help_text="When (first day of the known period).")
+    date_precision = models.CharField(
+        max_length=8, choices=PRECISION_CHOICES, default=Precision.UNKNOWN, help_text="How precisely the date is known."
+    )
+    certainty = models.CharField(
+        max_length=10, choices=Certainty.choices, default=Certainty.CONFIRMED, help_text="Confirmed, alleged or disputed."
+    )
+    place = models.CharField(max_length=300, blank=True, help_text="Where it happened, as described.")
+    place_of_detention = models.ForeignKey(
+        PlaceOfDetention, null=True, blank=True, on_delete=models.SET_NULL, related_name="events",
+        help_text="Named place of detention, for arrests, detentions and transfers.",
+    )
+    description = models.TextField(blank=True, help_text="What happened, in English.")
+    sentence_kind = models.CharField(
+        max_length=16, choices=SentenceKind.choices, blank=True, help_text="For sentences: prison term, life, death..."
+    )
+    sentence_months = models.PositiveIntegerField(null=True, blank=True, help_text="For prison terms: length in months.")
+    fine_amount = models.DecimalField(max_digits=14, decimal_places=2, null=True, blank=True, help_text="Fine imposed, if any.")
+    fine_currency = models.CharField(max_length=3, blank=True, help_text="ISO 4217 currency of the fine.")
+    translations = models.JSONField(default=dict, blank=True, help_text='Translated text fields, e.g. {"fr": {"description": "..."}}.')
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["case", "date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.event_type.code} {self.date or '?'}"
+
+
+class Charge(RecordBase):
+    """A charge brought in a charge, indictment or conviction event, as worded and categorised."""
+
+    UID_PREFIX = "chg"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="charges", help_text="The event in which the charge was brought.")
+    wording = models.CharField(max_length=500, help_text="The charge as worded by the authorities.")
+    legal_provision = models.CharField(max_length=300, blank=True, help_text="Article of law, e.g. 'Criminal Code art. 105'.")
+    category = models.ForeignKey(
+        Term, on_delete=models.PROTECT, related_name="charges_in_category",
+        limit_choices_to={"vocabulary": Vocabulary.CHARGE_CATEGORY}, help_text="Category of the charge.",
+    )
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return self.wording
+
+
+class CaseShare(models.Model):
+    """The owning organisation lets another organisation see a case's restricted data."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="shares", help_text="The case shared.")
+    organisation = models.ForeignKey(
+        "partners.Organisation", on_delete=models.CASCADE, related_name="shared_cases",
+        help_text="Organisation allowed to see the case's restricted data.",
+    )
+    shared_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="Who shared it.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True, help_text="When it was shared.")
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["case", "organisation"], name="unique_case_share")]
+
+    def __str__(self) -> str:
+        return f"{self.case} shared with {self.organisation}"
