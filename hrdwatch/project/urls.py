@@ -1,14 +1,18 @@
-"""URL map: each capability app contributes its own urls module."""
+"""URL map: each capability app contributes its own urls module, mounted here once."""
 
-from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("hrdwatch.api.urls")),
+    path("accounts/", include("hrdwatch.partners.urls")),
+    path("review/", include("hrdwatch.review.urls")),
+    path("audit/", include("hrdwatch.audit.urls")),
+    path("documents/", include("hrdwatch.ingestion.urls")),
+    path("candidates/", include("hrdwatch.extraction.urls")),
+    path("linkage/", include("hrdwatch.linkage.urls")),
+    path("act/", include("hrdwatch.advocacy.urls")),
     path("", include("hrdwatch.publication.urls")),
 ]
-urlpatterns += i18n_patterns(
-    path("admin/", admin.site.urls),
-    prefix_default_language=False,
-)

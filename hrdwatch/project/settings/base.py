@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "hrdwatch.statistics",
     "hrdwatch.exports",
     "hrdwatch.advocacy",
+    "hrdwatch.api",
+    "hrdwatch.audit",
+    "hrdwatch.operations",
     "hrdwatch.demo",
 ]
 
