@@ -13,3 +13,18 @@ def _isolated_data_dir(settings, tmp_path):
     settings.MEDIA_ROOT = str(settings.DATA_DIR / "media")
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
     yield
+
+
+@pytest.fixture
+def verified_admin_client(client, django_user_model):
+    """A superuser logged in with a confirmed TOTP device, as two-factor login leaves them."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = django_user_model.objects.create_superuser("root-admin", "root@example.org", "unused-password-123")
+    device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client

@@ -1,0 +1,49 @@
+"""One exporter per format behind one base class, found by format name in a registry."""
+
+from __future__ import annotations
+
+import importlib
+from typing import BinaryIO, ClassVar
+
+from hrdwatch.records.visibility import Viewer
+
+from .convert import FORMULA_PREFIXES
+
+# Modules that define exporters; each registers its classes when imported.
+FORMAT_MODULES = ["hrdwatch.exports.formats", "hrdwatch.exports.ftm"]
+EXPORTERS: dict[str, type[Exporter]] = {}
+
+
+class Exporter:
+    """Writes what ``viewer`` may see to a binary stream; returns how many records it wrote."""
+
+    format: ClassVar[str]
+    extension: ClassVar[str]
+    content_type: ClassVar[str] = "application/octet-stream"
+
+    def write(self, viewer: Viewer, output: BinaryIO) -> int:
+        raise NotImplementedError
+
+
+def register(cls: type[Exporter]) -> type[Exporter]:
+    """Class decorator adding an exporter to the registry under its ``format``."""
+    EXPORTERS[cls.format] = cls
+    return cls
+
+
+def exporters() -> dict[str, type[Exporter]]:
+    """Every registered exporter (imports the format modules on first use)."""
+    for module in FORMAT_MODULES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+    return EXPORTERS
+
+
+def neutralise_formula(value: object) -> object:
+    """Prefix text a spreadsheet would evaluate (=, +, -, @) with an apostrophe."""
+    if isinstance(value, str) and value.startswith((*FORMULA_PREFIXES, "-")):
+        return "'" + value
+    return value

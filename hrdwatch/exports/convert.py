@@ -1,0 +1,125 @@
+"""Checking and converting one incoming value per interchange field, with readable errors.
+
+Shared by the JSON and the tabular (CSV/XLSX) import, so every format rejects the same bad values
+the same way: impossible dates, unknown vocabulary codes, non-ISO countries, spreadsheet formulas,
+oversized cells.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+from hrdwatch.core.countries import UnknownCountryError, normalise_country
+from hrdwatch.core.dates import PartialDate, PartialDateError
+from hrdwatch.vocab.lookup import TermCache
+
+from .spec import Field, Kind
+
+MAX_CELL_CHARACTERS = 100_000
+FORMULA_PREFIXES = ("=", "+", "@", "\t", "\r")
+
+
+class RowError(ValueError):
+    """A value that cannot be imported; the message names the field and why."""
+
+
+def looks_like_formula(text: str) -> bool:
+    """Spreadsheet formula injection: "=..." or a sign followed by a function or reference.
+
+    "+84 000 111" (a phone number) or "-5" are not formulas; "+SUM(A1)" and "@cmd" are.
+    """
+    text = text.lstrip(" \t\r")
+    if text.startswith("="):
+        return True
+    return len(text) > 1 and text[0] in "+-@" and (text[1].isalpha() or text[1] == "(")
+
+
+def check_text(name: str, value: Any, refuse_formulas: bool = True) -> str:
+    """A text cell: not too large and, from spreadsheets, not a formula."""
+    text = "" if value is None else str(value)
+    if len(text) > MAX_CELL_CHARACTERS:
+        raise RowError(f"{name}: cell too large ({len(text):,} characters; the limit is {MAX_CELL_CHARACTERS:,})")
+    if refuse_formulas and looks_like_formula(text):
+        raise RowError(f"{name}: value {text[:40]!r} looks like a spreadsheet formula and is refused")
+    return text
+
+
+class Converter:
+    """Converts interchange values into model values; one per import run (caches vocabularies)."""
+
+    def __init__(self, refuse_formulas: bool = True) -> None:
+        self.terms = TermCache()
+        self.refuse_formulas = refuse_formulas
+
+    def convert(self, field: Field, value: Any, choices: set[str] | None = None) -> dict[str, Any]:
+        """Model attributes for one field (a partial date gives two attributes)."""
+        name, kind = field.name, field.kind
+        if kind is Kind.JSON:
+            if value in (None, ""):
+                return {name: {}}
+            if not isinstance(value, dict):
+                raise RowError(f"{name}: expected an object")
+            return {name: value}
+        if kind is Kind.TERMS:
+            codes = value if isinstance(value, list) else [c for c in str(value or "").replace(",", ";").split(";")]
+            terms = [self._term(field, str(c).strip()) for c in codes if str(c).strip()]
+            return {name: terms}
+        if kind is Kind.BOOL:
+            if isinstance(value, bool):
+                return {name: value}
+            text = str(value or "").strip().lower()
+            if text in {"", "0", "false", "no", "n"}:
+                return {name: False}
+            if text in {"1", "true", "yes", "y"}:
+                return {name: True}
+            raise RowError(f"{name}: {value!r} is not yes/no")
+        text = check_text(name, value, self.refuse_formulas).strip()
+        if kind is Kind.TEXT:
+            if choices is not None and text and text not in choices:
+                raise RowError(f"{name}: unknown value {text!r} (expected one of: {', '.join(sorted(choices))})")
+            return {name: text}
+        if kind is Kind.PARTIAL_DATE:
+            try:
+                partial = PartialDate.parse(text)
+            except PartialDateError as exc:
+                raise RowError(f"{name}: {exc}") from None
+            return {name: partial.date, field.precision: partial.precision.value}
+        if not text:
+            return {name: None} if kind is not Kind.COUNTRY else {name: ""}
+        if kind is Kind.COUNTRY:
+            try:
+                return {name: normalise_country(text)}
+            except UnknownCountryError as exc:
+                raise RowError(f"{name}: {exc}") from None
+        if kind is Kind.DATE:
+            try:
+                return {name: dt.date.fromisoformat(text)}
+            except ValueError:
+                raise RowError(f"{name}: {text!r} is not a date (YYYY-MM-DD)") from None
+        if kind is Kind.INT:
+            try:
+                number = int(float(text)) if text.replace(".", "", 1).isdigit() else int(text)
+            except ValueError:
+                raise RowError(f"{name}: {text!r} is not a whole number") from None
+            if number < 0:
+                raise RowError(f"{name}: {number} is negative")
+            return {name: number}
+        if kind is Kind.DECIMAL:
+            try:
+                return {name: Decimal(text)}
+            except InvalidOperation:
+                raise RowError(f"{name}: {text!r} is not a number") from None
+        if kind is Kind.TERM:
+            return {name: self._term(field, text)}
+        # REF and ORG are resolved by the importer, which knows the file's own records.
+        return {name: text}
+
+    def _term(self, field: Field, code: str) -> Any:
+        try:
+            return self.terms.get(field.vocabulary, code)
+        except ValidationError as exc:
+            raise RowError(f"{field.name}: {exc.messages[0]}") from None

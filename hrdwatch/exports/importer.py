@@ -1,0 +1,258 @@
+"""Importing the interchange format: validate everything first, then apply all-or-nothing.
+
+Records are matched by ``uid``, then by ``external_id`` (so re-importing a file changes nothing);
+child rows without either (names, charges, evidence...) are matched by their content. An import
+adds and updates but never removes anything a partner entered. Every bad value is reported with
+where it is (a CSV line, an XLSX row, a JSON path) and why.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models, transaction
+
+from hrdwatch.partners.models import Organisation
+from hrdwatch.records import models as records
+
+from . import spec
+from .convert import Converter, RowError
+from .spec import Field, Kind
+
+# (relation name on the parent, child model, child fields, foreign key to the parent)
+CHILDREN: dict[type[models.Model], list[tuple[str, type[models.Model], list[Field], str]]] = {
+    records.Defender: [
+        ("names", records.DefenderName, spec.NAME, "defender"),
+        ("sensitive_details", records.SensitiveDetail, spec.SENSITIVE, "defender"),
+        ("evidence", records.Evidence, spec.EVIDENCE, "defender"),
+        ("cases", records.Case, spec.CASE, "defender"),
+    ],
+    records.Case: [
+        ("events", records.Event, spec.EVENT, "case"),
+        ("interventions", records.Intervention, spec.INTERVENTION, "case"),
+        ("sensitive_details", records.SensitiveDetail, spec.SENSITIVE, "case"),
+        ("evidence", records.Evidence, spec.EVIDENCE, "case"),
+    ],
+    records.Event: [
+        ("charges", records.Charge, spec.CHARGE, "event"),
+        ("perpetrators", records.EventPerpetrator, spec.EVENT_PERPETRATOR, "event"),
+        ("evidence", records.Evidence, spec.EVIDENCE, "event"),
+    ],
+}
+TOP_LEVEL = [
+    ("organisations", Organisation, spec.ORGANISATION),
+    ("places", records.PlaceOfDetention, spec.PLACE),
+    ("perpetrators", records.Perpetrator, spec.PERPETRATOR),
+    ("sources", records.Source, spec.SOURCE),
+]
+REF_MODELS = {"Source": records.Source, "Perpetrator": records.Perpetrator, "PlaceOfDetention": records.PlaceOfDetention}
+
+
+@dataclass
+class Prepared:
+    """One record checked and converted, ready to write."""
+
+    model: type[models.Model]
+    location: str
+    attrs: dict[str, Any]
+    m2m: dict[str, list[Any]] = field(default_factory=dict)
+    refs: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # name -> (target, uid)
+    orgs: dict[str, str | None] = field(default_factory=dict)
+    children: list[tuple[str, Prepared]] = field(default_factory=list)  # (fk name, child)
+    uid: str | None = None
+
+
+@dataclass
+class ImportReport:
+    created: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    unchanged: Counter[str] = field(default_factory=Counter)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    rows_total: int = 0
+    rows_skipped: int = 0
+    applied: bool = False
+
+    def count(self, outcome: Counter[str], model: type[models.Model]) -> None:
+        outcome[model._meta.verbose_name_plural] += 1
+
+
+class ImportAborted(Exception):
+    """Raised inside the transaction to undo a dry run."""
+
+
+class Importer:
+    """Checks an interchange document and applies it in one transaction."""
+
+    def __init__(
+        self, *, dry_run: bool = False, skip_invalid: bool = False, user: Any = None,
+        refuse_formulas: bool = False,
+    ) -> None:
+        self.dry_run = dry_run
+        self.skip_invalid = skip_invalid
+        self.user = user
+        self.converter = Converter(refuse_formulas)
+        self.report = ImportReport()
+        self.file_uids: dict[str, set[str]] = {name: set() for name in REF_MODELS}
+        self.file_orgs: set[str] = set()
+
+    # -- checking -------------------------------------------------------------------------
+    def prepare(self, model: type[models.Model], fields: list[Field], data: Any, location: str) -> Prepared:
+        if not isinstance(data, dict):
+            raise RowError(f"{location}: expected an object")
+        if data.get("__error__"):
+            raise RowError(str(data["__error__"]))
+        prepared = Prepared(model, location, {}, uid=(str(data["uid"]) if data.get("uid") else None))
+        for f in fields:
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if f.kind is Kind.REF:
+                prepared.refs[f.name] = (f.target, str(value) if value else None)
+                continue
+            if f.kind is Kind.ORG:
+                prepared.orgs[f.name] = str(value).strip() if value else None
+                continue
+            model_field = model._meta.get_field(f.name)
+            choices = {str(c[0]) for c in model_field.choices} if getattr(model_field, "choices", None) else None
+            converted = self.converter.convert(f, value, choices)
+            if f.kind is Kind.TERMS:
+                prepared.m2m.update(converted)
+                continue
+            for key, val in converted.items():
+                if val == "" and choices is not None:
+                    continue  # keep the model's default level/state
+                if val == "" and model._meta.get_field(key).null:
+                    val = None  # empty optional identifiers are NULL, never a shared ""
+                if val is None and not model._meta.get_field(key).null:
+                    raise RowError(f"{f.name} is required")
+                prepared.attrs[key] = val
+        for relation, child_model, child_fields, fk in CHILDREN.get(model, []):
+            for index, child in enumerate(data.get(relation) or []):
+                child_location = f"{location}.{relation}[{index}]"
+                prepared.children.append((fk, self.prepare(child_model, child_fields, child, child_location)))
+        return prepared
+
+    def check_references(self, prepared: Prepared) -> None:
+        for name, (target, uid) in prepared.refs.items():
+            if uid and uid not in self.file_uids[target] and not REF_MODELS[target].all_objects.filter(uid=uid).exists():  # type: ignore[attr-defined]
+                raise RowError(f"{prepared.location}: {name} refers to unknown {target} {uid!r}")
+        for name, slug in prepared.orgs.items():
+            if slug and slug not in self.file_orgs and not Organisation.objects.filter(slug=slug).exists():
+                raise RowError(f"{prepared.location}: {name} refers to unknown organisation {slug!r}")
+        for _fk, child in prepared.children:
+            self.check_references(child)
+
+    def check(self, document: dict[str, Any], locations: list[str] | None = None) -> tuple[list[Prepared], list[Prepared]]:
+        """Convert the whole document; returns (top-level records, defenders) that passed."""
+        header: list[Prepared] = []
+        for key, model, fields in TOP_LEVEL:
+            for index, data in enumerate(document.get(key) or []):
+                try:
+                    prepared = self.prepare(model, fields, data, f"{key}[{index}]")
+                except RowError as exc:
+                    self.report.errors.append((f"{key}[{index}]", str(exc)))
+                    continue
+                header.append(prepared)
+                if model is Organisation:
+                    self.file_orgs.add(str(prepared.attrs.get("slug")))
+                elif prepared.uid:
+                    self.file_uids[model.__name__].add(prepared.uid)
+        defenders: list[Prepared] = []
+        rows = document.get("defenders") or []
+        self.report.rows_total = len(rows)
+        for index, data in enumerate(rows):
+            location = locations[index] if locations else f"defenders[{index}]"
+            try:
+                prepared = self.prepare(records.Defender, spec.DEFENDER, data, location)
+                self.check_references(prepared)
+            except RowError as exc:
+                message = str(exc)
+                self.report.errors.append((location, message.removeprefix(f"{location}: ")))
+                continue
+            defenders.append(prepared)
+        for prepared in header:
+            try:
+                self.check_references(prepared)
+            except RowError as exc:
+                self.report.errors.append((prepared.location, str(exc)))
+        return header, defenders
+
+    # -- applying ---------------------------------------------------------------------------
+    def run(self, document: dict[str, Any], locations: list[str] | None = None) -> ImportReport:
+        header, defenders = self.check(document, locations)
+        if self.report.errors and not self.skip_invalid:
+            return self.report
+        self.report.rows_skipped = self.report.rows_total - len(defenders)
+        try:
+            with transaction.atomic():
+                for prepared in header:
+                    self.save(prepared, {})
+                for prepared in defenders:
+                    self.save(prepared, {})
+                if self.dry_run:
+                    raise ImportAborted
+        except ImportAborted:
+            return self.report
+        self.report.applied = True
+        return self.report
+
+    def find(self, prepared: Prepared, parent: dict[str, Any]) -> models.Model | None:
+        manager = getattr(prepared.model, "all_objects", prepared.model.objects)
+        if prepared.model is Organisation:
+            return manager.filter(slug=prepared.attrs.get("slug")).first()
+        if prepared.uid:
+            found = manager.filter(uid=prepared.uid).first()
+            if found is not None:
+                return found
+        if prepared.attrs.get("external_id"):
+            return manager.filter(external_id=prepared.attrs["external_id"]).first()
+        if parent:
+            content = {k: v for k, v in prepared.attrs.items() if not isinstance(v, dict)}
+            content.update({f"{k}__uid": v for k, (_t, v) in prepared.refs.items()})
+            return manager.filter(**parent, **content).first()
+        return None
+
+    def resolve(self, prepared: Prepared) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name, (target, uid) in prepared.refs.items():
+            values[name] = REF_MODELS[target].all_objects.get(uid=uid) if uid else None  # type: ignore[attr-defined]
+        for name, slug in prepared.orgs.items():
+            values[name] = Organisation.objects.get(slug=slug) if slug else None
+        return values
+
+    def save(self, prepared: Prepared, parent: dict[str, Any]) -> models.Model:
+        values = {**prepared.attrs, **self.resolve(prepared), **parent}
+        obj = self.find(prepared, parent)
+        if obj is None:
+            obj = prepared.model(**values)
+            if prepared.uid:
+                obj.uid = prepared.uid  # type: ignore[attr-defined]
+            outcome = self.report.created
+        else:
+            changed = [k for k, v in values.items() if getattr(obj, k) != v]
+            for key in changed:
+                setattr(obj, key, values[key])
+            outcome = self.report.updated if changed else self.report.unchanged
+        m2m_changed = False
+        if outcome is not self.report.unchanged or prepared.m2m:
+            if outcome is not self.report.unchanged:
+                self._save(obj)
+            for name, terms in prepared.m2m.items():
+                current = set(getattr(obj, name).values_list("pk", flat=True))
+                if current != {t.pk for t in terms}:
+                    getattr(obj, name).set(terms)
+                    m2m_changed = True
+        if m2m_changed and outcome is self.report.unchanged:
+            outcome = self.report.updated
+            self._save(obj)
+        self.report.count(outcome, prepared.model)
+        for fk, child in prepared.children:
+            self.save(child, {fk: obj})
+        return obj
+
+    def _save(self, obj: models.Model) -> None:
+        if self.user is not None:
+            obj._history_user = self.user  # type: ignore[attr-defined]
+        obj.save()

@@ -1,0 +1,124 @@
+"""Reading import files (CSV, XLSX, JSON) into the interchange shape, with a location per row."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from .spec import FORMAT_NAME
+from .tabular import TableError, check_header, row_to_record
+
+csv.field_size_limit(sys.maxsize)  # oversized cells are read, then refused with a clear message
+
+
+class FileError(ValueError):
+    """The file as a whole cannot be read; nothing is imported."""
+
+
+def read_import_file(path: Path) -> tuple[dict[str, Any], list[str]]:
+    """(document, location of each defender entry) for a CSV, XLSX or JSON file."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise FileError(f"{path}: no such file")
+    if suffix == ".json":
+        return _read_json(path)
+    if suffix == ".csv":
+        return _from_table(_read_csv(path))
+    if suffix in {".xlsx", ".xlsm"}:
+        return _from_table(_read_xlsx(path))
+    raise FileError(f"{path}: unsupported file type {suffix!r} (expected .csv, .xlsx or .json)")
+
+
+def _decode(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FileError(
+            f"{path.name}: not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}); "
+            "save the file as UTF-8 and import it again"
+        ) from None
+
+
+def _read_json(path: Path) -> tuple[dict[str, Any], list[str]]:
+    try:
+        document = json.loads(_decode(path))
+    except json.JSONDecodeError as exc:
+        raise FileError(f"{path.name}: invalid JSON on line {exc.lineno}: {exc.msg}") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise FileError(f"{path.name}: not an hrdwatch JSON export (missing \"format\": \"{FORMAT_NAME}\")")
+    defenders = document.get("defenders") or []
+    if not isinstance(defenders, list):
+        raise FileError(f"{path.name}: \"defenders\" must be a list")
+    locations = [
+        f"defenders[{i}]" + (f" ({d.get('uid')})" if isinstance(d, dict) and d.get("uid") else "")
+        for i, d in enumerate(defenders)
+    ]
+    return document, locations
+
+
+def _read_csv(path: Path) -> list[tuple[str, list[Any]]]:
+    text = _decode(path)
+    reader = csv.reader(text.splitlines(keepends=True))
+    rows: list[tuple[str, list[Any]]] = []
+    try:
+        for cells in reader:
+            rows.append((f"line {reader.line_num}", cells))
+    except csv.Error as exc:
+        raise FileError(f"{path.name}: line {reader.line_num + 1}: {exc}") from None
+    return rows
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def _read_xlsx(path: Path) -> list[tuple[str, list[Any]]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise FileError(f"{path.name}: not a readable XLSX workbook ({exc})") from None
+    sheet = workbook.worksheets[0]
+    rows = [(f"row {i}", [_cell(v) for v in values]) for i, values in enumerate(sheet.iter_rows(values_only=True), 1)]
+    workbook.close()
+    return rows
+
+
+def _from_table(rows: list[tuple[str, list[Any]]]) -> tuple[dict[str, Any], list[str]]:
+    if not rows:
+        raise FileError("the file is empty")
+    try:
+        header = check_header(rows[0][1])
+    except TableError as exc:
+        raise FileError(str(exc)) from None
+    defenders, locations, sources = [], [], {}
+    for location, cells in rows[1:]:
+        if not any(str(c).strip() for c in cells):
+            continue
+        if len(cells) > len(header):
+            cells = cells[: len(header)] if not any(str(c).strip() for c in cells[len(header):]) else cells
+        row = dict(zip(header, cells, strict=False))
+        if len(cells) > len(header):
+            row["__extra__"] = "1"
+        defender, source = row_to_record(row)
+        if row.get("__extra__"):
+            defender["__error__"] = f"{len(cells)} cells but only {len(header)} columns"
+        if source:
+            sources[source["uid"]] = source
+        defenders.append(defender)
+        locations.append(location)
+    return {"format": FORMAT_NAME, "sources": list(sources.values()), "defenders": defenders}, locations

@@ -1,0 +1,32 @@
+from hrdwatch.core.countries import UnknownCountryError, country_name, normalise_country
+from hrdwatch.core.text import detect_script, fold
+
+import pytest
+
+
+def test_fold_removes_accents_case_and_vietnamese_d():
+    assert fold("Nguyễn Văn Đài") == "nguyen van dai"
+    assert fold("ÁLVAREZ") == "alvarez"
+
+
+def test_fold_keeps_chinese_and_folds_arabic_letter_variants():
+    assert fold("王全璋") == "王全璋"
+    assert fold("أحمد") == fold("احمد")
+    assert fold("مدرسة") == fold("مدرسه")
+
+
+def test_scripts_are_detected():
+    assert detect_script("王全璋") == "Hani"
+    assert detect_script("Алесь") == "Cyrl"
+    assert detect_script("علاء") == "Arab"
+    assert detect_script("Nguyễn") == "Latn"
+
+
+def test_countries_accept_codes_and_names_and_refuse_the_rest():
+    assert normalise_country("vn") == "VN"
+    assert normalise_country("VNM") == "VN"
+    assert normalise_country("Egypt") == "EG"
+    with pytest.raises(UnknownCountryError):
+        normalise_country("Atlantis")
+    assert country_name("EG", "fr") == "Égypte"
+    assert country_name("EG", "es") == "Egipto"
