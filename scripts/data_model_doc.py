@@ -1,12 +1,14 @@
-"""Write the field reference of docs/data-model.md from the models' own help_text.
+"""Rewrite the field reference of docs/data-model.md from the models' own help_text.
 
-Run: .venv/bin/python scripts/data_model_doc.py > /tmp/fields.md and paste it below the prose of
-docs/data-model.md; tests/test_docs.py fails when a model or field is missing from the document.
+Run `.venv/bin/python scripts/data_model_doc.py` after changing a model: the prose above the
+"## Field reference" heading is kept, the reference below it is regenerated.
+tests/test_docs.py fails when a model or field is missing from the document.
 """
 
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import django
 
@@ -15,14 +17,21 @@ django.setup()
 
 import sys  # noqa: E402
 
-sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 from tests.test_docs import documented_models  # noqa: E402
 
 
-def main() -> None:
+MARKER = "## Field reference"
+
+
+def reference() -> list[str]:
+    lines: list[str] = []
+    print = lines.append  # noqa: A001
     for model in documented_models():
         print(f"### {model.__name__}\n")
         print(f"{(model.__doc__ or '').strip()}\n")
+        print(f"App `{model._meta.app_label}`.\n")
         print("| field | type | meaning |")
         print("| --- | --- | --- |")
         for field in model._meta.get_fields():
@@ -32,7 +41,16 @@ def main() -> None:
             if field.is_relation and field.related_model is not None:
                 kind = f"{kind} → {field.related_model.__name__}"
             print(f"| `{field.name}` | {kind} | {field.help_text} |")
-        print()
+        print("")
+    return lines
+
+
+def main() -> None:
+    path = ROOT / "docs" / "data-model.md"
+    text = path.read_text(encoding="utf-8")
+    head, _, rest = text.partition(MARKER)
+    intro = rest.split("\n### ", 1)[0]
+    path.write_text(head + MARKER + intro.rstrip() + "\n\n" + "\n".join(reference()), encoding="utf-8")
 
 
 if __name__ == "__main__":

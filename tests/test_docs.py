@@ -49,3 +49,10 @@ def test_every_environment_setting_is_documented_for_deployment():
     used = set(re.findall(r'os\.environ\.get\("([A-Z_]+)"', base)) | set(re.findall(r'env_bool\("([A-Z_]+)"', base))
     deploy = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
     assert sorted(name for name in used if f"`{name}`" not in deploy) == []
+
+
+def test_every_import_column_is_documented():
+    from hrdwatch.exports.tabular import COLUMN_NAMES
+
+    text = (ROOT / "docs" / "import-export.md").read_text(encoding="utf-8")
+    assert [c for c in COLUMN_NAMES if f"| `{c}` |" not in text] == []
