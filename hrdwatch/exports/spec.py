@@ -40,7 +40,7 @@ class Field:
         return self.precision_field or f"{self.name}_precision"
 
 
-T, B, I, C = Kind.TEXT, Kind.BOOL, Kind.INT, Kind.COUNTRY
+T, B, N, C = Kind.TEXT, Kind.BOOL, Kind.INT, Kind.COUNTRY
 
 ORGANISATION = [Field("slug"), Field("name"), Field("kind"), Field("country", C), Field("website"), Field("is_public", B)]
 PLACE = [Field("external_id"), Field("name"), Field("name_original"), Field("kind"), Field("country", C), Field("city"), Field("visibility")]
@@ -80,7 +80,7 @@ EVENT = [
     Field("external_id"), Field("event_type", Kind.TERM, vocabulary="event_type"),
     Field("date", Kind.PARTIAL_DATE), Field("certainty"), Field("place"),
     Field("place_of_detention", Kind.REF, target="PlaceOfDetention"), Field("description"),
-    Field("sentence_kind"), Field("sentence_months", I), Field("fine_amount", Kind.DECIMAL),
+    Field("sentence_kind"), Field("sentence_months", N), Field("fine_amount", Kind.DECIMAL),
     Field("fine_currency"), Field("translations", Kind.JSON), Field("visibility"),
 ]
 CHARGE = [
@@ -92,8 +92,8 @@ EVENT_PERPETRATOR = [
     Field("role", Kind.TERM, vocabulary="perpetrator_role"), Field("visibility"),
 ]
 EVIDENCE = [
-    Field("source", Kind.REF, target="Source"), Field("field"), Field("quote"), Field("start", I),
-    Field("end", I), Field("visibility"),
+    Field("source", Kind.REF, target="Source"), Field("field"), Field("quote"), Field("start", N),
+    Field("end", N), Field("visibility"),
 ]
 INTERVENTION = [
     Field("external_id"), Field("intervention_type", Kind.TERM, vocabulary="intervention_type"),

@@ -179,8 +179,9 @@ def record_to_rows(defender: dict[str, Any], sources: dict[str, dict[str, Any]])
     rows = []
     for case in defender["cases"]:
         events = case["events"]
-        first = lambda kind: next((e for e in events if e["event_type"] == kind), None)  # noqa: E731
-        arrest, sentence, release = first("arrest"), first("sentence"), first("release")
+        arrest, sentence, release = (
+            next((e for e in events if e["event_type"] == kind), None) for kind in ("arrest", "sentence", "release")
+        )
         charges = [c for e in events for c in e["charges"]]
         cited = [sources[e["source"]] for e in case["evidence"] if e["source"] in sources]
         source = cited[0] if cited else {}

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .levels import Visibility
 
@@ -37,21 +38,21 @@ class RecordBase(models.Model):
 
     uid = models.CharField(
         max_length=40, unique=True, editable=False,
-        help_text="Stable public identifier; never contains personal data.",
+        verbose_name=_("identifier"), help_text="Stable public identifier; never contains personal data.",
     )
     visibility = models.CharField(
         max_length=12, choices=Visibility.choices, default=Visibility.PARTNERS, db_index=True,
-        help_text="Who may see this: the public, partner organisations, or only its owners.",
+        verbose_name=_("visibility"), help_text="Who may see this: the public, partner organisations, or only its owners.",
     )
-    created_at = models.DateTimeField(default=timezone.now, editable=False, help_text="When it was created.")
-    updated_at = models.DateTimeField(auto_now=True, help_text="When it last changed.")
+    created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("created at"), help_text="When it was created.")
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"), help_text="When it last changed.")
     deleted_at = models.DateTimeField(
         null=True, blank=True, editable=False,
-        help_text="Set when soft-deleted; a deleted record can be restored.",
+        verbose_name=_("deleted at"), help_text="Set when soft-deleted; a deleted record can be restored.",
     )
 
     objects = LiveManager()
-    all_objects = models.Manager()
+    all_objects = models.Manager()  # noqa: DJ012 -- managers sit with the shared fields they serve
 
     class Meta:
         abstract = True

@@ -30,24 +30,26 @@ class Term(models.Model):
 
     vocabulary = models.CharField(
         max_length=32, choices=Vocabulary.choices, db_index=True,
-        help_text="The vocabulary this term belongs to.",
+        verbose_name=_("vocabulary"), help_text="The vocabulary this term belongs to.",
     )
     code = models.SlugField(
-        max_length=64, help_text="Stable machine code, used in imports, exports and the API."
+        max_length=64, verbose_name=_("code"), help_text="Stable machine code, used in imports, exports and the API."
     )
-    label_en = models.CharField(max_length=200, help_text="Label in English.")
-    label_fr = models.CharField(max_length=200, blank=True, help_text="Label in French.")
-    label_es = models.CharField(max_length=200, blank=True, help_text="Label in Spanish.")
-    description_en = models.TextField(blank=True, help_text="Definition in English.")
-    description_fr = models.TextField(blank=True, help_text="Definition in French.")
-    description_es = models.TextField(blank=True, help_text="Definition in Spanish.")
-    sort_order = models.PositiveIntegerField(default=0, help_text="Position in lists.")
+    label_en = models.CharField(max_length=200, verbose_name=_("label en"), help_text="Label in English.")
+    label_fr = models.CharField(max_length=200, blank=True, verbose_name=_("label fr"), help_text="Label in French.")
+    label_es = models.CharField(max_length=200, blank=True, verbose_name=_("label es"), help_text="Label in Spanish.")
+    description_en = models.TextField(blank=True, verbose_name=_("description en"), help_text="Definition in English.")
+    description_fr = models.TextField(blank=True, verbose_name=_("description fr"), help_text="Definition in French.")
+    description_es = models.TextField(blank=True, verbose_name=_("description es"), help_text="Definition in Spanish.")
+    sort_order = models.PositiveIntegerField(default=0, verbose_name=_("sort order"), help_text="Position in lists.")
     is_active = models.BooleanField(
-        default=True, help_text="Inactive terms stay on old records but are not offered for new ones."
+        default=True, verbose_name=_("is active"), help_text="Inactive terms stay on old records but are not offered for new ones."
     )
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("term")
+        verbose_name_plural = _("terms")
         ordering = ["vocabulary", "sort_order", "code"]
         constraints = [
             models.UniqueConstraint(fields=["vocabulary", "code"], name="unique_term_code")

@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import Workbook
 
-from hrdwatch.records import models as m
 from hrdwatch.exports.tabular import COLUMN_NAMES
+from hrdwatch.records import models as m
 
 pytestmark = pytest.mark.django_db
 

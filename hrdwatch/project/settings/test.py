@@ -16,3 +16,4 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"}}
 if os.environ.get("HRDWATCH_TEST_DB_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["HRDWATCH_TEST_DB_NAME"]}  # noqa: F405
+WHITENOISE_AUTOREFRESH = True  # serve from the finders; no collectstatic in tests
