@@ -48,8 +48,11 @@ def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", DEFAULT_SETTINGS)
     import django
+    from django.conf import settings
 
     django.setup()
+    # The embedded default keeps its SQLite file (and archive) in HRDWATCH_DATA_DIR.
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
     if len(argv) < 2 or argv[1] in {"-h", "--help", "help"} and len(argv) == 2:
         print_overview()
         return
