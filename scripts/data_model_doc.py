@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.test_docs import documented_models  # noqa: E402
 
-
 MARKER = "## Field reference"
 
 

@@ -1,6 +1,7 @@
-"""URLs of the api app."""
+"""URLs of the api app: the django-ninja API, mounted at /api/v1/ (OpenAPI at /api/v1/openapi.json)."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-app_name = "api"
-urlpatterns: list[URLPattern | URLResolver] = []
+from .api import api
+
+urlpatterns: list[URLPattern | URLResolver] = [path("", api.urls)]

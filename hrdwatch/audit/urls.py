@@ -1,6 +1,10 @@
-"""URLs of the audit app."""
+"""Audit log export, mounted at /audit/ (browsing is in the admin)."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from . import views
 
 app_name = "audit"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("export.csv", views.export_csv, name="export"),
+]

@@ -24,7 +24,10 @@ def fold(text: str) -> str:
 
     Non-Latin scripts are kept as they are written, apart from the Arabic folds.
     """
-    text = unicodedata.normalize("NFKC", text or "").translate(_EXTRA_FOLDS)
+    text = text or ""
+    if text.isascii():  # fast path for most prose: nothing to decompose or fold
+        return text.lower()
+    text = unicodedata.normalize("NFKC", text).translate(_EXTRA_FOLDS)
     text = _ARABIC_DIACRITICS.sub("", text.translate(_ARABIC_FOLDS))
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))

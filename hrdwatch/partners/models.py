@@ -80,3 +80,32 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.organisation} ({self.get_role_display()})"
+
+
+class PartnerToken(models.Model):
+    """An API token for a partner's scripts: stored only as a SHA-256 digest, capped at a role.
+
+    Tokens are long random strings, so a fast digest is enough (no salt or slow hash needed);
+    the raw value is shown once when issued (``partners.tokens.issue_token``).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="partner_tokens",
+        help_text="The account the token acts as.",
+    )
+    name = models.CharField(max_length=100, help_text="What the token is for, e.g. 'nightly import'.")
+    prefix = models.CharField(max_length=12, help_text="First characters of the token, to recognise it.")
+    digest = models.CharField(
+        max_length=64, unique=True, help_text="SHA-256 of the token; the token itself is never stored."
+    )
+    max_role = models.CharField(
+        max_length=20, choices=Role.choices, default=Role.VIEWER,
+        help_text="The most the token may do, whatever the account's own roles.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True, help_text="When the token was issued.")
+    expires_at = models.DateTimeField(null=True, blank=True, help_text="When it stops working, if ever.")
+    last_used_at = models.DateTimeField(null=True, blank=True, help_text="When it was last used.")
+    revoked_at = models.DateTimeField(null=True, blank=True, help_text="When it was revoked, if it was.")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

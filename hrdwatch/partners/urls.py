@@ -1,6 +1,13 @@
-"""URLs of the partners app."""
+"""Account pages, mounted at /accounts/."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from . import views
 
 app_name = "partners"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.logout_view, name="logout"),
+    path("2fa/setup/", views.setup_two_factor, name="setup"),
+    path("2fa/verify/", views.verify_two_factor, name="verify"),
+]

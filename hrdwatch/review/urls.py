@@ -1,6 +1,12 @@
-"""URLs of the review app."""
+"""The review queue and review screen, mounted at /review/."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import path
+
+from . import views
 
 app_name = "review"
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("case/<str:uid>/", views.case_review, name="case"),
+    path("case/<str:uid>/<slug:step>/", views.case_transition, name="transition"),
+]

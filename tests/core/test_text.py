@@ -1,7 +1,7 @@
+import pytest
+
 from hrdwatch.core.countries import UnknownCountryError, country_name, normalise_country
 from hrdwatch.core.text import detect_script, fold
-
-import pytest
 
 
 def test_fold_removes_accents_case_and_vietnamese_d():

@@ -1,0 +1,90 @@
+"""Accuracy, time and peak memory of ``hrdwatch link`` on synthetic records with gold clusters.
+
+    python bench/linkage.py --records 10000 100000 [--backend duckdb] [--threshold 0.5]
+
+For each size it generates records (bench/linkage_data.py), runs the real command in a child
+process (so the figures include start-up, reading, writing and the DuckDB/Spark engine) and prints
+pairwise precision/recall/F1, B-cubed F1, wall time and the child's peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from linkage_data import generate, write  # noqa: E402
+
+HRDWATCH = Path(sys.executable).with_name("hrdwatch")
+
+
+def pairs_in(counts: Mapping[Any, int]) -> int:
+    return sum(n * (n - 1) // 2 for n in counts.values())
+
+
+def scores(predicted: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
+    """Pairwise precision/recall/F1 and B-cubed F1, from cluster-size counts (no pair lists)."""
+    both = Counter((predicted[r], gold[r]) for r in gold)
+    pred_sizes = Counter(predicted[r] for r in gold)
+    gold_sizes = Counter(gold.values())
+    true_pairs = pairs_in(both)
+    p_pairs, g_pairs = pairs_in(pred_sizes), pairs_in(gold_sizes)
+    precision = true_pairs / p_pairs if p_pairs else 1.0
+    recall = true_pairs / g_pairs if g_pairs else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    b_precision = sum(n * n / pred_sizes[p] for (p, _), n in both.items()) / len(gold)
+    b_recall = sum(n * n / gold_sizes[g] for (_, g), n in both.items()) / len(gold)
+    b_f1 = 2 * b_precision * b_recall / (b_precision + b_recall)
+    return {"precision": precision, "recall": recall, "f1": f1, "bcubed_f1": b_f1}
+
+
+def read_column(path: Path, key: str, value: str) -> dict[str, str]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return {row[key]: row[value] for row in csv.DictReader(handle)}
+
+
+def run(size: int, backend: str, threshold: float | None, seed: int, workdir: Path) -> None:
+    records_csv, gold_csv, out_csv = workdir / f"r{size}.csv", workdir / f"g{size}.csv", workdir / f"o{size}.csv"
+    records, gold = generate(size, seed)
+    write(records, gold, records_csv, gold_csv)
+    del records
+    command = [str(HRDWATCH), "link", "--input", str(records_csv), "--output", str(out_csv), "--backend", backend]
+    if threshold is not None:
+        command += ["--threshold", str(threshold)]
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    result = scores(read_column(out_csv, "record_id", "cluster_id"), read_column(gold_csv, "record_id", "person_id"))
+    print(
+        f"{size:>9} records  {backend:6}  P {result['precision']:.4f}  R {result['recall']:.4f}  "
+        f"F1 {result['f1']:.4f}  B3-F1 {result['bcubed_f1']:.4f}  time {seconds:7.1f} s  "
+        f"peak RSS {peak_mb:7.0f} MB",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--records", type=int, nargs="+", default=[10_000])
+    parser.add_argument("--backend", choices=("duckdb", "spark"), default="duckdb")
+    parser.add_argument("--threshold", type=float, default=None, help="default: the command's own")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.records:
+            run(size, args.backend, args.threshold, args.seed, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""The append-only audit log: who did what to which record, when, from where, citing which source.
+
+Rows are written by ``audit.log.record`` (called by every action in ``records.actions`` and by
+views that show restricted data) and never changed: the model refuses updates and deletes, the
+admin offers neither, and on PostgreSQL a trigger (migration 0002) stops the database role too.
+References are plain values, not foreign-key constraints, so deleting a user or a record can
+never cascade into the log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or delete an audit entry."""
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs: Any) -> int:
+        raise AppendOnlyError("Audit entries cannot be changed.")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("Audit entries cannot be deleted.")
+
+
+class AuditEntry(models.Model):
+    """One change, or one view of restricted data."""
+
+    at = models.DateTimeField(default=timezone.now, db_index=True, help_text="When it happened.")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.DO_NOTHING,
+        db_constraint=False, related_name="+", help_text="Who did it (empty for the system).",
+    )
+    actor_name = models.CharField(
+        max_length=150, blank=True, help_text="The username at the time, kept if the account goes."
+    )
+    organisation = models.ForeignKey(
+        "partners.Organisation", null=True, blank=True, on_delete=models.DO_NOTHING,
+        db_constraint=False, related_name="+",
+        help_text="Organisation owning the record concerned, for filtering.",
+    )
+    action = models.CharField(
+        max_length=64, db_index=True, help_text="What was done, e.g. case.publish or restricted.view."
+    )
+    object_type = models.CharField(max_length=64, blank=True, help_text="app_label.model of the record.")
+    object_id = models.CharField(max_length=64, blank=True, help_text="Primary key of the record.")
+    object_uid = models.CharField(
+        max_length=64, blank=True, db_index=True, help_text="Stable public id of the record."
+    )
+    source = models.ForeignKey(
+        "records.Source", null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False,
+        related_name="+", help_text="The source the editor cited for the change.",
+    )
+    details = models.JSONField(
+        default=dict, blank=True,
+        help_text="Non-sensitive particulars: state changes, field names, organisations shared with.",
+    )
+    via = models.CharField(max_length=8, default="web", help_text="web, api or cli.")
+    ip_address = models.GenericIPAddressField(null=True, blank=True, help_text="Where from.")
+    user_agent = models.CharField(max_length=300, blank=True, help_text="Browser or client.")
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name_plural = "audit entries"
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name or 'system'} {self.action} {self.object_uid}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise AppendOnlyError("Audit entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise AppendOnlyError("Audit entries cannot be deleted.")

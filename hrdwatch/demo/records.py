@@ -1,0 +1,474 @@
+"""Turn a generated person and their stories into rows (dicts keyed by model attribute name).
+
+Rows get their primary keys when queued (see ``bulk``), so they refer to each other by id and
+``generator`` inserts them table by table. Restricted and partners-only text carries a marker
+(``RESTRICTED_MARKER`` / ``PARTNERS_MARKER``) so leak tests can search every output for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import random
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+from hrdwatch.core.countries import country_name
+from hrdwatch.core.dates import Precision, format_partial_iso
+from hrdwatch.partners.models import Organisation
+from hrdwatch.records.base import new_uid
+from hrdwatch.records.levels import Certainty, ReviewState, Visibility, WarrantShown
+from hrdwatch.records.models import (
+    Case,
+    CaseShare,
+    Charge,
+    Defender,
+    DefenderName,
+    Event,
+    EventPerpetrator,
+    Evidence,
+    Intervention,
+    SensitiveDetail,
+    Source,
+)
+from hrdwatch.records.status import TimelineEntry, arrest_and_release, derive_status
+from hrdwatch.vocab.models import Term
+
+from .bulk import Table
+from .names import PersonName, person_name
+from .setting import CountrySetup, Setting
+from .stories import PARTNERS_MARKER, REFERENCE_DATE, RESTRICTED_MARKER, Story, StoryEvent
+
+FICTIONAL = "Fictional demo record."
+Row = dict[str, Any]
+
+
+class Rows:
+    """One queue per table, in the order the tables are inserted."""
+
+    def __init__(self, now: dt.datetime) -> None:
+        def table(model: type[models.Model]) -> Table:
+            return Table(model, now)
+
+        self.defenders = table(Defender)
+        self.defender_roles = table(Defender.roles.through)
+        self.defender_areas = table(Defender.areas_of_work.through)
+        self.cases = table(Case)
+        self.case_wgad = table(Case.wgad_categories.through)
+        self.shares = table(CaseShare)
+        self.events = table(Event)
+        self.charges = table(Charge)
+        self.perpetrator_links = table(EventPerpetrator)
+        self.sources = table(Source)
+        self.evidence = table(Evidence)
+        self.names = table(DefenderName)
+        self.sensitive = table(SensitiveDetail)
+        self.interventions = table(Intervention)
+
+    @property
+    def tables(self) -> list[Table]:
+        return [t for t in vars(self).values() if isinstance(t, Table)]
+
+
+class Ids:
+    """Stable uids for one defender's rows: hashed from the seed, the defender's number and a key."""
+
+    def __init__(self, seed: int, index: int) -> None:
+        self.base = f"demo:{seed}:{index}"
+
+    def __call__(self, prefix: str, model: str, key: str) -> str:
+        return new_uid(prefix, f"{self.base}:{key}", model)
+
+
+def _noon(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
+
+
+def _marked(text: str, visibility: str, uid: str) -> str:
+    """Append the leak-test marker that matches a non-public level."""
+    if visibility == Visibility.RESTRICTED:
+        return f"{text} [{RESTRICTED_MARKER} {uid}]"
+    if visibility == Visibility.PARTNERS:
+        return f"{text} [{PARTNERS_MARKER} {uid}]"
+    return text
+
+
+def _phone(rng: random.Random) -> str:
+    return f"+{rng.randint(1, 99)} 555 {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+
+
+@dataclass
+class Person:
+    """The generated facts about a defender that the case rows also need."""
+
+    index: int
+    country: CountrySetup
+    names: PersonName
+    female: bool
+    roles: list[Term]
+    areas: list[Term]
+    visibility: str
+    owner: Organisation
+
+
+@dataclass
+class CaseRows:
+    """A queued case with its events, each beside the story event it came from."""
+
+    case: Row
+    events: list[tuple[Row, StoryEvent]]
+    story: Story
+
+
+def add_defender(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person: Person,
+                 first_arrest: dt.date) -> tuple[Row, list[Row]]:
+    """The defender row, its roles, areas and other names."""
+    code = person.country.profile.code
+    gender = "female" if person.female else rng.choices(("male", "non_binary", "unknown"), (96, 2, 2))[0]
+    birth_year = rng.randint(1950, 2003)
+    precision = rng.choices((Precision.DAY, Precision.YEAR, Precision.UNKNOWN), (5, 4, 1))[0]
+    birth = {Precision.DAY: dt.date(birth_year, rng.randint(1, 12), rng.randint(1, 28)),
+             Precision.YEAR: dt.date(birth_year, 1, 1), Precision.UNKNOWN: None}[precision]
+    city = rng.choice(person.country.cities).name
+    name = person.names.display
+
+    def labels(terms: list[Term], language: str) -> str:
+        return ", ".join(getattr(t, f"label_{language}").lower() for t in terms)
+
+    bio = {
+        "en": f"{FICTIONAL} {name} is a {' and '.join(r.label_en.lower() for r in person.roles)} from "
+              f"{city}, {country_name(code, 'en')}, working on {labels(person.areas, 'en')}.",
+        "fr": f"Dossier fictif de démonstration. {name} : {labels(person.roles, 'fr')} de {city} "
+              f"({country_name(code, 'fr')}), engagé·e pour : {labels(person.areas, 'fr')}.",
+        "es": f"Registro ficticio de demostración. {name}: {labels(person.roles, 'es')} de {city} "
+              f"({country_name(code, 'es')}), trabaja en: {labels(person.areas, 'es')}.",
+    }
+    uid = ids("hrd", "Defender", "defender")
+    defender = rows.defenders.add(
+        uid=uid, display_name=name, name_original_script=person.names.original,
+        gender_id=setting.term_id("gender", gender), birth_date=birth, birth_date_precision=precision,
+        nationality=code,
+        affiliations=person.owner.name if person.owner.is_public and rng.random() < 0.4 else "",
+        biography=_marked(bio["en"], person.visibility, uid),
+        translations={"fr": {"biography": bio["fr"]}, "es": {"biography": bio["es"]}},
+        owner_id=person.owner.pk, is_fictional=True, visibility=person.visibility,
+        created_at=_noon(min(first_arrest + dt.timedelta(days=14), REFERENCE_DATE)),
+    )
+    for role in person.roles:
+        rows.defender_roles.add(defender_id=defender["id"], term_id=role.pk)
+    for area in person.areas:
+        rows.defender_areas.add(defender_id=defender["id"], term_id=area.pk)
+    names = [
+        rows.names.add(
+            uid=ids("nam", "DefenderName", f"name:{n}"), defender_id=defender["id"], name=alias.name,
+            script=alias.script, language=alias.language, kind_id=setting.term_id("name_kind", alias.kind),
+            visibility=Visibility.PUBLIC,
+        )
+        for n, alias in enumerate(person.names.aliases)
+    ]
+    return defender, names
+
+
+def add_sensitive(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person: Person,
+                  defender: Row, case: CaseRows) -> None:
+    """Restricted details a partner would keep: family and lawyer contacts, health, risk notes."""
+    code = person.country.profile.code
+    details = []
+    if rng.random() < 0.6:
+        female = rng.random() < 0.6
+        relation = rng.choice(("sister", "mother", "wife", "daughter") if female
+                              else ("brother", "father", "husband", "son"))
+        relative = person_name(code, rng, female).display
+        details.append(("family_contact", f"Family contact: {relation} {relative}, phone {_phone(rng)}, "
+                                          f"lives near the {case.story.city.name} central market."))
+    if rng.random() < 0.5:
+        lawyer = person_name(code, rng, rng.random() < 0.4).display
+        details.append(("lawyer_contact", f"Lawyer: {lawyer}, mobile {_phone(rng)}, reachable on Signal."))
+    if case.story.ill_treated or rng.random() < 0.2:
+        details.append(("health", rng.choice((
+            "Suffers from hypertension; medication withheld for weeks at a time.",
+            "Lost hearing in one ear after a beating; needs a specialist.",
+            "Diabetic; family reports rapid weight loss since detention.",
+        ))))
+    if rng.random() < 0.3:
+        details.append(("risk", "Relatives were threatened after speaking to foreign media; "
+                                "do not publish the home address or the names of the children."))
+    for n, (kind, text) in enumerate(details):
+        uid = ids("sen", "SensitiveDetail", f"sensitive:{case.case['uid']}:{n}")
+        rows.sensitive.add(
+            uid=uid, defender_id=defender["id"],
+            case_id=case.case["id"] if kind != "family_contact" else None,
+            kind_id=setting.term_id("sensitive_kind", kind), text=_marked(text, Visibility.RESTRICTED, uid),
+            visibility=Visibility.RESTRICTED,
+        )
+
+
+def add_case(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person: Person,
+             defender: Row, story: Story, number: int) -> CaseRows:
+    """A case with its events, charges, perpetrator links, derived status and WGAD assessment."""
+    code = person.country.profile.code
+    uid = ids("case", "Case", f"case:{number}")
+    visibility = person.visibility
+    if visibility == Visibility.PUBLIC:
+        visibility = rng.choices((Visibility.PUBLIC, Visibility.PARTNERS, Visibility.RESTRICTED), (92, 6, 2))[0]
+    # The same derivation a save would run (records.status), in memory, on the timeline's order.
+    entries = [TimelineEntry(e.type, e.date, e.precision, e.certainty, n) for n, e in enumerate(story.events)]
+    derived_code = derive_status(entries) or "detained_awaiting_trial"
+    start, end = arrest_and_release(entries)
+    stated_code = derived_code
+    if rng.random() < 0.03:  # deliberate disagreements for reviewers to find
+        stated_code = rng.choice([c for c in ("detained_awaiting_trial", "detained_convicted", "released")
+                                  if c != derived_code])
+    stated = setting.term("case_status", stated_code)
+    summary = _summaries(setting, person, story, start, stated)
+    arrested: dt.date | None = start.date if start else None  # type: ignore[assignment]
+    case = rows.cases.add(
+        uid=uid, defender_id=defender["id"], country=code, city=story.city.name,
+        status_id=stated.pk, derived_status_id=setting.term_id("case_status", derived_code),
+        status_conflict=stated_code != derived_code,
+        arrest_date=arrested, arrest_date_precision=start.precision if start else Precision.UNKNOWN,
+        release_date=end.date if end else None,
+        authorities="\n".join(dict.fromkeys(
+            [story.city.police.name, story.city.prosecutor.name]
+            + ([story.city.court.name] if any(e.type == "trial" for e in story.events) else [])
+        )),
+        arresting_forces=f"Officers of {story.city.police.name}"
+                         + (" in plain clothes" if rng.random() < 0.4 else ""),
+        arrest_warrant_shown=rng.choices((WarrantShown.NO, WarrantShown.YES, WarrantShown.UNKNOWN),
+                                         (5, 2, 3))[0],
+        reasons_given="; ".join(c.wording for c in story.charges) or "No reason given.",
+        legal_basis="; ".join(c.provision for c in story.charges),
+        detention_conditions=_conditions(story),
+        domestic_remedies=("Appeal rejected; no further domestic remedy is effective."
+                           if story.appealed else
+                           "Requests for access to a lawyer and for release on bail were refused."),
+        summary=_marked(summary["en"], visibility, uid),
+        translations={"fr": {"summary": summary["fr"]}, "es": {"summary": summary["es"]}},
+        review_state=rng.choices((ReviewState.PUBLISHED, ReviewState.DRAFT, ReviewState.IN_REVIEW,
+                                  ReviewState.VERIFIED, ReviewState.WITHDRAWN), (82, 6, 6, 3, 3))[0],
+        owner_id=person.owner.pk, is_fictional=True, visibility=visibility,
+        created_at=_noon(min((arrested or REFERENCE_DATE) + dt.timedelta(days=10), REFERENCE_DATE)),
+    )
+    _add_wgad(rows, setting, rng, case, story)
+    if rng.random() < 0.08:
+        rows.shares.add(case_id=case["id"], organisation_id=rng.choice(setting.international).pk)
+    events = [(_add_event(rows, setting, ids, case, item, n), item) for n, item in enumerate(story.events)]
+    if rng.random() < 0.06:
+        first = story.events[0]
+        secret = StoryEvent("harassment", first.date, "Security officers visited the family home at night "
+                            "and photographed the children's school timetable.",
+                            precision=first.precision, certainty=Certainty.ALLEGED,
+                            visibility=Visibility.RESTRICTED)
+        events.append((_add_event(rows, setting, ids, case, secret, len(story.events)), secret))
+    return CaseRows(case, events, story)
+
+
+def _summaries(setting: Setting, person: Person, story: Story, start: TimelineEntry | None,
+               stated: Term) -> dict[str, str]:
+    when = format_partial_iso(start.date, start.precision) if start else "?"  # type: ignore[arg-type]
+    name, city, role = person.names.display, story.city.name, person.roles[0]
+    categories = [setting.term("charge_category", c) for c in dict.fromkeys(c.category for c in story.charges)]
+    en = (f"{FICTIONAL} {name}, a {role.label_en.lower()} from {city}, was arrested ({when}) by "
+          f"{story.city.police.name}.")
+    if story.charges:
+        en += f" Charged with {'; '.join(c.wording for c in story.charges)}."
+    sentence = next((e for e in story.events if e.type == "sentence"), None)
+    if sentence:
+        en += f" {sentence.description}"
+    en += f" Current status: {stated.label_en.lower()}."
+    fr = (f"Dossier fictif de démonstration. {name} ({role.label_fr.lower()}, {city}) a été arrêté·e "
+          f"({when}).")
+    es = (f"Registro ficticio de demostración. {name} ({role.label_es.lower()}, {city}) fue detenido/a "
+          f"({when}).")
+    if categories:
+        fr += f" Chefs d'accusation : {', '.join(c.label_fr.lower() for c in categories)}."
+        es += f" Cargos: {', '.join(c.label_es.lower() for c in categories)}."
+    fr += f" Situation actuelle : {stated.label_fr.lower()}."
+    es += f" Situación actual: {stated.label_es.lower()}."
+    return {"en": en, "fr": fr, "es": es}
+
+
+def _conditions(story: Story) -> str:
+    parts = [f"Held in {', then '.join(story.places)}."]
+    if story.incommunicado:
+        parts.append("Held incommunicado for the first weeks.")
+    if story.ill_treated:
+        parts.append("Alleges ill-treatment during interrogation.")
+    if any(e.type == "denial_of_medical_care" for e in story.events):
+        parts.append("Denied adequate medical care.")
+    return " ".join(parts)
+
+
+_WGAD_REASONS = {
+    "I": "No legal basis: held for weeks before any charge or detention order.",
+    "II": "Detained for peaceful exercise of the rights to freedom of expression, association and assembly.",
+    "III": "Trial closed to the public; lawyer of choice refused; confession obtained under duress.",
+    "IV": "Held in prolonged administrative detention as a foreign national without judicial review.",
+    "V": "Targeted for their work as a human rights defender and for belonging to a minority.",
+}
+
+
+def _add_wgad(rows: Rows, setting: Setting, rng: random.Random, case: Row, story: Story) -> None:
+    tried = any(e.type == "trial" for e in story.events)
+    met = [cat for cat, chance in (("I", 0.2), ("II", 0.9), ("III", 0.7 if tried else 0.1), ("IV", 0.02),
+                                   ("V", 0.3)) if rng.random() < chance]
+    case["wgad_reasoning"] = "\n".join(f"Category {cat}: {_WGAD_REASONS[cat]}" for cat in met)
+    for cat in met:
+        rows.case_wgad.add(case_id=case["id"], term_id=setting.term_id("wgad_category", cat))
+
+
+def _add_event(rows: Rows, setting: Setting, ids: Ids, case: Row, item: StoryEvent, n: int) -> Row:
+    uid = ids("evt", "Event", f"event:{case['uid']}:{n}")
+    place = setting.places_by_uid.get(item.place_uid)
+    event = rows.events.add(
+        uid=uid, case_id=case["id"], event_type_id=setting.term_id("event_type", item.type), date=item.date,
+        date_precision=item.precision, certainty=item.certainty, place=item.place,
+        place_of_detention_id=place.pk if place else None,
+        description=_marked(item.description, item.visibility, uid),
+        sentence_kind=item.sentence_kind, sentence_months=item.sentence_months, fine_amount=item.fine,
+        fine_currency=setting.countries[case["country"]].profile.currency if item.fine else "",
+        visibility=item.visibility,
+    )
+    for c, charge in enumerate(item.charges):
+        rows.charges.add(
+            uid=ids("chg", "Charge", f"charge:{uid}:{c}"), event_id=event["id"], wording=charge.wording,
+            legal_provision=charge.provision, category_id=setting.term_id("charge_category", charge.category),
+            visibility=Visibility.PUBLIC,
+        )
+    for p, (perp_uid, role) in enumerate(item.perpetrators):
+        rows.perpetrator_links.add(
+            uid=ids("epr", "EventPerpetrator", f"link:{uid}:{p}"), event_id=event["id"],
+            perpetrator_id=setting.perpetrators_by_uid[perp_uid].pk,
+            role_id=setting.term_id("perpetrator_role", role), visibility=item.visibility,
+        )
+    return event
+
+
+def add_sources(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person: Person,
+                case: CaseRows) -> list[Row]:
+    """The documents behind a case, with evidence quoting them for the events they support."""
+    profile, story = person.country.profile, case.story
+    events = [(row, e) for row, e in case.events if e.visibility == Visibility.PUBLIC]
+    dated = [e.date for _row, e in events if e.date]
+    first = dated[0] if dated else REFERENCE_DATE
+    last = max(dated) if dated else REFERENCE_DATE
+    reporter = person.owner if person.owner.is_public else rng.choice(setting.international)
+    name = person.names.display
+
+    def of_type(*codes: str) -> list[tuple[Row, StoryEvent]]:
+        return [(row, e) for row, e in events if e.type in codes]
+
+    specs: list[tuple[str, str, int | None, str, dt.date, list[tuple[Row, StoryEvent]], str]] = [(
+        f"{reporter.name}: {name} detained in {story.city.name}", reporter.name, reporter.pk,
+              f"https://{reporter.slug}.example.org/reports/{first.year}/",
+              first + dt.timedelta(days=rng.randint(2, 20)), events, Visibility.PUBLIC)]
+    if rng.random() < 0.6:
+        specs.append((f"Defender {name} faces charges", profile.news_domain, None,
+                      f"https://{profile.news_domain}/{first.year}/{first.month:02d}/",
+                      first + dt.timedelta(days=rng.randint(1, 40)), of_type("arrest", "charge", "trial"),
+                      Visibility.PUBLIC))
+    verdict = of_type("conviction", "sentence", "appeal")
+    if verdict and rng.random() < 0.5:
+        specs.append((f"Verdict in the case of {name}", story.city.court.name, None,
+                      f"https://courts-{profile.code.lower()}.example.org/verdicts/",
+                      (verdict[0][1].date or last) + dt.timedelta(days=3), verdict, Visibility.PUBLIC))
+    if rng.random() < 0.05:
+        secret = [(row, e) for row, e in case.events if e.visibility == Visibility.RESTRICTED]
+        specs.append(("Unpublished testimony from a relative", person.owner.name, person.owner.pk, "",
+                      last, events[:2] + secret, Visibility.RESTRICTED))
+    sources = []
+    for s, (title, publisher, org_id, url, published, supported, visibility) in enumerate(specs):
+        uid = ids("src", "Source", f"source:{case.case['uid']}:{s}")
+        published = min(published, REFERENCE_DATE)
+        text, quotes = _archived_text(name, supported)
+        text = _marked(text, visibility, uid)
+        source = rows.sources.add(
+            uid=uid, url=f"{url}{uid}" if url else "", title=_marked(title, visibility, uid),
+            publisher=publisher, organisation_id=org_id, published=published, language="en",
+            archived_text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
+            retrieved_at=_noon(min(published + dt.timedelta(days=1), REFERENCE_DATE)),
+            visibility=visibility, created_at=_noon(published),
+        )
+        sources.append(source)
+        for q, (event, start, end) in enumerate(quotes):
+            restricted = Visibility.RESTRICTED in (visibility, event["visibility"])
+            rows.evidence.add(
+                uid=ids("evd", "Evidence", f"evidence:{uid}:{q}"), source_id=source["id"],
+                case_id=case.case["id"], defender_id=case.case["defender_id"], event_id=event["id"],
+                quote=text[start:end], start=start, end=end,
+                visibility=Visibility.RESTRICTED if restricted else Visibility.PUBLIC,
+            )
+    return sources
+
+
+def _archived_text(name: str, events: list[tuple[Row, StoryEvent]]) -> tuple[str, list[tuple[Row, int, int]]]:
+    """A short document: one sentence per supported event, with the offsets of each quote."""
+    parts = [f"{FICTIONAL} This text concerns {name}."]
+    offset = len(parts[0]) + 1
+    quotes = []
+    for row, event in events:
+        when = format_partial_iso(event.date, event.precision) or "On an unknown date"
+        sentence = f"{when}: {row['description']}"
+        quotes.append((row, offset, offset + len(sentence)))
+        parts.append(sentence)
+        offset += len(sentence) + 1
+    return " ".join(parts), quotes
+
+
+_INTERVENTIONS = (
+    ("urgent_appeal", 0.6, 3, 30, "Urgent appeal for the immediate release of {name}",
+     "Called on the authorities to release {name} and guarantee access to a lawyer."),
+    ("public_statement", 0.3, 10, 200, "Statement on the detention of {name}",
+     "Condemned the detention of {name} as retaliation for human rights work."),
+    ("joint_letter", 0.2, 30, 400, "Joint letter of NGOs on {name}",
+     "Twenty organisations wrote to the {ministry} about {name}."),
+    ("un_communication", 0.3, 90, 700, "Submission to the UN Working Group on Arbitrary Detention",
+     "Individual communication on behalf of {name}."),
+    ("campaign", 0.1, 60, 900, "Campaign: Free {name}", "Letter-writing campaign and solidarity actions."),
+    ("sanctions_submission", 0.03, 200, 1200, "Sanctions submission naming officials responsible",
+     "Dossier on the officials responsible for the detention of {name}, sent to sanctions authorities."),
+)
+
+
+def add_interventions(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person: Person,
+                      case: CaseRows, arrest: dt.date) -> None:
+    """Advocacy actions after the arrest: appeals, letters, UN communications, trial observation."""
+    name, ministry = person.names.display, person.country.ministry.name
+    uid_base = case.case["uid"]
+    for n, (code, chance, low, high, title, text) in enumerate(_INTERVENTIONS):
+        if rng.random() >= chance:
+            continue
+        day = arrest + dt.timedelta(days=rng.randint(low, high))
+        if day > REFERENCE_DATE:
+            continue
+        org = rng.choice([*setting.international, person.owner])
+        uid = ids("int", "Intervention", f"intervention:{uid_base}:{n}")
+        visibility = rng.choices((Visibility.PUBLIC, Visibility.PARTNERS), (85, 15))[0]
+        rows.interventions.add(
+            uid=uid, case_id=case.case["id"], intervention_type_id=setting.term_id("intervention_type", code),
+            date=day, date_precision=Precision.DAY, organisation_id=org.pk, title=title.format(name=name),
+            description=_marked(text.format(name=name, ministry=ministry), visibility, uid),
+            outcome=("The Working Group found the detention arbitrary (fictional opinion)."
+                     if code == "un_communication" and rng.random() < 0.5 else ""),
+            url=f"https://{org.slug}.example.org/actions/{uid}", visibility=visibility,
+        )
+    trial = next((e for e in case.story.events if e.type == "trial" and e.date), None)
+    if trial and rng.random() < 0.3:
+        uid = ids("int", "Intervention", f"intervention:{uid_base}:trial")
+        rows.interventions.add(
+            uid=uid, case_id=case.case["id"],
+            intervention_type_id=setting.term_id("intervention_type", "trial_observation"),
+            date=trial.date, date_precision=trial.precision, organisation_id=setting.observer.pk,
+            title=f"Trial observation: {name}", description="Observers went to the court building.",
+            outcome="Observers were refused entry to the courtroom.", visibility=Visibility.PUBLIC,
+        )
+
+
+def seen_in(names: list[Row], sources: list[Row], rng: random.Random) -> None:
+    """Say where some of the defender's other names were seen (a public source of theirs)."""
+    public = [s for s in sources if s["visibility"] == Visibility.PUBLIC]
+    for name in names:
+        if public and rng.random() < 0.5:
+            name["seen_in_id"] = rng.choice(public)["id"]

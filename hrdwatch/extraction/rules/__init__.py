@@ -1,0 +1,1 @@
+"""The default extractor's parts: lexicons, segmentation, names, events, dates and places."""

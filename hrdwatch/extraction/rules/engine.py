@@ -1,0 +1,518 @@
+"""The rule extractor's reasoning: who in an item is a victim, and what happened to them when.
+
+A person is a victim only on structural evidence in a sentence: the person is the one an event
+word acts on ("X was arrested", "police detained X", "the release of X", "detained lawyer X",
+"X, who disappeared in 2004"). A person who only speaks, is credited, holds an office, or is
+someone's lawyer is mentioned, not a victim. Precision is favoured over recall: a missed person
+costs a reviewer a search, a wrong one costs trust in the queue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from hrdwatch.extraction.rules import places
+from hrdwatch.extraction.rules.charges import find_charges
+from hrdwatch.extraction.rules.events import Trigger, find_terms, find_triggers
+from hrdwatch.extraction.rules.lexicon import (
+    EVENT_TRIGGERS,
+    NOT_PERSON_AFTER,
+    OFFICIAL_TITLES,
+    SPEAKER_ROLES,
+    SPEECH_AFTER,
+    VICTIM_ROLES,
+)
+from hrdwatch.extraction.rules.people import (
+    Mention,
+    Person,
+    find_mentions,
+    group_people,
+    lowercase_vocabulary,
+)
+from hrdwatch.extraction.rules.segment import Item, Sentence, split_items
+from hrdwatch.extraction.rules.when import DateMention, find_dates
+from hrdwatch.extraction.schema import ExtractedEvent, ExtractedVictim
+
+_ANY_TRIGGER = "(?i:" + "|".join(p for patterns in EVENT_TRIGGERS.values() for p in patterns) + ")"
+_ROLES = "(?i:" + "|".join(VICTIM_ROLES) + ")"
+_AUX = (
+    r"(?i:was|were|has been|have been|had been|is being|are being|is|are|being|been|got|get|gets"
+    r"|remains?|fue|fueron|ha sido|han sido|habían sido|había sido|est|sont|a été|ont été|avait été"
+    r"|était|étaient|se encuentra|sigue|siguen|permanece|are among(?: those)?|were among(?: those)?"
+    r"|is among(?: those)?|was among(?: those)?|están|está|estaba|estaban|fueron)"
+)
+_ADVERB = (
+    r"(?:\p{Ll}+ly|(?i:also|then|later|reportedly|allegedly|still|again|subsequently|recently|now"
+    r"|arbitrarily|forcibly|unlawfully|illegally|arbitrairement|arbitrariamente|ilegalmente|injustement"
+    r"|siendo|being|both|all|briefly))"
+)
+# Words that may stand between names of a list and its verb: ages, roles, "the 29 other".
+_LIST_WORD = (
+    rf"(?:,|;|:|–|—|NAME|\d+|\(\s*\d+\s*\)|{_ROLES}|(?i:and|or|et|ou|y|o|aged|the|other|others"
+    r"|fellow|all|both|his|her|their|wife|husband|son|daughter|brother|sister|rights|human"
+    r"|prominent|well-known|leading|young|veteran|independent|local|women|woman|men|land"
+    r"|environmental|anti-corruption|pro-democracy|opposition|civil|society|founder|chief|member"
+    r"|members|co-founder|two|three|four|five|six|seven|eight|nine|ten|twelve|los|las|les|des|el|la"
+    r"|de|del|otros|otras|autres|among|them|of|dr\.?|mr\.?|ms\.?|mrs\.?|m\.|mme|sr\.?|sra\.?))"
+)
+_GAP_AFTER = rf"(?:\s*,[^,;.]{{1,100}}?,)?(?:\s*{_LIST_WORD})*"
+_PASSIVE = regex.compile(
+    rf"^{_GAP_AFTER}\s*[–—-]?\s*{_AUX}\s+(?:{_ADVERB}\s+)*{_ANY_TRIGGER}(?![\p{{L}}])"
+)
+_HEADLINE_PARTICIPLE = regex.compile(
+    r"^\s*(?:,\s*\d+\s*,\s*)?(?i:arrested|detained|sentenced|jailed|released|freed|abducted"
+    r"|disappeared|tortured|ill-?treated|convicted|charged|imprisoned|missing|held|summoned|harassed"
+    r"|beaten|arr[êe]t[ée]e?|condamn[ée]e?|d[ée]tenue?|lib[ée]r[ée]e?|detenid[oa]|condenad[oa]"
+    r"|liberad[oa])\b"
+)
+_RELATIVE = regex.compile(
+    rf"^\s*(?:\([^)]*\)\s*)?,\s*(?i:who|qui|quien|que|whose)\s+[^.;]{{0,80}}?(?<![\p{{L}}])"
+    rf"{_ANY_TRIGGER}(?![\p{{L}}])"
+)
+_STATUS = regex.compile(
+    rf"^{_GAP_AFTER}\s*[–—-]?\s*(?i:remains?|is|are|was|were|has been|have been|had been)\s+"
+    r"(?i:still\s+)?(?i:(?:in|behind)\s+(?:detention|custody|prison|jail|bars)|serving|on hunger strike"
+    r"|held|imprisoned|missing)"
+)
+_ELLIPTIC_TERM = regex.compile(
+    rf"^{_GAP_AFTER}\s*(?i:to|à|a)\s+(?:\S+\s+){{0,2}}?(?i:years?|months?|ans|mois|años|meses)\b"
+)
+# After an event word, up to eight words that do not start a new clause, then the name.
+_OBJECT_GAP_STOP = (
+    r"(?i:to|for|with|by|from|after|before|that|which|who|whose|said|says|because|while|when|in|at"
+    r"|into|over|under|links?|ties|since|until|during|about|if|but|than|as|was|were|is|are|has|have"
+    r"|had|will|would|could|may|might|not|pour|avec|par|après|avant|que|qui|para|con|tras|antes"
+    r"|desde|durante|porque|mientras|cuando|fue|fueron)"
+)
+_OBJECT_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}]){_ANY_TRIGGER}(?:\s*(?:{_LIST_WORD}|(?!{_OBJECT_GAP_STOP}\b)[\p{{Ll}}'’-]+"
+    r"|(?i:mr|ms|mrs|dr|m|mme|sr|sra)\.?)){0,10}\s*,?\s*$"
+)
+_GROUP_INTRO = regex.compile(
+    r"(?i:named (?:them|the \w+) as|identified (?:them |the \w+ )?as|the others are|they are|they include"
+    r"|those (?:arrested|detained|held|sentenced|convicted|jailed) (?:are|were|include)|including"
+    r"|among them|among whom|such as|namely|notamment|dont|entre ellos|entre ellas|incluid[oa]s?"
+    r"|incluyendo|son)\b[^.;]{0,60}$"
+)
+_LIST_JOIN = regex.compile(
+    rf"^(?:\s*,\s*(?i:a|an|the|un|une|el|la)\s[^,;.]{{0,80}}(?=,))?"
+    rf"(?:\s*(?:{_LIST_WORD}|\p{{Lu}}[\p{{L}}'’-]*|(?i:editor|chief|founder|of|at|with|from)))*\s*$"
+)
+_RECEIVED_TERM = regex.compile(
+    rf"^{_GAP_AFTER}\s*(?i:received|was given|was handed|got|is serving|was serving|serves|recibi[óo]"
+    r"|a re[çc]u|purga|cumple)\s+(?i:a\s+|an\s+)?(?:\S+\s+){0,3}?"
+    r"(?i:years?|months?|life|años|meses|ans|mois)\b"
+)
+_DIED = regex.compile(
+    rf"^{_GAP_AFTER}\s*(?i:died|was killed|has died|muri[óo]|est mort|est d[ée]c[ée]d[ée])\s+"
+    r"(?i:in|while in|while|under|en|bajo)\b"
+)
+_ROLE = regex.compile(_ROLES)
+_ROLE_BEFORE = regex.compile(rf"{_ROLES}\s*,?\s*(?:NAME\s*,?\s*(?i:and|et|y)?\s*)*$")
+_ROLE_AFTER = regex.compile(
+    rf"^\s*,\s*(?i:a|an|the|un|une|el|la)?\s*(?:[\p{{Ll}}-]+\s+){{0,3}}{_ROLES}"
+)
+_OFFICIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{OFFICIAL_TITLES})\.?\s*$")
+_SPEAKER_AFTER = regex.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,\s*(?i:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|le\s+|la\s+|el\s+)?"
+    rf"(?:[\p{{L}}'’-]+\s+){{0,4}}?(?i:{SPEAKER_ROLES}|{OFFICIAL_TITLES})(?![\p{{L}}])"
+)
+_SPEECH_AFTER = regex.compile(
+    rf"^\s*(?:\([^)]*\)\s*)?(?:,[^,.;]{{0,90}},\s*)?(?i:{SPEECH_AFTER})\b"
+)
+_SPEECH_BEFORE = regex.compile(
+    r"(?:\b(?i:said|says|told|according to|wrote|writes|selon|d'apr[èe]s|seg[úu]n|dijo|a d[ée]clar[ée]"
+    r"|photo(?:graph)?s? by|by|photo|credit|image|por|par)[:\s]+(?:[\p{Ll}'’-]+\s+){0,4}|[—–]\s*)$"
+)
+_POSSESSED_BEFORE = regex.compile(
+    r"\b(?i:his|her|their|its|our|the family'?s|NAME'?s|su|sus|son|sa|ses|leur)\s+(?i:own\s+)?"
+    r"(?i:lawyers?|attorneys?|defen[cs]e (?:lawyer|counsel)|counsel|wife|husband|son|daughter|mother"
+    r"|father|brother|sister|colleague|friend|relative|avocat|abogad[oa]|esposa|esposo|hij[oa]|femme"
+    r"|mari)\s*,?\s*$"
+)
+_NOT_PERSON = regex.compile(rf"\s*(?i:{NOT_PERSON_AFTER})(?![\p{{L}}])")
+_SINGULAR_REF = regex.compile(
+    r"^\s*[\"“]?(?i:he|she|his|her|il|elle|él|ella|the (?:activist|journalist|lawyer|blogger|defender"
+    r"|dissident|human rights defender|woman|man|writer|student|(?:\d+|\p{L}+)-year-old))\b"
+)
+_PLURAL_REF = regex.compile(
+    r"\b(?i:they|them|their|all of them|both|the group|the others|others|the (?:two|three|four|five|six|seven|eight|nine"
+    r"|ten|\d+)(?:\s+\p{L}+){0,3}|(?:the |these |those )?(?:\w+\s+){0,3}(?:activists|journalists"
+    r"|lawyers|defenders|bloggers|detainees|organisers|organizers|students|members|dissidents)"
+    r"|ils|elles|ellos|ellas|los (?:dos|tres|cuatro|cinco|\d+))\b"
+)
+_PLACE = regex.compile(
+    r"(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:Prison|Jail|Detention Cent(?:er|re)|Penitentiary|Prison Camp|Gaol)"
+    r"|(?:prison|prisión|penal|cárcel|centre de détention) (?:de |d['’]|of )?(?:\p{Lu}[\p{L}'’-]+\s?){1,3}"
+)
+_ONGOING = {"detention", "enforced_disappearance", "travel_ban", "harassment"}
+_JUST_HAPPENED = regex.compile(r"\b(?i:has|have|a été|ont été|ha sido|han sido)\b")
+_JOINER = regex.compile(
+    r"^[\s,;:–—]*(?:(?i:and|et|y|or)\s+)?(?:[\p{Ll}' -]{0,40}\s)?(?:(?i:mr|ms|mrs|dr|m|mme|sr|sra)\.?\s+)?$"
+)
+
+
+def _better_date(current: str | None, candidate: str | None) -> str | None:
+    """Keep the first date found, unless the candidate says the same more precisely."""
+    if not current:
+        return candidate
+    if candidate and len(candidate) > len(current) and candidate.startswith(current):
+        return candidate
+    return current
+
+
+@dataclass
+class Claim:
+    """What one sentence says about one person."""
+
+    index: int
+    sentence: Sentence
+    mention: Mention | None
+    triggers: list[Trigger]
+
+
+@dataclass
+class Assessment:
+    """Everything gathered about a person before the victim decision."""
+
+    person: Person
+    strong: int = 0
+    speaker: int = 0
+    official: bool = False
+    claims: list[Claim] = field(default_factory=list)
+    borrowed: set[int] = field(default_factory=set)
+
+
+def _masked(text: str, start: int, end: int, mentions: list[Mention]) -> str:
+    """``text[start:end]`` with other names replaced by NAME, so patterns can step over lists."""
+    pieces = []
+    cursor = start
+    for mention in mentions:
+        if mention.end <= start or mention.start >= end:
+            continue
+        pieces.append(text[cursor:max(cursor, mention.start)])
+        pieces.append("NAME")
+        cursor = max(cursor, mention.end)
+    pieces.append(text[cursor:end])
+    return "".join(pieces)
+
+
+_ROLE_CODES = [(regex.compile(pattern, regex.IGNORECASE), role) for pattern, role in VICTIM_ROLES.items()]
+
+
+def _role_of(match_text: str) -> str:
+    for pattern, role in _ROLE_CODES:
+        if pattern.fullmatch(match_text):
+            return role
+    return "human rights defender"
+
+
+class ItemReader:
+    """Reads one item of a document: people, their victim status and their events."""
+
+    def __init__(self, text: str, item: Item, vocabulary: frozenset[str], base: dt.date | None,
+                 countries: list[places.CountryMention], fallback_country: str | None,
+                 first_item: bool = True) -> None:
+        self.text = text
+        self.first_item = first_item
+        self.item = item
+        self.base = base
+        self.countries = countries
+        self.fallback_country = fallback_country
+        self.mentions: list[Mention] = []
+        self.victim_numbers: set[int] = set()
+        self.by_sentence: list[list[Mention]] = []
+        for sentence in item.sentences:
+            found = [
+                m for m in find_mentions(text, sentence.start, sentence.end, vocabulary)
+                if not _NOT_PERSON.match(text, m.end, min(m.end + 40, sentence.end))
+            ]
+            self.by_sentence.append(found)
+            self.mentions.extend(found)
+        self.people = group_people(text, self.mentions)
+        self.triggers = [find_triggers(text, s.start, s.end) for s in item.sentences]
+        self.dates = self._dates_by_sentence()
+        if self.base is None:
+            # A listing item's "posted on" date anchors its relative dates.
+            posted = [d for dates in self.dates[:2] for d in dates if d.posted and d.value]
+            if posted and len(posted[0].value or "") == 10:
+                self.base = dt.date.fromisoformat(posted[0].value or "")
+                self.dates = self._dates_by_sentence()
+        self.terms = [find_terms(text, s.start, s.end) for s in item.sentences]
+        self.charges = [find_charges(text[s.start:s.end]) for s in item.sentences]
+
+    def _dates_by_sentence(self) -> list[list[DateMention]]:
+        """Dates of the item, found in one pass, offsets made absolute, grouped by sentence."""
+        found = find_dates(self.text[self.item.start:self.item.end], self.base)
+        grouped: list[list[DateMention]] = [[] for _ in self.item.sentences]
+        for mention in found:
+            start = mention.start + self.item.start
+            for index, sentence in enumerate(self.item.sentences):
+                if sentence.start <= start < sentence.end:
+                    grouped[index].append(
+                        DateMention(start, mention.end + self.item.start, mention.value,
+                                    mention.since, mention.posted)
+                    )
+                    break
+        return grouped
+
+    def _assess_mention(self, assessment: Assessment, index: int, mention: Mention) -> bool:
+        """Record cues about the person at this mention; True when it shows them persecuted."""
+        sentence = self.item.sentences[index]
+        others = [m for m in self.by_sentence[index] if m is not mention]
+        before = _masked(self.text, max(sentence.start, mention.start - 160), mention.start, others)
+        after = _masked(self.text, mention.end, min(sentence.end, mention.end + 240), others)
+        if _OFFICIAL_BEFORE.search(before):
+            assessment.official = True
+        if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before) or _POSSESSED_BEFORE.search(before):
+            assessment.speaker += 1
+            return False
+        if self.triggers[index] and (
+            _PASSIVE.match(after)
+            or _HEADLINE_PARTICIPLE.match(after)
+            or _RELATIVE.match(after)
+            or _STATUS.match(after)
+            or _RECEIVED_TERM.match(after)
+            or _DIED.match(after)
+            or _OBJECT_BEFORE.search(before)
+            or (_ELLIPTIC_TERM.match(after) and any("sentence" in t.types for t in self.triggers[index]))
+        ):
+            return True
+        recent = [i for i in range(max(0, index - 3), index + 1) if self.triggers[i]]
+        if recent and _GROUP_INTRO.search(before):
+            assessment.borrowed.update(recent)
+            return True
+        return False
+
+    def _roles(self, assessment: Assessment) -> list[str]:
+        roles: list[str] = []
+        for mention in assessment.person.mentions:
+            window_before = self.text[max(0, mention.start - 60):mention.start]
+            window_after = self.text[mention.end:mention.end + 60]
+            found = list(_ROLE.finditer(window_before))
+            if found:
+                roles.append(_role_of(found[-1].group()))
+            after = _ROLE_AFTER.match(window_after)
+            if after:
+                last = list(_ROLE.finditer(after.group()))[-1]
+                roles.append(_role_of(last.group()))
+        return list(dict.fromkeys(roles))
+
+    def victims(self) -> list[tuple[Person, list[Claim]]]:
+        """The item's victims in order of first mention, with the sentences about each."""
+        assessments = [Assessment(person) for person in self.people]
+        for index, mentions in enumerate(self.by_sentence):
+            linked = [m for m in mentions if m.person >= 0]
+            shown = [self._assess_mention(assessments[m.person], index, m) for m in linked]
+            self._spread_along_lists(linked, shown, mentions)
+            for mention, strong in zip(linked, shown, strict=True):
+                assessments[mention.person].strong += strong
+        chosen = [
+            number for number, assessment in enumerate(assessments)
+            if not assessment.official
+            and assessment.strong > 0
+            and len(assessment.person.name.split()) >= 2
+            and not assessment.person.titles & {"judge", "president", "minister", "king", "general", "prosecutor"}
+        ]
+        self.victim_numbers = set(chosen)
+        return [
+            (assessments[number].person, self._claims(number, assessments[number].borrowed))
+            for number in chosen
+        ]
+
+    def _spread_along_lists(self, mentions: list[Mention], shown: list[bool], masks: list[Mention]) -> None:
+        """Names listed together ("A, lawyer B and C were ...") share what the list says."""
+        changed = True
+        while changed:
+            changed = False
+            for i in range(len(mentions) - 1):
+                if shown[i] == shown[i + 1]:
+                    continue
+                between = _masked(self.text, mentions[i].end, mentions[i + 1].start, masks)
+                if len(between) < 120 and _LIST_JOIN.match(between):
+                    shown[i] = shown[i + 1] = True
+                    changed = True
+
+    def _claims(self, person_index: int, borrowed: set[int]) -> list[Claim]:
+        """Sentences whose events belong to the person: named, pronoun, group reference, or the
+        sentence that introduced the group the person was listed in."""
+        claims: list[Claim] = []
+        last_person: int | None = None
+        for index, sentence in enumerate(self.item.sentences):
+            mentions = [m for m in self.by_sentence[index] if m.person >= 0]
+            own = [m for m in mentions if m.person == person_index]
+            named_victims = [m for m in mentions if m.person in self.victim_numbers]
+            triggers = self.triggers[index]
+            if own:
+                claims.append(Claim(index, sentence, own[0], self._triggers_for(index, own, mentions)))
+            elif index in borrowed:
+                claims.append(Claim(index, sentence, None, triggers))
+            elif triggers and not named_victims:
+                head = self.text[sentence.start:sentence.start + 40]
+                if last_person == person_index and _SINGULAR_REF.match(head):
+                    claims.append(Claim(index, sentence, None, triggers))
+                elif _PLURAL_REF.search(self.text[sentence.start:sentence.end]):
+                    # A group named as the subject shares more than a group mentioned in passing.
+                    subject = _PLURAL_REF.search(self.text, sentence.start, min(sentence.end, sentence.start + 60))
+                    excluded = {"harassment"} if subject else {"harassment", "torture", "travel_ban"}
+                    shared = [t for t in triggers if not excluded & set(t.types)]
+                    claims.append(Claim(index, sentence, None, shared))
+            if mentions:
+                last_person = mentions[-1].person
+        claims.sort(key=lambda claim: claim.mention is None)
+        return claims
+
+    def _triggers_for(self, index: int, own: list[Mention], mentions: list[Mention]) -> list[Trigger]:
+        """Event words in the sentence closer to this person than to anyone else named there."""
+        others = [m for m in mentions if m.person != own[0].person]
+        if not others:
+            return self.triggers[index]
+        kept = []
+        for trigger in self.triggers[index]:
+            mine = min(self._distance(trigger, m, mentions) for m in own)
+            theirs = min(self._distance(trigger, m, mentions) for m in others)
+            if mine <= theirs:
+                kept.append(trigger)
+        return kept
+
+    def _distance(self, trigger: Trigger, mention: Mention, mentions: list[Mention]) -> int:
+        """Characters between an event word and a name, with lists of names counted as one block."""
+        start, end = mention.start, mention.end
+        ordered = sorted(mentions, key=lambda m: m.start)
+        for other in ordered:
+            if other.start >= end and _JOINER.match(self.text[end:other.start]) and other.start - end < 60:
+                end = other.end
+        for other in reversed(ordered):
+            if other.end <= start and _JOINER.match(self.text[other.end:start]) and start - other.end < 60:
+                start = other.start
+        if trigger.start >= end:
+            return trigger.start - end
+        if trigger.end <= start:
+            return start - trigger.end + 15
+        return 0
+
+    def build(self, person: Person, claims: list[Claim]) -> ExtractedVictim:
+        """The victim record: events with dates, terms, charges, places and evidence spans."""
+        events: dict[str, ExtractedEvent] = {}
+        for claim in claims:
+            sentence = claim.sentence
+            index = claim.index
+            terms, charges = self.terms[index], self.charges[index]
+            place = _PLACE.search(self.text, sentence.start, sentence.end)
+            for trigger in claim.triggers:
+                date = self._date_for(index, trigger) or self._lead_date(index)
+                for event_type in trigger.types:
+                    event = events.get(event_type)
+                    if event is None:
+                        event = events[event_type] = ExtractedEvent.model_validate({"type": event_type})
+                    span = (trigger.start, trigger.end)
+                    if span not in event.evidence:
+                        event.evidence.append(span)
+                    event.date = _better_date(event.date, date)
+                    if event_type == "sentence" and event.sentence_months is None:
+                        event.sentence_months = self._term_for(claim, terms, trigger)
+                    if event_type in {"charge", "conviction", "sentence", "trial"}:
+                        for _, _, wording in charges:
+                            if wording not in event.charges:
+                                event.charges.append(wording)
+                    if place and not event.place and event_type in {"detention", "torture", "death_in_custody"}:
+                        event.place = place.group().strip()
+        if "conviction" in events and "sentence" in events:
+            conviction, sentence_event = events["conviction"], events["sentence"]
+            conviction.date = _better_date(conviction.date, sentence_event.date)
+            sentence_event.date = _better_date(sentence_event.date, conviction.date)
+        assessment_roles = self._roles(Assessment(person))
+        return ExtractedVictim(
+            name=person.name,
+            aliases=sorted(person.aliases),
+            country=self._country(person, claims),
+            roles=assessment_roles,
+            events=list(events.values()),
+        )
+
+    def _date_for(self, index: int, trigger: Trigger) -> str | None:
+        """The date written nearest the event word in its sentence (after it preferred)."""
+        best: tuple[int, DateMention] | None = None
+        for mention in self.dates[index]:
+            if mention.value is None or mention.posted:
+                continue
+            start, end = mention.start, mention.end
+            if mention.since and not set(trigger.types) & _ONGOING:
+                continue
+            if start >= trigger.end:
+                distance = start - trigger.end
+            else:
+                distance = (trigger.start - end) * 2 + 10
+            # A date nearer another event word of the sentence belongs to that one first.
+            if any(self._gap(mention, other) < self._gap(mention, trigger) for other in self.triggers[index]):
+                distance += 100
+            if best is None or distance < best[0]:
+                best = (distance, mention)
+        return best[1].value if best else None
+
+    def _lead_date(self, index: int) -> str | None:
+        """News leads tell what "has" just happened: such an event is dated by publication."""
+        if self.base is None or not self.first_item or index > 2:
+            return None
+        sentence = self.item.sentences[index]
+        if _JUST_HAPPENED.search(self.text, sentence.start, sentence.end):
+            return self.base.isoformat()
+        return None
+
+    @staticmethod
+    def _gap(date: DateMention, trigger: Trigger) -> int:
+        if date.start >= trigger.end:
+            return date.start - trigger.end
+        return (trigger.start - date.end) * 2 + 10
+
+    def _term_for(self, claim: Claim, terms: list[tuple[int, int, int]], trigger: Trigger) -> int | None:
+        if not terms:
+            return None
+        if claim.mention is not None:
+            following = [t for t in terms if t[0] >= claim.mention.end]
+            if following:
+                return following[0][2]
+        after = [t for t in terms if t[0] >= trigger.start]
+        return (after or terms)[0][2]
+
+    def _country(self, person: Person, claims: list[Claim]) -> str | None:
+        for claim in claims:
+            code = places.vote(self.countries, claim.sentence.start, claim.sentence.end)
+            if code:
+                return code
+        paragraphs = {claim.sentence.paragraph for claim in claims}
+        for sentence in self.item.sentences:
+            if sentence.paragraph in paragraphs:
+                code = places.vote(self.countries, sentence.start, sentence.end)
+                if code:
+                    return code
+        return (
+            places.vote(self.countries, self.item.start, self.item.end)
+            or self.fallback_country
+            or places.vote(self.countries, self.item.start, self.item.end, minimum=0)
+        )
+
+
+def extract_victims(text: str, published: dt.date | None, title: str | None = None) -> list[ExtractedVictim]:
+    """Victims of a whole document, item by item; nobody is carried from one item to another."""
+    vocabulary = lowercase_vocabulary(text)
+    countries = places.find_country_mentions(text)
+    document_country = places.vote(countries, 0, len(text))
+    if title:
+        document_country = places.vote(places.find_country_mentions(title), 0, len(title)) or document_country
+    victims: list[ExtractedVictim] = []
+    seen: set[str] = set()
+    for number, item in enumerate(split_items(text)):
+        reader = ItemReader(
+            text, item, vocabulary, published, countries, document_country, first_item=number == 0
+        )
+        for person, claims in reader.victims():
+            victim = reader.build(person, claims)
+            if victim.name in seen:
+                continue
+            seen.add(victim.name)
+            victims.append(victim)
+    return victims

@@ -1,0 +1,258 @@
+"""Polite, defensive HTTP fetching: the only place hrdwatch talks to the outside web.
+
+Every request checks the URL (http/https only, no private or loopback address unless
+HRDWATCH_ALLOW_PRIVATE_URLS), obeys robots.txt and a per-host rate limit shared by all workers
+(through the ``Host`` table), sends conditional headers, follows a bounded number of redirects
+(re-checking each hop), and streams the body under a size cap that also catches compression
+bombs. Transient failures are retried with tenacity; everything else becomes a ``FetchError``
+whose message is shown to people as is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import ipaddress
+import socket
+import time
+import urllib.robotparser
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential
+
+from .models import Host
+
+USER_AGENT = "hrdwatch/0.1 (+https://github.com/hrdwatch; human rights documentation)"
+ALLOWED_TYPES = (
+    "text/html",
+    "application/xhtml+xml",
+    "application/xml",
+    "text/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/pdf",
+    "text/plain",
+    "message/rfc822",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/octet-stream",
+    "application/json",
+    "application/feed+json",
+)
+KEPT_HEADERS = (
+    "content-type",
+    "content-length",
+    "etag",
+    "last-modified",
+    "date",
+    "server",
+    "content-language",
+)
+ROBOTS_MAX_AGE = dt.timedelta(days=1)
+
+
+def option(name: str, default: float) -> float:
+    """A fetch setting with its default (see docs/ingestion.md for each one)."""
+    return float(getattr(settings, name, default))
+
+
+class FetchError(Exception):
+    """A fetch that cannot succeed; the message is the readable reason recorded on the document."""
+
+
+class TransientFetchError(FetchError):
+    """A failure worth retrying: connection trouble, time-out, 429 or 5xx."""
+
+
+@dataclass
+class Fetched:
+    """A response worth keeping (status 200) or a 304 telling us nothing changed."""
+
+    url: str
+    final_url: str
+    status: int
+    content_type: str = ""
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+def check_url(url: str) -> None:
+    """Refuse non-http(s) URLs and, unless allowed, hosts that resolve to non-public addresses."""
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"}:
+        raise FetchError(
+            f"refused: only http and https URLs are fetched, not {parts.scheme or 'no scheme'!r}"
+        )
+    if not parts.hostname:
+        raise FetchError("refused: the URL has no host")
+    try:
+        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+    except socket.gaierror as exc:
+        raise FetchError(f"cannot resolve host {parts.hostname}: {exc.strerror}") from exc
+    if settings.HRDWATCH_ALLOW_PRIVATE_URLS:
+        return
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            raise FetchError(
+                f"refused: {parts.hostname} resolves to the non-public address {address} "
+                "(set HRDWATCH_ALLOW_PRIVATE_URLS=1 to allow intranet servers)"
+            )
+
+
+def host_key(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def wait_for_slot(url: str) -> None:
+    """Sleep until this host's next free slot, reserving the one after it for the next request."""
+    interval = dt.timedelta(seconds=option("HRDWATCH_FETCH_HOST_INTERVAL", 0.25))
+    if not interval:
+        return
+    with transaction.atomic():
+        host, _ = Host.objects.select_for_update().get_or_create(name=host_key(url))
+        now = timezone.now()
+        slot = max(now, host.next_slot or now)
+        host.next_slot = slot + interval
+        host.save(update_fields=["next_slot"])
+    delay = (slot - timezone.now()).total_seconds()
+    if delay > 0:
+        time.sleep(delay)
+
+
+def robots_allows(client: httpx.Client, url: str) -> bool:
+    """Whether robots.txt of the URL's host lets our user agent fetch it (cached a day per host)."""
+    key = host_key(url)
+    host, _ = Host.objects.get_or_create(name=key)
+    if host.robots_fetched_at is None or timezone.now() - host.robots_fetched_at > ROBOTS_MAX_AGE:
+        body = ""
+        try:
+            response = client.get(
+                urljoin(key, "/robots.txt")
+            )  # redirects not followed: no SSRF hop
+            if response.status_code == 200 and len(response.content) < 512_000:
+                body = response.text
+        except httpx.HTTPError:
+            body = (
+                ""  # an unreachable robots.txt does not forbid anything; the fetch will fail itself
+            )
+        Host.objects.filter(pk=host.pk).update(robots_txt=body, robots_fetched_at=timezone.now())
+        host.robots_txt = body
+    parser = urllib.robotparser.RobotFileParser()
+    parser.parse(host.robots_txt.splitlines())
+    return parser.can_fetch(USER_AGENT, url)
+
+
+def new_client() -> httpx.Client:
+    """An httpx client with hrdwatch's time-outs; redirects are followed by ``fetch`` itself."""
+    timeout = option("HRDWATCH_FETCH_TIMEOUT", 15.0)
+    return httpx.Client(
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
+        timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+        follow_redirects=False,
+    )
+
+
+def _read_body(response: httpx.Response, url: str) -> bytes:
+    """Stream the body under the size cap and the total deadline, refusing compression bombs."""
+    limit = int(option("HRDWATCH_FETCH_MAX_BYTES", 20_000_000))
+    deadline = time.monotonic() + option("HRDWATCH_FETCH_DEADLINE", 60.0)
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise FetchError(f"too large: {url} declares {int(declared):,} bytes (limit {limit:,})")
+    chunks: list[bytes] = []
+    total = 0
+    for chunk in response.iter_bytes():
+        total += len(chunk)
+        wire = max(response.num_bytes_downloaded, 1)
+        if total > 1_000_000 and total > 100 * wire:
+            raise FetchError(
+                f"refused: {url} looks like a compression bomb ({total:,} bytes from {wire:,})"
+            )
+        if total > limit:
+            raise FetchError(f"too large: {url} is over the {limit:,}-byte limit")
+        if time.monotonic() > deadline:
+            raise TransientFetchError(f"too slow: {url} did not finish within the time limit")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _check_type(content_type: str, url: str) -> None:
+    media = content_type.split(";")[0].strip().lower()
+    if media and not media.startswith(ALLOWED_TYPES):
+        raise FetchError(f"unexpected content type {media!r} at {url}")
+
+
+def _fetch_once(client: httpx.Client, url: str, etag: str, last_modified: str) -> Fetched:
+    max_redirects = int(option("HRDWATCH_FETCH_MAX_REDIRECTS", 5))
+    current = url
+    seen: set[str] = set()
+    for _hop in range(max_redirects + 1):
+        check_url(current)
+        if not robots_allows(client, current):
+            raise FetchError(f"robots.txt of {host_key(current)} forbids fetching {current}")
+        wait_for_slot(current)
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        try:
+            with client.stream("GET", current, headers=headers) as response:
+                status = response.status_code
+                if status in {301, 302, 303, 307, 308}:
+                    location = response.headers.get("location", "")
+                    if not location:
+                        raise FetchError(f"redirect without a Location header at {current}")
+                    seen.add(current)
+                    current = urljoin(current, location)
+                    if current in seen:
+                        raise FetchError(f"redirect loop at {current}")
+                    continue
+                kept = {k: v for k, v in response.headers.items() if k.lower() in KEPT_HEADERS}
+                if status == 304:
+                    return Fetched(url, current, status, headers=kept)
+                if status == 429 or status >= 500:
+                    raise TransientFetchError(f"HTTP {status} from {current}")
+                if status != 200:
+                    raise FetchError(f"HTTP {status} from {current}")
+                content_type = response.headers.get("content-type", "")
+                _check_type(content_type, current)
+                body = _read_body(response, current)
+                return Fetched(url, current, status, content_type, body, kept)
+        except httpx.TimeoutException as exc:
+            raise TransientFetchError(f"timed out fetching {current}") from exc
+        except httpx.DecodingError as exc:
+            raise FetchError(f"cannot decode the compressed body of {current}") from exc
+        except httpx.TransportError as exc:
+            raise TransientFetchError(f"cannot connect to {host_key(current)}: {exc}") from exc
+    raise FetchError(f"too many redirects (more than {max_redirects}) from {url}")
+
+
+def fetch(
+    url: str, etag: str = "", last_modified: str = "", client: httpx.Client | None = None
+) -> Fetched:
+    """Fetch ``url`` politely; retry transient failures with exponential back-off."""
+    attempts = int(option("HRDWATCH_FETCH_ATTEMPTS", 3))
+    retrying = retry(
+        retry=retry_if_exception_type(TransientFetchError),
+        stop=stop_after_attempt(attempts),
+        wait=wait_exponential(multiplier=option("HRDWATCH_FETCH_BACKOFF", 0.5), max=10),
+        reraise=True,
+    )
+    own = client is None
+    active = client or new_client()
+    try:
+        return retrying(_fetch_once)(active, url, etag, last_modified)
+    finally:
+        if own:
+            active.close()

@@ -1,0 +1,231 @@
+"""The two ingestion steps, each idempotent and safe to repeat after a crash.
+
+``discover`` fetches a source (feed, listing, sitemap, article or uploaded file) and upserts one
+Document per item, keyed by (url, variant), marking it queued for the run. ``process`` fetches a
+queued document with a conditional GET, archives new bytes by hash, reads text and metadata,
+identifies the language and near-duplicates, and records the outcome. Re-running either step
+finds what is already there and changes nothing; a document left queued by a killed worker is
+simply processed again. No step knows about the task queue (see ``tasks.py``).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from urllib.parse import quote
+
+import httpx
+from django.db import transaction
+from django.utils import timezone
+
+from . import archive
+from .dedupe import assign_group
+from .fetch import Fetched, FetchError, fetch, new_client
+from .models import DocState, Document, IngestRun, Outcome, Source, SourceKind
+from .readers.common import Item, ReadError, Reading, detect_language
+from .readers.feeds import read_feed, read_sitemap
+from .readers.files import read_bytes
+from .readers.html import parse_html
+from .readers.listing import find_items
+
+logger = logging.getLogger(__name__)
+MAX_SITEMAPS = 20
+MAX_URL = 2000  # longer links cannot be stored, and are not real articles
+
+
+@functools.cache
+def shared_client() -> httpx.Client:
+    """One HTTP client per worker process, so connections to a host are reused."""
+    return new_client()
+
+
+def describe(exc: BaseException) -> str:
+    """A readable one-line reason for a failure."""
+    if isinstance(exc, FetchError | ReadError):
+        return str(exc)
+    return f"internal error while reading: {type(exc).__name__}: {exc}"[:2000]
+
+
+def file_url(source: Source) -> str:
+    """The stable pseudo-URL of an uploaded file: its hash and name."""
+    return f"upload://{source.file_sha256}/{quote(source.file_name)}"
+
+
+def _items_from(source: Source, body: bytes, url: str) -> list[Item]:
+    if source.kind == SourceKind.FEED:
+        return read_feed(body, url)
+    if source.kind == SourceKind.LISTING:
+        items = find_items(parse_html(body), url, source.hints)
+        if not items:
+            raise ReadError(f"no dated items with links were found on the listing page {url}")
+        return items
+    if source.kind == SourceKind.SITEMAP:
+        return _sitemap_items(body, url)
+    return [Item(link=url)]
+
+
+def _sitemap_items(body: bytes, url: str) -> list[Item]:
+    items, nested = read_sitemap(body, url)
+    for child_url in nested[:MAX_SITEMAPS]:
+        child_items, _ = read_sitemap(fetch(child_url, client=shared_client()).body, child_url)
+        items.extend(child_items)
+    return items
+
+
+def _fetch_source(source: Source) -> tuple[bytes, str]:
+    """The source's current bytes, re-read from the archive when the server says 304."""
+    fetched = fetch(source.url, source.etag, source.last_modified, client=shared_client())
+    now = timezone.now()
+    if fetched.not_modified and source.last_sha256:
+        Source.objects.filter(pk=source.pk).update(last_fetched_at=now, last_error="")
+        return archive.load(archive.relative_path(source.last_sha256)), fetched.final_url
+    if fetched.not_modified:
+        fetched = fetch(source.url, client=shared_client())
+    digest, _ = archive.store(fetched.body)
+    Source.objects.filter(pk=source.pk).update(
+        etag=fetched.headers.get("etag", ""),
+        last_modified=fetched.headers.get("last-modified", ""),
+        last_sha256=digest,
+        last_fetched_at=now,
+        last_error="",
+    )
+    return fetched.body, fetched.final_url
+
+
+def discover(run_id: int, source_id: int) -> list[int]:
+    """List the source's items as queued documents of the run; return their ids."""
+    run = IngestRun.objects.get(pk=run_id)
+    source = Source.objects.get(pk=source_id)
+    try:
+        if source.kind == SourceKind.FILE:
+            items = [Item(link=file_url(source), title="")]
+            parent = ""
+        elif source.kind == SourceKind.ARTICLE:
+            items, parent = [Item(link=source.url)], ""
+        else:
+            body, parent = _fetch_source(source)
+            items = _items_from(source, body, parent)
+    except Exception as exc:  # every failure is recorded; the batch goes on
+        logger.info("source %s failed: %s", source.slug, exc)
+        Source.objects.filter(pk=source.pk).update(
+            last_error=describe(exc), last_fetched_at=timezone.now()
+        )
+        run.discovered.add(source)
+        return []
+    items = [item for item in items if len(item.link) <= MAX_URL]
+    if run.since:
+        items = [item for item in items if item.published is None or item.published >= run.since]
+    ids = [_queue(run, source, item, parent).pk for item in items]
+    run.discovered.add(source)
+    return ids
+
+
+def _queue(run: IngestRun, source: Source, item: Item, parent: str) -> Document:
+    fields = {
+        "item_title": item.title[:1000],
+        "item_date_text": item.date_text[:200],
+        "item_published": item.published,
+        "item_summary": item.summary,
+        "item_language": item.language,
+        "parent_listing": parent if parent != item.link else "",
+    }
+    with transaction.atomic():
+        document, created = Document.objects.select_for_update().get_or_create(
+            url=item.link, variant=item.variant, defaults={"source": source, **fields}
+        )
+        for name, value in fields.items():
+            setattr(document, name, value)
+        document.last_run, document.state, document.outcome = run, DocState.QUEUED, ""
+        _apply_item(document)
+        document.save()
+    return document
+
+
+def _apply_item(document: Document, reading: Reading | None = None) -> None:
+    """Title, date and language: the listing's own words first, then what the page says."""
+    document.title = (document.item_title or (reading.title if reading else "") or document.title)[
+        :1000
+    ]
+    document.published = (
+        document.item_published or (reading.published if reading else None) or document.published
+    )
+    item_text = f"{document.item_title} {document.item_summary}".strip()
+    if document.item_language and len(item_text) >= 40:
+        document.language = document.item_language
+    elif reading is not None:
+        document.language = detect_language(reading.text) or document.item_language
+    else:
+        document.language = document.language or document.item_language
+
+
+def _body_of(document: Document) -> Fetched:
+    source = document.source
+    if source.kind == SourceKind.FILE:
+        body = archive.load(archive.relative_path(source.file_sha256))
+        return Fetched(document.url, document.url, 200, "", body)
+    conditional = document.sha256 and not document.error
+    return fetch(
+        document.url,
+        document.etag if conditional else "",
+        document.last_modified if conditional else "",
+        client=shared_client(),
+    )
+
+
+def process(run_id: int, document_id: int) -> str:
+    """Fetch, archive and read one queued document; return its outcome for this run."""
+    document = Document.objects.select_related("source").get(pk=document_id)
+    if document.last_run_id == run_id and document.state == DocState.DONE:
+        return document.outcome
+    try:
+        outcome = _process(document)
+        document.error = ""
+    except Exception as exc:  # every failure is recorded on the document; the batch goes on
+        logger.info("document %s failed: %s", document.url, exc)
+        document = Document.objects.select_related("source").get(
+            pk=document_id
+        )  # drop half-done changes
+        outcome, document.error = Outcome.FAILED, describe(exc)
+        _apply_item(document)
+    with transaction.atomic():
+        current = Document.objects.select_for_update().get(pk=document.pk)
+        if current.last_run_id == run_id and current.state == DocState.DONE:
+            return current.outcome
+        document.state, document.outcome = DocState.DONE, outcome
+        document.save()
+    return outcome
+
+
+def _process(document: Document) -> str:
+    fetched = _body_of(document)
+    now = timezone.now()
+    document.fetched_at = now
+    if fetched.not_modified or archive.sha256_of(fetched.body) == document.sha256:
+        _apply_item(document)
+        return Outcome.UNCHANGED
+    digest, rel = archive.store(fetched.body)
+    previous = document.sha256
+    reading = read_bytes(
+        fetched.body, fetched.content_type, fetched.final_url, document.source.file_name
+    )
+    document.sha256, document.archived_path = digest, rel
+    document.final_url = fetched.final_url if fetched.final_url != document.url else ""
+    document.http_status = fetched.status
+    document.content_type = fetched.content_type[:200]
+    document.http_headers = fetched.headers
+    document.etag = fetched.headers.get("etag", "")[:300]
+    document.last_modified = fetched.headers.get("last-modified", "")[:100]
+    document.text, document.characters = reading.text, len(reading.text)
+    document.author = reading.author[:500]
+    _apply_item(document, reading)
+    with transaction.atomic():
+        assign_group(document, reading.text)
+        document.save()
+    return Outcome.CHANGED if previous else Outcome.NEW
+
+
+def run_is_complete(run: IngestRun) -> bool:
+    """Every source listed and every queued document processed."""
+    if run.discovered.count() < run.sources.count():
+        return False
+    return not Document.objects.filter(last_run=run, state=DocState.QUEUED).exists()

@@ -1,0 +1,165 @@
+"""From scored pairs to people: the name gate, coherent clustering and feature-by-feature reasons.
+
+A pair joins two records only when (1) its capped score clears the threshold, (2) the names agree
+at least loosely (a shared arrest date never makes up for a different given name) and (3) nothing
+contradicts it (different birth years, genders or Chinese characters). Clusters grow by merging
+only when *every* record of one agrees with *every* record of the other in that sense, so a chain
+A~B~C never merges A with a C it contradicts. Reviewers' judgements come first: "same" joins
+records whatever the model says, "not the same" is never crossed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .inputs import LinkRecord
+from .model import ScoredPair
+from .names import NameLevel, NameMatch, PersonName, compare_names
+
+# Match probability (of the capped score) above which a pair is linked. Chosen on the synthetic
+# benchmark (bench/linkage.py prints precision and recall around it): precision comes first.
+DEFAULT_THRESHOLD = 0.3
+# Two clusters larger than this product are not compared record by record; they stay apart.
+MAX_MERGE_CHECKS = 10_000
+# Share of record pairs across two clusters that must themselves be linked for the clusters to
+# merge: namesakes with missing fields contradict nobody, but they are not linked to each other.
+MIN_SUPPORT = 0.34
+
+
+@dataclass
+class Person:
+    """What the gate needs about a record: its fields and its name forms."""
+
+    record: LinkRecord
+    name: PersonName
+
+
+def contradiction(a: Person, b: Person) -> str | None:
+    """Why two records cannot be one person, or None."""
+    match = compare_names(a.name, b.name)
+    if match.level < NameLevel.LOOSE:
+        return match.reason
+    ra, rb = a.record, b.record
+    if ra.birth_year and rb.birth_year and abs(ra.birth_year - rb.birth_year) > 1:
+        return f"born {ra.birth_year} and {rb.birth_year}"
+    if ra.gender and rb.gender and ra.gender != rb.gender:
+        return "different gender"
+    return None
+
+
+@dataclass
+class Judgements:
+    """Reviewers' answers, as record-id pairs."""
+
+    same: list[tuple[str, str]] = field(default_factory=list)
+    different: set[frozenset[str]] = field(default_factory=set)
+
+
+class _Clusters:
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.parent = {i: i for i in ids}
+        self.members = {i: [i] for i in self.parent}
+
+    def find(self, i: str) -> str:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: str, b: str) -> None:
+        if len(self.members[a]) < len(self.members[b]):
+            a, b = b, a
+        self.parent[b] = a
+        self.members[a].extend(self.members.pop(b))
+
+
+def cluster(
+    people: dict[str, Person], pairs: Iterable[ScoredPair], threshold: float = DEFAULT_THRESHOLD,
+    judgements: Judgements | None = None,
+) -> dict[str, str]:
+    """record_id -> cluster_id (the smallest record_id of the cluster)."""
+    judged = judgements or Judgements()
+    clusters = _Clusters(people)
+    for left, right in judged.same:
+        ra, rb = clusters.find(left), clusters.find(right)
+        if ra != rb:
+            clusters.union(ra, rb)
+
+    edges = sorted((p for p in pairs if p.probability >= threshold), key=lambda p: -p.weight)
+    linked = {frozenset((p.left, p.right)) for p in edges}
+
+    def coherent(ra: str, rb: str) -> bool:
+        """No record contradicts any record of the other cluster, and enough of them are linked."""
+        ma, mb = clusters.members[ra], clusters.members[rb]
+        if len(ma) * len(mb) > MAX_MERGE_CHECKS:
+            return False
+        support = 0
+        for x in ma:
+            for y in mb:
+                pair = frozenset((x, y))
+                if pair in judged.different or contradiction(people[x], people[y]) is not None:
+                    return False
+                support += pair in linked
+        return support >= MIN_SUPPORT * len(ma) * len(mb)
+
+    for pair in edges:
+        ra, rb = clusters.find(pair.left), clusters.find(pair.right)
+        if ra != rb and coherent(ra, rb):
+            clusters.union(ra, rb)
+    result: dict[str, str] = {}
+    for members in clusters.members.values():
+        cluster_id = min(members)
+        for member in members:
+            result[member] = cluster_id
+    return result
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One feature's part in a match score."""
+
+    field: str
+    text: str
+    bits: float
+
+
+def _days_apart(a: LinkRecord, b: LinkRecord) -> int | None:
+    da, db = a.arrest_date.date, b.arrest_date.date
+    return abs((da - db).days) if da and db else None
+
+
+def explain(a: Person, b: Person, pair: ScoredPair) -> list[Reason]:
+    """The reasons behind a pair's score, strongest first, in words a reviewer reads."""
+    ra, rb = a.record, b.record
+    name: NameMatch = compare_names(a.name, b.name)
+    texts: dict[str, str | None] = {"name": name.reason}
+    texts["country"] = (
+        None if not (ra.country and rb.country)
+        else "same country" if ra.country == rb.country else f"different countries ({ra.country}, {rb.country})"
+    )
+    if ra.birth_year and rb.birth_year:
+        gap = abs(ra.birth_year - rb.birth_year)
+        texts["birth_year"] = "same birth year" if gap == 0 else f"birth years {gap} apart"
+    if ra.gender and rb.gender:
+        texts["gender"] = "same gender" if ra.gender == rb.gender else "different gender"
+    if ra.role and rb.role:
+        texts["role"] = "same role" if ra.role == rb.role else "different roles"
+    days = _days_apart(ra, rb)
+    if days is not None:
+        texts["arrest_date"] = (
+            "same arrest date" if ra.arrest_date == rb.arrest_date
+            else f"arrest date within {max(days, 1)} days" if days <= 10
+            else f"arrest dates {days} days apart"
+        )
+    if ra.detention_place and rb.detention_place:
+        same = pair.bits.get("place", 0.0) > 0
+        texts["place"] = "same place of detention" if same else "different places of detention"
+    reasons = [Reason(f, t, pair.bits.get(f, 0.0)) for f, t in texts.items() if t]
+    return sorted(reasons, key=lambda r: -abs(r.bits))
+
+
+def summarise(reasons: list[Reason]) -> str:
+    """"same name in pinyin, same country, arrest date within 10 days": the supporting reasons."""
+    supporting = [r.text for r in reasons if r.bits > 0 or r.field == "name"]
+    return ", ".join(supporting)

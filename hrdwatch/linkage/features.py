@@ -1,0 +1,119 @@
+"""Per-record columns the Splink model compares: name keys, blocking keys and tidied fields.
+
+Everything language-aware happens here, in Python, once per record; the Splink model then only
+compares plain strings, arrays and numbers, so the same SQL runs on DuckDB and on Spark.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from hrdwatch.core.dates import Precision
+from hrdwatch.core.text import fold
+
+from .inputs import LinkRecord
+from .names import CANTONESE_SURNAMES, NameForm, PersonName, skeleton
+
+_EPOCH = dt.date(1900, 1, 1)
+# Most records one blocking key may gather; a block of n records costs n*(n-1)/2 comparisons.
+MAX_BLOCK = 400
+FEATURE_COLUMNS = (
+    "unique_id", "name_key", "name_keys", "skel_keys", "part_keys", "block_keys", "country", "birth_year",
+    "gender", "role", "arrest_date", "arrest_day", "arrest_month", "arrest_year", "place",
+)
+
+
+def part_keys(form: NameForm) -> set[str]:
+    """Keys of the name without a middle name or second family name (first+last, first+second),
+    spelt as written (``k:``) and as consonant skeletons (``s:``)."""
+    tokens = form.tokens
+    parts = [tokens] if len(tokens) < 3 else [(tokens[0], tokens[-1]), tokens[:2]]
+    keys = set()
+    for part in parts:
+        keys.add("k:" + " ".join(sorted(part)))
+        skeletons = sorted(skeleton(t) for t in part)
+        if all(skeletons) and sum(map(len, skeletons)) >= 4:
+            keys.add("s:" + " ".join(skeletons))
+    return keys
+
+
+def _form_block_keys(form: NameForm) -> set[str]:
+    """Keys under which two spellings of one name meet: exact, skeleton, anagram, token + initials."""
+    tokens = form.tokens
+    keys = {"k:" + form.key, "a:" + "".join(sorted("".join(tokens)))}
+    skeletons = form.skeletons
+    if sum(len(s) for s in skeletons) >= 4:
+        keys.add("s:" + form.skeleton_key)
+    keys |= part_keys(form)
+    if len(tokens) >= 2 and form.kind not in {"abjad", "translit"}:
+        for i, token in enumerate(tokens):
+            initials = "".join(sorted(t[0] for j, t in enumerate(tokens) if j != i))
+            if len(token) >= 3:  # one token as written, the others may carry a typo
+                keys.add(f"t:{token}|{initials}")
+            if len(skeletons[i]) >= 3:
+                keys.add(f"u:{skeletons[i]}|{initials}")
+            for mandarin in CANTONESE_SURNAMES.get(token, ()):  # Wong = Huang or Wang
+                keys.add("k:" + " ".join(sorted([*tokens[:i], mandarin, *tokens[i + 1:]])))
+    return keys
+
+
+def place_key(place: str) -> str:
+    """A detention place compared without case, accents or word order."""
+    return " ".join(sorted(fold(place).replace(",", " ").split()))
+
+
+def feature_row(record: LinkRecord, name: PersonName) -> dict[str, Any]:
+    """The Splink input row of one record."""
+    forms = name.forms
+    primary = forms[0] if forms else None
+    block_keys: set[str] = {f"alias:{group}" for group in name.alias_groups}
+    for form in forms:
+        block_keys |= _form_block_keys(form)
+    arrest = record.arrest_date
+    return {
+        "unique_id": record.record_id,
+        "name_key": primary.key if primary else None,
+        "name_keys": sorted({f.key for f in forms} | {f"alias:{g}" for g in name.alias_groups}),
+        "skel_keys": sorted({f.skeleton_key for f in forms if len(f.skeleton_key) >= 4}),
+        "part_keys": sorted({k for f in forms for k in part_keys(f)}),
+        "block_keys": sorted(block_keys),
+        "country": record.country or None,
+        "birth_year": record.birth_year,
+        "gender": record.gender or None,
+        "role": record.role or None,
+        "arrest_date": arrest.iso() or None,
+        "arrest_day": (arrest.date - _EPOCH).days if arrest.date else None,
+        "arrest_month": arrest.date.strftime("%Y-%m") if arrest.date and arrest.precision != Precision.YEAR else None,
+        "arrest_year": arrest.date.year if arrest.date else None,
+        "place": place_key(record.detention_place) or None,
+    }
+
+
+def cap_block_sizes(rows: list[dict[str, Any]], limit: int = MAX_BLOCK) -> None:
+    """Keep blocks small: a key shared by more than ``limit`` records is narrowed by country,
+    and dropped if still too common (other keys of the same records still meet)."""
+    counts = Counter(key for row in rows for key in row["block_keys"])
+    crowded = {key for key, n in counts.items() if n > limit}
+    if not crowded:
+        return
+    for row in rows:
+        row["block_keys"] = [
+            key if key not in crowded else f"{key}|{row['country']}" if row["country"] else ""
+            for key in row["block_keys"]
+        ]
+    counts = Counter(key for row in rows for key in row["block_keys"])
+    for row in rows:
+        row["block_keys"] = sorted({key for key in row["block_keys"] if key and counts[key] <= limit})
+
+
+def feature_columns(rows: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Rows turned into columns (the shape pyarrow and both Splink backends take)."""
+    columns: dict[str, list[Any]] = {c: [] for c in FEATURE_COLUMNS}
+    for row in rows:
+        for column in FEATURE_COLUMNS:
+            columns[column].append(row[column])
+    return columns
+

@@ -1,0 +1,52 @@
+"""One linkage run, the same for the ``link`` command, the benchmark and the database path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from .aliases import AliasTable, load_alias_table
+from .clusters import DEFAULT_THRESHOLD, Judgements, Person, cluster
+from .features import cap_block_sizes, feature_columns, feature_row
+from .inputs import LinkRecord
+from .model import Backend, ScoredPair, score_pairs
+
+
+@dataclass
+class LinkResult:
+    """Cluster of each record, plus what is needed to explain any pair."""
+
+    clusters: dict[str, str]
+    people: dict[str, Person]
+    pairs: list[ScoredPair]
+
+
+def link_records(
+    records: Sequence[LinkRecord],
+    backend: Backend = "duckdb",
+    threshold: float = DEFAULT_THRESHOLD,
+    judgements: Judgements | None = None,
+    aliases: AliasTable | None = None,
+    progress: Callable[[str], None] | None = None,
+    on_record: Callable[[], None] | None = None,
+    other_names: Mapping[str, Sequence[str]] | None = None,
+) -> LinkResult:
+    """Name keys for every record, Splink scores for blocked pairs, then coherent clusters.
+
+    ``other_names`` gives further known names of a record (a defender's other spellings).
+    """
+    say = progress or (lambda _message: None)
+    table = aliases or load_alias_table()
+    people: dict[str, Person] = {}
+    rows = []
+    for record in records:
+        others = (other_names or {}).get(record.record_id, ())
+        person = Person(record, table.person_name(record.name, record.name_original_script, others))
+        people[record.record_id] = person
+        rows.append(feature_row(record, person.name))
+        if on_record:
+            on_record()
+    cap_block_sizes(rows)
+    pairs = score_pairs(feature_columns(rows), backend=backend, progress=say) if len(rows) > 1 else []
+    say(f"clustering {len(pairs)} candidate pairs")
+    return LinkResult(cluster(people, pairs, threshold, judgements), people, pairs)

@@ -1,0 +1,55 @@
+"""Human labels for facet values, in the visitor's language (terms and countries are data)."""
+
+from __future__ import annotations
+
+from django.utils.functional import Promise
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from hrdwatch.core.countries import country_name
+from hrdwatch.vocab.models import Term, Vocabulary
+
+from . import caching
+
+FACET_TITLES: dict[str, Promise] = {
+    "country": _("Country"),
+    "status": _("Status"),
+    "gender": _("Gender"),
+    "role": _("Role"),
+    "area": _("Area of work"),
+    "charge": _("Charge category"),
+    "year": _("Year of arrest"),
+    "wgad": _("WGAD category"),
+}
+FACET_VOCABULARY = {
+    "status": Vocabulary.CASE_STATUS,
+    "gender": Vocabulary.GENDER,
+    "role": Vocabulary.ROLE,
+    "area": Vocabulary.AREA_OF_WORK,
+    "charge": Vocabulary.CHARGE_CATEGORY,
+    "wgad": Vocabulary.WGAD_CATEGORY,
+}
+DETAINED_STATUSES = ("detained_awaiting_trial", "detained_convicted", "disappeared", "house_arrest")
+
+
+def language() -> str:
+    return (get_language() or "en").split("-")[0]
+
+
+def term_labels(lang: str | None = None) -> dict[tuple[str, str], str]:
+    """{(vocabulary, code): label} in one language, cached until a term changes."""
+    lang = lang or language()
+
+    def compute() -> dict[tuple[str, str], str]:
+        return {(t.vocabulary, t.code): t.label(lang) for t in Term.objects.all()}
+
+    return caching.cached("terms", lang, compute)
+
+
+def facet_value_label(facet: str, value: str, lang: str | None = None) -> str:
+    if facet == "country":
+        return country_name(value, lang or language())
+    vocabulary = FACET_VOCABULARY.get(facet)
+    if vocabulary is None:
+        return value
+    return term_labels(lang).get((vocabulary, value), value)

@@ -1,0 +1,144 @@
+"""The case list as a query: full text, facets with counts, sort and pages, all from GET parameters.
+
+One ``ListingQuery`` serves the list page, its CSV/JSON downloads and the country page, so a
+shared URL always means the same selection. Unknown facet values or sorts are dropped, never
+errors; counts are cached per selection and invalidated on any change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlencode
+
+from django.db.models import Count, F, QuerySet
+from django.http import QueryDict
+
+from . import caching
+from .models import SearchEntry, SearchFacet
+from .search.backends import get_backend
+from .search.index import FACETS
+from .search.text import MAX_QUERY_CHARS, parse_query
+
+PAGE_SIZE = 25
+MAX_VALUES_PER_FACET = 20
+_VALUE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+SORTS = ("relevance", "latest", "name", "longest")
+
+
+@dataclass(frozen=True)
+class ListingQuery:
+    """What the visitor asked for, cleaned: safe to echo, to cache on and to build links from."""
+
+    q: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = ""
+    page: int = 1
+
+    @classmethod
+    def from_params(cls, params: QueryDict) -> ListingQuery:
+        q = " ".join((params.get("q") or "").split())[:MAX_QUERY_CHARS]
+        filters: dict[str, tuple[str, ...]] = {}
+        for name in FACETS:
+            values = sorted({v for v in params.getlist(name) if _VALUE.match(v)})[:MAX_VALUES_PER_FACET]
+            if values:
+                filters[name] = tuple(values)
+        sort = params.get("sort") or ""
+        if sort not in SORTS:
+            sort = ""
+        try:
+            page = max(1, min(int(params.get("page") or 1), 10_000))
+        except ValueError:
+            page = 1
+        return cls(q=q, filters=filters, sort=sort, page=page)
+
+    @property
+    def effective_sort(self) -> str:
+        if self.sort == "relevance" and not parse_query(self.q):
+            return "latest"
+        return self.sort or ("relevance" if parse_query(self.q) else "latest")
+
+    def params(self) -> list[tuple[str, str]]:
+        pairs = [("q", self.q)] if self.q else []
+        for name in FACETS:
+            pairs += [(name, v) for v in self.filters.get(name, ())]
+        if self.sort:
+            pairs.append(("sort", self.sort))
+        if self.page > 1:
+            pairs.append(("page", str(self.page)))
+        return pairs
+
+    def querystring(self) -> str:
+        return urlencode(self.params())
+
+    def key(self, with_page: bool = False) -> str:
+        q = self if with_page else replace(self, page=1)
+        return q.querystring()
+
+    def toggled(self, facet: str, value: str) -> ListingQuery:
+        """The same selection with one facet value added or removed (back to page 1)."""
+        values = set(self.filters.get(facet, ()))
+        values ^= {value}
+        filters = {k: v for k, v in self.filters.items() if k != facet}
+        if values:
+            filters[facet] = tuple(sorted(values))
+        return replace(self, filters=filters, page=1)
+
+    def with_page(self, page: int) -> ListingQuery:
+        return replace(self, page=page)
+
+    def with_sort(self, sort: str) -> ListingQuery:
+        return replace(self, sort=sort, page=1)
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.filters) or bool(parse_query(self.q))
+
+
+def filtered_entries(query: ListingQuery) -> QuerySet[SearchEntry]:
+    """Entries matching the full-text query and every facet (values within a facet are OR-ed)."""
+    entries = SearchEntry.objects.all()
+    for name, values in query.filters.items():
+        entries = entries.filter(
+            pk__in=SearchFacet.objects.filter(facet=name, value__in=values).values("entry_id")
+        )
+    parsed = parse_query(query.q)
+    if parsed:
+        entries = get_backend().match(entries, parsed)
+    return entries
+
+
+def ordered(entries: QuerySet[SearchEntry], query: ListingQuery) -> QuerySet[SearchEntry]:
+    sort = query.effective_sort
+    if sort == "relevance":
+        return get_backend().ranked(entries, parse_query(query.q)).order_by(F("rank").asc(), "id")
+    if sort == "name":
+        return entries.order_by("name_sort", "id")
+    if sort == "longest":
+        return entries.order_by(F("detained_since").asc(nulls_last=True), "id")
+    return entries.order_by("-updated_at", "-id")
+
+
+def facet_counts(query: ListingQuery) -> dict[str, list[tuple[str, int]]]:
+    """{facet: [(value, count), ...]} for the current selection, most frequent first."""
+
+    def compute() -> dict[str, list[tuple[str, int]]]:
+        rows = SearchFacet.objects.all()
+        if query.is_filtered:
+            rows = rows.filter(entry_id__in=filtered_entries(query).values("id"))
+        counts: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for facet, value, n in rows.values_list("facet", "value").annotate(n=Count("id")).order_by():
+            counts[facet].append((value, n))
+        for facet, values in counts.items():
+            if facet == "year":
+                values.sort(key=lambda item: item[0], reverse=True)
+            else:
+                values.sort(key=lambda item: (-item[1], item[0]))
+        return dict(counts)
+
+    return caching.cached("facets", query.key(), compute)
+
+
+def total(query: ListingQuery) -> int:
+    return caching.cached("total", query.key(), lambda: filtered_entries(query).count())

@@ -1,0 +1,95 @@
+"""What a case looks like in a list, a download or a feed: one row type for all of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from hrdwatch.core.countries import country_name
+from hrdwatch.core.dates import format_partial_human, format_partial_iso
+from hrdwatch.records.models import Case
+from hrdwatch.records.visibility import Gate
+
+from .figures import today
+from .labels import DETAINED_STATUSES, facet_value_label, language
+from .models import SearchFacet
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case_uid: str
+    defender_uid: str
+    name: str
+    name_original: str
+    country: str
+    country_name: str
+    status: str
+    status_label: str
+    arrest_date: dt.date | None
+    arrest_precision: str
+    days_detained: int | None
+    roles: tuple[str, ...]
+    updated_at: dt.datetime
+    summary: str
+    is_fictional: bool
+
+    @property
+    def url(self) -> str:
+        return reverse("publication:defender", args=[self.defender_uid]) + f"#{self.case_uid}"
+
+    @property
+    def is_detained(self) -> bool:
+        return self.status in DETAINED_STATUSES
+
+    @property
+    def arrest_human(self) -> str:
+        return format_partial_human(self.arrest_date, self.arrest_precision)
+
+    @property
+    def arrest_iso(self) -> str:
+        return format_partial_iso(self.arrest_date, self.arrest_precision)
+
+
+def days_detained(case: Case, on: dt.date | None = None) -> int | None:
+    """Days deprived of liberty: to the release, or to today while still detained."""
+    if case.arrest_date is None:
+        return None
+    end = case.release_date
+    if end is None:
+        if case.status.code not in DETAINED_STATUSES:
+            return None
+        end = on or today()
+    return max(0, (end - case.arrest_date).days)
+
+
+def case_rows(case_ids: Iterable[int], gate: Gate) -> list[CaseRow]:
+    """Rows for these cases, in the given order; cases the gate hides are left out."""
+    ids = list(case_ids)
+    lang = language()
+    cases = {
+        c.pk: c for c in gate.cases().filter(pk__in=ids).select_related("defender", "status")
+    }
+    roles: dict[int, list[str]] = defaultdict(list)
+    for case_id, value in SearchFacet.objects.filter(entry__case_id__in=ids, facet="role").values_list(
+        "entry__case_id", "value"
+    ):
+        roles[case_id].append(facet_value_label("role", value, lang))
+    rows = []
+    for pk in ids:
+        case = cases.get(pk)
+        if case is None:
+            continue
+        rows.append(CaseRow(
+            case_uid=case.uid, defender_uid=case.defender.uid, name=case.defender.display_name,
+            name_original=case.defender.name_original_script, country=case.country,
+            country_name=country_name(case.country, lang), status=case.status.code,
+            status_label=case.status.label(lang), arrest_date=case.arrest_date,
+            arrest_precision=case.arrest_date_precision, days_detained=days_detained(case),
+            roles=tuple(sorted(roles[pk])), updated_at=max(case.updated_at, case.defender.updated_at),
+            summary=case.translated("summary", lang), is_fictional=case.is_fictional,
+        ))
+    return rows

@@ -1,0 +1,156 @@
+"""Build the public projection (SearchEntry + SearchFacet) from the visibility gate.
+
+Everything in it comes from ``Gate(Viewer.public())``: a case that stops being public loses its
+row on the next refresh, and restricted data never enters the tokens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+
+from django.db import transaction
+
+from hrdwatch.core.countries import country_name
+from hrdwatch.core.text import fold
+from hrdwatch.records.models import Case, Defender
+from hrdwatch.records.visibility import Gate, Viewer
+
+from ..models import SearchEntry, SearchFacet
+from .text import build_search_text
+
+EPOCH = dt.date(1970, 1, 1)
+FACETS = ("country", "status", "gender", "role", "area", "charge", "year", "wgad")
+# Heaviest sentence first.
+_SENTENCE_WEIGHT = {"death": 4, "life": 3, "term": 2, "suspended": 1, "non_custodial": 0}
+
+
+def day_number(value: dt.date | None) -> int | None:
+    return (value - EPOCH).days if value else None
+
+
+def _batches(ids: Iterable[int], size: int) -> Iterator[list[int]]:
+    iterator = iter(ids)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _build(case_ids: list[int], gate: Gate) -> tuple[list[SearchEntry], dict[int, list[tuple[str, str]]]]:
+    """Entries and facet values for the public cases among ``case_ids``."""
+    cases = list(
+        gate.cases().filter(pk__in=case_ids).select_related("defender", "defender__gender", "status")
+    )
+    defender_ids = {c.defender_id for c in cases}
+    names: dict[int, list[str]] = defaultdict(list)
+    for defender_id, name in gate.names().filter(defender_id__in=defender_ids).values_list("defender_id", "name"):
+        names[defender_id].append(name)
+    roles: dict[int, list[str]] = defaultdict(list)
+    areas: dict[int, list[str]] = defaultdict(list)
+    for defender_id, code in Defender.roles.through.objects.filter(
+        defender_id__in=defender_ids
+    ).values_list("defender_id", "term__code"):
+        roles[defender_id].append(code)
+    for defender_id, code in Defender.areas_of_work.through.objects.filter(
+        defender_id__in=defender_ids
+    ).values_list("defender_id", "term__code"):
+        areas[defender_id].append(code)
+    wgad: dict[int, list[str]] = defaultdict(list)
+    for case_id, code in Case.wgad_categories.through.objects.filter(case_id__in=case_ids).values_list(
+        "case_id", "term__code"
+    ):
+        wgad[case_id].append(code)
+    charges: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+    for case_id, wording, provision, category in gate.charges().filter(event__case_id__in=case_ids).values_list(
+        "event__case_id", "wording", "legal_provision", "category__code"
+    ):
+        charges[case_id].append((wording, provision, category))
+    sentences: dict[int, tuple[int, int]] = {}
+    for case_id, kind, months in gate.events().filter(case_id__in=case_ids).exclude(sentence_kind="").values_list(
+        "case_id", "sentence_kind", "sentence_months"
+    ):
+        weight = (_SENTENCE_WEIGHT.get(kind, 0), months or 0)
+        if weight > sentences.get(case_id, (-1, -1)):
+            sentences[case_id] = weight
+    kinds_by_weight = {w: k for k, w in _SENTENCE_WEIGHT.items()}
+
+    entries: list[SearchEntry] = []
+    facets: dict[int, list[tuple[str, str]]] = {}
+    for case in cases:
+        defender = case.defender
+        all_names = [defender.display_name, defender.name_original_script, *names[defender.id]]
+        texts = [
+            case.summary, *[str(v.get("summary", "")) for v in case.translations.values()],
+            defender.biography, case.city, case.region, case.authorities,
+            *[f"{w} {p}" for w, p, _c in charges[case.id]],
+            *{country_name(case.country, lang) for lang in ("en", "fr", "es")},
+        ]
+        sentence = sentences.get(case.id)
+        currently_detained = case.arrest_date is not None and case.release_date is None
+        entries.append(SearchEntry(
+            case_id=case.id, defender_id=defender.id,
+            tokens=build_search_text([n for n in all_names if n], [t for t in texts if t]),
+            name_sort=fold(defender.display_name)[:300], country=case.country, status=case.status.code,
+            gender=defender.gender.code if defender.gender else "",
+            arrest_year=case.arrest_date.year if case.arrest_date else None,
+            arrest_day=day_number(case.arrest_date), release_day=day_number(case.release_date),
+            detained_since=case.arrest_date if currently_detained else None,
+            sentence_months=(sentence[1] or None) if sentence and sentence[0] == _SENTENCE_WEIGHT["term"] else None,
+            sentence_kind=kinds_by_weight[sentence[0]] if sentence else "",
+            updated_at=max(case.updated_at, defender.updated_at), published_at=case.created_at,
+        ))
+        values = [("country", case.country), ("status", case.status.code)]
+        if defender.gender:
+            values.append(("gender", defender.gender.code))
+        if case.arrest_date:
+            values.append(("year", str(case.arrest_date.year)))
+        values += [("role", code) for code in roles[defender.id]]
+        values += [("area", code) for code in areas[defender.id]]
+        values += [("wgad", code) for code in wgad[case.id]]
+        values += [("charge", category) for _w, _p, category in charges[case.id]]
+        facets[case.id] = sorted(set(values))
+    return entries, facets
+
+
+def _write(entries: list[SearchEntry], facets: dict[int, list[tuple[str, str]]]) -> None:
+    SearchEntry.objects.bulk_create(entries)
+    SearchFacet.objects.bulk_create(
+        [SearchFacet(entry=e, facet=f, value=v) for e in entries for f, v in facets[e.case_id]],
+        batch_size=5000,
+    )
+
+
+def reindex_cases(case_ids: Iterable[int]) -> int:
+    """Refresh the rows of these cases (removing those no longer public); returns rows written."""
+    ids = sorted(set(case_ids))
+    written = 0
+    gate = Gate(Viewer.public())
+    for batch in _batches(ids, 1000):
+        with transaction.atomic():
+            SearchEntry.objects.filter(case_id__in=batch).delete()
+            entries, facets = _build(batch, gate)
+            _write(entries, facets)
+            written += len(entries)
+    return written
+
+
+def rebuild(batch_size: int = 2000, progress: Callable[[int], None] | None = None) -> int:
+    """Drop and rebuild the whole projection from the gate; returns the number of public cases."""
+    gate = Gate(Viewer.public())
+    written = 0
+    with transaction.atomic():
+        SearchFacet.objects.all().delete()
+        SearchEntry.objects.all().delete()
+        for batch in _batches(gate.cases().order_by("pk").values_list("pk", flat=True).iterator(), batch_size):
+            entries, facets = _build(batch, gate)
+            _write(entries, facets)
+            written += len(entries)
+            if progress:
+                progress(written)
+    return written
+
+
+def cases_of_defenders(defender_ids: Iterable[int]) -> list[int]:
+    """Every case (public or not) of these defenders: a defender change touches all of them."""
+    return list(Case.all_objects.filter(defender_id__in=list(defender_ids)).values_list("pk", flat=True))

@@ -1,0 +1,166 @@
+"""The search text builder: one pre-tokenised text per case, identical for every backend.
+
+Both backends (SQLite FTS5, PostgreSQL tsvector) index the tokens this module makes and run the
+query this module parses, so they answer alike. Tokens are folded (case, accents, Vietnamese đ,
+Arabic letter variants); Chinese is indexed character by character (so a name is found inside
+running text and by its two-character given name) plus pinyin; Latin spellings also get a
+transliteration "skeleton" so the usual romanisations of a Cyrillic name meet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from anyascii import anyascii
+from pypinyin import lazy_pinyin
+
+from hrdwatch.core.text import fold
+
+MAX_QUERY_CHARS = 200
+MAX_QUERY_WORDS = 12
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+_IS_HAN = re.compile(f"^[{_HAN}]+$")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+# Apostrophes inside a word vanish (Naval'nyy, O'Brien); every other non-letter separates.
+_APOSTROPHES = re.compile("[\u0027\u2019\u02bc\u02b9\u02bb`]")
+_WORD = re.compile(f"[{_HAN}]+|[^\\W_]+")
+
+# Spelling differences between romanisations, mapped to one skeleton (order matters).
+_SKELETON_RULES = [
+    ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("zh", "j"), ("kh", "h"),
+    ("ts", "c"), ("tz", "c"), ("ks", "x"), ("ph", "f"), ("ck", "k"), ("w", "v"), ("ou", "u"),
+    ("yu", "u"), ("iu", "u"), ("ju", "u"), ("ya", "a"), ("ia", "a"), ("ja", "a"),
+    ("ye", "e"), ("ie", "e"), ("je", "e"), ("y", "i"), ("j", "i"),
+]
+_REPEATS = re.compile(r"(.)\1+")
+
+
+def _words(text: str) -> list[str]:
+    """Folded words: runs of letters/digits, Han runs kept apart from Latin letters."""
+    return _WORD.findall(fold(_APOSTROPHES.sub("", text or "")))
+
+
+def skeleton(word: str) -> str:
+    """A romanisation-independent key for a Latin word: Navalny, Naval'nyy, Navalnyi -> navalni."""
+    key = word
+    for old, new in _SKELETON_RULES:
+        key = key.replace(old, new)
+    return _REPEATS.sub(r"\1", key)
+
+
+def _latin_alternatives(word: str) -> list[str]:
+    """The word and, for alphabetic Latin words, its skeleton."""
+    if word.isascii() and word.isalpha() and len(word) >= 4:
+        key = skeleton(word)
+        if key != word and len(key) >= 3:
+            return [word, key]
+    return [word]
+
+
+def _arabic_alternatives(word: str) -> list[str]:
+    """An Arabic word with and without the definite article: الحكيمه / حكيمه."""
+    if word.startswith("ال") and len(word) > 4:
+        return [word, word[2:]]
+    return [word]
+
+
+@cache
+def _jieba():  # type: ignore[no-untyped-def]
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def _han_pinyin_tokens(run: str, is_name: bool) -> list[str]:
+    """Pinyin for a Han run: each syllable, and joined syllables of every name suffix/word."""
+    syllables = [fold(s) for s in lazy_pinyin(run, v_to_u=True)]
+    tokens = list(syllables)
+    if is_name:
+        # Whole name and every tail (the given name after a one- or two-character surname).
+        tokens += ["".join(syllables[i:]) for i in range(len(syllables) - 1)]
+    else:
+        for word in _jieba().lcut(run):
+            if len(word) > 1:
+                tokens.append("".join(fold(s) for s in lazy_pinyin(word, v_to_u=True)))
+    return tokens
+
+
+def text_tokens(text: str, is_name: bool = False) -> list[str]:
+    """Tokens for one piece of text. Names get transliterations and pinyin; prose gets less."""
+    tokens: list[str] = []
+    for word in _words(text):
+        if word.isascii():
+            tokens.extend(_latin_alternatives(word) if is_name else [word])
+        elif _IS_HAN.match(word):
+            tokens.extend(word)  # one token per character, in order, for phrase queries
+            tokens.extend(_han_pinyin_tokens(word, is_name))
+        elif _CYRILLIC.search(word):
+            tokens.append(word)
+            latin = fold(anyascii(word))
+            tokens.extend(w for w in _words(latin) if w)
+            tokens.extend(skeleton(w) for w in _words(latin) if w)
+        elif _ARABIC.search(word):
+            tokens.extend(_arabic_alternatives(word))
+        else:
+            tokens.append(word)
+    return tokens
+
+
+def build_search_text(names: Iterable[str], texts: Iterable[str]) -> str:
+    """The indexed text of one record: tokens separated by single spaces (no punctuation)."""
+    tokens: list[str] = []
+    for name in names:
+        tokens.extend(text_tokens(name, is_name=True))
+    for text in texts:
+        tokens.extend(text_tokens(text))
+    return " ".join(t for t in tokens if t)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One alternative: a phrase of tokens, optionally matched as a prefix."""
+
+    tokens: tuple[str, ...]
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """AND of groups; each group is an OR of alternatives."""
+
+    groups: tuple[tuple[Term, ...], ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.groups)
+
+
+def parse_query(raw: str) -> ParsedQuery:
+    """Turn what a visitor typed into token groups; nothing of the input's syntax survives.
+
+    Every character that is not a letter or digit is a separator, so FTS operators, quotes and
+    brackets are inert. The last Latin word matches as a prefix (for partly typed names).
+    """
+    words = _words((raw or "")[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]
+    groups: list[tuple[Term, ...]] = []
+    for index, word in enumerate(words):
+        last = index == len(words) - 1
+        if _IS_HAN.match(word):
+            groups.append((Term(tuple(word)),))
+        elif _CYRILLIC.search(word):
+            groups.append((Term((word,)),))
+        elif _ARABIC.search(word):
+            groups.append(tuple(Term((w,)) for w in _arabic_alternatives(word)))
+        else:
+            alternatives = _latin_alternatives(word)
+            prefix = last and len(word) >= 3 and not word.isdigit()
+            groups.append(tuple(Term((w,), prefix and w == word) for w in alternatives))
+    return ParsedQuery(tuple(groups))

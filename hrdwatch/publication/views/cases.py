@@ -1,0 +1,104 @@
+"""The case list: search, facets with counts, sort, pages and downloads of the current selection."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from hrdwatch.records.visibility import Gate, Viewer
+
+from ..downloads import csv_lines
+from ..labels import FACET_TITLES, facet_value_label, language
+from ..listing import PAGE_SIZE, SORTS, ListingQuery, facet_counts, filtered_entries, ordered, total
+from ..rows import CaseRow, case_rows
+from ..search.index import FACETS
+
+EXPORT_LIMIT = 20_000
+EXPORT_COLUMNS = (
+    "case_id", "defender_id", "name", "name_original_script", "country", "status", "arrest_date",
+    "days_detained", "roles", "url", "fictional",
+)
+
+
+def case_list(request: HttpRequest) -> HttpResponse:
+    query = ListingQuery.from_params(request.GET)
+    count = total(query)
+    paginator = Paginator(range(count), PAGE_SIZE)
+    page_number = min(query.page, max(1, paginator.num_pages))
+    start = (page_number - 1) * PAGE_SIZE
+    ids = list(ordered(filtered_entries(query), query).values_list("case_id", flat=True)[start:start + PAGE_SIZE])
+    rows = case_rows(ids, Gate(Viewer.public()))
+    lang = language()
+    counts = facet_counts(query)
+    facets = []
+    for name in FACETS:
+        selected = set(query.filters.get(name, ()))
+        values = [
+            {
+                "value": value, "label": facet_value_label(name, value, lang), "count": n,
+                "selected": value in selected, "url": "?" + query.toggled(name, value).querystring(),
+            }
+            for value, n in counts.get(name, [])
+        ]
+        # A selected value with no match any more still shows, so it can be removed.
+        for value in sorted(selected - {v["value"] for v in values}):
+            values.insert(0, {"value": value, "label": facet_value_label(name, value, lang), "count": 0,
+                              "selected": True, "url": "?" + query.toggled(name, value).querystring()})
+        facets.append({"name": name, "title": FACET_TITLES[name], "values": values, "open": bool(selected)})
+    page = paginator.get_page(page_number)
+    sort_labels = {"relevance": _("Relevance"), "latest": _("Latest updates"), "name": _("Name"),
+                   "longest": _("Longest in detention")}
+    return render(request, "publication/case_list.html", {
+        "query": query, "rows": rows, "count": count, "facets": facets, "page": page,
+        "previous_url": "?" + query.with_page(page_number - 1).querystring() if page.has_previous() else "",
+        "next_url": "?" + query.with_page(page_number + 1).querystring() if page.has_next() else "",
+        "sorts": [(s, sort_labels[s]) for s in SORTS if s != "relevance" or query.q],
+        "current_sort": query.effective_sort,
+        "selected": [
+            {"title": FACET_TITLES[name], "label": facet_value_label(name, v, lang),
+             "url": "?" + query.toggled(name, v).querystring()}
+            for name, values in query.filters.items() for v in values
+        ],
+        "querystring": query.querystring(),
+        "page_number": page_number,
+    })
+
+
+def _export_rows(request: HttpRequest) -> Iterator[CaseRow]:
+    query = ListingQuery.from_params(request.GET)
+    ids = list(ordered(filtered_entries(query), query).values_list("case_id", flat=True)[:EXPORT_LIMIT])
+    gate = Gate(Viewer.public())
+    for start in range(0, len(ids), 500):
+        yield from case_rows(ids[start:start + 500], gate)
+
+
+def _record(row: CaseRow, request: HttpRequest) -> dict[str, object]:
+    return {
+        "case_id": row.case_uid, "defender_id": row.defender_uid, "name": row.name,
+        "name_original_script": row.name_original, "country": row.country, "status": row.status,
+        "arrest_date": row.arrest_iso, "days_detained": row.days_detained, "roles": list(row.roles),
+        "url": request.build_absolute_uri(row.url), "fictional": row.is_fictional,
+    }
+
+
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    records = (_record(row, request) for row in _export_rows(request))
+    lines = csv_lines(EXPORT_COLUMNS, ([r[c] for c in EXPORT_COLUMNS] for r in records))
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="hrdwatch-cases.csv"'
+    return response
+
+
+def export_json(request: HttpRequest) -> HttpResponse:
+    records = [_record(row, request) for row in _export_rows(request)]
+    response = HttpResponse(
+        json.dumps({"count": len(records), "cases": records}, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="hrdwatch-cases.json"'
+    return response

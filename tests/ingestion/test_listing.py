@@ -1,0 +1,98 @@
+"""Listing pages split into items by repeated structure, not by site-specific rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from hrdwatch.ingestion.readers.dates import find_date
+from hrdwatch.ingestion.readers.html import parse_html
+from hrdwatch.ingestion.readers.listing import find_items
+
+BASE = "http://ngo.example/news/"
+
+
+def items_of(html: str, **hints):
+    return find_items(parse_html(html.encode()), BASE, hints)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[03 March 2020]", dt.date(2020, 3, 3)),
+        ("June 18, 2020", dt.date(2020, 6, 18)),
+        ("06 Mai 2020", dt.date(2020, 5, 6)),
+        ("posted on: 2015/10/09", dt.date(2015, 10, 9)),
+        ("Hà Nội, ngày 26 tháng 3 năm 2020", dt.date(2020, 3, 26)),
+        ("2020年3月26日", dt.date(2020, 3, 26)),
+        ("3 de marzo de 2020", dt.date(2020, 3, 3)),
+        ("10 февраля 2021", dt.date(2021, 2, 10)),
+    ],
+)
+def test_dates_are_found_in_many_formats(text, expected):
+    found = find_date(text)
+    assert found is not None and found[1] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Article 19 said", "2,300 people", "Room 101, 2020 campaign", "March 2020"]
+)
+def test_things_that_are_not_days_are_not_dates(text):
+    assert find_date(text) is None
+
+
+def test_table_rows_with_dates_are_items_and_the_menu_is_not():
+    rows = "".join(
+        f"<tr><td>{d:02d}.0{m}.2021</td><td><a href='/a/{d}'>Defender {d} summoned by police</a></td></tr>"
+        for d, m in ((4, 5), (12, 4), (28, 3))
+    )
+    html = (
+        "<html><body><ul><li><a href='/'>Home</a></li><li><a href='/donate'>Donate</a></li></ul>"
+        f"<table>{rows}</table></body></html>"
+    )
+    items = items_of(html)
+    assert [item.title for item in items] == [
+        f"Defender {d} summoned by police" for d in (4, 12, 28)
+    ]
+    assert [item.published for item in items] == [
+        dt.date(2021, 5, 4),
+        dt.date(2021, 4, 12),
+        dt.date(2021, 3, 28),
+    ]
+    assert items[0].link == "http://ngo.example/a/4"
+
+
+def test_share_and_tag_links_are_not_taken_for_the_item_link():
+    item = (
+        "<div class='card'><a href='/tag/lawyers'>Lawyers</a><a href='https://twitter.com/intent/tweet?u=1'>Tweet</a>"
+        "<p>June 18, 2020</p><a href='/stories/{n}'>Lawyer {n} disbarred after defending activists</a></div>"
+    )
+    html = "<html><body>" + "".join(item.format(n=n) for n in range(3)) + "</body></html>"
+    assert [i.link for i in items_of(html)] == [f"http://ngo.example/stories/{n}" for n in range(3)]
+
+
+def test_an_item_xpath_hint_overrides_detection():
+    html = (
+        "<html><body><section class='x'><p>1 May 2020 <a href='/one'>First story of the week</a></p></section>"
+        "<section class='y'><p>2 May 2020 <a href='/two'>Second story of the week</a></p></section></body></html>"
+    )
+    items = items_of(html, item_xpath="//section")
+    assert [item.link for item in items] == ["http://ngo.example/one", "http://ngo.example/two"]
+
+
+def test_a_page_without_repeated_dated_items_has_no_items():
+    html = "<html><body><article><h1>One article</h1><p>Published 3 March 2020.</p><p>Text.</p></article></body></html>"
+    assert items_of(html) == []
+
+
+def test_us_pages_read_numeric_dates_month_first():
+    html = (
+        "<html lang='en-US'><body>"
+        + "".join(
+            f"<div class='post'><h2><a href='/p{n}'>Post number {n} about detention</a></h2><p>06/0{n}/2020</p></div>"
+            for n in (1, 2)
+        )
+        + "</body></html>"
+    )
+    assert [item.published for item in items_of(html)] == [dt.date(2020, 6, 1), dt.date(2020, 6, 2)]

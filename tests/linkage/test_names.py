@@ -1,0 +1,83 @@
+"""Name keys: one name across scripts and spellings agrees; different people's names do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from hrdwatch.linkage.aliases import AliasTable
+from hrdwatch.linkage.names import NameLevel, compare_names, person_name
+
+
+def level(a: str, b: str, a_original: str = "", b_original: str = "") -> NameLevel:
+    return compare_names(person_name(a, a_original), person_name(b, b_original)).level
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("王明辉", "Wang Minghui"),  # simplified characters against pinyin
+        ("王明輝", "Wang Minghui"),  # traditional characters against pinyin
+        ("王明輝", "王明辉"),  # traditional against simplified
+        ("Minghui Wang", "Wang Ming-hui"),  # family name last, hyphenated syllables
+        ("Ming Hui Wang", "王明辉"),  # given name split into syllables
+        ("黃明輝", "Wong Minghui"),  # Cantonese romanisation of the surname
+        ("Nguyễn Văn Bình", "Binh Van Nguyen"),  # diacritics dropped, order reversed
+        ("Đặng Thị Hạnh", "Dang Thi Hanh"),  # đ
+        ("Alaa Abd El-Hamid", "Alaa Abdel Hamid"),  # Abd el / Abdel
+        ("Mohammed Yusuf", "Muhammad Yousef"),  # spelling variants
+        ("Layla Al-Khawaja", "Layla Alkhawaja"),  # glued article
+    ],
+)
+def test_spellings_of_one_name_agree_exactly_or_strongly(a: str, b: str) -> None:
+    assert level(a, b) >= NameLevel.STRONG
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("علاء عبد الحميد", "Alaa Abd El-Hamid"),  # Arabic script against Latin
+        ("شیرین کریمی", "Shirin Karimi"),  # Persian script
+        ("Алесь Лабковіч", "Ales Labkovich"),  # Belarusian Cyrillic, Belarusian romanisation
+        ("Алесь Лабкович", "Ales Labkovich"),  # Russian-script spelling of the Belarusian name
+        ("Олександр Гончаренко", "Oleksandr Honcharenko"),  # Ukrainian: г is h
+        ("Сергей Горбунов", "Sergey Gorbunov"),  # Russian: г is g
+        ("Huda Hegazy", "Hoda Hijazi"),  # vowels and g/j of Egyptian spelling
+        ("Nguyen Van Binh", "Nguyen Binh"),  # middle name left out
+    ],
+)
+def test_transliterations_across_scripts_pass_the_name_gate(a: str, b: str) -> None:
+    assert level(a, b) >= NameLevel.LOOSE
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "a_original", "b_original"),
+    [
+        ("Wang Minghui", "Wang Minghua", "", ""),  # siblings: same surname, another given name
+        ("Zhang Wei", "Wei Zhang", "张伟", "魏章"),  # same syllables, family and given name swapped
+        ("Hassan Ali", "Hussein Ali", "", ""),  # two names that share a consonant skeleton
+        ("Nasser Yusuf Al-Sharif", "Yusuf Nasser Al-Sharif", "", ""),  # father and son
+        ("Ali Ahmed Mansour", "Ahmed Mansour", "", ""),  # the son's name contains the father's
+        ("Nguyen Van Binh", "Nguyen Van Hung", "", ""),
+        ("Lan Chen", "Lin Chen", "", ""),
+    ],
+)
+def test_names_of_different_people_fail_the_name_gate(a: str, b: str, a_original: str, b_original: str) -> None:
+    assert level(a, b, a_original, b_original) < NameLevel.LOOSE
+
+
+def test_the_same_syllables_in_other_characters_conflict() -> None:
+    assert level("王明辉", "汪明辉") == NameLevel.CONFLICT
+
+
+def test_alias_table_connects_names_no_transliteration_does() -> None:
+    table = AliasTable()
+    table.add_group("reviewer-1", ["Tenzin Dorje", "丹增多吉"])
+    plain = compare_names(person_name("Tenzin Dorje"), person_name("丹增多吉"))
+    aliased = compare_names(table.person_name("Tenzin Dorje"), table.person_name("丹增多吉"))
+    assert plain.level < NameLevel.LOOSE
+    assert aliased.level == NameLevel.EXACT
+    assert "alias" in aliased.reason
+
+
+def test_uyghur_name_in_chinese_characters_meets_its_latin_spelling() -> None:
+    assert level("阿不都热依木·吐尔逊", "Abdurehim Tursun") >= NameLevel.LOOSE
