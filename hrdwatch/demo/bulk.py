@@ -1,10 +1,11 @@
-"""Fast insertion of generated rows: plain dicts, ids assigned up front, one ``executemany`` per table.
+"""Fast insertion of generated rows: plain dicts, ids assigned up front, one bulk write per table.
 
 Building a Django model instance and going through ``bulk_create`` costs far more than generating
 the data itself (about 0.2 ms a row), which made 100,000 defenders (about 5 million rows) take half
 an hour. Rows here are dicts keyed by attribute name; every model field not given takes its model
 default, and values are adapted with the backend's own ``connection.ops`` adapters, so what lands in
-the database is what the ORM would have written. No signals run and no history rows are written.
+the database is what the ORM would have written. SQLite gets one ``executemany`` per table and
+batch, PostgreSQL a ``COPY``. No signals run and no history rows are written.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Table:
         placeholders = ", ".join(["%s"] * len(fields))
         # Only quoted identifiers from the model's metadata go into the text; values are parameters.
         self.sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
+        self.copy_sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
         last = model._base_manager.aggregate(last=models.Max("pk"))["last"]
         self.next_id = (last or 0) + 1
         self.rows: list[dict[str, Any]] = []
@@ -86,7 +88,13 @@ class Table:
                     row[name] = adapt(row[name])
             params.append(values({**defaults, **row}))
         with connection.cursor() as cursor:
-            cursor.executemany(self.sql, params)
+            if connection.vendor == "postgresql":
+                # COPY is several times faster than executemany on PostgreSQL (psycopg 3).
+                with cursor.cursor.copy(self.copy_sql) as copy:
+                    for values_row in params:
+                        copy.write_row(values_row)
+            else:
+                cursor.executemany(self.sql, params)
         count = len(self.rows)
         self.inserted += count
         self.rows = []

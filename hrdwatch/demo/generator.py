@@ -21,23 +21,15 @@ from itertools import accumulate
 from django.db import transaction
 from django.utils import timezone
 
+from hrdwatch.core.db import refresh_planner_statistics
 from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.records.models import Defender
 
 from .bulk import large_page_cache, reset_sequences
+from .documents import add_interventions, add_sources, seen_in
 from .names import person_name
 from .profiles import PROFILES
-from .records import (
-    Ids,
-    Person,
-    Rows,
-    add_case,
-    add_defender,
-    add_interventions,
-    add_sensitive,
-    add_sources,
-    seen_in,
-)
+from .records import Ids, Person, Rows, add_case, add_defender, add_sensitive
 from .setting import Setting, build_setting
 from .stories import PARTNERS_MARKER, REFERENCE_DATE, RESTRICTED_MARKER, blur, tell
 
@@ -73,14 +65,16 @@ def generate(size: int = 400, seed: int = 2024,
     with large_page_cache(), transaction.atomic():
         setting = build_setting(seed)
         rows = Rows(timezone.now())
-        for start in range(0, size, BATCH_DEFENDERS):
-            for index in range(start, min(size, start + BATCH_DEFENDERS)):
+        batch = max(50, min(BATCH_DEFENDERS, size // 20))  # small runs still show progress
+        for start in range(0, size, batch):
+            for index in range(start, min(size, start + batch)):
                 _generate_defender(rows, setting, seed, index)
             for table in rows.tables:
                 table.flush()
             if progress:
-                progress(min(size, start + BATCH_DEFENDERS), size)
+                progress(min(size, start + batch), size)
         reset_sequences(rows.tables)
+    refresh_planner_statistics()
     counts = {
         "Organisation": len({o.pk for c in setting.countries.values() for o in c.local_orgs}
                             | {o.pk for o in setting.international}),

@@ -75,7 +75,7 @@ class ImportReport:
     applied: bool = False
 
     def count(self, outcome: Counter[str], model: type[models.Model]) -> None:
-        outcome[model._meta.verbose_name_plural] += 1
+        outcome[str(model._meta.verbose_name_plural)] += 1
 
 
 class ImportAborted(Exception):
@@ -115,7 +115,8 @@ class Importer:
                 prepared.orgs[f.name] = str(value).strip() if value else None
                 continue
             model_field = model._meta.get_field(f.name)
-            choices = {str(c[0]) for c in model_field.choices} if getattr(model_field, "choices", None) else None
+            field_choices = getattr(model_field, "choices", None) or []
+            choices = {str(c[0]) for c in field_choices} if field_choices else None
             converted = self.converter.convert(f, value, choices)
             if f.kind is Kind.TERMS:
                 prepared.m2m.update(converted)
@@ -199,7 +200,7 @@ class Importer:
         return self.report
 
     def find(self, prepared: Prepared, parent: dict[str, Any]) -> models.Model | None:
-        manager = getattr(prepared.model, "all_objects", prepared.model.objects)
+        manager: Any = getattr(prepared.model, "all_objects", None) or prepared.model._default_manager
         if prepared.model is Organisation:
             return manager.filter(slug=prepared.attrs.get("slug")).first()
         if prepared.uid:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -33,13 +34,10 @@ def highlight_spans(text: str, spans: Iterable[tuple[int, int]]) -> SafeString:
     return mark_safe("".join(format_html(template, piece) for template, piece in pieces))  # noqa: S308
 
 
-def candidate_spans(machine: dict[str, object]) -> list[tuple[int, int]]:
+def candidate_spans(machine: dict[str, Any]) -> list[tuple[int, int]]:
     """Every evidence span of a stored candidate's events."""
-    events = machine.get("events") or []
-    return [
-        (int(span[0]), int(span[1]))
-        for event in events if isinstance(event, dict)
-        for span in event.get("evidence") or []
-    ]
-
-
+    spans: list[tuple[int, int]] = []
+    for event in machine.get("events") or []:
+        for start, end in event.get("evidence") or []:
+            spans.append((int(start), int(end)))
+    return spans

@@ -13,7 +13,6 @@ import re
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
-from django.db.models import Q
 
 from hrdwatch.core.text import fold
 
@@ -50,12 +49,12 @@ def signature(text: str) -> LeanMinHash | None:
 
 
 def _band_values(sig: LeanMinHash) -> list[int]:
+    """One 64-bit key per band; the band number is hashed in, so keys never match across bands."""
     values = []
     for band in range(BANDS):
         chunk = sig.hashvalues[band * ROWS : (band + 1) * ROWS].astype("<u8").tobytes()
-        values.append(
-            int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "little", signed=True)
-        )
+        digest = hashlib.blake2b(chunk, digest_size=8, salt=band.to_bytes(2, "little")).digest()
+        values.append(int.from_bytes(digest, "little", signed=True))
     return values
 
 
@@ -67,18 +66,16 @@ def _from_bytes(raw: bytes) -> LeanMinHash:
 
 def assign_group(document: Document, text: str) -> None:
     """Store the document's signature and bands and set its near-duplicate group (saved by caller)."""
-    MinHashBand.objects.filter(document=document).delete()
+    if document.minhash:
+        MinHashBand.objects.filter(document=document).delete()
     sig = signature(text)
     if sig is None:
         document.minhash, document.duplicate_group = None, None
         return
     document.minhash = sig.hashvalues.astype("<u8").tobytes()
     bands = _band_values(sig)
-    same_band = Q()
-    for band, value in enumerate(bands):
-        same_band |= Q(band=band, value=value)
     candidate_ids = list(
-        MinHashBand.objects.filter(same_band)
+        MinHashBand.objects.filter(value__in=bands)
         .exclude(document=document)
         .values_list("document_id", flat=True)
         .distinct()[:200]

@@ -269,7 +269,7 @@ class MinHashBand(models.Model):
     value = models.BigIntegerField(help_text="Hash of the band's MinHash values.")
 
     class Meta:
-        indexes = [models.Index(fields=["band", "value"], name="minhash_band_lookup")]
+        indexes = [models.Index(fields=["value"], name="minhash_value_lookup")]
         constraints = [
             models.UniqueConstraint(fields=["document", "band"], name="unique_document_band")
         ]

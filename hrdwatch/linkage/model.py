@@ -52,8 +52,15 @@ PRIORS: dict[str, tuple[list[float], list[float]]] = {
 MIN_RECORDS_TO_TRAIN = 500
 
 
+# Fields whose m probabilities stay at their priors (see ``_train`` for why).
+FIXED_M = frozenset({"name", "arrest_date"})
+
+
 def _levels(field: str, *levels: Any) -> Any:
     m, u = PRIORS[field]
+    if field in FIXED_M:
+        for level, probability in zip([lv for lv in levels if not isinstance(lv, cll.NullLevel)], m, strict=True):
+            level.configure(m_probability=probability, fix_m_probability=True)
     return cl.CustomComparison(output_column_name=field, comparison_levels=list(levels)).configure(
         m_probabilities=m, u_probabilities=u,
     )
@@ -66,8 +73,6 @@ def _settings(probability_two_random_records_match: float, term_frequencies: boo
     name_levels = [exact_name, cll.ArrayIntersectLevel("name_keys", 1), cll.ArrayIntersectLevel("skel_keys", 1),
                    cll.ArrayIntersectLevel("part_keys", 1), cll.JaroWinklerLevel("name_key", 0.92),
                    cll.ElseLevel()]
-    for level, m in zip(name_levels, PRIORS["name"][0], strict=True):
-        level.configure(m_probability=m, fix_m_probability=True)
     comparisons = [
         _levels("name", cll.NullLevel("name_key"), *name_levels),
         _levels("country", cll.NullLevel("country"), cll.ExactMatchLevel("country"), cll.ElseLevel()),
@@ -142,6 +147,8 @@ def _train(linker: Linker, say: Callable[[str], None]) -> None:
     compared field, and the only name-independent blockings with enough matches in them (same
     arrest date and country) are dominated by people arrested together, where EM learns that
     "same crackdown" is a match and that names do not matter; exactly the peers' failure.
+    The arrest date's m stay fixed too: in large sets the name blocking is full of namesakes, and
+    EM then learns that a different arrest date says nothing.
     """
     say("estimating how often two random records are the same person")
     linker.training.estimate_probability_two_random_records_match(

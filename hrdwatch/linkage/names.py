@@ -370,7 +370,7 @@ def _token_strength(a: str, b: str, kinds: tuple[str, str]) -> int:
         shortest = min(len(a), len(b))
         if len(sa) >= 3 and shortest >= 5 and JaroWinkler.similarity(a, b) >= 0.8:
             return 2
-        if len(sa) >= 3 or (a[0] == b[0] and max(len(a), len(b)) <= 6):
+        if len(sa) >= 3 or (len(sa) == 2 and a[0] == b[0] and max(len(a), len(b)) <= 6):
             return 1  # vowels written differently: Huda / Hoda, Layla / Leila, Qasim / Kassem
     return 0
 

@@ -10,6 +10,11 @@ API (stable; other apps import only these)::
     require(user, Action.EDIT_CASE, case)   # raises django.core.exceptions.PermissionDenied
     viewer_for(user) -> records.visibility.Viewer   # pass to Gate(...) for querysets
     needs_two_factor(user) -> bool
+    organisations_where(user, Role.EDITOR) -> list[Organisation]
+    @permission_required(Action.REVIEW_QUEUE)        # view decorator (login redirect / 403)
+
+    # API tokens (hrdwatch.partners.tokens): issue_token(user, name, max_role) -> (token, raw),
+    # authenticate_token(raw) -> user | None (acts with at most the token's max_role).
 
 Actions are plain strings (``Action`` is a StrEnum): ``case.view``, ``case.view_restricted``,
 ``case.create`` (obj: Organisation or None), ``case.edit``, ``case.submit``, ``case.review``,

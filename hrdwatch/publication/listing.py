@@ -112,7 +112,7 @@ def filtered_entries(query: ListingQuery) -> QuerySet[SearchEntry]:
 def ordered(entries: QuerySet[SearchEntry], query: ListingQuery) -> QuerySet[SearchEntry]:
     sort = query.effective_sort
     if sort == "relevance":
-        return get_backend().ranked(entries, parse_query(query.q)).order_by(F("rank").asc(), "id")
+        return get_backend().ranked(entries, parse_query(query.q)).order_by("rank", "id")  # type: ignore[misc]  # "rank" comes from extra()
     if sort == "name":
         return entries.order_by("name_sort", "id")
     if sort == "longest":

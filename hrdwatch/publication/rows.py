@@ -16,7 +16,7 @@ from hrdwatch.records.visibility import Gate
 
 from .figures import today
 from .labels import DETAINED_STATUSES, facet_value_label, language
-from .models import SearchFacet
+from .models import SearchEntry, SearchFacet
 
 
 @dataclass(frozen=True)
@@ -74,10 +74,12 @@ def case_rows(case_ids: Iterable[int], gate: Gate) -> list[CaseRow]:
         c.pk: c for c in gate.cases().filter(pk__in=ids).select_related("defender", "status")
     }
     roles: dict[int, list[str]] = defaultdict(list)
-    for case_id, value in SearchFacet.objects.filter(entry__case_id__in=ids, facet="role").values_list(
-        "entry__case_id", "value"
+    # Entry ids first: filtering facets through a join makes SQLite scan every "role" row.
+    case_of_entry = dict(SearchEntry.objects.filter(case_id__in=ids).values_list("id", "case_id"))
+    for entry_id, value in SearchFacet.objects.filter(entry_id__in=list(case_of_entry), facet="role").values_list(
+        "entry_id", "value"
     ):
-        roles[case_id].append(facet_value_label("role", value, lang))
+        roles[case_of_entry[entry_id]].append(facet_value_label("role", value, lang))
     rows = []
     for pk in ids:
         case = cases.get(pk)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from .levels import ReviewState, Visibility, levels_up_to
 from .models import (
     Case,
+    CaseShare,
     Charge,
     Defender,
     DefenderName,
@@ -81,6 +82,7 @@ class Gate:
 
         ``owner``: "self:case" or "self:defender" (the row itself), a path such as "case__" or
         "defender__", or "source"/"source__" (sources belong to the organisation that supplied them).
+        Sharing is tested with EXISTS, so a case shared with several organisations is one row.
         """
         orgs = self.viewer.organisations
         if owner == "source":
@@ -91,70 +93,90 @@ class Gate:
             path, kind = "", owner.removeprefix("self:")
         else:
             path, kind = owner, "case" if owner.endswith("case__") else "defender"
-        shares = "shares__organisation__in" if kind == "case" else "cases__shares__organisation__in"
-        return Q(**{f"{path}owner__in": orgs}) | Q(**{f"{path}{shares}": orgs})
+        shares = CaseShare.objects.filter(organisation__in=orgs)
+        target = OuterRef(f"{path}pk") if path else OuterRef("pk")
+        shared = Exists(shares.filter(case=target) if kind == "case" else shares.filter(case__defender=target))
+        return Q(**{f"{path}owner__in": orgs}) | Q(shared)
 
-    def _case_rule(self) -> Q:
-        rule = self._visible(owner="self:case") & Q(defender__deleted_at__isnull=True)
+    # -- rules through a relation path, so querysets join instead of nesting IN (SELECT ...) ----
+    def _defender_rule(self, path: str = "") -> Q:
+        rule = self._visible(path, owner=path or "self:defender")
         if self.viewer.is_public:
-            rule &= Q(review_state=ReviewState.PUBLISHED)
+            rule &= Q(**{f"{path}is_published": True})
         return rule
+
+    def _case_rule(self, path: str = "") -> Q:
+        rule = self._visible(path, owner=path or "self:case") & self._defender_rule(f"{path}defender__")
+        if self.viewer.is_public:
+            rule &= Q(**{f"{path}review_state": ReviewState.PUBLISHED})
+        return rule
+
+    def _event_rule(self, path: str = "") -> Q:
+        return self._visible(path, owner=f"{path}case__") & self._case_rule(f"{path}case__")
+
+    def _optional(self, path: str, rule: Q) -> Q:
+        """A nullable link: absent, or pointing at something the viewer may see."""
+        return Q(**{f"{path}isnull": True}) | rule
 
     # -- querysets ----------------------------------------------------------------------------
     def cases(self) -> QuerySet[Case]:
-        return Case.objects.filter(self._case_rule()).filter(
-            self._visible("defender__", owner="defender__")
-        )
+        return Case.objects.filter(self._case_rule())
 
     def defenders(self) -> QuerySet[Defender]:
-        qs = Defender.objects.filter(self._visible(owner="self:defender"))
-        if self.viewer.is_public:
-            return qs.filter(is_published=True)
-        return qs
+        return Defender.objects.filter(self._defender_rule())
 
     def names(self) -> QuerySet[DefenderName]:
         return DefenderName.objects.filter(
-            self._visible(owner="defender__"), defender__in=self.defenders()
+            self._visible(owner="defender__") & self._defender_rule("defender__")
         )
 
     def events(self) -> QuerySet[Event]:
-        return Event.objects.filter(self._visible(owner="case__"), case__in=self.cases())
+        return Event.objects.filter(self._event_rule())
 
     def charges(self) -> QuerySet[Charge]:
-        return Charge.objects.filter(self._visible(owner="event__case__"), event__in=self.events())
+        return Charge.objects.filter(
+            self._visible(owner="event__case__") & self._event_rule("event__")
+        )
 
     def interventions(self) -> QuerySet[Intervention]:
-        return Intervention.objects.filter(self._visible(owner="case__"), case__in=self.cases())
+        return Intervention.objects.filter(
+            self._visible(owner="case__") & self._case_rule("case__")
+        )
 
     def sources(self) -> QuerySet[Source]:
         return Source.objects.filter(self._visible(owner="source"))
 
     def evidence(self) -> QuerySet[Evidence]:
         return Evidence.objects.filter(
-            self._visible(owner="source__"), source__in=self.sources()
-        ).filter(Q(event__isnull=True) | Q(event__in=self.events())).filter(
-            Q(case__isnull=True) | Q(case__in=self.cases())
-        ).filter(Q(defender__isnull=True) | Q(defender__in=self.defenders()))
+            self._visible(owner="source__")
+            & self._visible("source__", owner="source__")
+            & self._optional("event__", self._event_rule("event__"))
+            & self._optional("case__", self._case_rule("case__"))
+            & self._optional("defender__", self._defender_rule("defender__"))
+        )
 
     def perpetrators(self) -> QuerySet[Perpetrator]:
         return Perpetrator.objects.filter(self._visible(owner=None))
 
     def perpetrator_links(self) -> QuerySet[EventPerpetrator]:
         return EventPerpetrator.objects.filter(
-            self._visible(owner="event__case__"),
-            event__in=self.events(), perpetrator__in=self.perpetrators(),
+            self._visible(owner="event__case__")
+            & self._event_rule("event__")
+            & self._visible("perpetrator__", owner=None)
         )
 
     def places(self) -> QuerySet[PlaceOfDetention]:
         return PlaceOfDetention.objects.filter(self._visible(owner=None))
 
     def sensitive_details(self) -> QuerySet[SensitiveDetail]:
+        if self.viewer.level == Visibility.RESTRICTED:
+            own = self._visible(owner="defender__") | self._visible(owner="case__")
+        else:
+            own = self._visible(owner=None)
         return SensitiveDetail.objects.filter(
-            self._visible(owner="defender__") | self._visible(owner="case__")
-            if self.viewer.level == Visibility.RESTRICTED
-            else self._visible(owner=None)
-        ).filter(Q(defender__isnull=True) | Q(defender__in=self.defenders())).filter(
-            Q(case__isnull=True) | Q(case__in=self.cases())
+            own
+            & self._optional("defender__", self._defender_rule("defender__"))
+            & self._optional("case__", self._case_rule("case__"))
         )
 
     def may_see_photo(self, defender: Defender) -> bool:

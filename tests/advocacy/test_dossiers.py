@@ -107,3 +107,12 @@ def test_wgad_pdf_for_a_demo_case_names_the_defender(db, tmp_path):
     assert " ".join(case.defender.display_name.split()) in text and "DRAFT" in text
     doc = build_wgad(case.uid, Viewer.at_level("partners"), "en")
     assert all(s.has_content_from_record for s in doc.sections)
+
+
+def test_sanctions_dossier_for_an_institution_lists_its_members_and_its_own_abuses(sample):
+    from hrdwatch.advocacy.documents.sanctions import build_sanctions
+
+    text = build_sanctions(sample.court.uid, Viewer.public()).plain_text()
+    assert "Members or units: Judge Nguyen Hoang Son (Presiding judge)" in text
+    assert "Ordered the action" in text and "14 March 2020" in text
+    assert "Abuses documented: 1" in text

@@ -78,3 +78,14 @@ def test_ftm_export_of_the_demo_data_validates():
             if schema.properties[name].type.name == "entity":
                 assert set(values) <= ids, f"{entity['id']}.{name} points outside the export"
     assert sum(e["schema"] == "Person" for e in entities) >= 30
+
+
+@pytest.mark.django_db
+def test_hrdwatch_export_format_ftm_writes_json_lines(tmp_path):
+    from django.core.management import call_command
+
+    sample = build_sample()
+    out = tmp_path / "entities.ftm.json"
+    call_command("export", "--format", "ftm", "--output", str(out), stdout=io.StringIO())
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sample.defender.uid in {e["id"] for e in lines}

@@ -39,3 +39,22 @@ SPANISH_NEWS = """Periodista detenida en Managua
 
 La periodista Lucía Herrera Solís fue detenida el 2 de agosto de 2022 por la policía en Managua, según informó su familia. La abogada Carmen Ruiz Díaz exigió su liberación.
 """
+
+BILINGUAL_PAGE = """Cameroon: journalist held for two weeks / Cameroun : un journaliste détenu depuis deux semaines
+
+Journalist Paul Mbarga was arrested on 3 March 2024 in Douala by gendarmes and has been held incommunicado since then, his employer said. "We have no news of him," said editor-in-chief Claire Ndongo.
+
+Le journaliste Paul Mbarga a été arrêté le 3 mars 2024 à Douala par des gendarmes et est détenu au secret depuis, a indiqué son employeur. « Nous n'avons aucune nouvelle de lui », a déclaré la rédactrice en chef Claire Ndongo.
+"""
+
+ROUND_UP = """Weekly round-up
+
+In Tunisia, lawyer Sonia Ben Amor was sentenced on Tuesday to one year in prison for "spreading false news". In Egypt, blogger Ahmed Fathy was released after 18 months in pre-trial detention. Meanwhile in Uganda, police detained student leader Grace Auma in Kampala.
+"""
+
+OPINION_WITH_CREDITS = """Opinion: why we must speak up
+
+By Helen Carter
+
+Last year I met a teacher in Ankara who had spent three years in prison. Senator John Miles, who sponsored the Global Magnitsky Act, praised the teachers' union. Photo: Anna Keller.
+"""

@@ -8,10 +8,13 @@ from hrdwatch.extraction.extractors import get_extractor
 from hrdwatch.extraction.rules.segment import split_items
 from hrdwatch.extraction.schema import ExtractedVictim, SourceDocument
 from tests.extraction.examples import (
+    BILINGUAL_PAGE,
     FRENCH_NEWS,
     LISTING_PAGE,
     NEWS_WITH_QUOTED_PEOPLE,
     NO_VICTIMS,
+    OPINION_WITH_CREDITS,
+    ROUND_UP,
     SPANISH_NEWS,
 )
 
@@ -96,3 +99,24 @@ def test_french_and_spanish_documents() -> None:
 def test_extraction_does_not_depend_on_today() -> None:
     first = extract(NEWS_WITH_QUOTED_PEOPLE, published="2022-06-16")
     assert dt.date.today() and first == extract(NEWS_WITH_QUOTED_PEOPLE, published="2022-06-16")
+
+
+def test_bilingual_page_gives_one_person_once() -> None:
+    victims = extract(BILINGUAL_PAGE, published="2024-03-21")
+    assert [v.name for v in victims] == ["Paul Mbarga"]
+    assert victims[0].country == "CM"
+    assert any(e.type == "arrest" and e.date == "2024-03-03" for e in victims[0].events)
+
+
+def test_round_up_gives_each_victim_the_country_of_their_own_story() -> None:
+    victims = by_name(extract(ROUND_UP, published="2024-03-21"))
+    assert {name: v.country for name, v in victims.items()} == {
+        "Sonia Ben Amor": "TN", "Ahmed Fathy": "EG", "Grace Auma": "UG",
+    }
+    sentence = next(e for e in victims["Sonia Ben Amor"].events if e.type == "sentence")
+    assert (sentence.date, sentence.sentence_months) == ("2024-03-19", 12)
+    assert {e.type for e in victims["Ahmed Fathy"].events} >= {"release"}
+
+
+def test_authors_senators_and_photo_credits_are_never_victims() -> None:
+    assert extract(OPINION_WITH_CREDITS) == []

@@ -96,3 +96,18 @@ def test_us_pages_read_numeric_dates_month_first():
         + "</body></html>"
     )
     assert [item.published for item in items_of(html)] == [dt.date(2020, 6, 1), dt.date(2020, 6, 2)]
+
+
+def test_relative_dates_fall_back_on_the_time_element():
+    html = (
+        "<html><body>"
+        + "".join(
+            f"<li class='entry'><a href='/e{n}'>Entry {n} about a detained defender</a>"
+            f"<time datetime='2021-0{n}-15T10:00:00Z'>{n} days ago</time></li>"
+            for n in (1, 2, 3)
+        )
+        + "</body></html>"
+    )
+    items = items_of(html)
+    assert [item.published for item in items] == [dt.date(2021, n, 15) for n in (1, 2, 3)]
+    assert all("days ago" not in item.summary for item in items)

@@ -6,6 +6,8 @@ off): the test then checks that an index *can* serve the query, which is what ma
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 
@@ -36,7 +38,7 @@ def test_facet_filters_use_the_facet_value_index(plan_of):
 def test_facet_counts_of_a_selection_use_the_entry_index(plan_of):
     selection = filtered_entries(ListingQuery(filters={"country": ("CN",)}))
     plan = plan_of(SearchFacet.objects.filter(entry_id__in=selection.values("id")).values("facet", "value"))
-    assert "facet_entry_idx" in plan or "unique_entry_facet" in plan
+    assert re.search(r"INDEX \w+ \(entry_id=\?|Index Cond: \(entry_id = ", plan), plan
 
 
 def test_latest_first_uses_the_sort_index(plan_of):

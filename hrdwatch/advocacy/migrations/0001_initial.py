@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('partners', '0002_partnertoken'),
-        ('records', '0002_alter_case_options_alter_caseshare_options_and_more'),
+        ('records', '0001_initial'),
     ]
 
     operations = [

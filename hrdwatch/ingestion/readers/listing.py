@@ -69,6 +69,7 @@ CHROME_LINE = re.compile(
     r"chia sẻ|partager|compartir)\W*$",
     re.IGNORECASE,
 )
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 TITLE_CLASS = re.compile(r"title|headline|heading", re.IGNORECASE)
 
 
@@ -92,12 +93,18 @@ def _signature(element: lxml_html.HtmlElement) -> str:
 
 
 def _lines(member: Member) -> list[str]:
-    """The member's visible text, one line per block element."""
+    """The member's visible text, one line per block element.
+
+    A ``<time datetime="2020-03-03">`` adds its machine-readable day to its line, for pages that
+    show only "3 days ago".
+    """
     parts = []
     for element in member.elements:
         clone = copy.deepcopy(element)
         clone.tail = None
         for node in clone.iter():
+            if node.tag == "time" and ISO_DAY.match(node.get("datetime") or ""):
+                node.text = f"{node.get('datetime', '')[:10]} {node.text or ''}"
             if isinstance(node.tag, str) and node.tag in BLOCKS:
                 node.tail = "\n" + (node.tail or "")
                 node.text = "\n" + (node.text or "")

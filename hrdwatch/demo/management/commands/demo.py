@@ -40,8 +40,8 @@ class Command(BaseCommand):
         database = settings.DATABASES["default"]
         Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
         Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it; stays empty
-        if "sqlite" in database["ENGINE"]:
-            Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        if "sqlite" in str(database["ENGINE"]):
+            Path(str(database["NAME"])).parent.mkdir(parents=True, exist_ok=True)
             console.print(f"Database: {database['NAME']} (SQLite)")
         else:
             console.print(f"Database: {database['NAME']} on {database.get('HOST') or 'localhost'}")
@@ -65,6 +65,7 @@ class Command(BaseCommand):
             task = bar.add_task("generate", total=size)
             counts = generate(size=size, seed=seed, progress=lambda done, _total: bar.update(task, completed=done))
         console.print(", ".join(f"{n:,} {model}" for model, n in counts.items()))
+        call_command("search", "rebuild")  # bulk inserts skip the signals that keep search in sync
 
     def _administrator(self, console: Console, url: str) -> None:
         """Create 'admin' with a strong random password the first time; never print it again."""

@@ -1,0 +1,1 @@
+"""Search for the public site: the text builder, the backends and the index."""
