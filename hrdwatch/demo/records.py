@@ -85,8 +85,17 @@ def noon(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
 
 
+def hidden_level(visibility: str, review_state: str) -> str:
+    """The level a case's texts are really shown at: unpublished cases are not public."""
+    if visibility == Visibility.PUBLIC and review_state != ReviewState.PUBLISHED:
+        return Visibility.PARTNERS
+    return visibility
+
+
 def marked(text: str, visibility: str, uid: str) -> str:
-    """Append the leak-test marker that matches a non-public level."""
+    """Append the leak-test marker that matches a non-public level (empty texts stay empty)."""
+    if not text:
+        return text
     if visibility == Visibility.RESTRICTED:
         return f"{text} [{RESTRICTED_MARKER} {uid}]"
     if visibility == Visibility.PARTNERS:
@@ -223,30 +232,36 @@ def add_case(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person:
     stated = setting.term("case_status", stated_code)
     summary = _summaries(setting, person, story, start, stated)
     arrested: dt.date | None = start.date if start else None  # type: ignore[assignment]
+    review_state = rng.choices((ReviewState.PUBLISHED, ReviewState.DRAFT, ReviewState.IN_REVIEW,
+                                ReviewState.VERIFIED, ReviewState.WITHDRAWN), (82, 6, 6, 3, 3))[0]
+    level = hidden_level(visibility, review_state)
+
+    def hide(text: str) -> str:
+        return marked(text, level, uid)
+
     case = rows.cases.add(
         uid=uid, defender_id=defender["id"], country=code, city=story.city.name,
         status_id=stated.pk, derived_status_id=setting.term_id("case_status", derived_code),
         status_conflict=stated_code != derived_code,
         arrest_date=arrested, arrest_date_precision=start.precision if start else Precision.UNKNOWN,
         release_date=end.date if end else None,
-        authorities="\n".join(dict.fromkeys(
+        authorities=hide("\n".join(dict.fromkeys(
             [story.city.police.name, story.city.prosecutor.name]
             + ([story.city.court.name] if any(e.type == "trial" for e in story.events) else [])
-        )),
-        arresting_forces=f"Officers of {story.city.police.name}"
-                         + (" in plain clothes" if rng.random() < 0.4 else ""),
+        ))),
+        arresting_forces=hide(f"Officers of {story.city.police.name}"
+                              + (" in plain clothes" if rng.random() < 0.4 else "")),
         arrest_warrant_shown=rng.choices((WarrantShown.NO, WarrantShown.YES, WarrantShown.UNKNOWN),
                                          (5, 2, 3))[0],
-        reasons_given="; ".join(c.wording for c in story.charges) or "No reason given.",
-        legal_basis="; ".join(c.provision for c in story.charges),
-        detention_conditions=_conditions(story),
-        domestic_remedies=("Appeal rejected; no further domestic remedy is effective."
-                           if story.appealed else
-                           "Requests for access to a lawyer and for release on bail were refused."),
-        summary=marked(summary["en"], visibility, uid),
-        translations={"fr": {"summary": summary["fr"]}, "es": {"summary": summary["es"]}},
-        review_state=rng.choices((ReviewState.PUBLISHED, ReviewState.DRAFT, ReviewState.IN_REVIEW,
-                                  ReviewState.VERIFIED, ReviewState.WITHDRAWN), (82, 6, 6, 3, 3))[0],
+        reasons_given=hide("; ".join(c.wording for c in story.charges) or "No reason given."),
+        legal_basis=hide("; ".join(c.provision for c in story.charges)),
+        detention_conditions=hide(_conditions(story)),
+        domestic_remedies=hide("Appeal rejected; no further domestic remedy is effective."
+                               if story.appealed else
+                               "Requests for access to a lawyer and for release on bail were refused."),
+        summary=hide(summary["en"]),
+        translations={"fr": {"summary": hide(summary["fr"])}, "es": {"summary": hide(summary["es"])}},
+        review_state=review_state,
         owner_id=person.owner.pk, is_fictional=True, visibility=visibility,
         created_at=noon(min((arrested or REFERENCE_DATE) + dt.timedelta(days=10), REFERENCE_DATE)),
     )
@@ -313,7 +328,8 @@ def _add_wgad(rows: Rows, setting: Setting, rng: random.Random, case: Row, story
     tried = any(e.type == "trial" for e in story.events)
     met = [cat for cat, chance in (("I", 0.2), ("II", 0.9), ("III", 0.7 if tried else 0.1), ("IV", 0.02),
                                    ("V", 0.3)) if rng.random() < chance]
-    case["wgad_reasoning"] = "\n".join(f"Category {cat}: {_WGAD_REASONS[cat]}" for cat in met)
+    reasoning = "\n".join(f"Category {cat}: {_WGAD_REASONS[cat]}" for cat in met)
+    case["wgad_reasoning"] = marked(reasoning, hidden_level(case["visibility"], case["review_state"]), case["uid"])
     for cat in met:
         rows.case_wgad.add(case_id=case["id"], term_id=setting.term_id("wgad_category", cat))
 

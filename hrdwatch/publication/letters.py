@@ -46,6 +46,17 @@ def recipients_for(country: str, lang: str) -> tuple[Recipient, ...]:
     )
 
 
+_AND = {"en": "and", "fr": "et", "es": "y"}
+
+
+def _list_in_words(items: list[str], lang: str) -> str:
+    """"a, b and c" in the letter's language, each charge once (a charge brought twice reads once)."""
+    unique = list(dict.fromkeys(items))
+    if len(unique) < 2:
+        return "".join(unique)
+    return f"{', '.join(unique[:-1])} {_AND.get(lang, 'and')} {unique[-1]}"
+
+
 def letter_for(case: Case, name: str, charges: list[str], lang: str) -> Letter:
     """The filled-in letter for one case; unknown languages fall back to English."""
     data = _data()
@@ -59,7 +70,7 @@ def letter_for(case: Case, name: str, charges: list[str], lang: str) -> Letter:
         name=name, country=country,
         arrest_date=format_partial_human(case.arrest_date, case.arrest_date_precision),
         place=data["place"][lang].format(place=place) if place else "",
-        charges=data["charges"][lang].format(charges="; ".join(charges)) if charges else "",
+        charges=data["charges"][lang].format(charges=_list_in_words(charges, lang)) if charges else "",
         days=days if days is not None else "?",
     )
     return Letter(recipients, text)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from hrdwatch.partners.models import Organisation
+
 from .levels import ReviewState, Visibility, levels_up_to
 from .models import (
     Case,
@@ -178,6 +180,12 @@ class Gate:
             & self._optional("defender__", self._defender_rule("defender__"))
             & self._optional("case__", self._case_rule("case__"))
         )
+
+    def organisation_name(self, organisation: Organisation | None) -> str:
+        """An organisation's name, or "" where it works at risk and must not be named publicly."""
+        if organisation is None or (self.viewer.is_public and not organisation.is_public):
+            return ""
+        return organisation.name
 
     def may_see_photo(self, defender: Defender) -> bool:
         """Photos reach the public only with the defender's or family's consent."""

@@ -71,3 +71,14 @@ def test_photos_reach_the_public_only_with_consent():
     assert Gate(Viewer.at_level("partners")).may_see_photo(defender)
     defender.photo_consent = True
     assert Gate().may_see_photo(defender)
+
+
+def test_organisations_working_at_risk_are_never_named_to_the_public():
+    sample = build_sample()
+    sample.other_org.is_public = False
+    sample.other_org.save()
+    assert Gate().organisation_name(sample.other_org) == ""
+    assert Gate().organisation_name(sample.org) == "Local NGO"
+    assert Gate(Viewer.at_level("partners")).organisation_name(sample.other_org) == "International NGO"
+    text = export_text("json", Viewer.public())
+    assert "International NGO" not in text

@@ -115,7 +115,7 @@ def _case_view(case: Case, gate: Gate, lang: str, citations: Citations, name: st
         view.interventions.append({
             "type": intervention.intervention_type.label(lang), "title": intervention.title,
             "date": format_partial_human(intervention.date, intervention.date_precision),
-            "organisation": intervention.organisation.name if intervention.organisation else "",
+            "organisation": gate.organisation_name(intervention.organisation),
             "outcome": intervention.outcome, "url": intervention.url,
         })
     view.perpetrators = sorted({p for items in perpetrators.values() for p in items})
