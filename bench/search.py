@@ -56,6 +56,7 @@ def configure(args: argparse.Namespace) -> None:
 def build(size: int) -> None:
     from django.core.management import call_command
 
+    from hrdwatch.core.db import refresh_planner_statistics
     from hrdwatch.demo.generator import generate
     from hrdwatch.publication.models import SearchEntry
     from hrdwatch.publication.search.index import rebuild
@@ -72,6 +73,7 @@ def build(size: int) -> None:
     if not SearchEntry.objects.exists():
         started = time.perf_counter()
         count = rebuild(progress=lambda n: print(f"  indexed {n}", end="\r"))
+        refresh_planner_statistics()
         print(f"\nindexed {count} public cases in {time.perf_counter() - started:.0f} s")
 
 

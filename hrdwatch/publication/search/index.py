@@ -14,7 +14,6 @@ from itertools import islice
 from django.db import transaction
 
 from hrdwatch.core.countries import country_name
-from hrdwatch.core.db import refresh_planner_statistics
 from hrdwatch.core.text import fold
 from hrdwatch.records.models import Case, Defender
 from hrdwatch.records.visibility import Gate, Viewer
@@ -149,7 +148,6 @@ def rebuild(batch_size: int = 2000, progress: Callable[[int], None] | None = Non
             written += len(entries)
             if progress:
                 progress(written)
-    refresh_planner_statistics()
     return written
 
 

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from hrdwatch.core.db import refresh_planner_statistics
 from hrdwatch.demo.generator import generate, has_demo_data
 
 ADMIN_USERNAME = "admin"
@@ -66,6 +67,7 @@ class Command(BaseCommand):
             counts = generate(size=size, seed=seed, progress=lambda done, _total: bar.update(task, completed=done))
         console.print(", ".join(f"{n:,} {model}" for model, n in counts.items()))
         call_command("search", "rebuild")  # bulk inserts skip the signals that keep search in sync
+        refresh_planner_statistics()  # the search tables are new too
 
     def _administrator(self, console: Console, url: str) -> None:
         """Create 'admin' with a strong random password the first time; never print it again."""
