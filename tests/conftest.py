@@ -6,6 +6,16 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English: a request's LocaleMiddleware leaves its language on the thread."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def _isolated_data_dir(settings, tmp_path):
     """Every test writes archived files and media into its own temporary data directory."""
     settings.DATA_DIR = tmp_path / "data"
