@@ -28,7 +28,7 @@ from hrdwatch.records.models import Case, Defender, Event
 
 from . import alerts
 from .campaigns import campaign_view, public_campaigns
-from .card import card_data, card_png
+from .card import CardData, card_data, card_png
 from .documents.render import to_docx, to_pdf
 from .documents.wgad import build_wgad
 from .models import LetterSent
@@ -78,14 +78,19 @@ def letter_sent(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 # -- embeddable card -----------------------------------------------------------------------------
+def _public_card(uid: str, language: str) -> CardData:
+    """The card's data for a public defender, or 404 (the same for the page and the image)."""
+    try:
+        return card_data(uid, language)
+    except Defender.DoesNotExist as exc:
+        raise Http404("no public defender with this id") from exc
+
+
 @require_GET
 @frameable
 def card(request: HttpRequest, uid: str) -> HttpResponse:
     language = _language(request)
-    try:
-        data = card_data(uid, language)
-    except Defender.DoesNotExist as exc:
-        raise Http404("no public defender with this id") from exc
+    data = _public_card(uid, language)
     with translation.override(language):
         page_url = settings.SITE_URL + reverse("publication:defender", args=[uid])
         return render(request, "advocacy/card.html", {"card": data, "page_url": page_url, "language": language})
@@ -94,10 +99,7 @@ def card(request: HttpRequest, uid: str) -> HttpResponse:
 @require_GET
 def card_image(request: HttpRequest, uid: str) -> HttpResponse:
     language = _language(request)
-    try:
-        data = card_data(uid, language)
-    except Defender.DoesNotExist as exc:
-        raise Http404("no public defender with this id") from exc
+    data = _public_card(uid, language)
     with translation.override(language):
         png = card_png(data, _("days in detention"), _("Fictional demonstration data"))
     response = HttpResponse(png, content_type="image/png")
