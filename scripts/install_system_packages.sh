@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages the platform and its tests need: Chromium for browser tests (never a downloaded
-# browser), Pango/HarfBuzz for WeasyPrint PDFs, fonts with CJK glyphs, gettext, ICU for followthemoney.
+# browser), Pango/HarfBuzz for WeasyPrint PDFs, fonts with CJK glyphs (wqy) and the other scripts of
+# defenders' names (Noto: Arabic, Thai, Devanagari, Burmese...), gettext, ICU for followthemoney.
 set -euo pipefail
-packages=(chromium fonts-dejavu-core fonts-wqy-microhei libpango-1.0-0 libpangoft2-1.0-0
+packages=(chromium fonts-dejavu-core fonts-wqy-microhei fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0
           libharfbuzz-subset0 gettext libicu-dev pkg-config g++ poppler-utils)
 missing=()
 for p in "${packages[@]}"; do

@@ -32,7 +32,9 @@ records, or to every organisation's when ``network_wide``):
 - documenter: create cases for its organisation; edit and submit its organisation's drafts.
 - reviewer: the review queue and reviewing any case it may see (four eyes across organisations).
 - editor: edit its organisation's cases in any state; publish, withdraw, share, delete, merge.
-- administrator: restore deleted records, the audit log, API tokens; network-wide
+- every member (viewer and up): their own API tokens (``tokens.manage``), each capped at a role
+  no higher than their own best role.
+- administrator: restore deleted records, the audit log; network-wide
   administrators (and superusers) see restricted data of every organisation.
 
 Reviewers, editors and administrators (and staff) must have passed TOTP verification
@@ -252,8 +254,10 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         return False
     if act is Action.REVIEW_QUEUE:
         return who.best_rank >= REVIEWER
-    if act in {Action.VIEW_AUDIT, Action.MANAGE_TOKENS}:
+    if act is Action.VIEW_AUDIT:
         return who.best_rank >= ADMINISTRATOR
+    if act is Action.MANAGE_TOKENS:
+        return who.best_rank >= VIEWER and getattr(user, TOKEN_ROLE_ATTR, None) is None
     if act is Action.CREATE_CASE:
         if isinstance(obj, Organisation):
             return who.rank_in(obj.pk) >= DOCUMENTER
@@ -282,6 +286,12 @@ def require(user: Any, action: str, obj: Any = None) -> None:
     """Raise ``PermissionDenied`` unless ``can(user, action, obj)``."""
     if not can(user, action, obj):
         raise PermissionDenied(f"Not allowed: {action}")
+
+
+def roles_up_to_own(user: Any) -> list[Role]:
+    """The roles a user may give a token of their own: none above their own best role."""
+    best = principal(user).best_rank
+    return [role for role in Role if ROLE_RANK[role] <= best]
 
 
 def organisations_where(user: Any, minimum: str) -> list[Organisation]:

@@ -10,4 +10,6 @@ urlpatterns = [
     path("logout/", views.logout_view, name="logout"),
     path("2fa/setup/", views.setup_two_factor, name="setup"),
     path("2fa/verify/", views.verify_two_factor, name="verify"),
+    path("tokens/", views.tokens_page, name="tokens"),
+    path("tokens/<int:pk>/revoke/", views.revoke_token_view, name="revoke_token"),
 ]

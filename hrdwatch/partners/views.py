@@ -1,4 +1,5 @@
-"""Account pages: log in (throttled by django-axes), TOTP enrolment and verification, log out.
+"""Account pages: log in (throttled by django-axes), TOTP enrolment and verification, log out,
+and each member's own API tokens.
 
 Reviewers, editors, administrators and staff must pass a TOTP check each session
 (``middleware.RequireTwoFactorMiddleware`` sends them here); the permission object treats them
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import base64
 from io import BytesIO
-from typing import Any
+from typing import Any, cast
 
 import qrcode
 import qrcode.image.svg
@@ -18,7 +19,7 @@ from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -29,7 +30,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hrdwatch.audit.log import Actor, record
 
-from .permissions import forget, needs_two_factor
+from .models import PartnerToken, Role
+from .permissions import Action, forget, needs_two_factor, permission_required, roles_up_to_own
+from .tokens import is_active, issue_token, revoke_token
 
 
 class TokenForm(forms.Form):
@@ -123,3 +126,54 @@ def verify_two_factor(request: HttpRequest) -> HttpResponse:
         record(Actor.from_request(request), "account.2fa_failed", request.user)
         form.add_error("token", _("That code is not valid."))
     return render(request, "partners/verify_2fa.html", {"form": form, "next": _next_url(request)})
+
+
+EXPIRY_CHOICES = [("30", _("30 days")), ("90", _("90 days")), ("365", _("One year")), ("", _("Never"))]
+
+
+class NewTokenForm(forms.Form):
+    """A token for one of the member's own scripts, capped at a role they hold."""
+
+    name = forms.CharField(
+        label=_("What is it for?"), max_length=100,
+        help_text=_("For example: nightly import from our spreadsheet."),
+    )
+    max_role = forms.ChoiceField(
+        label=_("The most it may do"),
+        help_text=_("A token never does more than this role, whatever your own roles."),
+    )
+    expires_in_days = forms.TypedChoiceField(
+        label=_("Expires after"), choices=EXPIRY_CHOICES, coerce=int, empty_value=None, initial="90",
+        required=False,
+    )
+
+    def __init__(self, *args: Any, roles: list[Role], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["max_role"]).choices = [(r.value, r.label) for r in roles]
+        self.fields["max_role"].initial = Role.VIEWER
+
+
+@never_cache
+@permission_required(Action.MANAGE_TOKENS)
+def tokens_page(request: HttpRequest) -> HttpResponse:
+    """The member's own API tokens: issue one (its value shown once), see when each was used."""
+    form = NewTokenForm(request.POST or None, roles=roles_up_to_own(request.user))
+    issued = None
+    if request.method == "POST" and form.is_valid():
+        _token, issued = issue_token(
+            request.user, form.cleaned_data["name"], form.cleaned_data["max_role"],
+            expires_in_days=form.cleaned_data["expires_in_days"], actor=Actor.from_request(request),
+        )
+        form = NewTokenForm(roles=roles_up_to_own(request.user))
+    tokens = [(token, is_active(token)) for token in
+              PartnerToken.objects.filter(user=cast(Any, request.user)).order_by("-created_at")]
+    return render(request, "partners/tokens.html", {"form": form, "issued": issued, "tokens": tokens})
+
+
+@require_POST
+@permission_required(Action.MANAGE_TOKENS)
+def revoke_token_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Revoke one of the member's own tokens (someone else's is not found)."""
+    token = get_object_or_404(PartnerToken, pk=pk, user=cast(Any, request.user))
+    revoke_token(token, actor=Actor.from_request(request))
+    return redirect("partners:tokens")
