@@ -12,19 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-import regex
-
-from hrdwatch.extraction.rules import places
+from hrdwatch.extraction.rules import clauses, places
 from hrdwatch.extraction.rules.charges import find_charges
 from hrdwatch.extraction.rules.events import Trigger, find_terms, find_triggers
-from hrdwatch.extraction.rules.lexicon import (
-    EVENT_TRIGGERS,
-    NOT_PERSON_AFTER,
-    OFFICIAL_TITLES,
-    SPEAKER_ROLES,
-    SPEECH_AFTER,
-    VICTIM_ROLES,
-)
 from hrdwatch.extraction.rules.people import (
     Mention,
     Person,
@@ -35,124 +25,6 @@ from hrdwatch.extraction.rules.people import (
 from hrdwatch.extraction.rules.segment import Item, Sentence, split_items
 from hrdwatch.extraction.rules.when import DateMention, find_dates
 from hrdwatch.extraction.schema import ExtractedEvent, ExtractedVictim
-
-_ANY_TRIGGER = "(?i:" + "|".join(p for patterns in EVENT_TRIGGERS.values() for p in patterns) + ")"
-_ROLES = "(?i:" + "|".join(VICTIM_ROLES) + ")"
-_AUX = (
-    r"(?i:was|were|has been|have been|had been|is being|are being|is|are|being|been|got|get|gets"
-    r"|remains?|fue|fueron|ha sido|han sido|habían sido|había sido|est|sont|a été|ont été|avait été"
-    r"|était|étaient|se encuentra|sigue|siguen|permanece|are among(?: those)?|were among(?: those)?"
-    r"|is among(?: those)?|was among(?: those)?|están|está|estaba|estaban|fueron)"
-)
-_ADVERB = (
-    r"(?:\p{Ll}+ly|(?i:also|then|later|reportedly|allegedly|still|again|subsequently|recently|now"
-    r"|arbitrarily|forcibly|unlawfully|illegally|arbitrairement|arbitrariamente|ilegalmente|injustement"
-    r"|siendo|being|both|all|briefly))"
-)
-# Words that may stand between names of a list and its verb: ages, roles, "the 29 other".
-_LIST_WORD = (
-    rf"(?:,|;|:|–|—|NAME|\d+|\(\s*\d+\s*\)|{_ROLES}|(?i:and|or|et|ou|y|o|aged|the|other|others"
-    r"|fellow|all|both|his|her|their|wife|husband|son|daughter|brother|sister|rights|human"
-    r"|prominent|well-known|leading|young|veteran|independent|local|women|woman|men|land"
-    r"|environmental|anti-corruption|pro-democracy|opposition|civil|society|founder|chief|member"
-    r"|members|co-founder|two|three|four|five|six|seven|eight|nine|ten|twelve|los|las|les|des|el|la"
-    r"|de|del|otros|otras|autres|among|them|of|dr\.?|mr\.?|ms\.?|mrs\.?|m\.|mme|sr\.?|sra\.?))"
-)
-_GAP_AFTER = rf"(?:\s*,[^,;.]{{1,100}}?,)?(?:\s*{_LIST_WORD})*"
-_PASSIVE = regex.compile(
-    rf"^{_GAP_AFTER}\s*[–—-]?\s*{_AUX}\s+(?:{_ADVERB}\s+)*{_ANY_TRIGGER}(?![\p{{L}}])"
-)
-_HEADLINE_PARTICIPLE = regex.compile(
-    r"^\s*(?:,\s*\d+\s*,\s*)?(?i:arrested|detained|sentenced|jailed|released|freed|abducted"
-    r"|disappeared|tortured|ill-?treated|convicted|charged|imprisoned|missing|held|summoned|harassed"
-    r"|beaten|arr[êe]t[ée]e?|condamn[ée]e?|d[ée]tenue?|lib[ée]r[ée]e?|detenid[oa]|condenad[oa]"
-    r"|liberad[oa])\b"
-)
-_RELATIVE = regex.compile(
-    rf"^\s*(?:\([^)]*\)\s*)?,\s*(?i:who|qui|quien|que|whose)\s+[^.;]{{0,80}}?(?<![\p{{L}}])"
-    rf"{_ANY_TRIGGER}(?![\p{{L}}])"
-)
-_STATUS = regex.compile(
-    rf"^{_GAP_AFTER}\s*[–—-]?\s*(?i:remains?|is|are|was|were|has been|have been|had been)\s+"
-    r"(?i:still\s+)?(?i:(?:in|behind)\s+(?:detention|custody|prison|jail|bars)|serving|on hunger strike"
-    r"|held|imprisoned|missing)"
-)
-_ELLIPTIC_TERM = regex.compile(
-    rf"^{_GAP_AFTER}\s*(?i:to|à|a)\s+(?:\S+\s+){{0,2}}?(?i:years?|months?|ans|mois|años|meses)\b"
-)
-# After an event word, up to eight words that do not start a new clause, then the name.
-_OBJECT_GAP_STOP = (
-    r"(?i:to|for|with|by|from|after|before|that|which|who|whose|said|says|because|while|when|in|at"
-    r"|into|over|under|links?|ties|since|until|during|about|if|but|than|as|was|were|is|are|has|have"
-    r"|had|will|would|could|may|might|not|pour|avec|par|après|avant|que|qui|para|con|tras|antes"
-    r"|desde|durante|porque|mientras|cuando|fue|fueron)"
-)
-_OBJECT_BEFORE = regex.compile(
-    rf"(?<![\p{{L}}]){_ANY_TRIGGER}(?:\s*(?:{_LIST_WORD}|(?!{_OBJECT_GAP_STOP}\b)[\p{{Ll}}'’-]+"
-    r"|(?i:mr|ms|mrs|dr|m|mme|sr|sra)\.?)){0,10}\s*,?\s*$"
-)
-_GROUP_INTRO = regex.compile(
-    r"(?i:named (?:them|the \w+) as|identified (?:them |the \w+ )?as|the others are|they are|they include"
-    r"|those (?:arrested|detained|held|sentenced|convicted|jailed) (?:are|were|include)|including"
-    r"|among them|among whom|such as|namely|notamment|dont|entre ellos|entre ellas|incluid[oa]s?"
-    r"|incluyendo|son)\b[^.;]{0,60}$"
-)
-_LIST_JOIN = regex.compile(
-    rf"^(?:\s*,\s*(?i:a|an|the|un|une|el|la)\s[^,;.]{{0,80}}(?=,))?"
-    rf"(?:\s*(?:{_LIST_WORD}|\p{{Lu}}[\p{{L}}'’-]*|(?i:editor|chief|founder|of|at|with|from)))*\s*$"
-)
-_RECEIVED_TERM = regex.compile(
-    rf"^{_GAP_AFTER}\s*(?i:received|was given|was handed|got|is serving|was serving|serves|recibi[óo]"
-    r"|a re[çc]u|purga|cumple)\s+(?i:a\s+|an\s+)?(?:\S+\s+){0,3}?"
-    r"(?i:years?|months?|life|años|meses|ans|mois)\b"
-)
-_DIED = regex.compile(
-    rf"^{_GAP_AFTER}\s*(?i:died|was killed|has died|muri[óo]|est mort|est d[ée]c[ée]d[ée])\s+"
-    r"(?i:in|while in|while|under|en|bajo)\b"
-)
-_ROLE = regex.compile(_ROLES)
-_ROLE_BEFORE = regex.compile(rf"{_ROLES}\s*,?\s*(?:NAME\s*,?\s*(?i:and|et|y)?\s*)*$")
-_ROLE_AFTER = regex.compile(
-    rf"^\s*,\s*(?i:a|an|the|un|une|el|la)?\s*(?:[\p{{Ll}}-]+\s+){{0,3}}{_ROLES}"
-)
-_OFFICIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{OFFICIAL_TITLES})\.?\s*$")
-_SPEAKER_AFTER = regex.compile(
-    r"^\s*(?:\([^)]*\)\s*)?,\s*(?i:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|le\s+|la\s+|el\s+)?"
-    rf"(?:[\p{{L}}'’-]+\s+){{0,4}}?(?i:{SPEAKER_ROLES}|{OFFICIAL_TITLES})(?![\p{{L}}])"
-)
-_SPEECH_AFTER = regex.compile(
-    rf"^\s*(?:\([^)]*\)\s*)?(?:,[^,.;]{{0,90}},\s*)?(?i:{SPEECH_AFTER})\b"
-)
-_SPEECH_BEFORE = regex.compile(
-    r"(?:\b(?i:said|says|told|according to|wrote|writes|selon|d'apr[èe]s|seg[úu]n|dijo|a d[ée]clar[ée]"
-    r"|photo(?:graph)?s? by|by|photo|credit|image|por|par)[:\s]+(?:[\p{Ll}'’-]+\s+){0,4}|[—–]\s*)$"
-)
-_POSSESSED_BEFORE = regex.compile(
-    r"\b(?i:his|her|their|its|our|the family'?s|NAME'?s|su|sus|son|sa|ses|leur)\s+(?i:own\s+)?"
-    r"(?i:lawyers?|attorneys?|defen[cs]e (?:lawyer|counsel)|counsel|wife|husband|son|daughter|mother"
-    r"|father|brother|sister|colleague|friend|relative|avocat|abogad[oa]|esposa|esposo|hij[oa]|femme"
-    r"|mari)\s*,?\s*$"
-)
-_NOT_PERSON = regex.compile(rf"\s*(?i:{NOT_PERSON_AFTER})(?![\p{{L}}])")
-_SINGULAR_REF = regex.compile(
-    r"^\s*[\"“]?(?i:he|she|his|her|il|elle|él|ella|the (?:activist|journalist|lawyer|blogger|defender"
-    r"|dissident|human rights defender|woman|man|writer|student|(?:\d+|\p{L}+)-year-old))\b"
-)
-_PLURAL_REF = regex.compile(
-    r"\b(?i:they|them|their|all of them|both|the group|the others|others|the (?:two|three|four|five|six|seven|eight|nine"
-    r"|ten|\d+)(?:\s+\p{L}+){0,3}|(?:the |these |those )?(?:\w+\s+){0,3}(?:activists|journalists"
-    r"|lawyers|defenders|bloggers|detainees|organisers|organizers|students|members|dissidents)"
-    r"|ils|elles|ellos|ellas|los (?:dos|tres|cuatro|cinco|\d+))\b"
-)
-_PLACE = regex.compile(
-    r"(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:Prison|Jail|Detention Cent(?:er|re)|Penitentiary|Prison Camp|Gaol)"
-    r"|(?:prison|prisión|penal|cárcel|centre de détention) (?:de |d['’]|of )?(?:\p{Lu}[\p{L}'’-]+\s?){1,3}"
-)
-_ONGOING = {"detention", "enforced_disappearance", "travel_ban", "harassment"}
-_JUST_HAPPENED = regex.compile(r"\b(?i:has|have|a été|ont été|ha sido|han sido)\b")
-_JOINER = regex.compile(
-    r"^[\s,;:–—]*(?:(?i:and|et|y|or)\s+)?(?:[\p{Ll}' -]{0,40}\s)?(?:(?i:mr|ms|mrs|dr|m|mme|sr|sra)\.?\s+)?$"
-)
 
 
 def _better_date(current: str | None, candidate: str | None) -> str | None:
@@ -200,11 +72,9 @@ def _masked(text: str, start: int, end: int, mentions: list[Mention]) -> str:
     return "".join(pieces)
 
 
-_ROLE_CODES = [(regex.compile(pattern, regex.IGNORECASE), role) for pattern, role in VICTIM_ROLES.items()]
-
 
 def _role_of(match_text: str) -> str:
-    for pattern, role in _ROLE_CODES:
+    for pattern, role in clauses.ROLE_CODES:
         if pattern.fullmatch(match_text):
             return role
     return "human rights defender"
@@ -228,7 +98,7 @@ class ItemReader:
         for sentence in item.sentences:
             found = [
                 m for m in find_mentions(text, sentence.start, sentence.end, vocabulary)
-                if not _NOT_PERSON.match(text, m.end, min(m.end + 40, sentence.end))
+                if not clauses.NOT_PERSON.match(text, m.end, min(m.end + 40, sentence.end))
             ]
             self.by_sentence.append(found)
             self.mentions.extend(found)
@@ -265,24 +135,24 @@ class ItemReader:
         others = [m for m in self.by_sentence[index] if m is not mention]
         before = _masked(self.text, max(sentence.start, mention.start - 160), mention.start, others)
         after = _masked(self.text, mention.end, min(sentence.end, mention.end + 240), others)
-        if _OFFICIAL_BEFORE.search(before):
+        if clauses.OFFICIAL_BEFORE.search(before):
             assessment.official = True
-        if _SPEECH_AFTER.match(after) or _SPEECH_BEFORE.search(before) or _POSSESSED_BEFORE.search(before):
+        if clauses.SPEAKS_AFTER.match(after) or clauses.SPEECH_BEFORE.search(before) or clauses.POSSESSED_BEFORE.search(before):
             assessment.speaker += 1
             return False
         if self.triggers[index] and (
-            _PASSIVE.match(after)
-            or _HEADLINE_PARTICIPLE.match(after)
-            or _RELATIVE.match(after)
-            or _STATUS.match(after)
-            or _RECEIVED_TERM.match(after)
-            or _DIED.match(after)
-            or _OBJECT_BEFORE.search(before)
-            or (_ELLIPTIC_TERM.match(after) and any("sentence" in t.types for t in self.triggers[index]))
+            clauses.PASSIVE.match(after)
+            or clauses.HEADLINE_PARTICIPLE.match(after)
+            or clauses.RELATIVE.match(after)
+            or clauses.STATUS.match(after)
+            or clauses.RECEIVED_TERM.match(after)
+            or clauses.DIED.match(after)
+            or clauses.OBJECT_BEFORE.search(before)
+            or (clauses.ELLIPTIC_TERM.match(after) and any("sentence" in t.types for t in self.triggers[index]))
         ):
             return True
         recent = [i for i in range(max(0, index - 3), index + 1) if self.triggers[i]]
-        if recent and _GROUP_INTRO.search(before):
+        if recent and clauses.GROUP_INTRO.search(before):
             assessment.borrowed.update(recent)
             return True
         return False
@@ -292,12 +162,12 @@ class ItemReader:
         for mention in assessment.person.mentions:
             window_before = self.text[max(0, mention.start - 60):mention.start]
             window_after = self.text[mention.end:mention.end + 60]
-            found = list(_ROLE.finditer(window_before))
+            found = list(clauses.ROLE.finditer(window_before))
             if found:
                 roles.append(_role_of(found[-1].group()))
-            after = _ROLE_AFTER.match(window_after)
+            after = clauses.ROLE_AFTER.match(window_after)
             if after:
-                last = list(_ROLE.finditer(after.group()))[-1]
+                last = list(clauses.ROLE.finditer(after.group()))[-1]
                 roles.append(_role_of(last.group()))
         return list(dict.fromkeys(roles))
 
@@ -332,7 +202,7 @@ class ItemReader:
                 if shown[i] == shown[i + 1]:
                     continue
                 between = _masked(self.text, mentions[i].end, mentions[i + 1].start, masks)
-                if len(between) < 120 and _LIST_JOIN.match(between):
+                if len(between) < 120 and clauses.LIST_JOIN.match(between):
                     shown[i] = shown[i + 1] = True
                     changed = True
 
@@ -352,11 +222,11 @@ class ItemReader:
                 claims.append(Claim(index, sentence, None, triggers))
             elif triggers and not named_victims:
                 head = self.text[sentence.start:sentence.start + 40]
-                if last_person == person_index and _SINGULAR_REF.match(head):
+                if last_person == person_index and clauses.SINGULAR_REF.match(head):
                     claims.append(Claim(index, sentence, None, triggers))
-                elif _PLURAL_REF.search(self.text[sentence.start:sentence.end]):
+                elif clauses.PLURAL_REF.search(self.text[sentence.start:sentence.end]):
                     # A group named as the subject shares more than a group mentioned in passing.
-                    subject = _PLURAL_REF.search(self.text, sentence.start, min(sentence.end, sentence.start + 60))
+                    subject = clauses.PLURAL_REF.search(self.text, sentence.start, min(sentence.end, sentence.start + 60))
                     excluded = {"harassment"} if subject else {"harassment", "torture", "travel_ban"}
                     shared = [t for t in triggers if not excluded & set(t.types)]
                     claims.append(Claim(index, sentence, None, shared))
@@ -383,10 +253,10 @@ class ItemReader:
         start, end = mention.start, mention.end
         ordered = sorted(mentions, key=lambda m: m.start)
         for other in ordered:
-            if other.start >= end and _JOINER.match(self.text[end:other.start]) and other.start - end < 60:
+            if other.start >= end and clauses.JOINER.match(self.text[end:other.start]) and other.start - end < 60:
                 end = other.end
         for other in reversed(ordered):
-            if other.end <= start and _JOINER.match(self.text[other.end:start]) and start - other.end < 60:
+            if other.end <= start and clauses.JOINER.match(self.text[other.end:start]) and start - other.end < 60:
                 start = other.start
         if trigger.start >= end:
             return trigger.start - end
@@ -401,7 +271,7 @@ class ItemReader:
             sentence = claim.sentence
             index = claim.index
             terms, charges = self.terms[index], self.charges[index]
-            place = _PLACE.search(self.text, sentence.start, sentence.end)
+            place = clauses.PLACE.search(self.text, sentence.start, sentence.end)
             for trigger in claim.triggers:
                 date = self._date_for(index, trigger) or self._lead_date(index)
                 for event_type in trigger.types:
@@ -440,7 +310,7 @@ class ItemReader:
             if mention.value is None or mention.posted:
                 continue
             start, end = mention.start, mention.end
-            if mention.since and not set(trigger.types) & _ONGOING:
+            if mention.since and not set(trigger.types) & clauses.ONGOING:
                 continue
             if start >= trigger.end:
                 distance = start - trigger.end
@@ -458,7 +328,7 @@ class ItemReader:
         if self.base is None or not self.first_item or index > 2:
             return None
         sentence = self.item.sentences[index]
-        if _JUST_HAPPENED.search(self.text, sentence.start, sentence.end):
+        if clauses.JUST_HAPPENED.search(self.text, sentence.start, sentence.end):
             return self.base.isoformat()
         return None
 

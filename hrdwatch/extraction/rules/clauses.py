@@ -1,0 +1,140 @@
+"""The sentence patterns the rule extractor reads victims by (compiled once, used by ``engine``).
+
+Lists of trigger words and roles live in ``lexicon``; here they are combined into the shapes of
+sentences that make someone a victim ("X was arrested", "police detained X", "detained lawyer X")
+or only a speaker, an official or someone's possession.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from hrdwatch.extraction.rules.lexicon import (
+    EVENT_TRIGGERS,
+    NOT_PERSON_AFTER,
+    OFFICIAL_TITLES,
+    SPEAKER_ROLES,
+    SPEECH_AFTER,
+    VICTIM_ROLES,
+)
+
+ANY_TRIGGER = "(?i:" + "|".join(p for patterns in EVENT_TRIGGERS.values() for p in patterns) + ")"
+ROLES = "(?i:" + "|".join(VICTIM_ROLES) + ")"
+AUX = (
+    r"(?i:was|were|has been|have been|had been|is being|are being|is|are|being|been|got|get|gets"
+    r"|remains?|fue|fueron|ha sido|han sido|habían sido|había sido|est|sont|a été|ont été|avait été"
+    r"|était|étaient|se encuentra|sigue|siguen|permanece|are among(?: those)?|were among(?: those)?"
+    r"|is among(?: those)?|was among(?: those)?|están|está|estaba|estaban|fueron)"
+)
+ADVERB = (
+    r"(?:\p{Ll}+ly|(?i:also|then|later|reportedly|allegedly|still|again|subsequently|recently|now"
+    r"|arbitrarily|forcibly|unlawfully|illegally|arbitrairement|arbitrariamente|ilegalmente|injustement"
+    r"|siendo|being|both|all|briefly))"
+)
+# Words that may stand between names of a list and its verb: ages, roles, "the 29 other".
+LIST_WORD = (
+    rf"(?:,|;|:|–|—|NAME|\d+|\(\s*\d+\s*\)|{ROLES}|(?i:and|or|et|ou|y|o|aged|the|other|others"
+    r"|fellow|all|both|his|her|their|wife|husband|son|daughter|brother|sister|rights|human"
+    r"|prominent|well-known|leading|young|veteran|independent|local|women|woman|men|land"
+    r"|environmental|anti-corruption|pro-democracy|opposition|civil|society|founder|chief|member"
+    r"|members|co-founder|two|three|four|five|six|seven|eight|nine|ten|twelve|los|las|les|des|el|la"
+    r"|de|del|otros|otras|autres|among|them|of|dr\.?|mr\.?|ms\.?|mrs\.?|m\.|mme|sr\.?|sra\.?))"
+)
+GAP_AFTER = rf"(?:\s*,[^,;.]{{1,100}}?,)?(?:\s*{LIST_WORD})*"
+PASSIVE = regex.compile(
+    rf"^{GAP_AFTER}\s*[–—-]?\s*{AUX}\s+(?:{ADVERB}\s+)*{ANY_TRIGGER}(?![\p{{L}}])"
+)
+HEADLINE_PARTICIPLE = regex.compile(
+    r"^\s*(?:,\s*\d+\s*,\s*)?(?i:arrested|detained|sentenced|jailed|released|freed|abducted"
+    r"|disappeared|tortured|ill-?treated|convicted|charged|imprisoned|missing|held|summoned|harassed"
+    r"|beaten|arr[êe]t[ée]e?|condamn[ée]e?|d[ée]tenue?|lib[ée]r[ée]e?|detenid[oa]|condenad[oa]"
+    r"|liberad[oa])\b"
+)
+RELATIVE = regex.compile(
+    rf"^\s*(?:\([^)]*\)\s*)?,\s*(?i:who|qui|quien|que|whose)\s+[^.;]{{0,80}}?(?<![\p{{L}}])"
+    rf"{ANY_TRIGGER}(?![\p{{L}}])"
+)
+STATUS = regex.compile(
+    rf"^{GAP_AFTER}\s*[–—-]?\s*(?i:remains?|is|are|was|were|has been|have been|had been)\s+"
+    r"(?i:still\s+)?(?i:(?:in|behind)\s+(?:detention|custody|prison|jail|bars)|serving|on hunger strike"
+    r"|held|imprisoned|missing)"
+)
+ELLIPTIC_TERM = regex.compile(
+    rf"^{GAP_AFTER}\s*(?i:to|à|a)\s+(?:\S+\s+){{0,2}}?(?i:years?|months?|ans|mois|años|meses)\b"
+)
+# After an event word, up to eight words that do not start a new clause, then the name.
+OBJECT_GAP_STOP = (
+    r"(?i:to|for|with|by|from|after|before|that|which|who|whose|said|says|because|while|when|in|at"
+    r"|into|over|under|links?|ties|since|until|during|about|if|but|than|as|was|were|is|are|has|have"
+    r"|had|will|would|could|may|might|not|pour|avec|par|après|avant|que|qui|para|con|tras|antes"
+    r"|desde|durante|porque|mientras|cuando|fue|fueron)"
+)
+OBJECT_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}]){ANY_TRIGGER}(?:\s*(?:{LIST_WORD}|(?!{OBJECT_GAP_STOP}\b)[\p{{Ll}}'’-]+"
+    r"|(?i:mr|ms|mrs|dr|m|mme|sr|sra)\.?)){0,10}\s*,?\s*$"
+)
+GROUP_INTRO = regex.compile(
+    r"(?i:named (?:them|the \w+) as|identified (?:them |the \w+ )?as|the others are|they are|they include"
+    r"|those (?:arrested|detained|held|sentenced|convicted|jailed) (?:are|were|include)|including"
+    r"|among them|among whom|such as|namely|notamment|dont|entre ellos|entre ellas|incluid[oa]s?"
+    r"|incluyendo|son)\b[^.;]{0,60}$"
+)
+LIST_JOIN = regex.compile(
+    rf"^(?:\s*,\s*(?i:a|an|the|un|une|el|la)\s[^,;.]{{0,80}}(?=,))?"
+    rf"(?:\s*(?:{LIST_WORD}|\p{{Lu}}[\p{{L}}'’-]*|(?i:editor|chief|founder|of|at|with|from)))*\s*$"
+)
+RECEIVED_TERM = regex.compile(
+    rf"^{GAP_AFTER}\s*(?i:received|was given|was handed|got|is serving|was serving|serves|recibi[óo]"
+    r"|a re[çc]u|purga|cumple)\s+(?i:a\s+|an\s+)?(?:\S+\s+){0,3}?"
+    r"(?i:years?|months?|life|años|meses|ans|mois)\b"
+)
+DIED = regex.compile(
+    rf"^{GAP_AFTER}\s*(?i:died|was killed|has died|muri[óo]|est mort|est d[ée]c[ée]d[ée])\s+"
+    r"(?i:in|while in|while|under|en|bajo)\b"
+)
+ROLE = regex.compile(ROLES)
+ROLE_BEFORE = regex.compile(rf"{ROLES}\s*,?\s*(?:NAME\s*,?\s*(?i:and|et|y)?\s*)*$")
+ROLE_AFTER = regex.compile(
+    rf"^\s*,\s*(?i:a|an|the|un|une|el|la)?\s*(?:[\p{{Ll}}-]+\s+){{0,3}}{ROLES}"
+)
+OFFICIAL_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?i:{OFFICIAL_TITLES})\.?\s*$")
+SPEAKER_AFTER = regex.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,\s*(?i:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|le\s+|la\s+|el\s+)?"
+    rf"(?:[\p{{L}}'’-]+\s+){{0,4}}?(?i:{SPEAKER_ROLES}|{OFFICIAL_TITLES})(?![\p{{L}}])"
+)
+SPEAKS_AFTER = regex.compile(
+    rf"^\s*(?:\([^)]*\)\s*)?(?:,[^,.;]{{0,90}},\s*)?(?i:{SPEECH_AFTER})\b"
+)
+SPEECH_BEFORE = regex.compile(
+    r"(?:\b(?i:said|says|told|according to|wrote|writes|selon|d'apr[èe]s|seg[úu]n|dijo|a d[ée]clar[ée]"
+    r"|photo(?:graph)?s? by|by|photo|credit|image|por|par)[:\s]+(?:[\p{Ll}'’-]+\s+){0,4}|[—–]\s*)$"
+)
+POSSESSED_BEFORE = regex.compile(
+    r"\b(?i:his|her|their|its|our|the family'?s|NAME'?s|su|sus|son|sa|ses|leur)\s+(?i:own\s+)?"
+    r"(?i:lawyers?|attorneys?|defen[cs]e (?:lawyer|counsel)|counsel|wife|husband|son|daughter|mother"
+    r"|father|brother|sister|colleague|friend|relative|avocat|abogad[oa]|esposa|esposo|hij[oa]|femme"
+    r"|mari)\s*,?\s*$"
+)
+NOT_PERSON = regex.compile(rf"\s*(?i:{NOT_PERSON_AFTER})(?![\p{{L}}])")
+SINGULAR_REF = regex.compile(
+    r"^\s*[\"“]?(?i:he|she|his|her|il|elle|él|ella|the (?:activist|journalist|lawyer|blogger|defender"
+    r"|dissident|human rights defender|woman|man|writer|student|(?:\d+|\p{L}+)-year-old))\b"
+)
+PLURAL_REF = regex.compile(
+    r"\b(?i:they|them|their|all of them|both|the group|the others|others|the (?:two|three|four|five|six|seven|eight|nine"
+    r"|ten|\d+)(?:\s+\p{L}+){0,3}|(?:the |these |those )?(?:\w+\s+){0,3}(?:activists|journalists"
+    r"|lawyers|defenders|bloggers|detainees|organisers|organizers|students|members|dissidents)"
+    r"|ils|elles|ellos|ellas|los (?:dos|tres|cuatro|cinco|\d+))\b"
+)
+PLACE = regex.compile(
+    r"(?:\p{Lu}[\p{L}'’-]+\s+){1,3}(?:Prison|Jail|Detention Cent(?:er|re)|Penitentiary|Prison Camp|Gaol)"
+    r"|(?:prison|prisión|penal|cárcel|centre de détention) (?:de |d['’]|of )?(?:\p{Lu}[\p{L}'’-]+\s?){1,3}"
+)
+ONGOING = {"detention", "enforced_disappearance", "travel_ban", "harassment"}
+JUST_HAPPENED = regex.compile(r"\b(?i:has|have|a été|ont été|ha sido|han sido)\b")
+JOINER = regex.compile(
+    r"^[\s,;:–—]*(?:(?i:and|et|y|or)\s+)?(?:[\p{Ll}' -]{0,40}\s)?(?:(?i:mr|ms|mrs|dr|m|mme|sr|sra)\.?\s+)?$"
+)
+
+
+ROLE_CODES = [(regex.compile(pattern, regex.IGNORECASE), role) for pattern, role in VICTIM_ROLES.items()]
