@@ -22,34 +22,36 @@ def new_token() -> str:
 class Campaign(models.Model):
     """A group of cases acted on together (e.g. the lawyers detained in one crackdown)."""
 
-    slug = models.SlugField(unique=True, help_text="Short stable identifier used in the campaign's URL.")
-    title = models.CharField(max_length=200, help_text="Campaign title in English.")
-    summary = models.TextField(blank=True, help_text="Why this campaign, in English.")
+    slug = models.SlugField(unique=True, verbose_name=_("slug"), help_text="Short stable identifier used in the campaign's URL.")
+    title = models.CharField(max_length=200, verbose_name=_("title"), help_text="Campaign title in English.")
+    summary = models.TextField(blank=True, verbose_name=_("summary"), help_text="Why this campaign, in English.")
     translations = models.JSONField(
         default=dict, blank=True,
-        help_text='Translated title, summary and letter, e.g. {"fr": {"title": "...", "letter": "..."}}.',
+        verbose_name=_("translations"), help_text='Translated title, summary and letter, e.g. {"fr": {"title": "...", "letter": "..."}}.',
     )
     cases = models.ManyToManyField(
         "records.Case", related_name="campaigns", blank=True,
-        help_text="Cases the campaign is about; only the public ones are shown publicly.",
+        verbose_name=_("cases"), help_text="Cases the campaign is about; only the public ones are shown publicly.",
     )
     addressee = models.TextField(
-        blank=True, help_text="Who the letter is addressed to (authority, name and postal or e-mail address)."
+        blank=True, verbose_name=_("addressee"), help_text="Who the letter is addressed to (authority, name and postal or e-mail address)."
     )
     letter = models.TextField(
         blank=True,
-        help_text="Letter template in English. Placeholders: $addressee, $names, $count, $countries, $longest_days.",
+        verbose_name=_("letter"), help_text="Letter template in English. Placeholders: $addressee, $names, $count, $countries, $longest_days.",
     )
-    is_published = models.BooleanField(default=False, help_text="Whether the campaign page is public.")
+    is_published = models.BooleanField(default=False, verbose_name=_("is published"), help_text="Whether the campaign page is public.")
     organisation = models.ForeignKey(
         "partners.Organisation", null=True, blank=True, on_delete=models.SET_NULL, related_name="campaigns",
-        help_text="Organisation that runs the campaign.",
+        verbose_name=_("organisation"), help_text="Organisation that runs the campaign.",
     )
-    created_at = models.DateTimeField(auto_now_add=True, help_text="When the campaign was created.")
-    updated_at = models.DateTimeField(auto_now=True, help_text="When it last changed.")
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"), help_text="When the campaign was created.")
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"), help_text="When it last changed.")
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
 
     def __str__(self) -> str:
         return self.title
@@ -73,18 +75,20 @@ class LetterSent(models.Model):
 class AlertSubscription(models.Model):
     """An e-mail address that asked for alerts; nothing is sent until the address confirms."""
 
-    email = models.EmailField(help_text="Where alerts are sent.")
-    language = models.CharField(max_length=8, default="en", help_text="Language of the e-mails.")
-    country = models.CharField(max_length=2, blank=True, help_text="Only cases in this country (ISO 3166-1); blank for all.")
-    defender_uid = models.CharField(max_length=40, blank=True, help_text="Only this defender (uid); blank for all.")
+    email = models.EmailField(verbose_name=_("e-mail address"), help_text="Where alerts are sent.")
+    language = models.CharField(max_length=8, default="en", verbose_name=_("language"), help_text="Language of the e-mails.")
+    country = models.CharField(max_length=2, blank=True, verbose_name=_("country"), help_text="Only cases in this country (ISO 3166-1); blank for all.")
+    defender_uid = models.CharField(max_length=40, blank=True, verbose_name=_("defender id"), help_text="Only this defender (uid); blank for all.")
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False,
-                             help_text="Secret in the confirmation and unsubscribe links.")
-    created_at = models.DateTimeField(auto_now_add=True, help_text="When the subscription was requested.")
-    confirmed_at = models.DateTimeField(null=True, blank=True, help_text="When the address confirmed (double opt-in).")
-    unsubscribed_at = models.DateTimeField(null=True, blank=True, help_text="When the address unsubscribed.")
+                             verbose_name=_("token"), help_text="Secret in the confirmation and unsubscribe links.")
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"), help_text="When the subscription was requested.")
+    confirmed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("confirmed at"), help_text="When the address confirmed (double opt-in).")
+    unsubscribed_at = models.DateTimeField(null=True, blank=True, verbose_name=_("unsubscribed at"), help_text="When the address unsubscribed.")
 
     class Meta:
         indexes = [models.Index(fields=["confirmed_at", "unsubscribed_at"], name="alert_active_idx")]
+        verbose_name = _("alert subscription")
+        verbose_name_plural = _("alert subscriptions")
 
     def __str__(self) -> str:
         return f"alerts for {self.email}"

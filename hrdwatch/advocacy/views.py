@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
@@ -109,8 +109,8 @@ def card_image(request: HttpRequest, uid: str) -> HttpResponse:
 
 # -- alerts ----------------------------------------------------------------------------------------
 class SubscribeForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address"))
-    country = forms.CharField(required=False, max_length=2, label=_("Only this country (ISO code, optional)"))
+    email = forms.EmailField(label=gettext_lazy("E-mail address"))
+    country = forms.CharField(required=False, max_length=2, label=gettext_lazy("Only this country (ISO code, optional)"))
     defender = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
 

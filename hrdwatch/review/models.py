@@ -29,31 +29,31 @@ class InclusionChecklist(models.Model):
         help_text="The case assessed.",
     )
     is_defender = models.BooleanField(
-        default=False, help_text="The person is a human rights defender."
+        default=False, help_text=_("The person is a human rights defender.")
     )
     defender_activity = models.TextField(
-        blank=True, help_text="Which human-rights activity, and how it is known."
+        blank=True, help_text=_("Which human-rights activity, and how it is known.")
     )
     deprived_of_liberty = models.BooleanField(
-        default=False, help_text="The person was deprived of liberty or disappeared."
+        default=False, help_text=_("The person was deprived of liberty or disappeared.")
     )
     linked_to_activity = models.BooleanField(
         default=False,
-        help_text="The deprivation of liberty is connected with peaceful human-rights activity.",
+        help_text=_("The deprivation of liberty is connected with peaceful human-rights activity."),
     )
-    link_reasoning = models.TextField(blank=True, help_text="Why the detention is retaliation.")
+    link_reasoning = models.TextField(blank=True, help_text=_("Why the detention is retaliation."))
     credible_source = models.BooleanField(
-        default=False, help_text="At least one credible source supports the case."
+        default=False, help_text=_("At least one credible source supports the case.")
     )
     consent = models.CharField(
         max_length=16, choices=Consent.choices, blank=True, default=Consent.UNKNOWN,
-        help_text="Who agreed to publicity, or whether the case is already public.",
+        help_text=_("Who agreed to publicity, or whether the case is already public."),
     )
     risk_assessed = models.BooleanField(
-        default=False, help_text="Publication was assessed not to increase the risk to anyone."
+        default=False, help_text=_("Publication was assessed not to increase the risk to anyone.")
     )
     wgad_assessed = models.BooleanField(
-        default=False, help_text="The WGAD categories I–V were assessed."
+        default=False, help_text=_("The WGAD categories I–V were assessed.")
     )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,

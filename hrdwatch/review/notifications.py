@@ -2,7 +2,8 @@
 organisation's editors when it is verified or sent back, after the change has committed.
 
 Mails go through a background task (django-tasks) and carry only the case's public id and a link:
-never names or restricted details, which may travel through untrusted mail servers.
+never names or restricted details, which may travel through untrusted mail servers. They are written
+in the site's default language (``LANGUAGE_CODE``): several members of different languages may get one.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db.models import Q
 from django.dispatch import receiver
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 from django_tasks import task
 
 from hrdwatch.partners.models import Role
@@ -28,7 +31,9 @@ EDITOR_ROLES: list[str] = [Role.EDITOR, Role.ADMINISTRATOR]
 def send_case_notice(recipients: list[str], subject: str, case_uid: str) -> int:
     """Send one short notice; runs in the task worker."""
     link = f"{settings.SITE_URL}/review/case/{case_uid}/"
-    body = f"{subject}\n\nCase {case_uid}: {link}\n"
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = gettext(subject)
+        body = subject + "\n\n" + gettext("Case %(uid)s: %(link)s") % {"uid": case_uid, "link": link} + "\n"
     return send_mail(subject, body, None, recipients)
 
 
@@ -52,12 +57,13 @@ def notify_on_workflow(sender: str, obj: Any, actor: Any, details: dict[str, Any
     if sender == "case.submit":
         # Reviewers of every organisation may act: four eyes need someone from outside.
         recipients = _emails(REVIEWER_ROLES, None, actor_id)
-        subject = "A case awaits review"
+        subject = gettext_noop("A case awaits review")
     elif target in {ReviewState.VERIFIED, ReviewState.DRAFT} and sender in {
         "case.review", "checklist.update"
     }:
         recipients = _emails(EDITOR_ROLES, obj.owner_id, actor_id)
-        subject = "A case was verified" if target == ReviewState.VERIFIED else "Changes requested"
+        subject = (gettext_noop("A case was verified") if target == ReviewState.VERIFIED
+                   else gettext_noop("Changes requested"))
     else:
         return
     if recipients:

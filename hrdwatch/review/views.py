@@ -38,14 +38,14 @@ AGE_CHOICES = [("", _("Any age")), ("7", _("Older than a week")), ("30", _("Olde
 
 
 class QueueFilter(forms.Form):
-    state = forms.ChoiceField(required=False, choices=[("", _("All open states")),
+    state = forms.ChoiceField(label=_("State"), required=False, choices=[("", _("All open states")),
                               *[(s.value, s.label) for s in map(ReviewState, OPEN_STATES)]])
-    country = forms.CharField(required=False, max_length=2)
+    country = forms.CharField(label=_("Country"), required=False, max_length=2)
     organisation = forms.ModelChoiceField(
-        required=False, queryset=Organisation.objects.all(), to_field_name="slug",
+        label=_("Organisation"), required=False, queryset=Organisation.objects.all(), to_field_name="slug",
         empty_label=_("All organisations"),
     )
-    age = forms.ChoiceField(required=False, choices=AGE_CHOICES)
+    age = forms.ChoiceField(label=_("Age"), required=False, choices=AGE_CHOICES)
 
 
 class ChecklistForm(forms.ModelForm):
@@ -55,15 +55,21 @@ class ChecklistForm(forms.ModelForm):
                   "link_reasoning", "credible_source", "consent", "risk_assessed", "wgad_assessed"]
         widgets = {"defender_activity": forms.Textarea(attrs={"rows": 3}),
                    "link_reasoning": forms.Textarea(attrs={"rows": 3})}
+        labels = {
+            "is_defender": _("Human rights defender"), "defender_activity": _("Defender activity"),
+            "deprived_of_liberty": _("Deprived of liberty"), "linked_to_activity": _("Linked to activity"),
+            "link_reasoning": _("Link reasoning"), "credible_source": _("Credible source"),
+            "consent": _("Consent"), "risk_assessed": _("Risk assessed"), "wgad_assessed": _("WGAD assessed"),
+        }
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=Decision.choices, widget=forms.RadioSelect)
-    comment = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect)
+    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}))
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
 def _queue(request: HttpRequest, filters: QueueFilter) -> QuerySet[Case]:
