@@ -33,10 +33,14 @@ def bump() -> None:
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
-def cached(name: str, params: str, compute: Callable[[], T], timeout: int = TIMEOUT) -> T:
-    """``compute()`` once per (name, params, language-independent data version)."""
+def cached(name: str, params: str, compute: Callable[[], T], timeout: int = TIMEOUT, versioned: bool = True) -> T:
+    """``compute()`` once per (name, params, language-independent data version).
+
+    ``versioned=False`` is for values that ``params`` determine completely (a chart rendered from
+    its full spec): they survive changes of the record that leave them as they were.
+    """
     digest = hashlib.sha256(params.encode()).hexdigest()[:32]
-    key = f"publication:{version()}:{name}:{digest}"
+    key = f"publication:{version() if versioned else 'content'}:{name}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()

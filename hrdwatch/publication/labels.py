@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -46,10 +48,24 @@ def term_labels(lang: str | None = None) -> dict[tuple[str, str], str]:
     return caching.cached("terms", lang, compute)
 
 
-def facet_value_label(facet: str, value: str, lang: str | None = None) -> str:
-    if facet == "country":
-        return country_name(value, lang or language())
-    vocabulary = FACET_VOCABULARY.get(facet)
-    if vocabulary is None:
-        return value
-    return term_labels(lang).get((vocabulary, value), value)
+def labeller(lang: str | None = None) -> Callable[[str, str], str]:
+    """``label(facet, value)`` in one language, reading the term labels at most once.
+
+    A page labels a hundred facet values; fetching the cached labels for each cost more than the
+    rest of the list page.
+    """
+    lang = lang or language()
+    terms: dict[tuple[str, str], str] | None = None
+
+    def label(facet: str, value: str) -> str:
+        nonlocal terms
+        if facet == "country":
+            return country_name(value, lang)
+        vocabulary = FACET_VOCABULARY.get(facet)
+        if vocabulary is None:
+            return value
+        if terms is None:
+            terms = term_labels(lang)
+        return terms.get((vocabulary, value), value)
+
+    return label

@@ -2,7 +2,8 @@
 
 One ``ListingQuery`` serves the list page, its CSV/JSON downloads and the country page, so a
 shared URL always means the same selection. Unknown facet values or sorts are dropped, never
-errors; counts are cached per selection and invalidated on any change.
+errors. Counts come from the facet bitmaps (``search.bitmaps``), pages from SQL over the same
+projection; counts are cached per selection and invalidated on any change.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, QuerySet
+from django.db.models import F, QuerySet
 from django.http import QueryDict
 
 from . import caching
 from .models import SearchEntry, SearchFacet
+from .search import bitmaps
 from .search.backends import get_backend
 from .search.index import FACETS
 from .search.text import MAX_QUERY_CHARS, parse_query
@@ -96,13 +98,24 @@ class ListingQuery:
         return bool(self.filters) or bool(parse_query(self.q))
 
 
+# Single-valued facets are columns of the entry, filtered through their own indexes.
+_COLUMNS = {"country": "country", "status": "status", "gender": "gender", "year": "arrest_year"}
+
+
 def filtered_entries(query: ListingQuery) -> QuerySet[SearchEntry]:
     """Entries matching the full-text query and every facet (values within a facet are OR-ed)."""
     entries = SearchEntry.objects.all()
     for name, values in query.filters.items():
-        entries = entries.filter(
-            pk__in=SearchFacet.objects.filter(facet=name, value__in=values).values("entry_id")
-        )
+        if name == "year":
+            # Only canonical years ("2019", not "02019") are facet values; the rest match nothing.
+            years = [int(v) for v in values if v.isdigit() and str(int(v)) == v]
+            entries = entries.filter(arrest_year__in=years)
+        elif name in _COLUMNS:
+            entries = entries.filter(**{f"{_COLUMNS[name]}__in": values})
+        else:
+            entries = entries.filter(
+                pk__in=SearchFacet.objects.filter(facet=name, value__in=values).values("entry_id")
+            )
     parsed = parse_query(query.q)
     if parsed:
         entries = get_backend().match(entries, parsed)
@@ -120,25 +133,64 @@ def ordered(entries: QuerySet[SearchEntry], query: ListingQuery) -> QuerySet[Sea
     return entries.order_by("-updated_at", "-id")
 
 
-def facet_counts(query: ListingQuery) -> dict[str, list[tuple[str, int]]]:
-    """{facet: [(value, count), ...]} for the current selection, most frequent first."""
+@dataclass(frozen=True)
+class SelectionCounts:
+    """How many public cases a selection holds, and how many of them have each facet value."""
 
-    def compute() -> dict[str, list[tuple[str, int]]]:
-        rows = SearchFacet.objects.all()
+    total: int
+    facets: dict[str, list[tuple[str, int]]]
+
+
+def selection_bitmap(query: ListingQuery, maps: dict[bitmaps.Key, int], matching: list[int] | None = None) -> int:
+    """The selection as a bitmap of case ids: the same cases as ``filtered_entries``.
+
+    ``matching``: the case ids of ``filtered_entries(query)`` when the caller already has them
+    (the relevance-sorted list reads every match anyway), which spares a second full-text pass.
+    """
+    selected = maps.get(bitmaps.ALL, 0)
+    for name, values in query.filters.items():
+        either = 0
+        for value in values:
+            either |= maps.get((name, value), 0)
+        selected &= either
+    parsed = parse_query(query.q)
+    if parsed and selected:
+        if matching is None:
+            matching = list(get_backend().match(SearchEntry.objects.all(), parsed).values_list("case_id", flat=True))
+        selected &= bitmaps.of_ids(matching)
+    return selected
+
+
+def selection_counts(query: ListingQuery, matching: list[int] | None = None) -> SelectionCounts:
+    """Exact counts for the selection (cached per selection until the record changes).
+
+    The whole record's counts are stored with the bitmaps; a selection's are popcounts of its
+    bitmap ANDed with each value's.
+    """
+
+    def compute() -> SelectionCounts:
         if query.is_filtered:
-            rows = rows.filter(entry_id__in=filtered_entries(query).values("id"))
-        counts: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for facet, value, n in rows.values_list("facet", "value").annotate(n=Count("id")).order_by():
-            counts[facet].append((value, n))
-        for facet, values in counts.items():
+            maps = bitmaps.load()
+            selected = selection_bitmap(query, maps, matching)
+            counts = {key: (selected & bits).bit_count() for key, bits in maps.items()} if selected else {}
+            total = counts.get(bitmaps.ALL, 0)
+        else:
+            counts = bitmaps.sizes()
+            total = counts.get(bitmaps.ALL, 0)
+        facets: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for (facet, value), n in counts.items():
+            if n and facet:
+                facets[facet].append((value, n))
+        for facet, values in facets.items():
             if facet == "year":
                 values.sort(key=lambda item: item[0], reverse=True)
             else:
                 values.sort(key=lambda item: (-item[1], item[0]))
-        return dict(counts)
+        return SelectionCounts(total, dict(facets))
 
-    return caching.cached("facets", query.key(), compute)
+    return caching.cached("counts", query.key(), compute)
 
 
-def total(query: ListingQuery) -> int:
-    return caching.cached("total", query.key(), lambda: filtered_entries(query).count())
+def facet_counts(query: ListingQuery) -> dict[str, list[tuple[str, int]]]:
+    """{facet: [(value, count), ...]} for the current selection, most frequent first."""
+    return selection_counts(query).facets

@@ -41,7 +41,17 @@ class SearchEntry(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["country", "arrest_year"], name="search_country_year_idx"),
-            models.Index(fields=["-updated_at", "id"], name="search_latest_idx"),
+            models.Index(fields=["-updated_at", "-id"], name="search_latest_idx"),
+            # Country pages and most lists filter by country: latest first without a sort step, and
+            # the other single-valued facets checked in the index, so a rare combination (a small
+            # gender in a large country) walks index entries, not the wide rows.
+            models.Index(
+                fields=["country", "-updated_at", "-id", "gender", "status", "arrest_year", "case"],
+                name="search_country_latest_idx",
+            ),
+            # Covering indexes for the statistics, so that no aggregate reads the wide rows (tokens).
+            models.Index(fields=["arrest_day", "release_day", "country"], name="search_detention_idx"),
+            models.Index(fields=["sentence_kind", "sentence_months", "country"], name="search_sentence_idx"),
         ]
 
     def __str__(self) -> str:
@@ -64,3 +74,21 @@ class SearchFacet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+
+
+class FacetBitmap(models.Model):
+    """The public cases holding one facet value, as a bitmap of case ids (see ``search.bitmaps``).
+
+    The row with an empty facet and value holds every public case.
+    """
+
+    facet = models.CharField(max_length=16, help_text="Facet name, or empty for the set of all public cases.")
+    value = models.CharField(max_length=64, help_text="Facet value (a code), or empty.")
+    cases = models.BinaryField(help_text="Little-endian bitmap: bit n is set when public case n has this value.")
+    size = models.PositiveIntegerField(help_text="Number of bits set: the count for the whole public record.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["facet", "value"], name="unique_facet_bitmap")]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value} ({self.size} cases)"

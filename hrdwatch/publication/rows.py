@@ -15,7 +15,7 @@ from hrdwatch.records.models import Case
 from hrdwatch.records.visibility import Gate
 
 from .figures import today
-from .labels import DETAINED_STATUSES, facet_value_label, language
+from .labels import DETAINED_STATUSES, labeller, language
 from .models import SearchEntry, SearchFacet
 
 
@@ -70,6 +70,7 @@ def case_rows(case_ids: Iterable[int], gate: Gate) -> list[CaseRow]:
     """Rows for these cases, in the given order; cases the gate hides are left out."""
     ids = list(case_ids)
     lang = language()
+    label = labeller(lang)
     cases = {
         c.pk: c for c in gate.cases().filter(pk__in=ids).select_related("defender", "status")
     }
@@ -79,7 +80,7 @@ def case_rows(case_ids: Iterable[int], gate: Gate) -> list[CaseRow]:
     for entry_id, value in SearchFacet.objects.filter(entry_id__in=list(case_of_entry), facet="role").values_list(
         "entry_id", "value"
     ):
-        roles[case_of_entry[entry_id]].append(facet_value_label("role", value, lang))
+        roles[case_of_entry[entry_id]].append(label("role", value))
     rows = []
     for pk in ids:
         case = cases.get(pk)

@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from hrdwatch.publication import caching
 from hrdwatch.publication.figures import detention_days, today
-from hrdwatch.publication.labels import facet_value_label, language
-from hrdwatch.publication.models import SearchEntry, SearchFacet
+from hrdwatch.publication.labels import labeller, language
+from hrdwatch.publication.models import SearchEntry
+from hrdwatch.publication.search import bitmaps
 
 TOP_COUNTRIES = 8
 
@@ -50,14 +51,19 @@ def _entries(country: str | None) -> QuerySet[SearchEntry]:
 
 
 def _facet_table(name: str, facet: str, title: Promise, column: Promise) -> Callable[[str | None], Table]:
+    """Cases per value of a facet, counted from the facet bitmaps (a popcount each)."""
+
     def build(country: str | None) -> Table:
-        rows = SearchFacet.objects.filter(facet=facet)
         if country:
-            rows = rows.filter(entry__country=country)
-        counts = rows.values_list("value").annotate(n=Count("id")).order_by("-n", "value")
-        lang = language()
+            maps = bitmaps.load([facet, "country"])
+            within = maps.get(("country", country), 0)
+            counts = [(v, (bits & within).bit_count()) for (f, v), bits in maps.items() if f == facet]
+        else:
+            counts = [(v, n) for (f, v), n in bitmaps.sizes().items() if f == facet]
+        counts = sorted(((v, n) for v, n in counts if n), key=lambda item: (-item[1], item[0]))
+        label = labeller()
         return Table(name, str(title), (str(column), str(_("Cases"))),
-                     tuple((facet_value_label(facet, v, lang), n) for v, n in counts))
+                     tuple((label(facet, v), n) for v, n in counts))
 
     return build
 
@@ -70,11 +76,11 @@ def arrests_by_year(country: str | None) -> Table:
     for _year, code, n in rows:
         totals[code] += n
     top = {c for c, _n in sorted(totals.items(), key=lambda i: -i[1])[:TOP_COUNTRIES]}
-    lang = language()
+    label = labeller()
     other = str(_("Other countries"))
     merged: dict[tuple[int, str], int] = defaultdict(int)
     for year, code, n in rows:
-        merged[(year, facet_value_label("country", code, lang) if code in top else other)] += n
+        merged[(year, label("country", code) if code in top else other)] += n
     return Table(
         "arrests_by_year", str(_("Arrests per year by country")),
         (str(_("Year")), str(_("Country")), str(_("Arrests"))),

@@ -97,3 +97,33 @@ def test_facet_counts_narrow_with_each_filter(client, cases):
     assert everything == {"lawyer": 2, "journalist": 1}
     narrowed = facet_counts(ListingQuery.from_params(QueryDict("role=lawyer&country=CN")))
     assert dict(narrowed["country"]) == {"CN": 1}
+
+
+def test_each_case_of_a_defender_shows_only_its_own_events_charges_and_sources(cases, indexed):
+    from hrdwatch.publication.views.defender import defender_context
+    from hrdwatch.records.models import Case, Charge, Event, Source
+
+    wang = cases["wang"]
+    with indexed():
+        earlier = Case.objects.create(
+            defender=wang.defender, country="CN", status=term("case_status", "released"),
+            visibility=Visibility.PUBLIC, review_state=ReviewState.PUBLISHED, is_fictional=True,
+        )
+        event = Event.objects.create(case=earlier, event_type=term("event_type", "arrest"), date=dt.date(2011, 5, 2),
+                                     date_precision="day", visibility=Visibility.PUBLIC)
+        Charge.objects.create(event=event, wording="Inciting subversion", visibility=Visibility.PUBLIC,
+                              category=term("charge_category", "public_order"))
+        source = Source.objects.create(title="Earlier report", publisher="Other Watch", visibility=Visibility.PUBLIC,
+                                       url="https://example.org/earlier", published=dt.date(2011, 6, 1))
+        event.evidence.create(source=source, case=earlier, visibility=Visibility.PUBLIC)
+    context = defender_context(wang.defender.uid, "http://testserver/")
+    views = {view.case.pk: view for view in context["cases"]}
+    assert set(views) == {wang.pk, earlier.pk}
+    for case_id, view in views.items():
+        assert {item["event"].case_id for item in view.timeline} == {case_id}
+    assert [c["wording"] for c in views[earlier.pk].charges] == ["Inciting subversion"]
+    assert [c["wording"] for c in views[wang.pk].charges] == ["Subversion of state power"]
+    cited = {s.title for s in context["sources"]}
+    assert cited == {"Report", "Earlier report"}
+    earlier_numbers = views[earlier.pk].timeline[0]["sources"]
+    assert [context["sources"][n - 1].title for n in earlier_numbers] == ["Earlier report"]

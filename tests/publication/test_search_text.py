@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hrdwatch.core.text import fold
 from hrdwatch.publication.search.backends import PostgresTsvectorBackend, SqliteFts5Backend
 from hrdwatch.publication.search.fields import tsvector_literal
-from hrdwatch.publication.search.text import build_search_text, parse_query, text_tokens
+from hrdwatch.publication.search.text import (
+    _APOSTROPHES,
+    _WORD,
+    _words,
+    build_search_text,
+    parse_query,
+    text_tokens,
+)
 
 
 def test_vietnamese_is_folded_including_d_with_stroke():
@@ -70,3 +81,12 @@ def test_search_text_has_only_space_separated_word_tokens():
     text = build_search_text(["O'Brien-Smith", "Ли"], ["Hello, world! (test) 50%"])
     assert all(token.isalnum() for token in text.split())
     assert "obrien" in text.split()
+
+
+_PIECES = [*"aeoudđĐNgyễnVăĐài王全璋 \t\n\u00a0\u3000'’-.,ﬁ", "\u0301", "\u0308", "\u00a8", "ال", "ة", "Навальный"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_tokenising_word_by_word_gives_what_tokenising_the_whole_text_gives(text):
+    # The builder caches per whitespace-separated chunk; folding the whole text must agree.
+    assert _words(text) == _WORD.findall(fold(_APOSTROPHES.sub("", text)))

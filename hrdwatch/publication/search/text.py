@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from anyascii import anyascii
 from pypinyin import lazy_pinyin
@@ -43,7 +43,20 @@ _REPEATS = re.compile(r"(.)\1+")
 
 def _words(text: str) -> list[str]:
     """Folded words: runs of letters/digits, Han runs kept apart from Latin letters."""
-    return _WORD.findall(fold(_APOSTROPHES.sub("", text or "")))
+    words: list[str] = []
+    for chunk in (text or "").split():
+        words.extend(_chunk_words(chunk))
+    return words
+
+
+@lru_cache(maxsize=200_000)
+def _chunk_words(chunk: str) -> tuple[str, ...]:
+    """The words of one whitespace-free chunk, cached: names and prose repeat across cases.
+
+    Whitespace always separates words and folding never joins across it, so folding chunk by
+    chunk gives the words that folding the whole text would.
+    """
+    return tuple(_WORD.findall(fold(_APOSTROPHES.sub("", chunk))))
 
 
 def skeleton(word: str) -> str:
@@ -98,21 +111,24 @@ def text_tokens(text: str, is_name: bool = False) -> list[str]:
     """Tokens for one piece of text. Names get transliterations and pinyin; prose gets less."""
     tokens: list[str] = []
     for word in _words(text):
-        if word.isascii():
-            tokens.extend(_latin_alternatives(word) if is_name else [word])
-        elif _IS_HAN.match(word):
-            tokens.extend(word)  # one token per character, in order, for phrase queries
-            tokens.extend(_han_pinyin_tokens(word, is_name))
-        elif _CYRILLIC.search(word):
-            tokens.append(word)
-            latin = fold(anyascii(word))
-            tokens.extend(w for w in _words(latin) if w)
-            tokens.extend(skeleton(w) for w in _words(latin) if w)
-        elif _ARABIC.search(word):
-            tokens.extend(_arabic_alternatives(word))
-        else:
-            tokens.append(word)
+        tokens.extend(_word_tokens(word, is_name))
     return tokens
+
+
+@lru_cache(maxsize=200_000)
+def _word_tokens(word: str, is_name: bool) -> tuple[str, ...]:
+    """Tokens for one folded word (cached: pinyin and transliteration are the slow part)."""
+    if word.isascii():
+        return tuple(_latin_alternatives(word)) if is_name else (word,)
+    if _IS_HAN.match(word):
+        # One token per character, in order, for phrase queries; then pinyin.
+        return (*word, *_han_pinyin_tokens(word, is_name))
+    if _CYRILLIC.search(word):
+        latin = _words(fold(anyascii(word)))
+        return (word, *latin, *(skeleton(w) for w in latin))
+    if _ARABIC.search(word):
+        return tuple(_arabic_alternatives(word))
+    return (word,)
 
 
 def build_search_text(names: Iterable[str], texts: Iterable[str]) -> str:

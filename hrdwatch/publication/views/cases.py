@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from hrdwatch.records.visibility import Gate, Viewer
 
 from ..downloads import csv_lines
-from ..labels import FACET_TITLES, facet_value_label, language
-from ..listing import PAGE_SIZE, SORTS, ListingQuery, facet_counts, filtered_entries, ordered, total
+from ..labels import FACET_TITLES, labeller
+from ..listing import PAGE_SIZE, SORTS, ListingQuery, filtered_entries, ordered, selection_counts
 from ..rows import CaseRow, case_rows
 from ..search.index import FACETS
 
@@ -27,27 +27,35 @@ EXPORT_COLUMNS = (
 
 def case_list(request: HttpRequest) -> HttpResponse:
     query = ListingQuery.from_params(request.GET)
-    count = total(query)
+    ranked: list[int] | None = None
+    if query.effective_sort == "relevance":
+        # Ranking reads every match anyway: keep them all, for the page and for the counts.
+        ranked = list(ordered(filtered_entries(query), query).values_list("case_id", flat=True))
+    selection = selection_counts(query, matching=ranked)
+    count = selection.total
     paginator = Paginator(range(count), PAGE_SIZE)
     page_number = min(query.page, max(1, paginator.num_pages))
     start = (page_number - 1) * PAGE_SIZE
-    ids = list(ordered(filtered_entries(query), query).values_list("case_id", flat=True)[start:start + PAGE_SIZE])
+    if ranked is not None:
+        ids = ranked[start:start + PAGE_SIZE]
+    else:
+        ids = list(ordered(filtered_entries(query), query).values_list("case_id", flat=True)[start:start + PAGE_SIZE])
     rows = case_rows(ids, Gate(Viewer.public()))
-    lang = language()
-    counts = facet_counts(query)
+    label = labeller()
+    counts = selection.facets
     facets = []
     for name in FACETS:
         selected = set(query.filters.get(name, ()))
         values = [
             {
-                "value": value, "label": facet_value_label(name, value, lang), "count": n,
+                "value": value, "label": label(name, value), "count": n,
                 "selected": value in selected, "url": "?" + query.toggled(name, value).querystring(),
             }
             for value, n in counts.get(name, [])
         ]
         # A selected value with no match any more still shows, so it can be removed.
         for value in sorted(selected - {v["value"] for v in values}):
-            values.insert(0, {"value": value, "label": facet_value_label(name, value, lang), "count": 0,
+            values.insert(0, {"value": value, "label": label(name, value), "count": 0,
                               "selected": True, "url": "?" + query.toggled(name, value).querystring()})
         facets.append({"name": name, "title": FACET_TITLES[name], "values": values, "open": bool(selected)})
     page = paginator.get_page(page_number)
@@ -60,7 +68,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "sorts": [(s, sort_labels[s]) for s in SORTS if s != "relevance" or query.q],
         "current_sort": query.effective_sort,
         "selected": [
-            {"title": FACET_TITLES[name], "label": facet_value_label(name, v, lang),
+            {"title": FACET_TITLES[name], "label": label(name, v),
              "url": "?" + query.toggled(name, v).querystring()}
             for name, values in query.filters.items() for v in values
         ],

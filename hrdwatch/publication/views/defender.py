@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,7 +17,15 @@ from django.utils.translation import gettext as _
 from hrdwatch.core.countries import country_name
 from hrdwatch.core.dates import format_partial_human
 from hrdwatch.core.text import detect_script
-from hrdwatch.records.models import Case, Defender, Event, Source
+from hrdwatch.records.models import (
+    Case,
+    Charge,
+    Defender,
+    Event,
+    EventPerpetrator,
+    Intervention,
+    Source,
+)
 from hrdwatch.records.visibility import Gate, Viewer
 
 from .. import caching
@@ -66,27 +75,77 @@ def public_defender(uid: str) -> tuple[Gate, Defender]:
     return gate, defender
 
 
-def _case_view(case: Case, gate: Gate, lang: str, citations: Citations, name: str) -> CaseView:
-    events = list(
-        gate.events().filter(case=case).select_related("event_type", "place_of_detention").order_by("date", "id")
-    )
-    event_ids = [e.pk for e in events]
-    evidence: dict[int | None, list[Source]] = defaultdict(list)
-    for item in gate.evidence().filter(case=case).select_related("source").order_by("source__published", "pk"):
-        evidence[item.event_id].append(item.source)
-    for item in gate.evidence().filter(event_id__in=event_ids, case__isnull=True).select_related("source"):
-        evidence[item.event_id].append(item.source)
-    places = set(gate.places().filter(events__in=event_ids).values_list("pk", flat=True))
+@dataclass
+class CaseFacts:
+    """What a defender's cases show, read with one query per kind for all of them at once.
+
+    Per-case queries made a defender with three cases three times as slow as one with one.
+    """
+
+    events: dict[int, list[Event]]
+    evidence: dict[tuple[int, int | None], list[Source]]
+    places: set[int]
+    charges: dict[int, list[Charge]]
+    perpetrators: dict[int, list[EventPerpetrator]]
+    interventions: dict[int, list[Intervention]]
+
+    @classmethod
+    def load(cls, gate: Gate, cases: list[Case]) -> CaseFacts:
+        case_ids = [c.pk for c in cases]
+        events: dict[int, list[Event]] = defaultdict(list)
+        case_of_event: dict[int, int] = {}
+        for event in gate.events().filter(case_id__in=case_ids).select_related(
+            "event_type", "place_of_detention"
+        ).order_by("date", "id"):
+            events[event.case_id].append(event)
+            case_of_event[event.pk] = event.case_id
+        event_ids = list(case_of_event)
+        evidence: dict[tuple[int, int | None], list[Source]] = defaultdict(list)
+        # The cases' evidence and the evidence of their events that names no case.
+        cited = Q(case_id__in=case_ids) | Q(event_id__in=event_ids, case__isnull=True)
+        for item in gate.evidence().filter(cited).select_related("source").order_by("source__published", "pk"):
+            if item.case_id is not None:
+                evidence[(item.case_id, item.event_id)].append(item.source)
+            elif item.event_id is not None:
+                evidence[(case_of_event[item.event_id], item.event_id)].append(item.source)
+        charges: dict[int, list[Charge]] = defaultdict(list)
+        for charge in gate.charges().filter(event_id__in=event_ids).select_related("category").order_by("pk"):
+            charges[charge.event_id].append(charge)
+        perpetrators: dict[int, list[EventPerpetrator]] = defaultdict(list)
+        for link in gate.perpetrator_links().filter(event_id__in=event_ids).select_related(
+            "perpetrator", "role"
+        ).order_by("pk"):
+            perpetrators[link.event_id].append(link)
+        interventions: dict[int, list[Intervention]] = defaultdict(list)
+        for intervention in gate.interventions().filter(case_id__in=case_ids).select_related(
+            "intervention_type", "organisation"
+        ).order_by("pk"):
+            interventions[intervention.case_id].append(intervention)
+        return cls(
+            events=events, evidence=evidence,
+            places=set(gate.places().filter(events__in=event_ids).values_list("pk", flat=True)),
+            charges=charges, perpetrators=perpetrators, interventions=interventions,
+        )
+
+
+def _case_view(case: Case, facts: CaseFacts, gate: Gate, lang: str, citations: Citations, name: str) -> CaseView:
+    events = facts.events.get(case.pk, [])
+    places = facts.places
+    evidence: dict[int | None, list[Source]] = {
+        event_id: sources for (case_id, event_id), sources in facts.evidence.items() if case_id == case.pk
+    }
     charges_by_event: dict[int, list[dict[str, str]]] = defaultdict(list)
     charges = []
-    for charge in gate.charges().filter(event_id__in=event_ids).select_related("category"):
-        described = {"wording": charge.wording, "provision": charge.legal_provision,
-                     "category": charge.category.label(lang)}
-        charges_by_event[charge.event_id].append(described)
-        charges.append(described)
+    for event in events:
+        for charge in facts.charges.get(event.pk, []):
+            described = {"wording": charge.wording, "provision": charge.legal_provision,
+                         "category": charge.category.label(lang)}
+            charges_by_event[charge.event_id].append(described)
+            charges.append(described)
     perpetrators: dict[int, list[str]] = defaultdict(list)
-    for link in gate.perpetrator_links().filter(event_id__in=event_ids).select_related("perpetrator", "role"):
-        perpetrators[link.event_id].append(f"{link.perpetrator.name} ({link.role.label(lang)})")
+    for event in events:
+        for link in facts.perpetrators.get(event.pk, []):
+            perpetrators[link.event_id].append(f"{link.perpetrator.name} ({link.role.label(lang)})")
     view = CaseView(
         case=case, country_name=country_name(case.country, lang), status=case.status.label(lang),
         days=days_detained(case), summary=case.translated("summary", lang),
@@ -111,13 +170,14 @@ def _case_view(case: Case, gate: Gate, lang: str, citations: Citations, name: st
             view.sentences.append(_sentence(event))
     for source in evidence.get(None, []):
         citations.number(source)
-    for intervention in gate.interventions().filter(case=case).select_related("intervention_type", "organisation"):
+    for intervention in facts.interventions.get(case.pk, []):
         view.interventions.append({
             "type": intervention.intervention_type.label(lang), "title": intervention.title,
             "date": format_partial_human(intervention.date, intervention.date_precision),
             "organisation": gate.organisation_name(intervention.organisation),
             "outcome": intervention.outcome, "url": intervention.url,
         })
+    view.charges = charges
     view.perpetrators = sorted({p for items in perpetrators.values() for p in items})
     if view.is_current:
         view.letter = letter_for(case, name, [c["wording"] for c in charges], lang)
@@ -154,10 +214,12 @@ def defender_context(uid: str, url: str) -> dict[str, Any]:
         for n in gate.names().filter(defender=defender).select_related("kind")
     ]
     citations = Citations()
-    cases = [
-        _case_view(case, gate, lang, citations, defender.display_name)
-        for case in gate.cases().filter(defender=defender).select_related("status").order_by("-arrest_date", "pk")
-    ]
+    public_cases = list(
+        gate.cases().filter(defender=defender).select_related("status").prefetch_related("wgad_categories")
+        .order_by("-arrest_date", "pk")
+    )
+    facts = CaseFacts.load(gate, public_cases)
+    cases = [_case_view(case, facts, gate, lang, citations, defender.display_name) for case in public_cases]
     title = defender.display_name
     share_text = _("Free %(name)s, human rights defender") % {"name": title}
     share = [
