@@ -1,10 +1,11 @@
 """Accuracy, time and peak memory of ``hrdwatch link`` on synthetic records with gold clusters.
 
-    python bench/linkage.py --records 10000 100000 [--backend duckdb] [--threshold 0.5]
+    python bench/linkage.py --records 10000 100000 [--backend duckdb] [--threshold 0.05 0.1 0.3]
 
 For each size it generates records (bench/linkage_data.py), runs the real command in a child
 process (so the figures include start-up, reading, writing and the DuckDB/Spark engine) and prints
-pairwise precision/recall/F1, B-cubed F1, wall time and the child's peak resident memory.
+pairwise precision/recall/F1, B-cubed F1, wall time and the child's peak resident memory; with
+several thresholds, one line each (the precision/recall curve the default threshold is chosen on).
 """
 
 from __future__ import annotations
@@ -54,20 +55,36 @@ def read_column(path: Path, key: str, value: str) -> dict[str, str]:
 
 
 def run(size: int, backend: str, threshold: float | None, seed: int, workdir: Path) -> None:
-    records_csv, gold_csv, out_csv = workdir / f"r{size}.csv", workdir / f"g{size}.csv", workdir / f"o{size}.csv"
+    records_csv, gold_csv, out_csv = (
+        workdir / f"r{size}.csv",
+        workdir / f"g{size}.csv",
+        workdir / f"o{size}.csv",
+    )
     records, gold = generate(size, seed)
     write(records, gold, records_csv, gold_csv)
     del records
-    command = [str(HRDWATCH), "link", "--input", str(records_csv), "--output", str(out_csv), "--backend", backend]
+    command = [
+        str(HRDWATCH),
+        "link",
+        "--input",
+        str(records_csv),
+        "--output",
+        str(out_csv),
+        "--backend",
+        backend,
+    ]
     if threshold is not None:
         command += ["--threshold", str(threshold)]
     started = time.perf_counter()
     subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    result = scores(read_column(out_csv, "record_id", "cluster_id"), read_column(gold_csv, "record_id", "person_id"))
+    result = scores(
+        read_column(out_csv, "record_id", "cluster_id"),
+        read_column(gold_csv, "record_id", "person_id"),
+    )
     print(
-        f"{size:>9} records  {backend:6}  P {result['precision']:.4f}  R {result['recall']:.4f}  "
+        f"{size:>9} records  {backend:6}  threshold {threshold or 'default':7}  P {result['precision']:.4f}  R {result['recall']:.4f}  "
         f"F1 {result['f1']:.4f}  B3-F1 {result['bcubed_f1']:.4f}  time {seconds:7.1f} s  "
         f"peak RSS {peak_mb:7.0f} MB",
         flush=True,
@@ -75,15 +92,20 @@ def run(size: int, backend: str, threshold: float | None, seed: int, workdir: Pa
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--records", type=int, nargs="+", default=[10_000])
     parser.add_argument("--backend", choices=("duckdb", "spark"), default="duckdb")
-    parser.add_argument("--threshold", type=float, default=None, help="default: the command's own")
+    parser.add_argument(
+        "--threshold", type=float, nargs="*", default=[None], help="default: the command's own"
+    )
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.records:
-            run(size, args.backend, args.threshold, args.seed, Path(tmp))
+            for threshold in args.threshold:
+                run(size, args.backend, threshold, args.seed, Path(tmp))
 
 
 if __name__ == "__main__":

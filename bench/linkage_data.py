@@ -5,7 +5,8 @@ in different scripts (Chinese simplified/traditional, Arabic, Persian, Cyrillic 
 Ukrainian or Russian spelling), name order (family first or last), dropped diacritics, loose and
 competing transliterations, Cantonese romanisation, typos, missing and slightly wrong fields; and
 hard negatives: crackdowns (people arrested together share date, country and place), siblings,
-a father and son, many distinct people with the same common name, and people arrested twice.
+a father and son, co-defendants whose family and given names are the same syllables the other way
+round (Li Wei and Wei Li), many distinct people with the same common name, and people arrested twice.
 
     python bench/linkage_data.py --records 10000 --out /tmp/records.csv --gold /tmp/gold.csv
 """
@@ -23,128 +24,647 @@ from typing import Any
 
 from pypinyin import lazy_pinyin
 
-FIELDS = ["record_id", "source_org", "name", "name_original_script", "country", "birth_year", "gender",
-          "role", "arrest_date", "detention_place"]
+FIELDS = [
+    "record_id",
+    "source_org",
+    "name",
+    "name_original_script",
+    "country",
+    "birth_year",
+    "gender",
+    "role",
+    "arrest_date",
+    "detention_place",
+]
 ORGS = [f"org-{i:02d}" for i in range(25)]
-ROLES = ["lawyer", "journalist", "activist", "blogger", "trade_unionist", "academic", "religious_leader",
-         "student", "environmentalist", "writer"]
+ROLES = [
+    "lawyer",
+    "journalist",
+    "activist",
+    "blogger",
+    "trade_unionist",
+    "academic",
+    "religious_leader",
+    "student",
+    "environmentalist",
+    "writer",
+]
 
 # --- Chinese ------------------------------------------------------------------------------------
 ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
 ZH_WEIGHTS = [7.2, 7.1, 6.8, 5.4, 4.5, 3.1, 2.2, 2.1, 2.0, 1.9] + [1.0] * (len(ZH_SURNAMES) - 10)
-ZH_GIVEN = ("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志文宇峰晓波全璋辉东红玉兰凤云龙海燕成德亮林"
-            "春秋冬雪梅松柏青山川江河湖波涛浩然博学思远宏伟嘉怡欣悦晨曦朝阳光耀振兴家庆安宁和平正义仁智勇信"
-            "忠孝廉洁美丽慧颖聪睿哲彬斌彪豪杰俊逸飞翔鹏程锦绣金银铭鑫鸿运永昌盛世祥瑞福禄寿喜乐康健宝珠琳琪瑶")
-TRAD = dict(zip("张刘陈杨黄赵吴许郑谢冯邓韩苏卢伟丽华国东红兰凤云龙晓辉海亮罗马叶沈叶杰涛刚艳娟宋", "張劉陳楊黃趙吳許鄭謝馮鄧韓蘇盧偉麗華國東紅蘭鳳雲龍曉輝海亮羅馬葉瀋葉傑濤剛艷娟宋", strict=True))
-CANTONESE = {"黄": "Wong", "陈": "Chan", "张": "Cheung", "李": "Lee", "吴": "Ng", "刘": "Lau", "梁": "Leung",
-             "何": "Ho", "谢": "Tse", "叶": "Yip", "郭": "Kwok", "林": "Lam", "曾": "Tsang", "周": "Chow",
-             "罗": "Law", "郑": "Cheng", "冯": "Fung", "杨": "Yeung", "蔡": "Choi", "王": "Wong"}
+ZH_GIVEN = (
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志文宇峰晓波全璋辉东红玉兰凤云龙海燕成德亮林"
+    "春秋冬雪梅松柏青山川江河湖波涛浩然博学思远宏伟嘉怡欣悦晨曦朝阳光耀振兴家庆安宁和平正义仁智勇信"
+    "忠孝廉洁美丽慧颖聪睿哲彬斌彪豪杰俊逸飞翔鹏程锦绣金银铭鑫鸿运永昌盛世祥瑞福禄寿喜乐康健宝珠琳琪瑶"
+)
+TRAD = dict(
+    zip(
+        "张刘陈杨黄赵吴许郑谢冯邓韩苏卢伟丽华国东红兰凤云龙晓辉海亮罗马叶沈叶杰涛刚艳娟宋",
+        "張劉陳楊黃趙吳許鄭謝馮鄧韓蘇盧偉麗華國東紅蘭鳳雲龍曉輝海亮羅馬葉瀋葉傑濤剛艷娟宋",
+        strict=True,
+    )
+)
+CANTONESE = {
+    "黄": "Wong",
+    "陈": "Chan",
+    "张": "Cheung",
+    "李": "Lee",
+    "吴": "Ng",
+    "刘": "Lau",
+    "梁": "Leung",
+    "何": "Ho",
+    "谢": "Tse",
+    "叶": "Yip",
+    "郭": "Kwok",
+    "林": "Lam",
+    "曾": "Tsang",
+    "周": "Chow",
+    "罗": "Law",
+    "郑": "Cheng",
+    "冯": "Fung",
+    "杨": "Yeung",
+    "蔡": "Choi",
+    "王": "Wong",
+}
 
 # --- Vietnamese -----------------------------------------------------------------------------------
-VI_FAMILY = ["Nguyễn"] * 12 + ["Trần"] * 4 + ["Lê"] * 3 + ["Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ",
-                                                           "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
-VI_MIDDLE = {"m": ["Văn"] * 5 + ["Đức", "Hữu", "Minh", "Quang", "Công", "Thanh"],
-             "f": ["Thị"] * 5 + ["Ngọc", "Thu", "Kim", "Thanh"]}
-VI_GIVEN = {"m": ["Đài", "Hùng", "Dũng", "Tuấn", "Cường", "Hải", "Long", "Quang", "Sơn", "Thắng", "Bình",
-                  "Đạt", "Khoa", "Lợi", "Nam", "Phúc", "Tâm", "Trung", "Vinh", "Huy", "Kiên", "Thức", "Nhân",
-                  "Định", "Chiến", "Hiếu", "Hưng", "Khải", "Lâm", "Mạnh", "Nghĩa", "Phong", "Quý", "Tài",
-                  "Thịnh", "Toàn", "Việt", "Xuân", "Ánh", "Bảo"],
-            "f": ["Hương", "Lan", "Hạnh", "Mai", "Linh", "Trang", "Thảo", "Nga", "Hà", "Phương", "Yến",
-                  "Dung", "Quỳnh", "Vân", "Chi", "Huyền", "Thủy", "Loan", "Oanh", "Nhung", "Diệp", "Giang",
-                  "Hằng", "Khánh", "Liên", "My", "Nhàn", "Thư", "Uyên", "Xuyến"]}
+VI_FAMILY = (
+    ["Nguyễn"] * 12
+    + ["Trần"] * 4
+    + ["Lê"] * 3
+    + [
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+    ]
+)
+VI_MIDDLE = {
+    "m": ["Văn"] * 5 + ["Đức", "Hữu", "Minh", "Quang", "Công", "Thanh"],
+    "f": ["Thị"] * 5 + ["Ngọc", "Thu", "Kim", "Thanh"],
+}
+VI_GIVEN = {
+    "m": [
+        "Đài",
+        "Hùng",
+        "Dũng",
+        "Tuấn",
+        "Cường",
+        "Hải",
+        "Long",
+        "Quang",
+        "Sơn",
+        "Thắng",
+        "Bình",
+        "Đạt",
+        "Khoa",
+        "Lợi",
+        "Nam",
+        "Phúc",
+        "Tâm",
+        "Trung",
+        "Vinh",
+        "Huy",
+        "Kiên",
+        "Thức",
+        "Nhân",
+        "Định",
+        "Chiến",
+        "Hiếu",
+        "Hưng",
+        "Khải",
+        "Lâm",
+        "Mạnh",
+        "Nghĩa",
+        "Phong",
+        "Quý",
+        "Tài",
+        "Thịnh",
+        "Toàn",
+        "Việt",
+        "Xuân",
+        "Ánh",
+        "Bảo",
+    ],
+    "f": [
+        "Hương",
+        "Lan",
+        "Hạnh",
+        "Mai",
+        "Linh",
+        "Trang",
+        "Thảo",
+        "Nga",
+        "Hà",
+        "Phương",
+        "Yến",
+        "Dung",
+        "Quỳnh",
+        "Vân",
+        "Chi",
+        "Huyền",
+        "Thủy",
+        "Loan",
+        "Oanh",
+        "Nhung",
+        "Diệp",
+        "Giang",
+        "Hằng",
+        "Khánh",
+        "Liên",
+        "My",
+        "Nhàn",
+        "Thư",
+        "Uyên",
+        "Xuyến",
+    ],
+}
 
 # --- Arabic / Persian: (Arabic script, Latin spellings) -------------------------------------------
 AR_GIVEN = {
-    "m": [("محمد", ["Mohammed", "Muhammad", "Mohamed", "Mohammad"]), ("أحمد", ["Ahmed", "Ahmad"]),
-          ("يوسف", ["Yusuf", "Youssef", "Yousef"]), ("عمر", ["Omar", "Umar"]), ("علي", ["Ali"]),
-          ("حسن", ["Hassan", "Hasan"]), ("حسين", ["Hussein", "Husain"]), ("خالد", ["Khaled", "Khalid"]),
-          ("محمود", ["Mahmoud", "Mahmud"]), ("مصطفى", ["Mustafa", "Mostafa"]), ("إبراهيم", ["Ibrahim"]),
-          ("علاء", ["Alaa", "Ala'a"]), ("عبد الله", ["Abdullah", "Abdallah", "Abd Allah"]),
-          ("عبد الرحمن", ["Abdel Rahman", "Abdulrahman", "Abd al-Rahman"]), ("سعيد", ["Said", "Saeed"]),
-          ("كريم", ["Karim", "Kareem"]), ("طارق", ["Tarek", "Tariq"]), ("ناصر", ["Nasser", "Nasir"]),
-          ("زياد", ["Ziad", "Ziyad"]), ("هشام", ["Hisham", "Hesham"]), ("وليد", ["Walid", "Waleed"]),
-          ("أيمن", ["Ayman", "Aymen"]), ("باسل", ["Basel", "Basil"]), ("جمال", ["Gamal", "Jamal"]),
-          ("حمزة", ["Hamza", "Hamzah"]), ("رامي", ["Rami", "Ramy"]), ("سامر", ["Samer", "Samir"]),
-          ("عماد", ["Emad", "Imad"]), ("فادي", ["Fadi", "Fady"]), ("ماجد", ["Majed", "Majid"]),
-          ("نبيل", ["Nabil", "Nabeel"]), ("ياسر", ["Yasser", "Yasir"]), ("شريف", ["Sherif", "Sharif"])],
-    "f": [("سارة", ["Sara", "Sarah"]), ("فاطمة", ["Fatima", "Fatma"]), ("عائشة", ["Aisha", "Aicha"]),
-          ("منى", ["Mona", "Muna"]), ("نور", ["Nour", "Noor"]), ("ليلى", ["Layla", "Leila"]),
-          ("زينب", ["Zainab", "Zeinab"]), ("إسراء", ["Esraa", "Israa"]), ("مريم", ["Maryam", "Mariam"]),
-          ("هدى", ["Hoda", "Huda"]), ("أمل", ["Amal"]), ("رشا", ["Rasha"]), ("سلمى", ["Salma", "Selma"]),
-          ("دعاء", ["Doaa", "Du'a"]), ("غادة", ["Ghada"]), ("هند", ["Hind"]), ("رحاب", ["Rehab", "Rihab"])],
+    "m": [
+        ("محمد", ["Mohammed", "Muhammad", "Mohamed", "Mohammad"]),
+        ("أحمد", ["Ahmed", "Ahmad"]),
+        ("يوسف", ["Yusuf", "Youssef", "Yousef"]),
+        ("عمر", ["Omar", "Umar"]),
+        ("علي", ["Ali"]),
+        ("حسن", ["Hassan", "Hasan"]),
+        ("حسين", ["Hussein", "Husain"]),
+        ("خالد", ["Khaled", "Khalid"]),
+        ("محمود", ["Mahmoud", "Mahmud"]),
+        ("مصطفى", ["Mustafa", "Mostafa"]),
+        ("إبراهيم", ["Ibrahim"]),
+        ("علاء", ["Alaa", "Ala'a"]),
+        ("عبد الله", ["Abdullah", "Abdallah", "Abd Allah"]),
+        ("عبد الرحمن", ["Abdel Rahman", "Abdulrahman", "Abd al-Rahman"]),
+        ("سعيد", ["Said", "Saeed"]),
+        ("كريم", ["Karim", "Kareem"]),
+        ("طارق", ["Tarek", "Tariq"]),
+        ("ناصر", ["Nasser", "Nasir"]),
+        ("زياد", ["Ziad", "Ziyad"]),
+        ("هشام", ["Hisham", "Hesham"]),
+        ("وليد", ["Walid", "Waleed"]),
+        ("أيمن", ["Ayman", "Aymen"]),
+        ("باسل", ["Basel", "Basil"]),
+        ("جمال", ["Gamal", "Jamal"]),
+        ("حمزة", ["Hamza", "Hamzah"]),
+        ("رامي", ["Rami", "Ramy"]),
+        ("سامر", ["Samer", "Samir"]),
+        ("عماد", ["Emad", "Imad"]),
+        ("فادي", ["Fadi", "Fady"]),
+        ("ماجد", ["Majed", "Majid"]),
+        ("نبيل", ["Nabil", "Nabeel"]),
+        ("ياسر", ["Yasser", "Yasir"]),
+        ("شريف", ["Sherif", "Sharif"]),
+    ],
+    "f": [
+        ("سارة", ["Sara", "Sarah"]),
+        ("فاطمة", ["Fatima", "Fatma"]),
+        ("عائشة", ["Aisha", "Aicha"]),
+        ("منى", ["Mona", "Muna"]),
+        ("نور", ["Nour", "Noor"]),
+        ("ليلى", ["Layla", "Leila"]),
+        ("زينب", ["Zainab", "Zeinab"]),
+        ("إسراء", ["Esraa", "Israa"]),
+        ("مريم", ["Maryam", "Mariam"]),
+        ("هدى", ["Hoda", "Huda"]),
+        ("أمل", ["Amal"]),
+        ("رشا", ["Rasha"]),
+        ("سلمى", ["Salma", "Selma"]),
+        ("دعاء", ["Doaa", "Du'a"]),
+        ("غادة", ["Ghada"]),
+        ("هند", ["Hind"]),
+        ("رحاب", ["Rehab", "Rihab"]),
+    ],
 }
-AR_FAMILY = [("عبد الفتاح", ["Abd El-Fattah", "Abdel Fattah", "Abd al-Fattah"]),
-             ("الخواجة", ["Al-Khawaja", "Alkhawaja", "al-Khawaja"]), ("منصور", ["Mansour", "Mansoor"]),
-             ("حمدان", ["Hamdan"]), ("صالح", ["Saleh", "Salih"]), ("النجار", ["El-Naggar", "Al-Najjar"]),
-             ("الشريف", ["El-Sherif", "Al-Sharif"]), ("عثمان", ["Osman", "Othman"]),
-             ("القحطاني", ["Al-Qahtani", "Al-Kahtani"]), ("البنا", ["El-Banna", "Al-Banna"]),
-             ("حجازي", ["Hegazy", "Hijazi"]), ("سليمان", ["Soliman", "Suleiman"]),
-             ("الهاشمي", ["Al-Hashemi", "El-Hashemy"]), ("درويش", ["Darwish", "Darwich"]),
-             ("العمري", ["Al-Omari", "El-Omary"]), ("الزهراني", ["Al-Zahrani"]), ("الحربي", ["Al-Harbi"]),
-             ("السيد", ["El-Sayed", "Al-Sayyid"]), ("عبد الحميد", ["Abdel Hamid", "Abd al-Hamid"]),
-             ("مرسي", ["Morsi", "Mursi"]), ("فرج", ["Farag", "Faraj"]), ("رمضان", ["Ramadan", "Ramadhan"]),
-             ("الشامي", ["El-Shamy", "Al-Shami"]), ("قاسم", ["Kassem", "Qasim"]), ("يونس", ["Younes", "Yunus"]),
-             ("الدوسري", ["Al-Dosari", "Al-Dossary"]), ("بدوي", ["Badawi", "Badawy"]), ("زكي", ["Zaki", "Zaky"]),
-             ("الرشيد", ["Al-Rashid", "El-Rashid"]), ("جمال", ["Gamal", "Jamal"]), ("فتحي", ["Fathy", "Fathi"])]
-FA_GIVEN = [("نرگس", ["Narges"]), ("نسرین", ["Nasrin"]), ("سپیده", ["Sepideh"]), ("رضا", ["Reza"]),
-            ("مهدی", ["Mehdi", "Mahdi"]), ("آرش", ["Arash"]), ("کیوان", ["Keyvan", "Kayvan"]),
-            ("بهروز", ["Behrouz", "Behruz"]), ("فرهاد", ["Farhad"]), ("شیرین", ["Shirin"]), ("نیلوفر", ["Niloufar", "Nilufar"]),
-            ("امیر", ["Amir"]), ("سامان", ["Saman"]), ("پریسا", ["Parisa"]), ("حمید", ["Hamid"])]
-FA_FAMILY = [("محمدی", ["Mohammadi", "Mohamadi"]), ("ستوده", ["Sotoudeh", "Sotoodeh"]),
-             ("قلیان", ["Gholian", "Qolian"]), ("صادقی", ["Sadeghi", "Sadeqi"]), ("رحیمی", ["Rahimi"]),
-             ("کریمی", ["Karimi"]), ("حسینی", ["Hosseini", "Husseini"]), ("جعفری", ["Jafari", "Jaafari"]),
-             ("نوری", ["Nouri", "Noori"]), ("باقری", ["Bagheri", "Baqeri"]), ("تهرانی", ["Tehrani"])]
+AR_FAMILY = [
+    ("عبد الفتاح", ["Abd El-Fattah", "Abdel Fattah", "Abd al-Fattah"]),
+    ("الخواجة", ["Al-Khawaja", "Alkhawaja", "al-Khawaja"]),
+    ("منصور", ["Mansour", "Mansoor"]),
+    ("حمدان", ["Hamdan"]),
+    ("صالح", ["Saleh", "Salih"]),
+    ("النجار", ["El-Naggar", "Al-Najjar"]),
+    ("الشريف", ["El-Sherif", "Al-Sharif"]),
+    ("عثمان", ["Osman", "Othman"]),
+    ("القحطاني", ["Al-Qahtani", "Al-Kahtani"]),
+    ("البنا", ["El-Banna", "Al-Banna"]),
+    ("حجازي", ["Hegazy", "Hijazi"]),
+    ("سليمان", ["Soliman", "Suleiman"]),
+    ("الهاشمي", ["Al-Hashemi", "El-Hashemy"]),
+    ("درويش", ["Darwish", "Darwich"]),
+    ("العمري", ["Al-Omari", "El-Omary"]),
+    ("الزهراني", ["Al-Zahrani"]),
+    ("الحربي", ["Al-Harbi"]),
+    ("السيد", ["El-Sayed", "Al-Sayyid"]),
+    ("عبد الحميد", ["Abdel Hamid", "Abd al-Hamid"]),
+    ("مرسي", ["Morsi", "Mursi"]),
+    ("فرج", ["Farag", "Faraj"]),
+    ("رمضان", ["Ramadan", "Ramadhan"]),
+    ("الشامي", ["El-Shamy", "Al-Shami"]),
+    ("قاسم", ["Kassem", "Qasim"]),
+    ("يونس", ["Younes", "Yunus"]),
+    ("الدوسري", ["Al-Dosari", "Al-Dossary"]),
+    ("بدوي", ["Badawi", "Badawy"]),
+    ("زكي", ["Zaki", "Zaky"]),
+    ("الرشيد", ["Al-Rashid", "El-Rashid"]),
+    ("جمال", ["Gamal", "Jamal"]),
+    ("فتحي", ["Fathy", "Fathi"]),
+]
+FA_GIVEN = [
+    ("نرگس", ["Narges"]),
+    ("نسرین", ["Nasrin"]),
+    ("سپیده", ["Sepideh"]),
+    ("رضا", ["Reza"]),
+    ("مهدی", ["Mehdi", "Mahdi"]),
+    ("آرش", ["Arash"]),
+    ("کیوان", ["Keyvan", "Kayvan"]),
+    ("بهروز", ["Behrouz", "Behruz"]),
+    ("فرهاد", ["Farhad"]),
+    ("شیرین", ["Shirin"]),
+    ("نیلوفر", ["Niloufar", "Nilufar"]),
+    ("امیر", ["Amir"]),
+    ("سامان", ["Saman"]),
+    ("پریسا", ["Parisa"]),
+    ("حمید", ["Hamid"]),
+    ("مریم", ["Maryam"]),
+    ("فاطمه", ["Fatemeh", "Fatemah"]),
+    ("زهرا", ["Zahra"]),
+    ("لیلا", ["Leila", "Layla"]),
+    ("آتنا", ["Atena", "Atena"]),
+    ("گلرخ", ["Golrokh"]),
+    ("محمدرضا", ["Mohammadreza", "Mohammad-Reza"]),
+    ("علیرضا", ["Alireza"]),
+    ("حسین", ["Hossein", "Hosein"]),
+    ("مجید", ["Majid"]),
+    ("سعید", ["Saeed", "Said"]),
+    ("بهاره", ["Bahareh"]),
+    ("نازنین", ["Nazanin"]),
+    ("کامران", ["Kamran"]),
+    ("جعفر", ["Jafar", "Jaafar"]),
+    ("توماج", ["Toomaj", "Tomaj"]),
+    ("نوید", ["Navid"]),
+    ("اسماعیل", ["Esmail", "Ismail"]),
+]
+FA_FAMILY = [
+    ("محمدی", ["Mohammadi", "Mohamadi"]),
+    ("ستوده", ["Sotoudeh", "Sotoodeh"]),
+    ("قلیان", ["Gholian", "Qolian"]),
+    ("صادقی", ["Sadeghi", "Sadeqi"]),
+    ("رحیمی", ["Rahimi"]),
+    ("کریمی", ["Karimi"]),
+    ("حسینی", ["Hosseini", "Husseini"]),
+    ("جعفری", ["Jafari", "Jaafari"]),
+    ("نوری", ["Nouri", "Noori"]),
+    ("باقری", ["Bagheri", "Baqeri"]),
+    ("تهرانی", ["Tehrani"]),
+    ("احمدی", ["Ahmadi"]),
+    ("رضایی", ["Rezaei", "Rezaee"]),
+    ("موسوی", ["Mousavi", "Musavi"]),
+    ("اکبری", ["Akbari"]),
+    ("قاسمی", ["Ghasemi", "Qasemi"]),
+    ("عباسی", ["Abbasi"]),
+    ("صالحی", ["Salehi"]),
+    ("نصیری", ["Nasiri"]),
+    ("یزدانی", ["Yazdani"]),
+    ("افشاری", ["Afshari"]),
+    ("زمانی", ["Zamani"]),
+    ("سلطانی", ["Soltani"]),
+    ("عراقی", ["Araghi", "Araqi"]),
+    ("شریفی", ["Sharifi"]),
+    ("کاظمی", ["Kazemi"]),
+    ("نجفی", ["Najafi"]),
+    ("دانشور", ["Daneshvar"]),
+    ("فرهادی", ["Farhadi"]),
+    ("صلواتی", ["Salavati"]),
+]
 
 # --- Cyrillic: (Belarusian, Russian spelling) of given and family names ----------------------------
-CY_GIVEN = {"m": [("Алесь", "Алесь"), ("Мікола", "Николай"), ("Сяргей", "Сергей"), ("Дзмітрый", "Дмитрий"),
-                  ("Уладзімір", "Владимир"), ("Аляксандр", "Александр"), ("Павел", "Павел"),
-                  ("Юрый", "Юрий"), ("Андрэй", "Андрей"), ("Ігар", "Игорь"), ("Віктар", "Виктор"),
-                  ("Максім", "Максим"), ("Раман", "Роман"), ("Зміцер", "Дмитрий"), ("Васіль", "Василий"),
-                  ("Леанід", "Леонид"), ("Уладзіслаў", "Владислав"), ("Яўген", "Евгений")],
-            "f": [("Марыя", "Мария"), ("Вольга", "Ольга"), ("Наталля", "Наталья"), ("Святлана", "Светлана"),
-                  ("Ганна", "Анна"), ("Алена", "Елена"), ("Ірына", "Ирина"), ("Таццяна", "Татьяна"),
-                  ("Кацярына", "Екатерина"), ("Людміла", "Людмила"), ("Ксенія", "Ксения"), ("Дар'я", "Дарья")]}
-CY_STEMS = [("Мар", "Мар"), ("Пятр", "Петр"), ("Сав", "Сав"), ("Гал", "Гал"), ("Кур", "Кур"), ("Бар", "Бар"),
-            ("Дуд", "Дуд"), ("Лук", "Лук"), ("Мак", "Мак"), ("Рад", "Рад"), ("Шум", "Шум"), ("Зуб", "Зуб"),
-            ("Крав", "Крав"), ("Гар", "Гор"), ("Ваш", "Ваш"), ("Тар", "Тар"), ("Дан", "Дан"), ("Саф", "Саф")]
-CY_SUFFIXES = [("кевіч", "кевич"), ("енка", "енко"), ("ук", "ук"), ("овіч", "ович"), ("ін", "ин"), ("скі", "ский")]
-CY_FAMILY = [(a + x, b + y) for a, b in CY_STEMS for x, y in CY_SUFFIXES] + [("Бяляцкі", "Беляцкий"), ("Статкевіч", "Статкевич"), ("Лабковіч", "Лобкович"),
-             ("Калеснікава", "Колесникова"), ("Пратасевіч", "Протасевич"), ("Бабарыка", "Бабарико"),
-             ("Знак", "Знак"), ("Жукоўскі", "Жуковский"), ("Шаблоўскі", "Шабловский"), ("Каваленка", "Коваленко"),
-             ("Шаўчук", "Шевчук"), ("Мельнік", "Мельник"), ("Ткачук", "Ткачук"), ("Бондар", "Бондарь"),
-             ("Лосік", "Лосик"), ("Біляцкі", "Биляцкий"), ("Хасіева", "Хасиева"), ("Новік", "Новик"),
-             ("Сапега", "Сапега"), ("Дашкевіч", "Дашкевич"), ("Маразевіч", "Моразевич"), ("Курыла", "Курило")]
+CY_GIVEN = {
+    "m": [
+        ("Алесь", "Алесь"),
+        ("Мікола", "Николай"),
+        ("Сяргей", "Сергей"),
+        ("Дзмітрый", "Дмитрий"),
+        ("Уладзімір", "Владимир"),
+        ("Аляксандр", "Александр"),
+        ("Павел", "Павел"),
+        ("Юрый", "Юрий"),
+        ("Андрэй", "Андрей"),
+        ("Ігар", "Игорь"),
+        ("Віктар", "Виктор"),
+        ("Максім", "Максим"),
+        ("Раман", "Роман"),
+        ("Зміцер", "Дмитрий"),
+        ("Васіль", "Василий"),
+        ("Леанід", "Леонид"),
+        ("Уладзіслаў", "Владислав"),
+        ("Яўген", "Евгений"),
+    ],
+    "f": [
+        ("Марыя", "Мария"),
+        ("Вольга", "Ольга"),
+        ("Наталля", "Наталья"),
+        ("Святлана", "Светлана"),
+        ("Ганна", "Анна"),
+        ("Алена", "Елена"),
+        ("Ірына", "Ирина"),
+        ("Таццяна", "Татьяна"),
+        ("Кацярына", "Екатерина"),
+        ("Людміла", "Людмила"),
+        ("Ксенія", "Ксения"),
+        ("Дар'я", "Дарья"),
+    ],
+}
+CY_STEMS = [
+    ("Мар", "Мар"),
+    ("Пятр", "Петр"),
+    ("Сав", "Сав"),
+    ("Гал", "Гал"),
+    ("Кур", "Кур"),
+    ("Бар", "Бар"),
+    ("Дуд", "Дуд"),
+    ("Лук", "Лук"),
+    ("Мак", "Мак"),
+    ("Рад", "Рад"),
+    ("Шум", "Шум"),
+    ("Зуб", "Зуб"),
+    ("Крав", "Крав"),
+    ("Гар", "Гор"),
+    ("Ваш", "Ваш"),
+    ("Тар", "Тар"),
+    ("Дан", "Дан"),
+    ("Саф", "Саф"),
+]
+CY_SUFFIXES = [
+    ("кевіч", "кевич"),
+    ("енка", "енко"),
+    ("ук", "ук"),
+    ("овіч", "ович"),
+    ("ін", "ин"),
+    ("скі", "ский"),
+]
+CY_FAMILY = [(a + x, b + y) for a, b in CY_STEMS for x, y in CY_SUFFIXES] + [
+    ("Бяляцкі", "Беляцкий"),
+    ("Статкевіч", "Статкевич"),
+    ("Лабковіч", "Лобкович"),
+    ("Калеснікава", "Колесникова"),
+    ("Пратасевіч", "Протасевич"),
+    ("Бабарыка", "Бабарико"),
+    ("Знак", "Знак"),
+    ("Жукоўскі", "Жуковский"),
+    ("Шаблоўскі", "Шабловский"),
+    ("Каваленка", "Коваленко"),
+    ("Шаўчук", "Шевчук"),
+    ("Мельнік", "Мельник"),
+    ("Ткачук", "Ткачук"),
+    ("Бондар", "Бондарь"),
+    ("Лосік", "Лосик"),
+    ("Біляцкі", "Биляцкий"),
+    ("Хасіева", "Хасиева"),
+    ("Новік", "Новик"),
+    ("Сапега", "Сапега"),
+    ("Дашкевіч", "Дашкевич"),
+    ("Маразевіч", "Моразевич"),
+    ("Курыла", "Курило"),
+]
 CY_LATIN = [  # competing romanisations, each a table of letter -> Latin
-    {"я": "ia", "ю": "iu", "е": "ie", "й": "i", "х": "kh", "ц": "ts", "ы": "y", "ў": "w", "г": "h", "і": "i",
-     "ж": "zh", "ш": "sh", "ч": "ch", "ь": "", "э": "e", "ё": "io", "щ": "shch", "и": "i"},
-    {"я": "ya", "ю": "yu", "е": "e", "й": "y", "х": "kh", "ц": "ts", "ы": "y", "ў": "u", "г": "g", "і": "i",
-     "ж": "zh", "ш": "sh", "ч": "ch", "ь": "", "э": "e", "ё": "yo", "щ": "shch", "и": "i"},
-    {"я": "ja", "ю": "ju", "е": "e", "й": "j", "х": "ch", "ц": "c", "ы": "y", "ў": "w", "г": "h", "і": "i",
-     "ж": "z", "ш": "s", "ч": "c", "ь": "", "э": "e", "ё": "jo", "щ": "sc", "и": "i"},
+    {
+        "я": "ia",
+        "ю": "iu",
+        "е": "ie",
+        "й": "i",
+        "х": "kh",
+        "ц": "ts",
+        "ы": "y",
+        "ў": "w",
+        "г": "h",
+        "і": "i",
+        "ж": "zh",
+        "ш": "sh",
+        "ч": "ch",
+        "ь": "",
+        "э": "e",
+        "ё": "io",
+        "щ": "shch",
+        "и": "i",
+    },
+    {
+        "я": "ya",
+        "ю": "yu",
+        "е": "e",
+        "й": "y",
+        "х": "kh",
+        "ц": "ts",
+        "ы": "y",
+        "ў": "u",
+        "г": "g",
+        "і": "i",
+        "ж": "zh",
+        "ш": "sh",
+        "ч": "ch",
+        "ь": "",
+        "э": "e",
+        "ё": "yo",
+        "щ": "shch",
+        "и": "i",
+    },
+    {
+        "я": "ja",
+        "ю": "ju",
+        "е": "e",
+        "й": "j",
+        "х": "ch",
+        "ц": "c",
+        "ы": "y",
+        "ў": "w",
+        "г": "h",
+        "і": "i",
+        "ж": "z",
+        "ш": "s",
+        "ч": "c",
+        "ь": "",
+        "э": "e",
+        "ё": "jo",
+        "щ": "sc",
+        "и": "i",
+    },
 ]
 CY_BASIC = dict(zip("абвдзклмнопрстуф", "abvdzklmnoprstuf", strict=True))
 
 # --- Latin America / Europe ---------------------------------------------------------------------
-ES_GIVEN = {"m": ["José", "Juan", "Luis", "Carlos", "Jorge", "Andrés", "Héctor", "Raúl", "Julián", "Félix",
-                  "Óscar", "Ramón", "Sergio", "Tomás", "Víctor", "Hugo", "Iván", "Joaquín", "Mauricio", "Rubén",
-                  "Esteban", "Gustavo", "Lázaro", "Medardo", "Rolando", "Yunior", "Efraín", "Braulio",
-                  "Alejandro", "Daniel", "Diego", "Eduardo", "Fernando", "Francisco", "Gabriel", "Guillermo",
-                  "Ignacio", "Javier", "Manuel", "Martín", "Miguel", "Nicolás", "Pablo", "Ricardo", "Roberto"],
-            "f": ["María", "Ana", "Lucía", "Sofía", "Valentina", "Inés", "Mónica", "Nohemí", "Tamara", "Berta",
-                  "Yoani", "Rosa", "Carmen", "Lorena", "Dulce", "Yesenia", "Brenda", "Marisol", "Xiomara",
-                  "Leticia", "Rocío", "Gladys", "Aurora", "Adriana", "Beatriz", "Claudia", "Daniela", "Elena",
-                  "Fernanda", "Gabriela", "Isabel", "Julia", "Laura", "Marta", "Natalia", "Patricia", "Paula"]}
-ES_FAMILY = ["García", "Martínez", "López", "González", "Rodríguez", "Pérez", "Sánchez", "Ramírez", "Torres",
-             "Flores", "Rivera", "Gómez", "Díaz", "Hernández", "Muñoz", "Álvarez", "Jiménez", "Castillo",
-             "Ortega", "Chamorro", "Soler", "Ferrer", "Núñez", "Quiñónez", "Zelaya", "Aguilar", "Mendoza",
-             "Rojas", "Vargas", "Cruz", "Morales", "Ortiz", "Gutiérrez", "Chávez", "Ramos", "Herrera",
-             "Medina", "Castro", "Vázquez", "Romero", "Suárez", "Molina", "Delgado", "Peña", "Cabrera",
-             "Acosta", "Benítez", "Cardozo", "Escobar", "Fuentes", "Guerrero", "Ibarra", "Lara", "Maldonado",
-             "Navarro", "Ochoa", "Paredes", "Quintero", "Salazar", "Trujillo", "Urbina", "Valdés", "Zamora"]
+ES_GIVEN = {
+    "m": [
+        "José",
+        "Juan",
+        "Luis",
+        "Carlos",
+        "Jorge",
+        "Andrés",
+        "Héctor",
+        "Raúl",
+        "Julián",
+        "Félix",
+        "Óscar",
+        "Ramón",
+        "Sergio",
+        "Tomás",
+        "Víctor",
+        "Hugo",
+        "Iván",
+        "Joaquín",
+        "Mauricio",
+        "Rubén",
+        "Esteban",
+        "Gustavo",
+        "Lázaro",
+        "Medardo",
+        "Rolando",
+        "Yunior",
+        "Efraín",
+        "Braulio",
+        "Alejandro",
+        "Daniel",
+        "Diego",
+        "Eduardo",
+        "Fernando",
+        "Francisco",
+        "Gabriel",
+        "Guillermo",
+        "Ignacio",
+        "Javier",
+        "Manuel",
+        "Martín",
+        "Miguel",
+        "Nicolás",
+        "Pablo",
+        "Ricardo",
+        "Roberto",
+    ],
+    "f": [
+        "María",
+        "Ana",
+        "Lucía",
+        "Sofía",
+        "Valentina",
+        "Inés",
+        "Mónica",
+        "Nohemí",
+        "Tamara",
+        "Berta",
+        "Yoani",
+        "Rosa",
+        "Carmen",
+        "Lorena",
+        "Dulce",
+        "Yesenia",
+        "Brenda",
+        "Marisol",
+        "Xiomara",
+        "Leticia",
+        "Rocío",
+        "Gladys",
+        "Aurora",
+        "Adriana",
+        "Beatriz",
+        "Claudia",
+        "Daniela",
+        "Elena",
+        "Fernanda",
+        "Gabriela",
+        "Isabel",
+        "Julia",
+        "Laura",
+        "Marta",
+        "Natalia",
+        "Patricia",
+        "Paula",
+    ],
+}
+ES_FAMILY = [
+    "García",
+    "Martínez",
+    "López",
+    "González",
+    "Rodríguez",
+    "Pérez",
+    "Sánchez",
+    "Ramírez",
+    "Torres",
+    "Flores",
+    "Rivera",
+    "Gómez",
+    "Díaz",
+    "Hernández",
+    "Muñoz",
+    "Álvarez",
+    "Jiménez",
+    "Castillo",
+    "Ortega",
+    "Chamorro",
+    "Soler",
+    "Ferrer",
+    "Núñez",
+    "Quiñónez",
+    "Zelaya",
+    "Aguilar",
+    "Mendoza",
+    "Rojas",
+    "Vargas",
+    "Cruz",
+    "Morales",
+    "Ortiz",
+    "Gutiérrez",
+    "Chávez",
+    "Ramos",
+    "Herrera",
+    "Medina",
+    "Castro",
+    "Vázquez",
+    "Romero",
+    "Suárez",
+    "Molina",
+    "Delgado",
+    "Peña",
+    "Cabrera",
+    "Acosta",
+    "Benítez",
+    "Cardozo",
+    "Escobar",
+    "Fuentes",
+    "Guerrero",
+    "Ibarra",
+    "Lara",
+    "Maldonado",
+    "Navarro",
+    "Ochoa",
+    "Paredes",
+    "Quintero",
+    "Salazar",
+    "Trujillo",
+    "Urbina",
+    "Valdés",
+    "Zamora",
+]
 
 CULTURES = [("zh", 0.30), ("vi", 0.14), ("ar", 0.18), ("fa", 0.05), ("cy", 0.15), ("es", 0.18)]
-COUNTRIES = {"zh": ["CN"] * 8 + ["HK"], "vi": ["VN"], "ar": ["EG", "BH", "SA", "SY", "MA"], "fa": ["IR"],
-             "cy": ["BY"] * 3 + ["RU", "UA"], "es": ["NI", "VE", "CU", "CO", "MX", "GT"]}
+COUNTRIES = {
+    "zh": ["CN"] * 8 + ["HK"],
+    "vi": ["VN"],
+    "ar": ["EG", "BH", "SA", "SY", "MA"],
+    "fa": ["IR"],
+    "cy": ["BY"] * 3 + ["RU", "UA"],
+    "es": ["NI", "VE", "CU", "CO", "MX", "GT"],
+}
 
 
 @dataclass
@@ -159,14 +679,30 @@ class Person:
     arrests: list[tuple[dt.date, str]] = field(default_factory=list)
 
 
+def swapped(rng: random.Random, person: Person, pid: int) -> Person | None:
+    """Another person whose family and given names are the first one's syllables the other way
+    round (李伟 Li Wei and 魏丽 Wei Li): one Latin spelling, two people; or None if no such name."""
+    surname, given = person.name_parts["surname"], person.name_parts["given"]
+    surnames = [c for c in ZH_SURNAMES if lazy_pinyin(c) == lazy_pinyin(given)]
+    givens = [c for c in ZH_GIVEN if lazy_pinyin(c) == lazy_pinyin(surname)]
+    if len(given) != 1 or not surnames or not givens:
+        return None
+    other = make_person(rng, pid, "zh")
+    other.name_parts = {"surname": rng.choice(surnames), "given": rng.choice(givens)}
+    return other
+
+
 def display_key(person: Person) -> str:
     """The name as usually shown (no father's name): namesakes by this key are hard to tell apart."""
     return str({k: v for k, v in person.name_parts.items() if k != "father"})
 
 
 def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
-                   if not unicodedata.combining(c))
+    return "".join(
+        c
+        for c in unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
+        if not unicodedata.combining(c)
+    )
 
 
 def typo(rng: random.Random, word: str) -> str:
@@ -175,9 +711,9 @@ def typo(rng: random.Random, word: str) -> str:
     i = rng.randrange(1, len(word) - 1)
     kind = rng.random()
     if kind < 0.4:
-        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+        return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
     if kind < 0.7:
-        return word[:i] + word[i + 1:]
+        return word[:i] + word[i + 1 :]
     return word[:i] + word[i] + word[i:]
 
 
@@ -196,22 +732,32 @@ def make_person(rng: random.Random, pid: int, culture: str) -> Person:
         given = "".join(rng.choice(ZH_GIVEN) for _ in range(rng.choice([1, 2, 2, 2])))
         parts = {"surname": surname, "given": given}
     elif culture == "vi":
-        parts = {"family": rng.choice(VI_FAMILY), "middle": rng.choice(VI_MIDDLE[gender]),
-                 "given": rng.choice(VI_GIVEN[gender])}
+        parts = {
+            "family": rng.choice(VI_FAMILY),
+            "middle": rng.choice(VI_MIDDLE[gender]),
+            "given": rng.choice(VI_GIVEN[gender]),
+        }
     elif culture == "ar":
-        parts = {"given": rng.choice(AR_GIVEN[gender]), "father": rng.choice(AR_GIVEN["m"]),
-                 "family": rng.choice(AR_FAMILY)}
+        parts = {
+            "given": rng.choice(AR_GIVEN[gender]),
+            "father": rng.choice(AR_GIVEN["m"]),
+            "family": rng.choice(AR_FAMILY),
+        }
     elif culture == "fa":
         parts = {"given": rng.choice(FA_GIVEN), "family": rng.choice(FA_FAMILY)}
     elif culture == "cy":
-        family = rng.choice(CY_FAMILY)
-        if gender == "f" and family[1].endswith("ий"):
-            family = (family[0][:-2] + "ая", family[1][:-2] + "ая")
-        parts = {"given": rng.choice(CY_GIVEN[gender]), "family": family}
+        parts = {"given": rng.choice(CY_GIVEN[gender]), "family": rng.choice(CY_FAMILY)}
     else:
         parts = {"given": rng.choice(ES_GIVEN[gender]), "family": rng.sample(ES_FAMILY, 2)}
-    return Person(pid, culture, gender, rng.choice(COUNTRIES[culture]),
-                  rng.randint(1950, 2000) if rng.random() < 0.9 else None, rng.choice(ROLES), parts)
+    return Person(
+        pid,
+        culture,
+        gender,
+        rng.choice(COUNTRIES[culture]),
+        rng.randint(1950, 2000) if rng.random() < 0.9 else None,
+        rng.choice(ROLES),
+        parts,
+    )
 
 
 def render_name(rng: random.Random, person: Person) -> tuple[str, str]:
@@ -226,7 +772,9 @@ def render_name(rng: random.Random, person: Person) -> tuple[str, str]:
         if person.country == "HK" and surname in CANTONESE and rng.random() < 0.6:
             sur_latin = CANTONESE[surname]
         syllables = lazy_pinyin(given)
-        given_latin = rng.choice(["".join(syllables), "-".join(syllables), "".join(syllables)]).capitalize()
+        given_latin = rng.choice(
+            ["".join(syllables), "-".join(syllables), "".join(syllables)]
+        ).capitalize()
         latin = f"{sur_latin} {given_latin}" if rng.random() < 0.6 else f"{given_latin} {sur_latin}"
         return latin, han if rng.random() < 0.5 else ""
     if c == "vi":
@@ -236,7 +784,9 @@ def render_name(rng: random.Random, person: Person) -> tuple[str, str]:
             tokens = tokens[::-1]
         name = " ".join(tokens)
         full = " ".join([family, middle, given])
-        return (strip_accents(name) if rng.random() < 0.6 else name), full if rng.random() < 0.2 else ""
+        return (
+            strip_accents(name) if rng.random() < 0.6 else name
+        ), full if rng.random() < 0.2 else ""
     if c in {"ar", "fa"}:
         given, family = p["given"], p["family"]
         father = p.get("father")
@@ -245,9 +795,13 @@ def render_name(rng: random.Random, person: Person) -> tuple[str, str]:
         script = " ".join(part[0] for part in [given, father, family] if part)
         return latin, script if rng.random() < 0.4 else ""
     if c == "cy":
-        given, family = p["given"], p["family"]
+        forenames, surnames = p["given"], p["family"]
+        if person.gender == "f" and surnames[1].endswith(
+            "ий"
+        ):  # Бяляцкі / Беляцкий -> Бяляцкая / Беляцкая
+            surnames = (surnames[0][:-1] + "ая", surnames[1][:-2] + "ая")
         lang = rng.choice([0, 1])  # 0 Belarusian spelling, 1 Russian spelling
-        script = f"{given[lang]} {family[lang]}"
+        script = f"{forenames[lang]} {surnames[lang]}"
         latin = " ".join(romanise_cyrillic(rng, w) for w in script.split())
         if rng.random() < 0.2:
             latin = " ".join(latin.split()[::-1])
@@ -279,7 +833,11 @@ def generate(count: int, seed: int = 1) -> tuple[list[dict[str, str]], dict[str,
     people: list[Person] = []
     records: list[dict[str, str]] = []
     gold: dict[str, int] = {}
-    places = {c: [f"{c} Detention Centre No. {i}" for i in range(1, 40)] for cs in COUNTRIES.values() for c in cs}
+    places = {
+        c: [f"{c} Detention Centre No. {i}" for i in range(1, 40)]
+        for cs in COUNTRIES.values()
+        for c in cs
+    }
     while len(records) < count:
         culture = rng.choices(cultures, weights)[0]
         crackdown_size = rng.choice([1, 1, 1, 2, 3, 5, 8, 15])
@@ -290,6 +848,8 @@ def generate(count: int, seed: int = 1) -> tuple[list[dict[str, str]], dict[str,
         names_in_group = {display_key(first)}
         for _ in range(crackdown_size - 1):
             other = make_person(rng, len(people) + len(group), culture)
+            if culture == "zh" and rng.random() < 0.15:  # a co-defendant with the syllables swapped
+                other = swapped(rng, first, other.pid) or other
             other.country = first.country
             if rng.random() < 0.3:  # a sibling or a parent: same family name
                 for key in ("surname", "family"):
@@ -323,15 +883,26 @@ def generate(count: int, seed: int = 1) -> tuple[list[dict[str, str]], dict[str,
                 birth = person.birth_year
                 if birth and rng.random() < 0.05:
                     birth += rng.choice([-1, 1])
-                country = person.country if rng.random() < 0.97 else rng.choice(sum(COUNTRIES.values(), []))
+                country = (
+                    person.country
+                    if rng.random() < 0.97
+                    else rng.choice(sum(COUNTRIES.values(), []))
+                )
                 record_id = f"r{len(records):07d}"
-                records.append({
-                    "record_id": record_id, "source_org": rng.choice(ORGS), "name": latin,
-                    "name_original_script": script, "country": maybe(rng, country, 0.9),
-                    "birth_year": maybe(rng, str(birth or ""), 0.5), "gender": maybe(rng, person.gender, 0.7),
-                    "role": maybe(rng, person.role, 0.6), "arrest_date": date_text(rng, arrest_date),
-                    "detention_place": maybe(rng, arrest_place, 0.4),
-                })
+                records.append(
+                    {
+                        "record_id": record_id,
+                        "source_org": rng.choice(ORGS),
+                        "name": latin,
+                        "name_original_script": script,
+                        "country": maybe(rng, country, 0.9),
+                        "birth_year": maybe(rng, str(birth or ""), 0.5),
+                        "gender": maybe(rng, person.gender, 0.7),
+                        "role": maybe(rng, person.role, 0.6),
+                        "arrest_date": date_text(rng, arrest_date),
+                        "detention_place": maybe(rng, arrest_place, 0.4),
+                    }
+                )
                 gold[record_id] = person.pid
     records = records[:count]
     rng.shuffle(records)
@@ -350,7 +921,9 @@ def write(records: list[dict[str, str]], gold: dict[str, int], out: Path, gold_o
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, required=True)

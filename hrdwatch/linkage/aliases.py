@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from .names import PersonName, forms_of, person_name
+from .forms import forms_of
+from .names import PersonName, person_name
 
 DEFAULT_ALIAS_FILE = Path(__file__).with_name("aliases.yaml")
 
@@ -29,18 +30,11 @@ class AliasTable:
             for form in forms_of(name):
                 self.index.setdefault(form.key, set()).add(group_id)
 
-    def groups_of(self, name: str, original: str = "") -> frozenset[str]:
-        found: set[str] = set()
-        for form in person_name(name, original).forms:
-            found |= self.index.get(form.key, set())
-        return frozenset(found)
-
     def person_name(self, name: str, original: str = "", others: Iterable[str] = ()) -> PersonName:
         """A record's name (and its other known names) with the alias groups they belong to."""
-        groups = self.groups_of(name, original)
-        for other in others:
-            groups |= self.groups_of(other)
-        return person_name(name, original, groups, others)
+        plain = person_name(name, original, frozenset(), others)
+        groups = frozenset(group for form in plain.forms for group in self.index.get(form.key, ()))
+        return PersonName(plain.forms, groups) if groups else plain
 
 
 def load_alias_table(*paths: Path) -> AliasTable:

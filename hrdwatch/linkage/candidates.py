@@ -38,21 +38,32 @@ def defender_record(defender: Defender) -> tuple[LinkRecord, list[str]]:
     """A defender as a linkage record, with its other recorded names."""
     latest = defender.cases.exclude(arrest_date=None).order_by("-arrest_date").first()
     country = defender.nationality or (latest.country if latest else "")
-    birth_year = defender.birth_date.year if defender.birth_date and defender.birth_date_precision != Precision.UNKNOWN else None
+    birth_year = (
+        defender.birth_date.year
+        if defender.birth_date and defender.birth_date_precision != Precision.UNKNOWN
+        else None
+    )
     role = defender.roles.order_by("code").first()
     gender = defender.gender.code if defender.gender else ""
     record = LinkRecord(
-        record_id=defender.uid, name=defender.display_name, name_original_script=defender.name_original_script,
-        country=country.upper(), birth_year=birth_year, gender=_GENDER_CODES.get(gender, gender),
+        record_id=defender.uid,
+        name=defender.display_name,
+        name_original_script=defender.name_original_script,
+        country=country.upper(),
+        birth_year=birth_year,
+        gender=_GENDER_CODES.get(gender, gender),
         role=role.code if role else "",
-        arrest_date=PartialDate(latest.arrest_date, Precision(latest.arrest_date_precision)) if latest else
-        PartialDate(None, Precision.UNKNOWN),
+        arrest_date=PartialDate(latest.arrest_date, Precision(latest.arrest_date_precision))
+        if latest
+        else PartialDate(None, Precision.UNKNOWN),
     )
     return record, list(defender.names.values_list("name", flat=True))
 
 
 def _known(defenders: QuerySet[Defender] | None) -> tuple[list[LinkRecord], dict[str, list[str]]]:
-    queryset = (defenders if defenders is not None else Defender.objects.all()).select_related("gender")
+    queryset = (defenders if defenders is not None else Defender.objects.all()).select_related(
+        "gender"
+    )
     records, others = [], {}
     for defender in queryset.prefetch_related("names", "roles"):
         record, names = defender_record(defender)
@@ -61,12 +72,18 @@ def _known(defenders: QuerySet[Defender] | None) -> tuple[list[LinkRecord], dict
     return records, others
 
 
-def link_known_defenders(defenders: QuerySet[Defender] | None = None,
-                         threshold: float = DEFAULT_THRESHOLD) -> LinkResult:
+def link_known_defenders(
+    defenders: QuerySet[Defender] | None = None, threshold: float = DEFAULT_THRESHOLD
+) -> LinkResult:
     """Which known defender records are the same person, with reviewers' judgements applied."""
     records, others = _known(defenders)
-    return link_records(records, threshold=threshold, judgements=judgements_in_force([r.record_id for r in records]),
-                        aliases=alias_table(), other_names=others)
+    return link_records(
+        records,
+        threshold=threshold,
+        judgements=judgements_in_force([r.record_id for r in records]),
+        aliases=alias_table(),
+        other_names=others,
+    )
 
 
 @dataclass(frozen=True)
@@ -83,14 +100,23 @@ class CandidateMatch:
         return f"probably the same as {self.defender.display_name}, {self.probability:.0%}: {why}"
 
 
-def match_candidate(candidate: LinkRecord, defenders: QuerySet[Defender] | None = None,
-                    threshold: float = DEFAULT_THRESHOLD, limit: int = 5) -> list[CandidateMatch]:
+def match_candidate(
+    candidate: LinkRecord,
+    defenders: QuerySet[Defender] | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    limit: int = 5,
+) -> list[CandidateMatch]:
     """Known defenders the candidate probably is, best first (a reviewer confirms)."""
     records, others = _known(defenders)
     keys = [r.record_id for r in records] + [candidate.record_id]
     judged = judgements_in_force(keys)
-    result = link_records([*records, candidate], threshold=threshold, aliases=alias_table(), other_names=others,
-                          judgements=judged)
+    result = link_records(
+        [*records, candidate],
+        threshold=threshold,
+        aliases=alias_table(),
+        other_names=others,
+        judgements=judged,
+    )
     me = result.people[candidate.record_id]
     matches: list[tuple[float, str, list[Reason]]] = []
     for pair in _pairs_with(result, candidate.record_id):
@@ -106,7 +132,11 @@ def match_candidate(candidate: LinkRecord, defenders: QuerySet[Defender] | None 
             matches = [m for m in matches if m[1] != other] + [(1.0, other, [])]
     matches.sort(key=lambda m: -m[0])
     by_uid = {d.uid: d for d in Defender.objects.filter(uid__in=[m[1] for m in matches[:limit]])}
-    return [CandidateMatch(by_uid[uid], p, reasons) for p, uid, reasons in matches[:limit] if uid in by_uid]
+    return [
+        CandidateMatch(by_uid[uid], p, reasons)
+        for p, uid, reasons in matches[:limit]
+        if uid in by_uid
+    ]
 
 
 def _pairs_with(result: LinkResult, key: str) -> Iterable:

@@ -9,20 +9,40 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from hrdwatch.core.dates import Precision
 from hrdwatch.core.text import fold
 
+from .forms import NameForm, skeleton
 from .inputs import LinkRecord
-from .names import CANTONESE_SURNAMES, NameForm, PersonName, skeleton
+from .names import PersonName
+from .spellings import CANTONESE_SURNAMES
 
 _EPOCH = dt.date(1900, 1, 1)
 # Most records one blocking key may gather; a block of n records costs n*(n-1)/2 comparisons.
 MAX_BLOCK = 400
+# Most blocked pairs (duplicates across keys included) one run compares: about 100 s of DuckDB on
+# this 2-core machine. Up to ~100k records the limit above keeps well within it.
+PAIR_BUDGET = 30_000_000
+MIN_BLOCK = 25
 FEATURE_COLUMNS = (
-    "unique_id", "name_key", "name_keys", "skel_keys", "part_keys", "block_keys", "country", "birth_year",
-    "gender", "role", "arrest_date", "arrest_day", "arrest_month", "arrest_year", "place",
+    "unique_id",
+    "name_key",
+    "name_keys",
+    "skel_keys",
+    "part_keys",
+    "block_keys",
+    "country",
+    "birth_year",
+    "gender",
+    "role",
+    "arrest_date",
+    "arrest_day",
+    "arrest_month",
+    "arrest_year",
+    "place",
 )
 
 
@@ -56,7 +76,7 @@ def _form_block_keys(form: NameForm) -> set[str]:
             if len(skeletons[i]) >= 3:
                 keys.add(f"u:{skeletons[i]}|{initials}")
             for mandarin in CANTONESE_SURNAMES.get(token, ()):  # Wong = Huang or Wang
-                keys.add("k:" + " ".join(sorted([*tokens[:i], mandarin, *tokens[i + 1:]])))
+                keys.add("k:" + " ".join(sorted([*tokens[:i], mandarin, *tokens[i + 1 :]])))
     return keys
 
 
@@ -65,48 +85,73 @@ def place_key(place: str) -> str:
     return " ".join(sorted(fold(place).replace(",", " ").split()))
 
 
-def feature_row(record: LinkRecord, name: PersonName) -> dict[str, Any]:
-    """The Splink input row of one record."""
+@lru_cache(maxsize=200_000)
+def name_columns(name: PersonName) -> dict[str, Any]:
+    """The name's columns of a Splink row (cached: the same name is reported many times)."""
     forms = name.forms
-    primary = forms[0] if forms else None
     block_keys: set[str] = {f"alias:{group}" for group in name.alias_groups}
     for form in forms:
         block_keys |= _form_block_keys(form)
-    arrest = record.arrest_date
     return {
-        "unique_id": record.record_id,
-        "name_key": primary.key if primary else None,
+        "name_key": forms[0].key if forms else None,
         "name_keys": sorted({f.key for f in forms} | {f"alias:{g}" for g in name.alias_groups}),
         "skel_keys": sorted({f.skeleton_key for f in forms if len(f.skeleton_key) >= 4}),
         "part_keys": sorted({k for f in forms for k in part_keys(f)}),
         "block_keys": sorted(block_keys),
+    }
+
+
+def feature_row(record: LinkRecord, name: PersonName) -> dict[str, Any]:
+    """The Splink input row of one record."""
+    arrest = record.arrest_date
+    return {
+        "unique_id": record.record_id,
+        **name_columns(name),
         "country": record.country or None,
         "birth_year": record.birth_year,
         "gender": record.gender or None,
         "role": record.role or None,
         "arrest_date": arrest.iso() or None,
         "arrest_day": (arrest.date - _EPOCH).days if arrest.date else None,
-        "arrest_month": arrest.date.strftime("%Y-%m") if arrest.date and arrest.precision != Precision.YEAR else None,
+        "arrest_month": arrest.date.strftime("%Y-%m")
+        if arrest.date and arrest.precision != Precision.YEAR
+        else None,
         "arrest_year": arrest.date.year if arrest.date else None,
         "place": place_key(record.detention_place) or None,
     }
 
 
-def cap_block_sizes(rows: list[dict[str, Any]], limit: int = MAX_BLOCK) -> None:
-    """Keep blocks small: a key shared by more than ``limit`` records is narrowed by country,
-    and dropped if still too common (other keys of the same records still meet)."""
+def _narrowed(rows: list[dict[str, Any]], limit: int) -> list[list[str]]:
+    """Block keys of each row with every key shared by more than ``limit`` records narrowed by
+    country, and dropped if still too common (other keys of the same records still meet)."""
     counts = Counter(key for row in rows for key in row["block_keys"])
     crowded = {key for key, n in counts.items() if n > limit}
-    if not crowded:
-        return
-    for row in rows:
-        row["block_keys"] = [
+    keys = [
+        [
             key if key not in crowded else f"{key}|{row['country']}" if row["country"] else ""
             for key in row["block_keys"]
         ]
-    counts = Counter(key for row in rows for key in row["block_keys"])
-    for row in rows:
-        row["block_keys"] = sorted({key for key in row["block_keys"] if key and counts[key] <= limit})
+        for row in rows
+    ]
+    counts = Counter(key for row_keys in keys for key in row_keys)
+    return [sorted({key for key in row_keys if key and counts[key] <= limit}) for row_keys in keys]
+
+
+def cap_block_sizes(
+    rows: list[dict[str, Any]], limit: int = MAX_BLOCK, budget: int = PAIR_BUDGET
+) -> None:
+    """Keep blocks small, and their pairs within ``budget``: the block limit is halved until they fit.
+
+    Namesakes grow with the square of the records: at a million records a common name's block
+    holds hundreds of different people, and comparing them all costs more than it finds."""
+    while True:
+        keys = _narrowed(rows, limit)
+        sizes = Counter(key for row_keys in keys for key in row_keys)
+        if limit <= MIN_BLOCK or sum(n * (n - 1) // 2 for n in sizes.values()) <= budget:
+            break
+        limit //= 2
+    for row, row_keys in zip(rows, keys, strict=True):
+        row["block_keys"] = row_keys
 
 
 def feature_columns(rows: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:
@@ -116,4 +161,3 @@ def feature_columns(rows: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:
         for column in FEATURE_COLUMNS:
             columns[column].append(row[column])
     return columns
-

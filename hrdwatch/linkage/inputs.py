@@ -14,8 +14,16 @@ from pathlib import Path
 from hrdwatch.core.dates import PartialDate, PartialDateError, Precision
 
 INPUT_COLUMNS = (
-    "record_id", "source_org", "name", "name_original_script", "country", "birth_year", "gender",
-    "role", "arrest_date", "detention_place",
+    "record_id",
+    "source_org",
+    "name",
+    "name_original_script",
+    "country",
+    "birth_year",
+    "gender",
+    "role",
+    "arrest_date",
+    "detention_place",
 )
 REQUIRED_COLUMNS = ("record_id", "name")
 _GENDERS = {"m": "m", "male": "m", "man": "m", "f": "f", "female": "f", "woman": "f"}
@@ -63,6 +71,7 @@ def _birth_year(text: str) -> int | None:
 
 def record_from_row(row: dict[str, str]) -> LinkRecord:
     """One checked record from a CSV row (a dict of column -> text); raises ValueError."""
+
     def get(column: str) -> str:
         return (row.get(column) or "").strip()
 
@@ -75,9 +84,15 @@ def record_from_row(row: dict[str, str]) -> LinkRecord:
     except PartialDateError as exc:
         raise ValueError(f"arrest_date: {exc}") from exc
     return LinkRecord(
-        record_id=get("record_id"), name=get("name"), name_original_script=get("name_original_script"),
-        source_org=get("source_org"), country=get("country").upper(), birth_year=_birth_year(get("birth_year")),
-        gender=_GENDERS.get(get("gender").lower(), get("gender").lower()), role=get("role").lower(), arrest_date=arrest,
+        record_id=get("record_id"),
+        name=get("name"),
+        name_original_script=get("name_original_script"),
+        source_org=get("source_org"),
+        country=get("country").upper(),
+        birth_year=_birth_year(get("birth_year")),
+        gender=_GENDERS.get(get("gender").lower(), get("gender").lower()),
+        role=get("role").lower(),
+        arrest_date=arrest,
         detention_place=get("detention_place"),
     )
 

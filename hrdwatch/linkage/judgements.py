@@ -21,18 +21,28 @@ def _ordered(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
 
-def do_judge(actor: Any, a: str, b: str, verdict: str, note: str = "",
-             model_probability: float | None = None) -> Judgement:
+def do_judge(
+    actor: Any, a: str, b: str, verdict: str, note: str = "", model_probability: float | None = None
+) -> Judgement:
     """Record a reviewer's answer about records ``a`` and ``b`` (keys); it supersedes older ones."""
     who = Actor.of(actor)
     require(who.user, Action.REVIEW_QUEUE)
     left, right = _ordered(a, b)
     with transaction.atomic():
         judgement = Judgement.objects.create(
-            left=left, right=right, verdict=Verdict(verdict), note=note, model_probability=model_probability,
+            left=left,
+            right=right,
+            verdict=Verdict(verdict),
+            note=note,
+            model_probability=model_probability,
             decided_by=who.user if getattr(who.user, "is_authenticated", False) else None,
         )
-        record(who, "linkage.judge", judgement, details={"left": left, "right": right, "verdict": verdict})
+        record(
+            who,
+            "linkage.judge",
+            judgement,
+            details={"left": left, "right": right, "verdict": verdict},
+        )
     return judgement
 
 
@@ -44,7 +54,12 @@ def do_undo_judgement(actor: Any, judgement: Judgement) -> None:
         judgement.undone_at = timezone.now()
         judgement.undone_by = who.user if getattr(who.user, "is_authenticated", False) else None
         judgement.save(update_fields=["undone_at", "undone_by"])
-        record(who, "linkage.undo_judgement", judgement, details={"left": judgement.left, "right": judgement.right})
+        record(
+            who,
+            "linkage.undo_judgement",
+            judgement,
+            details={"left": judgement.left, "right": judgement.right},
+        )
 
 
 def verdicts_in_force(keys: Iterable[str] | None = None) -> dict[tuple[str, str], str]:
@@ -54,7 +69,9 @@ def verdicts_in_force(keys: Iterable[str] | None = None) -> dict[tuple[str, str]
         wanted = list(keys)
         queryset = queryset.filter(left__in=wanted, right__in=wanted)
     in_force: dict[tuple[str, str], str] = {}
-    for left, right, verdict in queryset.order_by("-decided_at", "-id").values_list("left", "right", "verdict"):
+    for left, right, verdict in queryset.order_by("-decided_at", "-id").values_list(
+        "left", "right", "verdict"
+    ):
         in_force.setdefault((left, right), verdict)
     return in_force
 

@@ -12,6 +12,18 @@ Merging policy:
 * Every moved row is listed on the ``DefenderMerge`` row, so undoing puts back exactly those rows,
   deletes only the names the merge created, restores the merged defender and withdraws the
   judgement. A later, unrelated edit to the kept defender survives the undo.
+
+What the model proposes for review (``clusters``), on names that look alike:
+
+* Two names in Chinese characters are the same name only with the same characters (traditional
+  and simplified alike): 李伟 (Li Wei) and 魏丽 (Wei Li) are two people even if arrested together.
+* Latin spellings carry no order: "Li Wei" and "Wei Li" are one name, written family name first
+  or last. Whether they are one person is left to the other fields: the same birth year, gender
+  and arrest make them one; a different birth year or gender keeps them apart, and a shared
+  arrest date alone never joins two names that differ (people arrested together).
+* Three or more names in an unusual order (Nasser Yusuf X / Yusuf Nasser X) are two people:
+  often a son named after his grandfather.
+* A pen name or a name no transliteration reaches is joined only through the alias table.
 """
 
 from __future__ import annotations
@@ -31,7 +43,12 @@ from .judgements import do_judge, do_undo_judgement
 from .models import DefenderMerge, Verdict
 
 # What moves with a merge (every model with a ``defender`` key), by the label used in ``moved``.
-_MOVED: dict[str, Any] = {"cases": Case, "names": DefenderName, "sensitive": SensitiveDetail, "evidence": Evidence}
+_MOVED: dict[str, Any] = {
+    "cases": Case,
+    "names": DefenderName,
+    "sensitive": SensitiveDetail,
+    "evidence": Evidence,
+}
 
 
 def do_merge(actor: Any, keep: Defender, duplicate: Defender, note: str = "") -> DefenderMerge:
@@ -45,16 +62,30 @@ def do_merge(actor: Any, keep: Defender, duplicate: Defender, note: str = "") ->
             label: list(model.all_objects.filter(defender=duplicate).values_list("pk", flat=True))
             for label, model in _MOVED.items()
         }
-        names_before = set(DefenderName.all_objects.filter(defender=keep).values_list("pk", flat=True))
+        names_before = set(
+            DefenderName.all_objects.filter(defender=keep).values_list("pk", flat=True)
+        )
         do_merge_defenders(who, keep, duplicate)
-        known = {n.casefold() for n in DefenderName.all_objects.filter(defender=keep).values_list("name", flat=True)}
+        known = {
+            n.casefold()
+            for n in DefenderName.all_objects.filter(defender=keep).values_list("name", flat=True)
+        }
         known.add(keep.display_name.casefold())
-        if duplicate.name_original_script and duplicate.name_original_script.casefold() not in known:
-            DefenderName.objects.create(defender=keep, name=duplicate.name_original_script,
-                                        visibility=duplicate.visibility)
-        names_after = set(DefenderName.all_objects.filter(defender=keep).values_list("pk", flat=True))
+        if (
+            duplicate.name_original_script
+            and duplicate.name_original_script.casefold() not in known
+        ):
+            DefenderName.objects.create(
+                defender=keep, name=duplicate.name_original_script, visibility=duplicate.visibility
+            )
+        names_after = set(
+            DefenderName.all_objects.filter(defender=keep).values_list("pk", flat=True)
+        )
         merge = DefenderMerge.objects.create(
-            kept=keep, merged=duplicate, judgement=judgement, moved=moved,
+            kept=keep,
+            merged=duplicate,
+            judgement=judgement,
+            moved=moved,
             created_names=sorted(names_after - names_before - set(moved["names"])),
             merged_by=who.user if getattr(who.user, "is_authenticated", False) else None,
         )

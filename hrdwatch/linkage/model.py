@@ -10,6 +10,7 @@ carries most of the weight; the name gate and cluster coherence (``clusters``) c
 from __future__ import annotations
 
 import math
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -32,9 +33,11 @@ CAPS: dict[str, tuple[float, float]] = {
     "place": (-0.5, 2.0),
 }
 FIELDS = tuple(CAPS)
-# Score-table floor: pairs below this capped weight are never fetched from the backend.
-MIN_WEIGHT = -8.0
 
+
+# Memory DuckDB may use before spilling to disk: at 1M records the Python side holds 4-5 GB, and the
+# whole run must stay under 8 GB.
+DUCKDB_MEMORY = "3GB"
 
 # Prior m and u probabilities per comparison level (first level first, ELSE last). They make the
 # model usable on small sets; EM re-estimates m (and random sampling u) when there is enough data.
@@ -50,6 +53,7 @@ PRIORS: dict[str, tuple[list[float], list[float]]] = {
 # Below this many records the priors are used as they are: EM needs enough pairs to learn from, and
 # name frequencies (term-frequency adjustment: Wang, Nguyen, Li are common) mean nothing.
 MIN_RECORDS_TO_TRAIN = 500
+EM_RECORDS = 200_000
 
 
 # Fields whose m probabilities stay at their priors (see ``_train`` for why).
@@ -59,32 +63,50 @@ FIXED_M = frozenset({"name", "arrest_date"})
 def _levels(field: str, *levels: Any) -> Any:
     m, u = PRIORS[field]
     if field in FIXED_M:
-        for level, probability in zip([lv for lv in levels if not isinstance(lv, cll.NullLevel)], m, strict=True):
+        for level, probability in zip(
+            [lv for lv in levels if not isinstance(lv, cll.NullLevel)], m, strict=True
+        ):
             level.configure(m_probability=probability, fix_m_probability=True)
     return cl.CustomComparison(output_column_name=field, comparison_levels=list(levels)).configure(
-        m_probabilities=m, u_probabilities=u,
+        m_probabilities=m,
+        u_probabilities=u,
     )
 
 
-def _settings(probability_two_random_records_match: float, term_frequencies: bool) -> SettingsCreator:
+def _settings(
+    probability_two_random_records_match: float, term_frequencies: bool
+) -> SettingsCreator:
     exact_name: Any = cll.ExactMatchLevel("name_key")
     if term_frequencies:
         exact_name = exact_name.configure(tf_adjustment_column="name_key")
-    name_levels = [exact_name, cll.ArrayIntersectLevel("name_keys", 1), cll.ArrayIntersectLevel("skel_keys", 1),
-                   cll.ArrayIntersectLevel("part_keys", 1), cll.JaroWinklerLevel("name_key", 0.92),
-                   cll.ElseLevel()]
+    name_levels = [
+        exact_name,
+        cll.ArrayIntersectLevel("name_keys", 1),
+        cll.ArrayIntersectLevel("skel_keys", 1),
+        cll.ArrayIntersectLevel("part_keys", 1),
+        cll.JaroWinklerLevel("name_key", 0.92),
+        cll.ElseLevel(),
+    ]
     comparisons = [
         _levels("name", cll.NullLevel("name_key"), *name_levels),
-        _levels("country", cll.NullLevel("country"), cll.ExactMatchLevel("country"), cll.ElseLevel()),
         _levels(
-            "birth_year", cll.NullLevel("birth_year"), cll.ExactMatchLevel("birth_year"),
-            cll.AbsoluteDifferenceLevel("birth_year", 1), cll.ElseLevel(),
+            "country", cll.NullLevel("country"), cll.ExactMatchLevel("country"), cll.ElseLevel()
+        ),
+        _levels(
+            "birth_year",
+            cll.NullLevel("birth_year"),
+            cll.ExactMatchLevel("birth_year"),
+            cll.AbsoluteDifferenceLevel("birth_year", 1),
+            cll.ElseLevel(),
         ),
         _levels("gender", cll.NullLevel("gender"), cll.ExactMatchLevel("gender"), cll.ElseLevel()),
         _levels("role", cll.NullLevel("role"), cll.ExactMatchLevel("role"), cll.ElseLevel()),
         _levels(
-            "arrest_date", cll.NullLevel("arrest_day"), cll.ExactMatchLevel("arrest_date"),
-            cll.AbsoluteDifferenceLevel("arrest_day", 10), cll.ExactMatchLevel("arrest_month"),
+            "arrest_date",
+            cll.NullLevel("arrest_day"),
+            cll.ExactMatchLevel("arrest_date"),
+            cll.AbsoluteDifferenceLevel("arrest_day", 10),
+            cll.ExactMatchLevel("arrest_month"),
             cll.ExactMatchLevel("arrest_year"),
             cll.ElseLevel(),
         ),
@@ -94,7 +116,9 @@ def _settings(probability_two_random_records_match: float, term_frequencies: boo
         link_type="dedupe_only",
         unique_id_column_name="unique_id",
         probability_two_random_records_match=probability_two_random_records_match,
-        blocking_rules_to_generate_predictions=[block_on("block_keys", arrays_to_explode=["block_keys"])],
+        blocking_rules_to_generate_predictions=[
+            block_on("block_keys", arrays_to_explode=["block_keys"])
+        ],
         comparisons=comparisons,
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=False,
@@ -107,14 +131,22 @@ def _db_api(backend: Backend) -> Any:
 
         from .spark import local_spark_session
 
-        return SparkAPI(spark_session=local_spark_session(), break_lineage_method="persist",
-                        num_partitions_on_repartition=4)
+        return SparkAPI(
+            spark_session=local_spark_session(),
+            break_lineage_method="persist",
+            num_partitions_on_repartition=4,
+        )
+    import duckdb
     from splink import DuckDBAPI
 
-    return DuckDBAPI()
+    # Blocked pairs of a million records do not fit in memory at once: DuckDB spills to disk.
+    connection = duckdb.connect()
+    connection.execute(f"set memory_limit = '{DUCKDB_MEMORY}'")
+    connection.execute(f"set temp_directory = '{tempfile.gettempdir()}/hrdwatch-linkage-duckdb'")
+    return DuckDBAPI(connection=connection)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScoredPair:
     """A candidate pair with the capped evidence of each field, in bits."""
 
@@ -129,7 +161,7 @@ class ScoredPair:
 
     @property
     def probability(self) -> float:
-        return 1.0 / (1.0 + 2.0 ** -self.weight)
+        return 1.0 / (1.0 + 2.0**-self.weight)
 
 
 def _capped_sql(field: str, term_frequencies: bool) -> str:
@@ -140,7 +172,7 @@ def _capped_sql(field: str, term_frequencies: bool) -> str:
     return f"greatest(least({bits}, {high}), {low})"
 
 
-def _train(linker: Linker, say: Callable[[str], None]) -> None:
+def _train(linker: Linker, count: int, say: Callable[[str], None]) -> None:
     """Unsupervised training: the match rate, u by random sampling, m of the other fields by EM.
 
     The name's m probabilities stay fixed at their priors: EM needs a blocking independent of the
@@ -149,31 +181,40 @@ def _train(linker: Linker, say: Callable[[str], None]) -> None:
     "same crackdown" is a match and that names do not matter; exactly the peers' failure.
     The arrest date's m stay fixed too: in large sets the name blocking is full of namesakes, and
     EM then learns that a different arrest date says nothing.
+    EM sees a sample of at most ``EM_RECORDS`` records: pairs within a name grow with the square
+    of the records, and the few m probabilities it learns need no more.
     """
     say("estimating how often two random records are the same person")
     linker.training.estimate_probability_two_random_records_match(
-        [block_on("name_key", "birth_year"), block_on("name_key", "arrest_date")], recall=0.6,
+        [block_on("name_key", "birth_year"), block_on("name_key", "arrest_date")],
+        recall=0.6,
     )
     say("estimating field agreement among different people (u)")
     linker.training.estimate_u_using_random_sampling(max_pairs=2e6, seed=7)
     say("EM training (blocked on name)")
     linker.training.estimate_parameters_using_expectation_maximisation(
-        block_on("name_key"), record_sample_proportion=1.0,
+        block_on("name_key"),
+        record_sample_proportion=min(1.0, EM_RECORDS / count),
     )
 
 
 def score_pairs(
-    columns: dict[str, list[Any]], backend: Backend = "duckdb", progress: Callable[[str], None] | None = None,
+    records: pa.Table,
+    backend: Backend = "duckdb",
+    progress: Callable[[str], None] | None = None,
+    min_probability: float = 0.0,
 ) -> list[ScoredPair]:
-    """Train the model on these records (EM, unsupervised) and score every blocked pair."""
+    """Train the model on these records (EM, unsupervised) and score every blocked pair; only pairs
+    at ``min_probability`` or above leave the backend (at a million records most blocked pairs are
+    namesakes, and Python objects for them would not fit in memory)."""
     say = progress or (lambda _message: None)
     db_api = _db_api(backend)
-    table = db_api.register(pa.table(columns))
-    count = len(columns["unique_id"])
+    table = db_api.register(records)
+    count = records.num_rows
     trainable = count >= MIN_RECORDS_TO_TRAIN
     linker = Linker(table, _settings(min(0.5, 1.0 / max(count, 2)), trainable), log_level=None)
     if trainable:
-        _train(linker, say)
+        _train(linker, count, say)
     say("scoring blocked pairs")
     predictions = linker.inference.predict()
     prior = linker._settings_obj._probability_two_random_records_match
@@ -182,9 +223,15 @@ def score_pairs(
     total = " + ".join(_capped_sql(f, trainable) for f in FIELDS)
     # Built only from our own column names and numbers, never from input text.
     table_name = predictions.physical_name
-    sql = f"select unique_id_l, unique_id_r, {capped} from {table_name} where {prior_bits} + {total} > {MIN_WEIGHT}"  # noqa: S608
+    floor = math.log2(min_probability / (1 - min_probability)) if 0 < min_probability < 1 else -1e9
+    sql = f"select unique_id_l, unique_id_r, {capped} from {table_name} where {prior_bits} + {total} >= {floor}"  # noqa: S608
     rows = linker.misc.query_sql(sql).as_record_list()
     return [
-        ScoredPair(str(r["unique_id_l"]), str(r["unique_id_r"]), {f: float(r[f]) for f in FIELDS}, prior_bits)
+        ScoredPair(
+            str(r["unique_id_l"]),
+            str(r["unique_id_r"]),
+            {f: float(r[f]) for f in FIELDS},
+            prior_bits,
+        )
         for r in rows
     ]

@@ -21,21 +21,39 @@ class Judgement(models.Model):
     as history. Judgements always win over the model's score, on every re-run.
     """
 
-    left = models.CharField(max_length=80, db_index=True, help_text="Key of one record (the smaller key).")
+    left = models.CharField(
+        max_length=80, db_index=True, help_text="Key of one record (the smaller key)."
+    )
     right = models.CharField(max_length=80, db_index=True, help_text="Key of the other record.")
-    verdict = models.CharField(max_length=10, choices=Verdict.choices, help_text="Same person, not the same, or unsure.")
-    note = models.TextField(blank=True, help_text="Why the reviewer decided so (what they compared).")
+    verdict = models.CharField(
+        max_length=10, choices=Verdict.choices, help_text="Same person, not the same, or unsure."
+    )
+    note = models.TextField(
+        blank=True, help_text="Why the reviewer decided so (what they compared)."
+    )
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Reviewer who answered.",
     )
     decided_at = models.DateTimeField(default=timezone.now, help_text="When the answer was given.")
     model_probability = models.FloatField(
-        null=True, blank=True, help_text="The model's probability when the question was asked, for audit.",
+        null=True,
+        blank=True,
+        help_text="The model's probability when the question was asked, for audit.",
     )
-    undone_at = models.DateTimeField(null=True, blank=True, help_text="When the judgement was withdrawn, if it was.")
+    undone_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the judgement was withdrawn, if it was."
+    )
     undone_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Who withdrew the judgement.",
     )
 
@@ -50,11 +68,21 @@ class Judgement(models.Model):
 class NameAlias(models.Model):
     """A reviewer's addition to the alias table: two spellings no transliteration connects."""
 
-    name = models.CharField(max_length=300, help_text="One spelling, e.g. a name in Chinese characters.")
-    same_as = models.CharField(max_length=300, help_text="Another spelling of the same name, e.g. its Uyghur form.")
-    note = models.TextField(blank=True, help_text="Where the equivalence comes from (a source, a reviewer's knowledge).")
+    name = models.CharField(
+        max_length=300, help_text="One spelling, e.g. a name in Chinese characters."
+    )
+    same_as = models.CharField(
+        max_length=300, help_text="Another spelling of the same name, e.g. its Uyghur form."
+    )
+    note = models.TextField(
+        blank=True, help_text="Where the equivalence comes from (a source, a reviewer's knowledge)."
+    )
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Reviewer who added it.",
     )
     added_at = models.DateTimeField(default=timezone.now, help_text="When it was added.")
@@ -67,26 +95,44 @@ class DefenderMerge(models.Model):
     """One merge of two defender records, with exactly what moved, so that it can be undone."""
 
     kept = models.ForeignKey(
-        "records.Defender", on_delete=models.PROTECT, related_name="+", help_text="The defender that remains.",
+        "records.Defender",
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The defender that remains.",
     )
     merged = models.ForeignKey(
-        "records.Defender", on_delete=models.PROTECT, related_name="+",
+        "records.Defender",
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text="The defender folded into the kept one (soft-deleted, never removed).",
     )
     judgement = models.ForeignKey(
-        Judgement, null=True, blank=True, on_delete=models.SET_NULL, related_name="merges",
+        Judgement,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merges",
         help_text="The 'same person' judgement the merge carried out.",
     )
     moved = models.JSONField(
-        default=dict, help_text='Primary keys moved from the merged defender: {"cases": [...], "names": [...], ...}.',
+        default=dict,
+        help_text='Primary keys moved from the merged defender: {"cases": [...], "names": [...], ...}.',
     )
-    created_names = models.JSONField(default=list, help_text="Names the merge added to the kept defender.")
+    created_names = models.JSONField(
+        default=list, help_text="Names the merge added to the kept defender."
+    )
     merged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Who merged.",
     )
     merged_at = models.DateTimeField(default=timezone.now, help_text="When.")
-    undone_at = models.DateTimeField(null=True, blank=True, help_text="When the merge was undone, if it was.")
+    undone_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the merge was undone, if it was."
+    )
 
     class Meta:
         ordering = ["-merged_at", "-id"]

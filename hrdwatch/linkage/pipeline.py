@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+import pyarrow as pa
+
 from .aliases import AliasTable, load_alias_table
 from .clusters import DEFAULT_THRESHOLD, Judgements, Person, cluster
 from .features import cap_block_sizes, feature_columns, feature_row
@@ -47,6 +49,10 @@ def link_records(
         if on_record:
             on_record()
     cap_block_sizes(rows)
-    pairs = score_pairs(feature_columns(rows), backend=backend, progress=say) if len(rows) > 1 else []
+    table = pa.table(feature_columns(rows))
+    del rows  # a million row dicts: only the compact Arrow table goes on to the backend
+    pairs = (
+        score_pairs(table, backend, say, min_probability=threshold) if table.num_rows > 1 else []
+    )
     say(f"clustering {len(pairs)} candidate pairs")
     return LinkResult(cluster(people, pairs, threshold, judgements), people, pairs)

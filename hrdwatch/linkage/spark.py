@@ -17,7 +17,8 @@ def local_spark_session() -> Any:
 
     master = os.environ.get("HRDWATCH_SPARK_MASTER", "local[*]")
     session = (
-        SparkSession.builder.master(master).appName("hrdwatch-link")
+        SparkSession.builder.master(master)
+        .appName("hrdwatch-link")
         .config("spark.jars", similarity_jar_location())
         .config("spark.sql.shuffle.partitions", os.environ.get("HRDWATCH_SPARK_PARTITIONS", "4"))
         .config("spark.ui.showConsoleProgress", "false")

@@ -24,7 +24,9 @@ PEOPLE = {
 
 
 def test_a_record_compatible_with_two_people_does_not_chain_them_together() -> None:
-    clusters = cluster(PEOPLE, [pair("father", "either", 9.0), pair("either", "son", 8.0)], threshold=0.5)
+    clusters = cluster(
+        PEOPLE, [pair("father", "either", 9.0), pair("either", "son", 8.0)], threshold=0.5
+    )
     assert clusters["father"] == clusters["either"]  # the stronger link wins
     assert clusters["son"] != clusters["father"]
 

@@ -32,16 +32,28 @@ def editor(org: Organisation):
     return user
 
 
-def defender(org: Organisation, name: str, original: str = "", born: int | None = None,
-             country: str = "CN", arrested: dt.date | None = None) -> m.Defender:
+def defender(
+    org: Organisation,
+    name: str,
+    original: str = "",
+    born: int | None = None,
+    country: str = "CN",
+    arrested: dt.date | None = None,
+) -> m.Defender:
     person = m.Defender.objects.create(
-        display_name=name, name_original_script=original, nationality=country, owner=org,
-        birth_date=dt.date(born, 1, 1) if born else None, birth_date_precision="year" if born else "unknown",
+        display_name=name,
+        name_original_script=original,
+        nationality=country,
+        owner=org,
+        birth_date=dt.date(born, 1, 1) if born else None,
+        birth_date_precision="year" if born else "unknown",
     )
     if arrested:
         status = Term.objects.filter(vocabulary="case_status").earliest("id")
         case = m.Case.objects.create(defender=person, country=country, status=status, owner=org)
-        m.Case.all_objects.filter(pk=case.pk).update(arrest_date=arrested, arrest_date_precision="day")
+        m.Case.all_objects.filter(pk=case.pk).update(
+            arrest_date=arrested, arrest_date_precision="day"
+        )
     return person
 
 
@@ -54,7 +66,9 @@ def test_not_the_same_overrides_the_model_and_survives_re_runs(org: Organisation
     a = defender(org, "Wang Minghui", "王明辉", 1976, arrested=dt.date(2015, 8, 3))
     b = defender(org, "Minghui Wang", "", 1976, arrested=dt.date(2015, 8, 3))
     assert same_cluster(a, b)  # the model links them
-    judgement = do_judge(editor, a.uid, b.uid, "not_same", note="different fathers' names in the sources")
+    judgement = do_judge(
+        editor, a.uid, b.uid, "not_same", note="different fathers' names in the sources"
+    )
     assert not same_cluster(a, b)
     assert not same_cluster(a, b)  # and again on the next run
     assert already_answered(b.uid, a.uid) == "not_same"  # the question is not asked again
@@ -62,7 +76,9 @@ def test_not_the_same_overrides_the_model_and_survives_re_runs(org: Organisation
     assert same_cluster(a, b)
 
 
-def test_same_person_judgement_joins_records_the_model_keeps_apart(org: Organisation, editor) -> None:
+def test_same_person_judgement_joins_records_the_model_keeps_apart(
+    org: Organisation, editor
+) -> None:
     a = defender(org, "Tenzin Dorje", country="CN")
     b = defender(org, "丹增多吉", country="CN")
     assert not same_cluster(a, b)
@@ -88,7 +104,9 @@ def test_merge_keeps_every_record_and_name_and_can_be_undone(org: Organisation, 
     merge = do_merge(editor, keep, duplicate, note="same lawyer, same arrest")
 
     assert set(keep.cases.all()) == {keep_case, duplicate_case}
-    assert {"Minghui Wang", "王明辉", "Ming-hui Wang"} <= set(keep.names.values_list("name", flat=True))
+    assert {"Minghui Wang", "王明辉", "Ming-hui Wang"} <= set(
+        keep.names.values_list("name", flat=True)
+    )
     assert m.Defender.all_objects.get(pk=duplicate.pk).is_deleted  # soft-deleted, still there
     assert merge.judgement is not None and merge.judgement.verdict == "same"
 
@@ -108,7 +126,10 @@ def test_new_candidate_is_matched_to_a_known_defender_with_reasons(org: Organisa
     defender(org, "Wang Minghua", "王明华", 1979, arrested=defender_date())  # his sister
     defender(org, "Nguyen Van Binh", "", 1969, country="VN", arrested=dt.date(2017, 12, 16))
     candidate = LinkRecord(
-        record_id="candidate:1", name="Minghui Wang", name_original_script="王明輝", country="CN",
+        record_id="candidate:1",
+        name="Minghui Wang",
+        name_original_script="王明輝",
+        country="CN",
         arrest_date=PartialDate(dt.date(2015, 8, 10), Precision.DAY),
     )
     matches = match_candidate(candidate)

@@ -39,7 +39,9 @@ def write_input(tmp_path: Path, rows: list[str]) -> Path:
     return path
 
 
-def test_link_groups_reports_of_one_person_and_keeps_sister_and_namesake_apart(tmp_path: Path) -> None:
+def test_link_groups_reports_of_one_person_and_keeps_sister_and_namesake_apart(
+    tmp_path: Path,
+) -> None:
     out = tmp_path / "clusters.csv"
     call_command("link", "--input", str(write_input(tmp_path, ROWS)), "--output", str(out))
     clusters = clusters_of(out)
@@ -62,7 +64,10 @@ def test_link_groups_reports_of_one_person_and_keeps_sister_and_namesake_apart(t
     ],
 )
 def test_a_bad_row_stops_the_run_with_its_line_and_nothing_written(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], bad_row: str, message: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    bad_row: str,
+    message: str,
 ) -> None:
     out = tmp_path / "clusters.csv"
     source = write_input(tmp_path, [*ROWS[:3], bad_row, *ROWS[3:]])

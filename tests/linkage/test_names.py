@@ -61,7 +61,9 @@ def test_transliterations_across_scripts_pass_the_name_gate(a: str, b: str) -> N
         ("Lan Chen", "Lin Chen", "", ""),
     ],
 )
-def test_names_of_different_people_fail_the_name_gate(a: str, b: str, a_original: str, b_original: str) -> None:
+def test_names_of_different_people_fail_the_name_gate(
+    a: str, b: str, a_original: str, b_original: str
+) -> None:
     assert level(a, b, a_original, b_original) < NameLevel.LOOSE
 
 

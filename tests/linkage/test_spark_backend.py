@@ -18,7 +18,15 @@ pytest.importorskip("pyspark")
 def test_spark_and_duckdb_backends_give_the_same_clusters(tmp_path: Path) -> None:
     source = write_input(tmp_path, ROWS)
     call_command("link", "--input", str(source), "--output", str(tmp_path / "duckdb.csv"))
-    call_command("link", "--input", str(source), "--output", str(tmp_path / "spark.csv"), "--backend", "spark")
+    call_command(
+        "link",
+        "--input",
+        str(source),
+        "--output",
+        str(tmp_path / "spark.csv"),
+        "--backend",
+        "spark",
+    )
     duckdb_clusters = clusters_of(tmp_path / "duckdb.csv")
     assert clusters_of(tmp_path / "spark.csv") == duckdb_clusters
     assert len(set(duckdb_clusters.values())) == 5

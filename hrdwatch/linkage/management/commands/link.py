@@ -27,11 +27,18 @@ from hrdwatch.linkage.pipeline import link_records
 OUTPUT_COLUMNS = ("record_id", "cluster_id")
 
 
-def write_clusters_atomically(path: Path, records: list[LinkRecord], clusters: dict[str, str]) -> None:
+def write_clusters_atomically(
+    path: Path, records: list[LinkRecord], clusters: dict[str, str]
+) -> None:
     """Write record_id, cluster_id in input order; readers never see a half-written file."""
     path = path.resolve()
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed into place
-        "w", newline="", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", delete=False,
+        "w",
+        newline="",
+        encoding="utf-8",
+        dir=path.parent,
+        prefix=f".{path.name}.",
+        delete=False,
     )
     try:
         with handle:
@@ -58,19 +65,27 @@ class Command(BaseCommand):
         parser.add_argument("--input", required=True, type=Path, help="Records CSV.")
         parser.add_argument("--output", required=True, type=Path, help="Clusters CSV to write.")
         parser.add_argument(
-            "--backend", choices=("duckdb", "spark"), default="duckdb",
+            "--backend",
+            choices=("duckdb", "spark"),
+            default="duckdb",
             help="Where Splink runs: DuckDB in this process (default) or Spark (local mode).",
         )
         parser.add_argument(
-            "--skip-invalid", action="store_true",
+            "--skip-invalid",
+            action="store_true",
             help="Report bad rows and link the others, instead of stopping with nothing written.",
         )
         parser.add_argument(
-            "--threshold", type=float, default=DEFAULT_THRESHOLD,
+            "--threshold",
+            type=float,
+            default=DEFAULT_THRESHOLD,
             help=f"Match probability needed to link two records (default {DEFAULT_THRESHOLD}).",
         )
         parser.add_argument(
-            "--aliases", type=Path, action="append", default=[],
+            "--aliases",
+            type=Path,
+            action="append",
+            default=[],
             help="Extra alias table (YAML, same shape as hrdwatch/linkage/aliases.yaml); repeatable.",
         )
 
@@ -93,8 +108,13 @@ class Command(BaseCommand):
                 f"{len(problems)} bad row(s); nothing written (use --skip-invalid to link the others)"
             )
         aliases = load_alias_table(*options["aliases"])
-        columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn())
+        columns = (
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+        )
         with Progress(*columns, console=console, transient=False) as progress:
             keys = progress.add_task("name keys", total=len(records))
             stage = progress.add_task("model", total=None)
@@ -106,8 +126,12 @@ class Command(BaseCommand):
                 progress.update(stage, description=message)
 
             result = link_records(
-                records, backend=options["backend"], threshold=options["threshold"], aliases=aliases,
-                progress=say, on_record=advance,
+                records,
+                backend=options["backend"],
+                threshold=options["threshold"],
+                aliases=aliases,
+                progress=say,
+                on_record=advance,
             )
             progress.update(stage, description="done", total=1, completed=1)
         write_clusters_atomically(options["output"], records, result.clusters)

@@ -1,0 +1,201 @@
+"""Name forms: one written name reduced to canonical tokens, per script.
+
+Chinese characters are read with pypinyin (simplified and traditional alike); Cyrillic is
+romanised by its likely language (Belarusian, Ukrainian, Russian, plus a Russian text's h-reading);
+Arabic and Persian script lose the article and a final ta marbuta and keep their consonants;
+Latin spellings lose accents and articles, join Abd + name and fold variant spellings
+(``spellings``). Comparing forms is ``names``' job.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+from pypinyin import Style, lazy_pinyin
+
+from hrdwatch.core.text import detect_script, fold
+
+from .spellings import BE, COMPOUND_SURNAMES, RU, UK, VARIANTS
+
+_SPLIT = re.compile(r"[\s,./()\[\]\"_·•・‧]+")
+_APOSTROPHES = re.compile(r"['’ʻʼ`‘ʹ]")
+_NON_LETTERS = re.compile(r"[^a-z]")
+_ARTICLES = frozenset({"al", "el", "ul", "ol"})
+_ABD_PREFIXES = ("abdoul", "abdel", "abdal", "abdul", "abdol", "abdil", "abdu", "abd")
+_HAN_DOTS = ("·", "•", "・", "‧", "．")
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """One way of writing a name: canonical tokens and how they were obtained."""
+
+    tokens: tuple[str, ...]
+    kind: str  # latin, abjad (Arabic/Persian), han, translit (a foreign name in characters), cyrl
+    han_key: str = ""  # tone-marked readings of Chinese characters, in written order
+
+    @property
+    def skeletons(self) -> tuple[str, ...]:
+        return tuple(skeleton(t) for t in self.tokens)
+
+    @property
+    def key(self) -> str:
+        return " ".join(sorted(self.tokens))
+
+    @property
+    def skeleton_key(self) -> str:
+        return " ".join(sorted(s for s in self.skeletons if s))
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(token: str) -> str:
+    """Consonant skeleton: spelling-insensitive core used for loose transliterations and abjads."""
+    t = token
+    for a, b in (
+        ("kh", "h"),
+        ("gh", "k"),
+        ("ph", "f"),
+        ("th", "t"),
+        ("dh", "d"),
+        ("shch", "s"),
+        ("sh", "s"),
+        ("ch", "c"),
+        ("zh", "j"),
+        ("dj", "j"),
+        ("ts", "c"),
+        ("tz", "c"),
+        ("cz", "c"),
+        ("sz", "s"),
+        ("ck", "k"),
+        ("x", "h"),
+        ("q", "k"),
+    ):
+        t = t.replace(a, b)
+    # Slavic ja/je/ju after a consonant, -ej/-ij/-yj at the end: spellings of a vowel
+    t = re.sub(r"(?<=[b-df-hj-np-tv-z])j(?=[aeiou])|(?<=[eiy])j$", "", t)
+    t = re.sub(r"[aeiouyw]", "", t.replace("g", "j"))
+    return re.sub(r"(.)\1+", r"\1", t)
+
+
+def _canonical_tokens(raw: list[str]) -> list[str]:
+    """Drop articles, join Abd + name, fold variant spellings."""
+    tokens: list[str] = []
+    pending_abd = False
+    for tok in raw:
+        if not tok:
+            continue
+        if pending_abd:
+            if tok in _ARTICLES:
+                continue
+            tokens.append("abd" + VARIANTS.get(tok, tok))
+            pending_abd = False
+            continue
+        if tok in _ARTICLES:
+            continue
+        if tok in {"abd", "abdel", "abdal", "abdul", "abdol", "abdu"}:
+            pending_abd = True
+            continue
+        if (
+            len(tok) >= 7
+            and tok[:2] in {"al", "el"}
+            and tok[2] not in "aeiouy"
+            and tok not in VARIANTS
+        ):
+            tok = tok[2:]  # a glued article: Alkhawaja = Al-Khawaja (but not Alyaksandr)
+        for prefix in _ABD_PREFIXES:
+            if tok.startswith(prefix) and len(tok) > len(prefix) + 2:
+                tok = "abd" + tok[len(prefix) :]
+                break
+        tokens.append(VARIANTS.get(tok, tok))
+    if pending_abd:
+        tokens.append("abd")
+    return tokens
+
+
+def _latin_tokens(text: str) -> list[str]:
+    """Tokens of a Latin (or any romanised) spelling; hyphenated parts are joined."""
+    text = _APOSTROPHES.sub("", anyascii(fold(text)).lower())
+    raw: list[str] = []
+    for word in _SPLIT.split(text):
+        parts = [p for p in word.split("-") if p]
+        while len(parts) > 1 and parts[0] in _ARTICLES:
+            parts = parts[1:]
+        if len(parts) > 1 and parts[0] in {"abd", "abdel", "abdul", "abdal", "abu"}:
+            raw.extend(parts)
+            continue
+        raw.append(_NON_LETTERS.sub("", "".join(parts)))
+    return _canonical_tokens(raw)
+
+
+def _cyrillic_language(text: str) -> str:
+    low = text.lower()
+    if "ў" in low or ("і" in low and "и" not in low and not set("їєґ") & set(low)):
+        return "be"
+    if set("їєґі") & set(low):
+        return "uk"
+    return "ru"
+
+
+def _cyrillic_forms(text: str) -> list[NameForm]:
+    """Romanise Cyrillic by the rules of its likely language, plus a Russian text's h-reading."""
+    low = fold(text)
+    lang = _cyrillic_language(text)
+    tables = {"be": [BE], "uk": [UK], "ru": [RU, {**RU, "г": "h"}]}[lang]
+    forms = []
+    for table in tables:
+        romanised = "".join(table.get(ch, ch) for ch in low)
+        forms.append(NameForm(tuple(_latin_tokens(romanised)), "cyrl"))
+    forms.append(NameForm(tuple(_latin_tokens(anyascii(text))), "cyrl"))
+    return list(dict.fromkeys(forms))
+
+
+def _abjad_form(text: str) -> NameForm:
+    """Arabic or Persian script: drop the article, romanise consonants, join Abd + name."""
+    words = []
+    text = re.sub(r"(?<=\w\w)ة(?!\w)", "", text)  # final ta marbuta, silent or -a: Fatima(h)
+    for word in _SPLIT.split(fold(text)):
+        if word.startswith("ال") and len(word) > 3:
+            word = word[2:]
+        romanised = _NON_LETTERS.sub("", _APOSTROPHES.sub("", anyascii(word).lower()))
+        if romanised:
+            words.append("abd" if romanised == "bd" else romanised)
+    return NameForm(tuple(_canonical_tokens(words)), "abjad")
+
+
+def _split_han_name(text: str) -> tuple[str, str]:
+    if text[:2] in COMPOUND_SURNAMES and len(text) > 2:
+        return text[:2], text[2:]
+    return text[:1], text[1:]
+
+
+def _han_forms(text: str) -> list[NameForm]:
+    """Chinese characters: a native name (surname + given name) or a transliterated foreign one."""
+    han = "".join(ch for ch in text if not ch.isspace())
+    if any(dot in han for dot in _HAN_DOTS):
+        parts = [p for p in re.split("[" + "".join(_HAN_DOTS) + "]", han) if p]
+        tokens = tuple("".join(lazy_pinyin(p)) for p in parts)
+        return [NameForm(tokens, "translit", "·".join(parts))]
+    surname, given = _split_han_name(han)
+    tone_key = " ".join(lazy_pinyin(han, style=Style.TONE3))
+    tokens = ("".join(lazy_pinyin(surname)), "".join(lazy_pinyin(given)))
+    return [NameForm(tuple(t for t in tokens if t), "han", tone_key)]
+
+
+@lru_cache(maxsize=500_000)
+def forms_of(text: str) -> tuple[NameForm, ...]:
+    """Every form of one written name, depending on its script (cached: names repeat a lot)."""
+    text = unicodedata.normalize("NFKC", (text or "").strip())
+    if not text:
+        return ()
+    script = detect_script(text)
+    if script == "Hani":
+        return tuple(_han_forms(text))
+    if script == "Cyrl":
+        return tuple(_cyrillic_forms(text))
+    if script in {"Arab", "Hebr"}:
+        return (_abjad_form(text),)
+    tokens = tuple(_latin_tokens(text))
+    return (NameForm(tokens, "latin"),) if tokens else ()
