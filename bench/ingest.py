@@ -4,9 +4,13 @@ Generates COUNT article pages (with some syndicated near-copies), serves them on
 follows them through one sitemap source, and times ``hrdwatch ingest --workers W`` for each W
 (fetch, archive, extract text and metadata, identify language, detect near-duplicates, store).
 While it runs, the resident memory of the worker processes is sampled against the number of
-documents done, to show whether memory stays flat as the count grows.
+documents done (every ``--mark`` documents), to show whether memory stays flat as the count grows.
+``--backends`` picks the configurations: ``sqlite`` (the default installation: SQLite and the
+database task queue) and ``postgres-redis`` (PostgreSQL and the RQ queue on Redis, the
+production path; needs DATABASE_URL's server and Redis on 127.0.0.1:6379).
 
-    .venv/bin/python bench/ingest.py --count 2000 --workers 1 2
+    .venv/bin/python bench/ingest.py --count 2000 --workers 1 2 --backends sqlite postgres-redis
+    .venv/bin/python bench/ingest.py --count 50000 --workers 2 --mark 10000
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -35,6 +40,14 @@ WORDS = (
     "health hunger strike visit months years statement network organisation urgent action release"
 ).split()
 SETTINGS = "\nHRDWATCH_FETCH_HOST_INTERVAL = 0\n"
+REDIS_SETTINGS = """
+REDIS_URL = "redis://127.0.0.1:6379/0"
+TASKS = {{"default": {{"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default", "{queue}"]}}}}
+RQ_QUEUES = {{name: {{"URL": REDIS_URL, "DEFAULT_TIMEOUT": 3600}} for name in ("default", "{queue}")}}
+INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_rq", "django_rq"]
+HRDWATCH_INGEST_QUEUE = "{queue}"
+"""
+PG_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -93,29 +106,35 @@ def children(pid: int) -> list[int]:
 
 
 def done_count(installation: Installation) -> int:
-    path = installation.root / "data" / "hrdwatch.sqlite3"
-    if not path.exists():
-        return -1
+    query = "SELECT count(*) FROM ingestion_document WHERE state = 'done'"
+    if installation.pg_name:
+        import psycopg
+
+        with psycopg.connect(installation.env["DATABASE_URL"]) as db:
+            row = db.execute(query).fetchone()
+            return int(row[0]) if row else 0
     import sqlite3
 
+    path = installation.root / "data" / "hrdwatch.sqlite3"
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as db:
-        return db.execute(
-            "SELECT count(*) FROM ingestion_document WHERE state = 'done'"
-        ).fetchone()[0]
+        return db.execute(query).fetchone()[0]
 
 
-def measure(installation: Installation, workers: int, count: int) -> dict:
+def measure(installation: Installation, workers: int, mark: int) -> dict:
+    """Run ``ingest --workers W``; sample each worker's memory at every MARK documents done."""
     started = time.monotonic()
     process = installation.start("ingest", "--workers", str(workers))
     samples: list[tuple[int, int]] = []
-    next_mark = 0
+    peak = 0
+    next_mark = mark
     while process.poll() is None:
         time.sleep(1)
+        rss = max((rss_kib(pid) for pid in children(process.pid)), default=0)
+        peak = max(peak, rss)
         done = done_count(installation)
-        rss = sum(rss_kib(pid) for pid in children(process.pid))
-        if done >= next_mark and rss:
-            samples.append((done, rss // max(workers, 1)))
-            next_mark = done + max(count // 10, 1)
+        if done >= next_mark:
+            samples.append((done, peak))
+            next_mark = (done // mark + 1) * mark
     elapsed = time.monotonic() - started
     out, err = process.communicate()
     assert process.returncode == 0, err[-2000:]
@@ -134,9 +153,20 @@ def measure(installation: Installation, workers: int, count: int) -> dict:
         "wall_seconds": round(elapsed, 1),
         "docs_per_second_wall": round(len(docs) / elapsed, 1),
         "docs_per_second_steady": round(len(docs) / steady, 1) if steady else None,
-        "worker_rss_mib_by_done": [(done, round(kib / 1024)) for done, kib in samples],
+        "peak_worker_rss_mib_by_done": [(done, round(kib / 1024)) for done, kib in samples],
+        "peak_worker_rss_mib": round(peak / 1024),
         "summary": out.strip().splitlines()[0] if out.strip() else "",
     }
+
+
+def forget_queue(extra_settings: str) -> None:
+    """Delete the bench queue's keys from Redis."""
+    import redis
+
+    queue = extra_settings.split('HRDWATCH_INGEST_QUEUE = "')[1].split('"')[0]
+    client = redis.Redis.from_url("redis://127.0.0.1:6379/0")
+    for key in client.scan_iter(f"*{queue}*"):
+        client.delete(key)
 
 
 def main() -> None:
@@ -145,8 +175,16 @@ def main() -> None:
     parser.add_argument(
         "--workers", type=int, nargs="+", default=[1, 2], help="worker counts to try"
     )
+    parser.add_argument(
+        "--backends",
+        nargs="+",
+        default=["sqlite"],
+        choices=["sqlite", "postgres-redis"],
+        help="database and task queue configurations to try",
+    )
+    parser.add_argument("--mark", type=int, default=0, help="sample memory every N documents")
     args = parser.parse_args()
-    os.environ.pop("DATABASE_URL", None)  # the bench measures the default SQLite installation
+    mark = args.mark or max(args.count // 10, 1)
     work = Path(tempfile.mkdtemp(prefix="hrdwatch-bench-"))
     try:
         site = work / "site"
@@ -155,11 +193,25 @@ def main() -> None:
         server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         sitemap = f"http://127.0.0.1:{server.server_address[1]}/sitemap.xml"
-        template = Installation(work / "template", SETTINGS)
-        for workers in args.workers:
-            installation = Installation(work / f"w{workers}", SETTINGS, template=template)
-            installation.hrdwatch("sources", "add", sitemap, "--kind", "sitemap")
-            print(json.dumps(measure(installation, workers, args.count)), flush=True)
+        for backend in args.backends:
+            extra = SETTINGS
+            if backend == "postgres-redis":
+                os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", PG_URL)
+                extra += REDIS_SETTINGS.format(queue=f"bench-{uuid.uuid4().hex[:8]}")
+            else:
+                os.environ.pop("DATABASE_URL", None)
+            template = Installation(work / f"template-{backend}", extra)
+            for workers in args.workers:
+                installation = Installation(work / f"{backend}-{workers}", extra, template=template)
+                try:
+                    installation.hrdwatch("sources", "add", sitemap, "--kind", "sitemap")
+                    result = measure(installation, workers, mark)
+                finally:
+                    installation.close()
+                print(json.dumps({"backend": backend, **result}), flush=True)
+            template.close()
+            if backend == "postgres-redis":
+                forget_queue(extra)
         server.shutdown()
     finally:
         subprocess.run(["sync"], check=False)

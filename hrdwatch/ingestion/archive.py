@@ -1,7 +1,10 @@
 """Content-addressed archive: raw bytes stored once under ARCHIVE_DIR, named by their SHA-256.
 
 Writes go to a temporary file in the same file system and are moved into place with an atomic
-rename, so a worker killed mid-write never leaves a truncated file under a real hash name.
+rename, so a worker killed mid-write never leaves a truncated file under a real hash name. There
+is no fsync per file (it cost more than reading the document): the database row naming a file is
+written only after the rename, and a file that a power cut left short or empty is noticed
+(``intact``) and fetched and written again on the next run.
 """
 
 from __future__ import annotations
@@ -29,20 +32,28 @@ def store(data: bytes) -> tuple[str, str]:
     digest = sha256_of(data)
     rel = relative_path(digest)
     target = Path(settings.ARCHIVE_DIR) / rel
-    if target.exists():
-        return digest, rel
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        if target.stat().st_size == len(data):
+            return digest, rel
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".partial-")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(tmp_name, target)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
     return digest, rel
+
+
+def intact(rel: str) -> bool:
+    """Whether the archived file exists and still hashes to its name."""
+    try:
+        return bool(rel) and sha256_of(load(rel)) == Path(rel).name
+    except OSError:
+        return False
 
 
 def load(rel: str) -> bytes:

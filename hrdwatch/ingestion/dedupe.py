@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash
+from django.db.models import F
 
 from hrdwatch.core.text import fold
 
@@ -21,6 +23,7 @@ from .models import Document, MinHashBand
 NUM_PERM = 128
 BANDS, ROWS = 16, 8  # candidates from about 0.7 similarity; confirmed at THRESHOLD
 THRESHOLD = 0.8
+MAX_CANDIDATES = 5000  # band matches read per batch; only mass-copied boilerplate gets near it
 SCHEME = "affine32"
 _SEED_MINHASH = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
 _WORDS = re.compile(r"\w+")
@@ -64,35 +67,58 @@ def _from_bytes(raw: bytes) -> LeanMinHash:
     )
 
 
-def assign_group(document: Document, text: str) -> None:
-    """Store the document's signature and bands and set its near-duplicate group (saved by caller)."""
-    if document.minhash:
-        MinHashBand.objects.filter(document=document).delete()
-    sig = signature(text)
-    if sig is None:
+def assign_groups(documents: list[tuple[Document, str]]) -> None:
+    """Store signatures and bands of a batch of read documents and set their near-duplicate groups.
+
+    A few queries per batch, not per document: one to drop the batch's old bands, one to find
+    stored bands equal to any of the batch's, one for those candidates' signatures, one insert.
+    Documents of the same batch are compared with each other in memory. The caller saves the
+    documents, in the same transaction.
+    """
+    signed = []
+    for document, text in documents:
+        sig = signature(text)
         document.minhash, document.duplicate_group = None, None
-        return
-    document.minhash = sig.hashvalues.astype("<u8").tobytes()
-    bands = _band_values(sig)
-    candidate_ids = list(
-        MinHashBand.objects.filter(value__in=bands)
-        .exclude(document=document)
-        .values_list("document_id", flat=True)
-        .distinct()[:200]
-    )
-    candidates = Document.objects.filter(pk__in=candidate_ids).values_list(
-        "pk", "minhash", "duplicate_group"
-    )
-    group = None
-    for pk, raw, other_group in candidates:
-        if raw and sig.jaccard(_from_bytes(bytes(raw))) >= THRESHOLD:
-            found = other_group or pk
-            group = found if group is None else min(group, found)
-    document.duplicate_group = group
-    MinHashBand.objects.bulk_create(
-        [MinHashBand(document=document, band=band, value=value) for band, value in enumerate(bands)]
-    )
-    if group is not None:
-        Document.objects.filter(pk=group, duplicate_group__isnull=True).update(
-            duplicate_group=group
-        )
+        if sig is not None:
+            document.minhash = sig.hashvalues.astype("<u8").tobytes()
+            signed.append((document, sig, _band_values(sig)))
+    batch_ids = {document.pk for document, _ in documents}
+    MinHashBand.objects.filter(document_id__in=batch_ids).delete()
+    stored: dict[int, set[int]] = defaultdict(set)
+    values = {value for _, _, bands in signed for value in bands}
+    for document_id, value in MinHashBand.objects.filter(value__in=values).values_list(
+        "document_id", "value"
+    )[:MAX_CANDIDATES]:
+        stored[value].add(document_id)
+    candidates = {
+        pk: (_from_bytes(bytes(raw or b"")), group)
+        for pk, raw, group in Document.objects.filter(
+            pk__in=set().union(*stored.values()) - batch_ids, minhash__isnull=False
+        ).values_list("pk", "minhash", "duplicate_group")
+    }
+    in_batch: dict[int, list[tuple[Document, LeanMinHash]]] = defaultdict(list)
+    firsts_elsewhere: set[int] = set()
+    new_bands = []
+    for document, sig, bands in signed:
+        groups = []
+        for pk in {pk for value in bands for pk in stored.get(value, ())}:
+            other_sig, other_group = candidates.get(pk, (None, None))
+            if other_sig is not None and sig.jaccard(other_sig) >= THRESHOLD:
+                groups.append(other_group or pk)
+                firsts_elsewhere.add(other_group or pk)
+        alike = {id(other): (other, s) for value in bands for other, s in in_batch[value]}
+        for other, other_sig in alike.values():
+            if sig.jaccard(other_sig) >= THRESHOLD:
+                other.duplicate_group = other.duplicate_group or other.pk
+                groups.append(other.duplicate_group)
+        document.duplicate_group = min(groups, default=None)
+        for value in bands:
+            in_batch[value].append((document, sig))
+        new_bands += [
+            MinHashBand(document=document, band=band, value=value)
+            for band, value in enumerate(bands)
+        ]
+    MinHashBand.objects.bulk_create(new_bands)
+    Document.objects.filter(
+        pk__in=firsts_elsewhere - batch_ids, duplicate_group__isnull=True
+    ).update(duplicate_group=F("pk"))

@@ -11,7 +11,6 @@ whose message is shown to people as is.
 from __future__ import annotations
 
 import datetime as dt
-import ipaddress
 import socket
 import time
 import urllib.robotparser
@@ -25,6 +24,7 @@ from django.utils import timezone
 from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential
 
 from .models import Host
+from .netguard import RefusedAddress, checked_addresses, guarded_transport
 
 USER_AGENT = "hrdwatch/0.1 (+https://github.com/hrdwatch; human rights documentation)"
 ALLOWED_TYPES = (
@@ -87,7 +87,11 @@ class Fetched:
 
 
 def check_url(url: str) -> None:
-    """Refuse non-http(s) URLs and, unless allowed, hosts that resolve to non-public addresses."""
+    """Refuse non-http(s) URLs and, unless allowed, hosts that resolve to non-public addresses.
+
+    This gives an early, readable refusal; the binding check is made again when the socket
+    connects (``netguard``), so a DNS answer that changes in between is caught too.
+    """
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"}:
         raise FetchError(
@@ -96,18 +100,11 @@ def check_url(url: str) -> None:
     if not parts.hostname:
         raise FetchError("refused: the URL has no host")
     try:
-        infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+        checked_addresses(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
     except socket.gaierror as exc:
         raise FetchError(f"cannot resolve host {parts.hostname}: {exc.strerror}") from exc
-    if settings.HRDWATCH_ALLOW_PRIVATE_URLS:
-        return
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
-            raise FetchError(
-                f"refused: {parts.hostname} resolves to the non-public address {address} "
-                "(set HRDWATCH_ALLOW_PRIVATE_URLS=1 to allow intranet servers)"
-            )
+    except RefusedAddress as exc:
+        raise FetchError(str(exc)) from exc
 
 
 def host_key(url: str) -> str:
@@ -146,6 +143,8 @@ def _robots_parser(client: httpx.Client, key: str) -> urllib.robotparser.RobotFi
                 body = response.text
         except httpx.HTTPError:
             body = ""
+        except RefusedAddress as exc:
+            raise FetchError(str(exc)) from exc
         Host.objects.filter(pk=host.pk).update(robots_txt=body, robots_fetched_at=timezone.now())
         host.robots_txt = body
     parser = urllib.robotparser.RobotFileParser()
@@ -160,12 +159,18 @@ def robots_allows(client: httpx.Client, url: str) -> bool:
 
 
 def new_client() -> httpx.Client:
-    """An httpx client with hrdwatch's time-outs; redirects are followed by ``fetch`` itself."""
+    """An httpx client with hrdwatch's time-outs and the connect-time address check.
+
+    Redirects are followed by ``fetch`` itself; proxies from the environment are ignored, as a
+    proxy would connect to addresses the check never sees.
+    """
     timeout = option("HRDWATCH_FETCH_TIMEOUT", 15.0)
     return httpx.Client(
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"},
         timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
         follow_redirects=False,
+        transport=guarded_transport(),
+        trust_env=False,
     )
 
 
@@ -236,6 +241,8 @@ def _fetch_once(client: httpx.Client, url: str, etag: str, last_modified: str) -
                 _check_type(content_type, current)
                 body = _read_body(response, current)
                 return Fetched(url, current, status, content_type, body, kept)
+        except RefusedAddress as exc:  # the name now resolves elsewhere than when checked
+            raise FetchError(str(exc)) from exc
         except httpx.TimeoutException as exc:
             raise TransientFetchError(f"timed out fetching {current}") from exc
         except httpx.DecodingError as exc:

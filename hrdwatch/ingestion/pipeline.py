@@ -10,6 +10,7 @@ simply processed again. No step knows about the task queue (see ``tasks.py``).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import logging
 from urllib.parse import quote
@@ -19,18 +20,20 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import archive
-from .dedupe import assign_group
+from .dedupe import assign_groups
 from .fetch import Fetched, FetchError, fetch, new_client
 from .models import DocState, Document, IngestRun, Outcome, Source, SourceKind
 from .readers.common import Item, ReadError, Reading, detect_language
 from .readers.feeds import read_feed, read_sitemap
 from .readers.files import read_bytes
 from .readers.html import parse_html
-from .readers.listing import find_items
+from .readers.listing import find_items, unique_items
+from .readers.pagination import next_page
 
 logger = logging.getLogger(__name__)
 MAX_SITEMAPS = 20
 MAX_URL = 2000  # longer links cannot be stored, and are not real articles
+DEFAULT_MAX_PAGES = 3  # listing pages read per run unless the source's hints say otherwise
 
 
 @functools.cache
@@ -51,17 +54,58 @@ def file_url(source: Source) -> str:
     return f"upload://{source.file_sha256}/{quote(source.file_name)}"
 
 
-def _items_from(source: Source, body: bytes, url: str) -> list[Item]:
+def _items_from(source: Source, body: bytes, url: str, since: dt.date | None) -> list[Item]:
     if source.kind == SourceKind.FEED:
         return read_feed(body, url)
     if source.kind == SourceKind.LISTING:
-        items = find_items(parse_html(body), url, source.hints)
-        if not items:
-            raise ReadError(f"no dated items with links were found on the listing page {url}")
-        return items
+        return _listing_items(source, body, url, since)
     if source.kind == SourceKind.SITEMAP:
         return _sitemap_items(body, url)
     return [Item(link=url)]
+
+
+def _known(items: list[Item]) -> set[tuple[str, str]]:
+    """(link, variant) of the items that are already documents."""
+    return set(
+        Document.objects.filter(url__in={item.link for item in items}).values_list("url", "variant")
+    )
+
+
+def _listing_items(source: Source, body: bytes, url: str, since: dt.date | None) -> list[Item]:
+    """Items of a listing and of its next pages, up to the ``max_pages`` hint.
+
+    A next page is read only while the page before it still showed something new (not yet a
+    document, nor older than ``--since``), so a second run stops at the first page.
+    """
+    max_pages = int(source.hints.get("max_pages") or DEFAULT_MAX_PAGES)
+    items: list[Item] = []
+    visited = {url}
+    for number in range(1, max_pages + 1):
+        root = parse_html(body)
+        following = next_page(root, url)
+        found = find_items(root, url, source.hints)
+        if number == 1 and not found:
+            raise ReadError(f"no dated items with links were found on the listing page {url}")
+        for item in found:
+            item.extra["listing"] = url
+        seen = {(item.link, item.variant) for item in items} | _known(found)
+        fresh = [item for item in found if (item.link, item.variant) not in seen]
+        items.extend(found)
+        if since is not None:
+            fresh = [item for item in fresh if item.published is None or item.published >= since]
+        if not following or following in visited or not fresh or number == max_pages:
+            break
+        visited.add(following)
+        try:
+            fetched = fetch(following, client=shared_client())
+        except FetchError as exc:  # a broken later page ends the listing; the first page counts
+            logger.info("listing %s: next page %s not read: %s", source.slug, following, exc)
+            break
+        archive.store(fetched.body)
+        body, url = fetched.body, fetched.final_url
+    items = unique_items(items)
+    limit = int(source.hints.get("max_items") or 0)
+    return items[:limit] if limit else items
 
 
 def _sitemap_items(body: bytes, url: str) -> list[Item]:
@@ -76,7 +120,7 @@ def _fetch_source(source: Source) -> tuple[bytes, str]:
     """The source's current bytes, re-read from the archive when the server says 304."""
     fetched = fetch(source.url, source.etag, source.last_modified, client=shared_client())
     now = timezone.now()
-    if fetched.not_modified and source.last_sha256:
+    if fetched.not_modified and archive.intact(archive.relative_path(source.last_sha256)):
         Source.objects.filter(pk=source.pk).update(last_fetched_at=now, last_error="")
         return archive.load(archive.relative_path(source.last_sha256)), fetched.final_url
     if fetched.not_modified:
@@ -97,14 +141,13 @@ def discover(run_id: int, source_id: int) -> list[int]:
     run = IngestRun.objects.get(pk=run_id)
     source = Source.objects.get(pk=source_id)
     try:
-        if source.kind == SourceKind.FILE:
-            items = [Item(link=file_url(source), title="")]
-            parent = ""
-        elif source.kind == SourceKind.ARTICLE:
-            items, parent = [Item(link=source.url)], ""
+        if source.kind in {SourceKind.FILE, SourceKind.ARTICLE}:
+            link = file_url(source) if source.kind == SourceKind.FILE else source.url
+            items, parent = [Item(link=link)], ""
+            Source.objects.filter(pk=source.pk).update(last_fetched_at=timezone.now())
         else:
             body, parent = _fetch_source(source)
-            items = _items_from(source, body, parent)
+            items = _items_from(source, body, parent, run.since)
     except Exception as exc:  # every failure is recorded; the batch goes on
         logger.info("source %s failed: %s", source.slug, exc)
         Source.objects.filter(pk=source.pk).update(
@@ -113,6 +156,10 @@ def discover(run_id: int, source_id: int) -> list[int]:
         run.discovered.add(source)
         return []
     items = [item for item in items if len(item.link) <= MAX_URL]
+    first: dict[tuple[str, str], Item] = {}
+    for item in items:  # one document, one item: the first that names it
+        first.setdefault((item.link, item.variant), item)
+    items = list(first.values())
     if run.since:
         items = [item for item in items if item.published is None or item.published >= run.since]
     ids = [_queue(run, source, item, parent).pk for item in items]
@@ -127,7 +174,7 @@ def _queue(run: IngestRun, source: Source, item: Item, parent: str) -> Document:
         "item_published": item.published,
         "item_summary": item.summary,
         "item_language": item.language,
-        "parent_listing": parent if parent != item.link else "",
+        "parent_listing": item.extra.get("listing", parent) if parent != item.link else "",
     }
     with transaction.atomic():
         document, created = Document.objects.select_for_update().get_or_create(
@@ -163,7 +210,7 @@ def _body_of(document: Document) -> Fetched:
     if source.kind == SourceKind.FILE:
         body = archive.load(archive.relative_path(source.file_sha256))
         return Fetched(document.url, document.url, 200, "", body)
-    conditional = document.sha256 and not document.error
+    conditional = document.sha256 and not document.error and archive.intact(document.archived_path)
     return fetch(
         document.url,
         document.etag if conditional else "",
@@ -172,37 +219,48 @@ def _body_of(document: Document) -> Fetched:
     )
 
 
-def process(run_id: int, document_id: int) -> str:
-    """Fetch, archive and read one queued document; return its outcome for this run."""
-    document = Document.objects.select_related("source").get(pk=document_id)
-    if document.last_run_id == run_id and document.state == DocState.DONE:
-        return document.outcome
-    try:
-        outcome = _process(document)
-        document.error = ""
-    except Exception as exc:  # every failure is recorded on the document; the batch goes on
-        logger.info("document %s failed: %s", document.url, exc)
-        document = Document.objects.select_related("source").get(
-            pk=document_id
-        )  # drop half-done changes
-        outcome, document.error = Outcome.FAILED, describe(exc)
-        _apply_item(document)
+def process_batch(run_id: int, document_ids: list[int]) -> list[str]:
+    """Fetch, archive and read queued documents, then record them all in one transaction.
+
+    Fetching and reading happen outside the transaction; the writes (documents, near-duplicate
+    bands) take a few queries per batch. Documents already done for the run are skipped, so a
+    batch delivered twice, or re-queued after a crash, changes nothing.
+    """
+    documents = Document.objects.select_related("source").filter(pk__in=document_ids)
+    read: list[tuple[Document, str, str | None]] = []
+    for document in documents.exclude(last_run_id=run_id, state=DocState.DONE):
+        try:
+            outcome, text = _process(document)
+            document.error = ""
+        except Exception as exc:  # every failure is recorded on the document; the batch goes on
+            logger.info("document %s failed: %s", document.url, exc)
+            document = documents.get(pk=document.pk)  # drop half-done changes
+            outcome, text, document.error = Outcome.FAILED, None, describe(exc)
+            _apply_item(document)
+        read.append((document, outcome, text))
     with transaction.atomic():
-        current = Document.objects.select_for_update().get(pk=document.pk)
-        if current.last_run_id == run_id and current.state == DocState.DONE:
-            return current.outcome
-        document.state, document.outcome = DocState.DONE, outcome
-        document.save()
-    return outcome
+        done = set(
+            Document.objects.select_for_update()
+            .filter(pk__in=document_ids, last_run_id=run_id, state=DocState.DONE)
+            .values_list("pk", flat=True)
+        )
+        read = [entry for entry in read if entry[0].pk not in done]
+        assign_groups([(document, text) for document, _, text in read if text is not None])
+        for document, outcome, _ in read:
+            document.state, document.outcome = DocState.DONE, outcome
+            document.save()
+    return [outcome for _, outcome, _ in read]
 
 
-def _process(document: Document) -> str:
+def _process(document: Document) -> tuple[str, str | None]:
+    """(outcome, new text to group, or None when the bytes did not change)."""
     fetched = _body_of(document)
-    now = timezone.now()
-    document.fetched_at = now
+    document.fetched_at = timezone.now()
     if fetched.not_modified or archive.sha256_of(fetched.body) == document.sha256:
+        if not fetched.not_modified:
+            archive.store(fetched.body)  # rewrites a file that a power cut left short
         _apply_item(document)
-        return Outcome.UNCHANGED
+        return Outcome.UNCHANGED, None
     digest, rel = archive.store(fetched.body)
     previous = document.sha256
     reading = read_bytes(
@@ -218,10 +276,7 @@ def _process(document: Document) -> str:
     document.text, document.characters = reading.text, len(reading.text)
     document.author = reading.author[:500]
     _apply_item(document, reading)
-    with transaction.atomic():
-        assign_group(document, reading.text)
-        document.save()
-    return Outcome.CHANGED if previous else Outcome.NEW
+    return (Outcome.CHANGED if previous else Outcome.NEW), reading.text
 
 
 def run_is_complete(run: IngestRun) -> bool:

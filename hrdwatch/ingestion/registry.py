@@ -57,7 +57,7 @@ class SourceConfig(BaseModel):
     @field_validator("hints")
     @classmethod
     def known_hints(cls, hints: dict[str, str | int | bool]) -> dict[str, str | int | bool]:
-        unknown = set(hints) - {"item_xpath", "max_items", "date_order"}
+        unknown = set(hints) - {"item_xpath", "max_items", "max_pages", "date_order"}
         if unknown:
             raise ValueError(f"unknown parsing hints: {', '.join(sorted(unknown))}")
         return hints
@@ -118,7 +118,7 @@ def guess_kind(url: str) -> str:
         return SourceKind.ARTICLE
     media = sniff(fetched.body, fetched.content_type, url)
     if media == "text/html":
-        items = find_items(parse_html(fetched.body), fetched.final_url)
+        items = find_items(parse_html(fetched.body), fetched.final_url, include_chrome=False)
         return SourceKind.LISTING if len(items) >= 2 else SourceKind.ARTICLE
     if media.endswith("xml") or "rss" in media or "atom" in media:
         try:

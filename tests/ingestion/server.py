@@ -46,7 +46,7 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def do_GET(self) -> None:  # noqa: N802
-        path = self.path.split("?")[0]
+        path, _, query = self.path.partition("?")
         self.server.requests.append((path, self.headers.get("If-None-Match", "")))
         special = getattr(
             self, "route_" + path.strip("/").replace("-", "_").replace("/", "__"), None
@@ -58,6 +58,9 @@ class Handler(BaseHTTPRequestHandler):
         file = (root / path.lstrip("/")).resolve()
         if path.endswith("/"):
             file = file / "index.html"
+        if query:  # a later page of a listing: list.html?page=1 is saved as list.page-1.html
+            paged = file.with_name(f"{file.stem}.{query.replace('=', '-')}{file.suffix}")
+            file = paged if paged.is_file() else file
         if root not in file.parents or not file.is_file():
             self.send_body(404, b"<html><body><h1>Not found</h1></body></html>")
             return
@@ -98,6 +101,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def route_to_file_scheme(self) -> None:
         self.send_body(302, b"", Location="file:///etc/passwd")
+
+    def route_to_intranet(self) -> None:
+        self.send_body(302, b"", Location="http://intranet.test/admin")
 
     def route_image(self) -> None:
         self.send_body(200, b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "image/png")

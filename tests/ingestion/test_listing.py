@@ -111,3 +111,39 @@ def test_relative_dates_fall_back_on_the_time_element():
     items = items_of(html)
     assert [item.published for item in items] == [dt.date(2021, n, 15) for n in (1, 2, 3)]
     assert all("days ago" not in item.summary for item in items)
+
+
+def test_undated_teasers_with_heading_links_are_items_when_nothing_is_dated():
+    card = (
+        "<div class='card'><h3><a href='/stories/{n}'>Defender {n} held without charge</a></h3>"
+        "<p>Relatives of defender {n} say police have not told them where he is detained.</p></div>"
+    )
+    html = (
+        "<html><body><nav><ul><li><a href='/'>Home</a></li><li><a href='/about'>About</a></li></ul></nav>"
+        + "".join(card.format(n=n) for n in range(4))
+        + "</body></html>"
+    )
+    items = items_of(html)
+    assert [item.link for item in items] == [f"http://ngo.example/stories/{n}" for n in range(4)]
+    assert all(item.published is None and "Relatives" in item.summary for item in items)
+
+
+def test_a_dated_sidebar_is_used_only_when_the_page_has_no_other_items():
+    sidebar = "".join(
+        f"<li><a href='/p/{n}'>Sidebar story number {n}</a> <span>0{n} May 2020</span></li>"
+        for n in range(1, 4)
+    )
+    main = "".join(
+        f"<div class='post'><h2><a href='/m/{n}'>Main story number {n}</a></h2><p>1{n} May 2020</p></div>"
+        for n in range(1, 4)
+    )
+    with_main = f"<html><body><main>{main}</main><aside><ul>{sidebar}</ul></aside></body></html>"
+    assert [item.title for item in items_of(with_main)] == [
+        f"Main story number {n}" for n in range(1, 4)
+    ]
+    alone = (
+        f"<html><body><main><p>Welcome.</p></main><aside><ul>{sidebar}</ul></aside></body></html>"
+    )
+    assert len(items_of(alone)) == 3
+    strict = find_items(parse_html(alone.encode()), BASE, include_chrome=False)
+    assert strict == []

@@ -21,6 +21,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import html as lxml_html
 
+from .chrome import ITEM_CHROME_TAGS, in_page_chrome, is_chrome_part, strip_invisible
 from .common import Item, clean_text, detect_language
 from .dates import find_date
 
@@ -48,7 +49,6 @@ BLOCKS = HEADINGS | {
     "figcaption",
     "table",
 }
-DROP = ("script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select")
 READ_MORE = re.compile(
     r"^\W*(read( the)? (more|full)|more|continue reading|full (story|text|article)|details|"
     r"xem (thêm|tiếp)|đọc (thêm|tiếp)|chi tiết|lire (la )?suite|en savoir plus|leer más|"
@@ -66,7 +66,8 @@ SKIP_LINKS = re.compile(
 CHROME_LINE = re.compile(
     r"^\W*(share|tweet|print|email|facebook|twitter|whatsapp|telegram|linkedin|comments?|\d+ comments?|"
     r"leave a (comment|reply)|posted (on|in|by)( \S+){0,3}|by( \S+){1,3}|tags?:?.{0,40}|categor(y|ies):?.{0,40}|"
-    r"chia sẻ|partager|compartir)\W*$",
+    r"tagged .{0,40}|share this|(published|publié|publiée|publicado|pubblicato|veröffentlicht|đăng)"
+    r"( (on|le|el|il|am|ngày|lúc))?|date|ngày|chia sẻ|partager( sur \w+)?|compartir( en \w+)?)\W*$",
     re.IGNORECASE,
 )
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -92,16 +93,20 @@ def _signature(element: lxml_html.HtmlElement) -> str:
     return f"{element.tag}.{classes[0] if classes else ''}"
 
 
-def _lines(member: Member) -> list[str]:
+def _lines(member: Member, without_chrome: bool = False) -> list[str]:
     """The member's visible text, one line per block element.
 
     A ``<time datetime="2020-03-03">`` adds its machine-readable day to its line, for pages that
-    show only "3 days ago".
+    show only "3 days ago". ``without_chrome`` leaves out the item's share buttons and footer.
     """
     parts = []
     for element in member.elements:
         clone = copy.deepcopy(element)
         clone.tail = None
+        if without_chrome:
+            for part in [e for e in clone.iterdescendants() if isinstance(e.tag, str)]:
+                if part.getparent() is not None and is_chrome_part(part, ITEM_CHROME_TAGS):
+                    part.drop_tree()
         for node in clone.iter():
             if node.tag == "time" and ISO_DAY.match(node.get("datetime") or ""):
                 node.text = f"{node.get('datetime', '')[:10]} {node.text or ''}"
@@ -145,28 +150,44 @@ def _date_count(lines: list[str], order: str) -> tuple[int, tuple[str, dt.date] 
     return len(dates), first
 
 
-def _score(members: list[Member], base_url: str, order: str) -> float:
-    score = 0.0
+def _scores(members: list[Member], base_url: str, order: str) -> tuple[float, float]:
+    """How item-like the members are: (as dated items with a link, as headed undated teasers)."""
+    dated = undated = 0.0
     for member in members:
-        if not _usable_links(member, base_url):
+        links = _usable_links(member, base_url)
+        if not links:
             continue
-        count, _ = _date_count(_lines(member), order)
-        score += 1.0 if count == 1 else 0.3 if count > 1 else 0.0
-    return score
+        lines = _lines(member)
+        count, _ = _date_count(lines, order)
+        dated += 1.0 if count == 1 else 0.7 if count == 2 else 0.3 if count else 0.0
+        if any(in_heading for _link, _text, in_heading in links):
+            undated += 0.5 if sum(len(line) for line in lines) >= 80 else 0.0
+    return dated, undated
 
 
-def _candidate_groups(root: lxml_html.HtmlElement) -> Iterator[tuple[str, list[Member]]]:
-    """(signature, members): repeated siblings, and heading-led runs of siblings."""
+@dataclass
+class Group:
+    """Sibling members built alike, and whether they sit in a sidebar, menu or footer."""
+
+    signature: str
+    members: list[Member]
+    chrome: bool
+    score: float = 0.0
+
+
+def _candidate_groups(root: lxml_html.HtmlElement) -> Iterator[Group]:
+    """Repeated siblings, and heading-led runs of siblings."""
     for parent in root.iter():
         children = [c for c in parent if isinstance(c.tag, str)]
         if len(children) < 2:
             continue
+        chrome = in_page_chrome(parent)
         by_signature: dict[str, list[Member]] = defaultdict(list)
         for child in children:
             by_signature[_signature(child)].append(Member([child]))
         for signature, members in by_signature.items():
             if len(members) >= 2 and signature.split(".")[0] not in HEADINGS:
-                yield signature, members
+                yield Group(signature, members, chrome)
         heading_tags = [c.tag for c in children if c.tag in HEADINGS]
         for tag in set(heading_tags):
             if heading_tags.count(tag) < 2:
@@ -177,7 +198,7 @@ def _candidate_groups(root: lxml_html.HtmlElement) -> Iterator[tuple[str, list[M
                     runs.append(Member([child]))
                 elif runs:
                     runs[-1].elements.append(child)
-            yield f"run:{tag}:{_signature(parent)}", runs
+            yield Group(f"run:{tag}:{_signature(parent)}", runs, chrome)
 
 
 def _pick_link(links: list[tuple[str, str, bool]], title: str) -> str:
@@ -242,6 +263,20 @@ def _language_runs(lines: list[str]) -> list[tuple[str, list[str]]]:
     return runs
 
 
+def _summary_lines(lines: list[str], title: str, date_text: str, endings: list[str]) -> list[str]:
+    """The item's own words: lines without the title, the date or a trailing "more..." link."""
+    kept = []
+    for line in lines:
+        for ending in endings:
+            if line.endswith(ending) and line != ending:
+                line = line[: -len(ending)].rstrip()
+        if title and title in line:
+            line = line.replace(title, "").replace(date_text or title, "").strip(" []()|-–—:·,")
+        if line and not _is_chrome(line, date_text):
+            kept.append(line)
+    return kept
+
+
 def _items_of(member: Member, base_url: str, order: str) -> list[Item]:
     """One item per language version held by the member (usually one)."""
     lines = _lines(member)
@@ -251,10 +286,11 @@ def _items_of(member: Member, base_url: str, order: str) -> list[Item]:
     count, hit = _date_count(lines, order)
     date_text, published = (hit[0], hit[1]) if hit else ("", None)
     title = _title(member, lines, links)
-    content = [line for line in lines if not _is_chrome(line, date_text)]
+    endings = [text for _link, text, _ in links if text and _is_read_more(text)]
+    content = [line for line in _lines(member, True) if not _is_chrome(line, date_text)]
     runs = [run for run in _language_runs(content) if sum(len(line) for line in run[1]) >= 25]
     if len({language for language, _ in runs if language}) < 2:
-        body = [line for line in content if line != title]
+        body = _summary_lines(content, title, date_text, endings)
         language = detect_language(" ".join([title, *body]))
         return [
             Item(
@@ -272,7 +308,9 @@ def _items_of(member: Member, base_url: str, order: str) -> list[Item]:
             found for found in links if found[1] and any(found[1] in line for line in run_lines)
         ]
         run_title = next((line for line in run_lines if line == title), run_lines[0])
-        summary = "\n".join(line for line in run_lines if line != run_title)
+        summary = _summary_lines(
+            [line for line in run_lines if line != run_title], run_title, date_text, endings
+        )
         link = _pick_link(run_links, run_title) if run_links else _pick_link(links, title)
         items.append(
             Item(
@@ -280,55 +318,70 @@ def _items_of(member: Member, base_url: str, order: str) -> list[Item]:
                 title=run_title,
                 date_text=date_text,
                 published=published,
-                summary=summary,
+                summary="\n".join(summary),
                 language=language,
             )
         )
     return items
 
 
-def _drop_chrome(root: lxml_html.HtmlElement) -> None:
-    for tag in DROP:
-        for element in list(root.iter(tag)):
-            if element.getparent() is not None:
-                element.drop_tree()
+def find_items(
+    root: lxml_html.HtmlElement,
+    base_url: str,
+    hints: dict | None = None,
+    include_chrome: bool = True,
+) -> list[Item]:
+    """Items of the listing page ``root`` (parsed HTML, changed in place), in page order.
 
-
-def find_items(root: lxml_html.HtmlElement, base_url: str, hints: dict | None = None) -> list[Item]:
-    """Items of the listing page ``root`` (parsed HTML), in page order, without duplicates."""
+    Items in sidebars, menus and footers are used only when the page has no others, and never
+    with ``include_chrome=False`` (used to tell a listing from an article with a sidebar).
+    """
     hints = hints or {}
     page_language = (root.get("lang") or "").lower()
     order = str(
         hints.get("date_order") or ("MDY" if page_language in {"en-us", "en_us"} else "DMY")
     )
-    _drop_chrome(root)
+    strip_invisible(root)
     if hints.get("item_xpath"):
         members = [Member([e]) for e in root.xpath(hints["item_xpath"]) if isinstance(e.tag, str)]
     else:
-        members = _best_members(root, base_url, order)
+        members = _best_members(root, base_url, order, include_chrome)
     items: list[Item] = []
     for member in members:
         items.extend(_items_of(member, base_url, order))
-    items = _unique(items)
+    items = unique_items(items)
     _mark_shared_links(items)
     limit = int(hints.get("max_items", 0) or 0)
     return items[:limit] if limit else items
 
 
-def _best_members(root: lxml_html.HtmlElement, base_url: str, order: str) -> list[Member]:
+def _best_members(
+    root: lxml_html.HtmlElement, base_url: str, order: str, include_chrome: bool
+) -> list[Member]:
+    """Members of the best group (dated items first, else headed teasers), and its look-alikes."""
     groups = list(_candidate_groups(root))
-    scored = [
-        (_score(members, base_url, order), signature, members) for signature, members in groups
-    ]
-    best = max(scored, key=lambda entry: entry[0], default=None)
-    if best is None or best[0] < 2:
-        return []
+    scores = [_scores(group.members, base_url, order) for group in groups]
+    for kind in (0, 1):  # 0: dated items; 1: undated teasers, only when nothing is dated
+        for group, score in zip(groups, scores, strict=True):
+            group.score = score[kind]
+        pools = [[group for group in groups if not group.chrome]]
+        if include_chrome:
+            pools.append(groups)
+        for pool in pools:
+            best = max(pool, key=lambda group: group.score, default=None)
+            if best is not None and best.score >= 2:
+                return _look_alikes(best, pool, root)
+    return []
+
+
+def _look_alikes(best: Group, pool: list[Group], root: lxml_html.HtmlElement) -> list[Member]:
+    """Members of every group built like the best one (a Vietnamese list above an English one)."""
     chosen: list[Member] = []
     claimed: set[int] = set()
-    for score, signature, members in sorted(scored, key=lambda entry: -entry[0]):
-        if signature != best[1] or score < 1:
+    for group in sorted(pool, key=lambda group: -group.score):
+        if group.signature != best.signature or group.score < 1:
             continue
-        for member in members:
+        for member in group.members:
             ids = {id(e) for e in member.elements}
             if not ids & claimed:
                 chosen.append(member)
@@ -337,7 +390,8 @@ def _best_members(root: lxml_html.HtmlElement, base_url: str, order: str) -> lis
     return sorted(chosen, key=lambda member: position.get(id(member.elements[0]), 0))
 
 
-def _unique(items: Iterable[Item]) -> list[Item]:
+def unique_items(items: Iterable[Item]) -> list[Item]:
+    """Items with a title, each (link, language, title) once, in the order first seen."""
     seen: set[tuple[str, str, str]] = set()
     kept = []
     for item in items:

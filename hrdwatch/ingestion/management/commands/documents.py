@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from argparse import ArgumentParser
 from typing import IO, Any, cast
 
@@ -10,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.table import Table
 
+from hrdwatch.ingestion.management.database import ensure_database
 from hrdwatch.ingestion.models import Document
 from hrdwatch.ingestion.queries import describe_document
 
@@ -29,6 +32,7 @@ class Command(BaseCommand):
         show.add_argument("id", type=int, help="Document id.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        ensure_database(self.stderr)
         if options["action"] == "show":
             self.show(options["id"])
             return
@@ -36,8 +40,11 @@ class Command(BaseCommand):
         if options["source"]:
             documents = documents.filter(source__slug=options["source"])
         if options["json"]:
-            for document in documents.iterator(chunk_size=500):
-                self.stdout.write(json.dumps(describe_document(document), ensure_ascii=False))
+            try:
+                for document in documents.iterator(chunk_size=500):
+                    self.stdout.write(json.dumps(describe_document(document), ensure_ascii=False))
+            except BrokenPipeError:  # piped into head: the reader has what it wanted
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return
         table = Table("id", "published", "lang", "chars", "title", "error")
         for document in documents.iterator(chunk_size=500):

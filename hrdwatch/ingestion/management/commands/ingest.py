@@ -14,9 +14,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from hrdwatch.ingestion import archive
+from hrdwatch.ingestion.management.database import ensure_database
 from hrdwatch.ingestion.models import DocState, Document, IngestRun, Outcome, RunState, Source
 from hrdwatch.ingestion.pipeline import run_is_complete
-from hrdwatch.ingestion.tasks import enqueue_document, enqueue_source
+from hrdwatch.ingestion.schedule import due_sources
+from hrdwatch.ingestion.tasks import enqueue_documents, enqueue_source
 from hrdwatch.ingestion.workers import WorkerPool, runs_inline
 
 MAX_CRASHES_PER_WORKER = 3
@@ -24,13 +26,22 @@ MAX_CRASHES_PER_WORKER = 3
 
 class Command(BaseCommand):
     help = (
-        "Fetch, archive and read followed sources: ingest [--source SLUG] [--since DATE] [--workers N].\n"
-        "Prints a progress bar, then new/changed/unchanged/failed counts and each failure's reason. "
-        "Safe to interrupt and run again: finished work is kept and nothing is duplicated."
+        "Fetch, archive and read followed sources: ingest [--source SLUG | --due] [--since DATE] "
+        "[--workers N].\n"
+        "Without --source or --due every active source is polled; --due polls only those whose "
+        "schedule (hourly, daily, weekly) says they are due, for cron. Prints a progress bar, then "
+        "new/changed/unchanged/failed counts and each failure's reason. Safe to interrupt and run "
+        "again: finished work is kept and nothing is duplicated."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--source", default="", help="Only this source (its slug).")
+        which = parser.add_mutually_exclusive_group()
+        which.add_argument("--source", default="", help="Only this source (its slug).")
+        which.add_argument(
+            "--due",
+            action="store_true",
+            help="Only sources due by their schedule (run it from cron, e.g. hourly).",
+        )
         parser.add_argument(
             "--since",
             type=dt.date.fromisoformat,
@@ -45,6 +56,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        ensure_database(self.stderr)
         sources = Source.objects.filter(active=True)
         if options["source"]:
             sources = Source.objects.filter(slug=options["source"])
@@ -54,6 +66,11 @@ class Command(BaseCommand):
                 )
         if not sources.exists():
             raise CommandError("no sources to ingest; add one with: hrdwatch sources add URL")
+        if options["due"]:
+            sources = due_sources()
+            if not sources.exists():
+                self.stdout.write("no source is due; nothing to do")
+                return
         archive.remove_partial_files()
         run = IngestRun.objects.create(since=options["since"])
         run.sources.set(sources)
@@ -108,10 +125,8 @@ class Command(BaseCommand):
         """After a worker died, queue again whatever it may have been holding (steps are idempotent)."""
         for source in run.sources.exclude(pk__in=run.discovered.values("pk")):
             enqueue_source(run.pk, source.pk)
-        for pk in Document.objects.filter(last_run=run, state=DocState.QUEUED).values_list(
-            "pk", flat=True
-        ):
-            enqueue_document(run.pk, pk)
+        queued = Document.objects.filter(last_run=run, state=DocState.QUEUED)
+        enqueue_documents(run.pk, list(queued.values_list("pk", flat=True)))
 
     def give_up(self, run: IngestRun) -> None:
         Document.objects.filter(last_run=run, state=DocState.QUEUED).update(

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from rich.console import Console
 from rich.table import Table
 
+from hrdwatch.ingestion.management.database import ensure_database
 from hrdwatch.ingestion.models import Source, SourceKind
 from hrdwatch.ingestion.registry import (
     YAML_SUFFIXES,
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         sub.add_parser("list", help="List the sources.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        ensure_database(self.stderr)
         if options["action"] == "list":
             self.list_sources()
             return
