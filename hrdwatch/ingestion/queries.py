@@ -6,10 +6,27 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from hrdwatch.partners.models import Role
+from hrdwatch.partners.permissions import Action, can, organisations_where, viewer_for
 from hrdwatch.records.models import Case
 from hrdwatch.records.models import Source as CitedSource
+from hrdwatch.records.visibility import Gate
 
-from .models import Document
+from .models import Document, SourceKind
+
+
+def readable_documents(user: Any) -> QuerySet[Document]:
+    """The documents a partner may read: everything fetched from the web (it was published
+    already), and files uploaded for an organisation only by that organisation's members —
+    an uploaded file may be a witness statement or a lawyer's letter, not a public page."""
+    if not can(user, Action.VIEW_DOCUMENTS):
+        return Document.objects.none()
+    own = organisations_where(user, Role.VIEWER)
+    return Document.objects.filter(
+        ~Q(source__kind=SourceKind.FILE)
+        | Q(source__organisation__isnull=True)
+        | Q(source__organisation__in=own)
+    )
 
 
 def describe_document(document: Document) -> dict[str, Any]:
@@ -37,19 +54,20 @@ def describe_document(document: Document) -> dict[str, Any]:
     }
 
 
-def near_duplicates(document: Document) -> QuerySet[Document]:
-    """Other documents of the same near-duplicate group."""
+def near_duplicates(document: Document, among: QuerySet[Document]) -> QuerySet[Document]:
+    """Other documents of the same near-duplicate group, among those the reader may read."""
     if document.duplicate_group is None:
-        return Document.objects.none()
-    return Document.objects.filter(duplicate_group=document.duplicate_group).exclude(pk=document.pk)
+        return among.none()
+    return among.filter(duplicate_group=document.duplicate_group).exclude(pk=document.pk)
 
 
-def citing_cases(document: Document) -> QuerySet[Case]:
-    """Cases whose evidence cites this document, matched by archived hash or by URL."""
+def citing_cases(document: Document, user: Any) -> QuerySet[Case]:
+    """The cases ``user`` may see (the visibility gate decides) whose evidence cites this
+    document, matched by archived hash or by URL."""
     match = Q(url__in=[u for u in (document.url, document.final_url) if u])
     if document.sha256:
         match |= Q(content_hash=document.sha256)
     cited = CitedSource.objects.filter(match)
-    return Case.objects.filter(
+    return Gate(viewer_for(user)).cases().filter(
         Q(evidence__source__in=cited) | Q(events__evidence__source__in=cited)
     ).distinct()

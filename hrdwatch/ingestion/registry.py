@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from django.db import transaction
 from django.utils.text import slugify
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
 
+from hrdwatch.audit.log import Actor, record
 from hrdwatch.partners.models import Organisation
 
 from . import archive
-from .fetch import FetchError, fetch
+from .fetch import FetchError, check_url, fetch
 from .models import Source, SourceKind, Trust
 from .readers.common import ReadError
 from .readers.feeds import read_feed, read_sitemap
@@ -135,38 +136,47 @@ def guess_kind(url: str) -> str:
     return SourceKind.ARTICLE
 
 
-def add_url(url: str, kind: str = "", name: str = "") -> tuple[Source, bool]:
-    """Follow a URL (kind guessed when not given); adding the same URL again changes nothing."""
+def add_url(
+    url: str, kind: str = "", name: str = "", *, organisation: Organisation | None = None,
+    actor: Actor | None = None,
+) -> tuple[Source, bool]:
+    """Follow a URL (kind guessed when not given); adding the same URL again changes nothing.
+
+    A URL that will never be fetched (not http(s), a private address) is refused here, readably.
+    """
     existing = Source.objects.filter(url=url).first()
     if existing is not None:
         return existing, False
+    try:
+        check_url(url)
+    except FetchError as exc:
+        raise SourceError(str(exc)) from exc
     kind = kind or guess_kind(url)
     label = name or re.sub(r"^https?://", "", url).rstrip("/")
-    source = Source.objects.create(
-        slug=_unique_slug(label),
-        name=name or label,
-        url=url,
-        kind=kind,
-        origin="cli",
-        trust=Trust.UNVERIFIED,
-    )
-    return source, True
+    return _create(actor, slug=_unique_slug(label), name=name or label, url=url, kind=kind,
+                   organisation=organisation), True
 
 
-def add_file(path: Path, name: str = "") -> tuple[Source, bool]:
-    """Archive an uploaded file (HTML, PDF, DOCX, text, e-mail) as a source of one document."""
-    data = path.read_bytes()
+def add_file(
+    data: bytes, file_name: str, name: str = "", *, organisation: Organisation | None = None,
+    actor: Actor | None = None,
+) -> tuple[Source, bool]:
+    """Archive an uploaded file (HTML, PDF, DOCX, text, e-mail) as a source of one document;
+    the same bytes uploaded again give the source already made of them."""
     digest, _ = archive.store(data)
     existing = Source.objects.filter(kind=SourceKind.FILE, file_sha256=digest).first()
     if existing is not None:
         return existing, False
-    source = Source.objects.create(
-        slug=_unique_slug(name or path.stem),
-        name=name or path.name,
-        kind=SourceKind.FILE,
-        file_sha256=digest,
-        file_name=path.name,
-        origin="cli",
-        trust=Trust.UNVERIFIED,
-    )
-    return source, True
+    file_name = Path(file_name).name[:300] or digest[:12]
+    return _create(actor, slug=_unique_slug(name or Path(file_name).stem), name=name or file_name,
+                   kind=SourceKind.FILE, file_sha256=digest, file_name=file_name,
+                   organisation=organisation), True
+
+
+@transaction.atomic
+def _create(actor: Actor | None, **fields: Any) -> Source:
+    """A new unverified source, with the audit entry saying who added it and from where."""
+    source = Source.objects.create(origin=actor.via if actor else "cli", trust=Trust.UNVERIFIED,
+                                   **fields)
+    record(actor, "source.added", source, details={"kind": source.kind})
+    return source

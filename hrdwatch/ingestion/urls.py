@@ -9,4 +9,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.document_list, name="list"),
     path("<int:pk>/", views.document_detail, name="detail"),
     path("<int:pk>/original/", views.document_original, name="original"),
+    path("sources/", views.source_list, name="sources"),
+    path("sources/add/", views.source_add, name="add-source"),
 ]

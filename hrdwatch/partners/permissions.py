@@ -20,7 +20,8 @@ Actions are plain strings (``Action`` is a StrEnum): ``case.view``, ``case.view_
 ``case.create`` (obj: Organisation or None), ``case.edit``, ``case.submit``, ``case.review``,
 ``case.publish``, ``case.withdraw``, ``case.share``, ``record.delete``, ``record.restore``
 (obj: any record), ``defender.merge`` (obj: Defender), ``records.export`` (obj: a visibility
-level string), ``review.queue``, ``audit.view``, ``tokens.manage``. ``obj`` may be a Case or
+level string), ``review.queue``, ``audit.view``, ``tokens.manage``, ``documents.view``,
+``sources.add`` (obj: Organisation or None). ``obj`` may be a Case or
 anything attached to one (Event, Charge, Intervention, SensitiveDetail, Evidence) or a Defender.
 
 Rules, by role (each role includes the ones before it; a membership applies to its organisation's
@@ -28,8 +29,11 @@ records, or to every organisation's when ``network_wide``):
 
 - anyone: ``case.view`` of published public cases; ``records.export`` at public level.
 - viewer: partner-level data of every organisation, restricted data of its own organisation's
-  records and of cases shared with it; ``records.export`` at partners level.
-- documenter: create cases for its organisation; edit and submit its organisation's drafts.
+  records and of cases shared with it; ``records.export`` at partners level; the archive of
+  fetched documents (``documents.view``; a file uploaded for an organisation only to its members,
+  see ``ingestion.queries.readable_documents``).
+- documenter: create cases for its organisation; edit and submit its organisation's drafts;
+  add sources (URLs to follow, uploaded files) for its organisation.
 - reviewer: the review queue and reviewing any case it may see (four eyes across organisations).
 - editor: edit its organisation's cases in any state; publish, withdraw, share, delete, merge.
 - every member (viewer and up): their own API tokens (``tokens.manage``), each capped at a role
@@ -88,6 +92,8 @@ class Action(StrEnum):
     REVIEW_QUEUE = "review.queue"
     VIEW_AUDIT = "audit.view"
     MANAGE_TOKENS = "tokens.manage"
+    VIEW_DOCUMENTS = "documents.view"
+    ADD_SOURCE = "sources.add"
 
 
 @dataclass(frozen=True)
@@ -256,9 +262,11 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         return who.best_rank >= REVIEWER
     if act is Action.VIEW_AUDIT:
         return who.best_rank >= ADMINISTRATOR
+    if act is Action.VIEW_DOCUMENTS:
+        return who.best_rank >= VIEWER
     if act is Action.MANAGE_TOKENS:
         return who.best_rank >= VIEWER and getattr(user, TOKEN_ROLE_ATTR, None) is None
-    if act is Action.CREATE_CASE:
+    if act in {Action.CREATE_CASE, Action.ADD_SOURCE}:
         if isinstance(obj, Organisation):
             return who.rank_in(obj.pk) >= DOCUMENTER
         return who.best_rank >= DOCUMENTER

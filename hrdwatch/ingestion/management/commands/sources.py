@@ -21,6 +21,7 @@ from hrdwatch.ingestion.registry import (
     load_yaml,
     save_config,
 )
+from hrdwatch.partners.models import Organisation
 
 
 class Command(BaseCommand):
@@ -38,6 +39,13 @@ class Command(BaseCommand):
             "--kind", choices=[k.value for k in SourceKind], default="", help="How to read it."
         )
         add.add_argument("--name", default="", help="Human name of the source.")
+        add.add_argument(
+            "--organisation",
+            default="",
+            metavar="SLUG",
+            help="Partner organisation that owns it; an uploaded file is then readable only "
+            "by that organisation's members.",
+        )
         sub.add_parser("list", help="List the sources.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -46,20 +54,31 @@ class Command(BaseCommand):
             self.list_sources()
             return
         target, kind, name = options["target"], options["kind"], options["name"]
+        owner = self.organisation(options["organisation"])
         try:
             if target.startswith(("http://", "https://")):
-                source, created = add_url(target, kind, name)
+                source, created = add_url(target, kind, name, organisation=owner)
                 self.report(source, created)
             elif "://" in target:
                 raise CommandError(
                     f"refused: only http and https URLs can be followed, not {target}"
                 )
             else:
-                self.add_path(Path(target), kind, name)
+                self.add_path(Path(target), kind, name, owner)
         except SourceError as exc:
             raise CommandError(str(exc)) from exc
 
-    def add_path(self, path: Path, kind: str, name: str) -> None:
+    @staticmethod
+    def organisation(slug: str) -> Organisation | None:
+        if not slug:
+            return None
+        owner = Organisation.objects.filter(slug=slug).first()
+        if owner is None:
+            known = ", ".join(Organisation.objects.values_list("slug", flat=True)) or "none yet"
+            raise CommandError(f"unknown organisation {slug!r} (known: {known})")
+        return owner
+
+    def add_path(self, path: Path, kind: str, name: str, owner: Organisation | None) -> None:
         if path.is_dir():
             for source in load_directory(path):
                 self.stdout.write(f"loaded {source.slug} ({source.kind}) {source.url}")
@@ -71,7 +90,7 @@ class Command(BaseCommand):
         elif kind and kind != SourceKind.FILE:
             raise CommandError("a local file can only be added as --kind file")
         else:
-            source, created = add_file(path, name)
+            source, created = add_file(path.read_bytes(), path.name, name, organisation=owner)
         self.report(source, created)
 
     def report(self, source: Source, created: bool) -> None:
