@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from hrdwatch.ingestion.readers.dates import find_date
+from hrdwatch.ingestion.readers.dates import find_date, item_date
 from hrdwatch.ingestion.readers.html import parse_html
 from hrdwatch.ingestion.readers.listing import find_items
 
@@ -40,6 +40,18 @@ def test_dates_are_found_in_many_formats(text, expected):
 )
 def test_things_that_are_not_days_are_not_dates(text):
     assert find_date(text) is None
+
+
+def test_an_items_date_is_the_one_on_a_line_of_its_own_not_one_in_the_summary():
+    lines = [
+        "Lawyer detained after defending farmers",
+        "Police detained the lawyer on 1 March 2020 in Da Nang after a hearing.",
+        "Posted on: 03/03/2020",
+    ]
+    count, (written, day), alone = item_date(lines, "DMY")
+    assert (count, written, day, alone) == (2, "03/03/2020", dt.date(2020, 3, 3), 1)
+    count, (written, day), alone = item_date(lines[:2], "DMY")
+    assert (count, written, alone) == (1, "1 March 2020", 0), "no date line: the text's date"
 
 
 def test_table_rows_with_dates_are_items_and_the_menu_is_not():

@@ -1,7 +1,8 @@
 """Listing pages shaped like real NGO sites, added and ingested the way a newcomer does it.
 
 Each fixture under ``fixtures/site/ngo/`` imitates one family of sites (WordPress archive,
-Drupal view, hand-written list, table layout, bilingual Vietnamese/English, French SPIP) with
+Drupal view, hand-written list, table layout, bilingual Vietnamese/English with dated summaries,
+French SPIP) with
 its chrome: menus, share buttons, donate links and "recent posts" sidebars repeating the items.
 """
 
@@ -54,6 +55,13 @@ EXPECTED = {
         ("Freelance journalist assaulted while reporting", "2020-03-12", "en", "/ngo/vn/en/journalist-beaten.html"),
         ("Kêu gọi trả tự do cho nhà hoạt động công đoàn", "2020-03-02", "vi", "/ngo/vn/en/call-release-union-activist.html"),
         ("Call for the release of trade union activist", "2020-03-02", "en", "/ngo/vn/en/call-release-union-activist.html"),
+    ],
+    # The listing date stands on its own line; each summary has an earlier event date in its text.
+    "/ngo/mixed/tin.html": [
+        ("Nhà báo Đỗ Thị Hằng bị tạm giữ", "2019-09-18", "vi", "/ngo/mixed/bai/do-thi-hang-vi.html"),
+        ("Journalist Do Thi Hang taken into custody", "2019-09-18", "en", "/ngo/mixed/bai/do-thi-hang-en.html"),
+        ("Luật sư Vũ Quốc Bảo bị cấm xuất cảnh", "2019-07-02", "vi", "/ngo/mixed/bai/vu-quoc-bao-vi.html"),
+        ("Lawyer Vu Quoc Bao barred from leaving the country", "2019-07-02", "en", "/ngo/mixed/bai/vu-quoc-bao-en.html"),
     ],
     "/ngo/fr/actualites.html": [
         ("Arrestation arbitraire d'une avocate spécialisée en droit foncier", "2020-05-06", "fr", "/ngo/fr/spip.php-article-avocate-arretee.html"),

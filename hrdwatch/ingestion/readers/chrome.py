@@ -23,6 +23,14 @@ HIDDEN_CLASSES = {
     "hidden",
     "hide",
 }
+# A line that is only chrome: share and print links, bylines, tags, "posted on" labels.
+CHROME_LINE = re.compile(
+    r"^\W*(share|tweet|print|email|facebook|twitter|whatsapp|telegram|linkedin|comments?|\d+ comments?|"
+    r"leave a (comment|reply)|posted (on|in|by)( \S+){0,3}|by( \S+){1,3}|tags?:?.{0,40}|categor(y|ies):?.{0,40}|"
+    r"tagged .{0,40}|share this|(published|publié|publiée|publicado|pubblicato|veröffentlicht|đăng)"
+    r"( (on|le|el|il|am|ngày|lúc))?|date|ngày|chia sẻ|partager( sur \w+)?|compartir( en \w+)?)\W*$",
+    re.IGNORECASE,
+)
 CHROME_TAGS = {"aside", "nav", "header", "footer"}
 ITEM_CHROME_TAGS = {"aside", "nav", "footer"}
 CHROME_WORD = re.compile(

@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import dateparser
 
+from .chrome import CHROME_LINE
+
 _WORD = r"[^\W\d_]{3,12}\.?"
 _DATE_SHAPES = re.compile(
     "|".join(
@@ -48,3 +50,25 @@ def find_date(text: str, order: str = "") -> tuple[str, dt.date] | None:
         if found is not None:
             return match.group(0), found
     return None
+
+
+def stands_alone(line: str, date_text: str) -> bool:
+    """A date on a line of its own ("[03 March 2020]", "posted on: 2015/10/09"): the item's
+    date, unlike one inside the summary's running text ("police arrested him on 5 May")."""
+    rest = line.replace(date_text, "").strip(" []()|-–—:·,")
+    return not rest or bool(CHROME_LINE.match(rest)) or len(rest) < 20
+
+
+def item_date(lines: list[str], order: str) -> tuple[int, tuple[str, dt.date] | None, int]:
+    """How many distinct dates the lines hold, the item's date (one standing alone on its line
+    if any, else the first), and how many distinct dates stand alone."""
+    dates: dict[dt.date, tuple[str, dt.date]] = {}
+    alone: dict[dt.date, tuple[str, dt.date]] = {}
+    for line in lines:
+        hit = find_date(line, order)
+        if hit:
+            dates.setdefault(hit[1], hit)
+            if stands_alone(line, hit[0]):
+                alone.setdefault(hit[1], hit)
+    first = next(iter((alone or dates).values()), None)
+    return len(dates), first, len(alone)

@@ -12,7 +12,6 @@ A parsing hint ``item_xpath`` overrides detection for a page the heuristic gets 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -21,9 +20,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import html as lxml_html
 
-from .chrome import ITEM_CHROME_TAGS, in_page_chrome, is_chrome_part, strip_invisible
+from .chrome import CHROME_LINE, ITEM_CHROME_TAGS, in_page_chrome, is_chrome_part, strip_invisible
 from .common import Item, clean_text, detect_language
-from .dates import find_date
+from .dates import find_date, item_date
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 BLOCKS = HEADINGS | {
@@ -61,13 +60,6 @@ SKIP_LINKS = re.compile(
     r"whatsapp|t\.me/share|telegram\.me/share|reddit\.com/submit|pinterest\.com/pin|"
     r"/(tag|tags|category|categories|author|topic|label|page)/|[?&](share|replytocom)=|"
     r"donate|/feed/?$|\.(jpg|jpeg|png|gif|webp)$)",
-    re.IGNORECASE,
-)
-CHROME_LINE = re.compile(
-    r"^\W*(share|tweet|print|email|facebook|twitter|whatsapp|telegram|linkedin|comments?|\d+ comments?|"
-    r"leave a (comment|reply)|posted (on|in|by)( \S+){0,3}|by( \S+){1,3}|tags?:?.{0,40}|categor(y|ies):?.{0,40}|"
-    r"tagged .{0,40}|share this|(published|publié|publiée|publicado|pubblicato|veröffentlicht|đăng)"
-    r"( (on|le|el|il|am|ngày|lúc))?|date|ngày|chia sẻ|partager( sur \w+)?|compartir( en \w+)?)\W*$",
     re.IGNORECASE,
 )
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -140,16 +132,6 @@ def _usable_links(member: Member, base_url: str) -> list[tuple[str, str, bool]]:
     return found
 
 
-def _date_count(lines: list[str], order: str) -> tuple[int, tuple[str, dt.date] | None]:
-    dates: dict[dt.date, tuple[str, dt.date]] = {}
-    for line in lines:
-        hit = find_date(line, order)
-        if hit:
-            dates[hit[1]] = hit
-    first = next(iter(dates.values()), None)
-    return len(dates), first
-
-
 def _scores(members: list[Member], base_url: str, order: str) -> tuple[float, float]:
     """How item-like the members are: (as dated items with a link, as headed undated teasers)."""
     dated = undated = 0.0
@@ -158,8 +140,11 @@ def _scores(members: list[Member], base_url: str, order: str) -> tuple[float, fl
         if not links:
             continue
         lines = _lines(member)
-        count, _ = _date_count(lines, order)
-        dated += 1.0 if count == 1 else 0.7 if count == 2 else 0.3 if count else 0.0
+        count, _, alone = item_date(lines, order)
+        if alone == 1 and count <= 3:  # one dated line of its own: the surest mark of an item
+            dated += 1.2
+        else:
+            dated += 1.0 if count == 1 else 0.7 if count == 2 else 0.3 if count else 0.0
         if any(in_heading for _link, _text, in_heading in links):
             undated += 0.5 if sum(len(line) for line in lines) >= 80 else 0.0
     return dated, undated
@@ -283,7 +268,7 @@ def _items_of(member: Member, base_url: str, order: str) -> list[Item]:
     links = _usable_links(member, base_url)
     if not links:
         return []
-    count, hit = _date_count(lines, order)
+    _count, hit, _alone = item_date(lines, order)
     date_text, published = (hit[0], hit[1]) if hit else ("", None)
     title = _title(member, lines, links)
     endings = [text for _link, text, _ in links if text and _is_read_more(text)]
