@@ -161,3 +161,13 @@ def test_the_pages_follow_the_language(client, world, document):
     client.cookies["django_language"] = "fr"
     assert "Texte archivé" in client.get(f"/documents/{document.pk}/").content.decode()
     assert "Ajouter une source" in client.get("/documents/sources/").content.decode()
+
+
+def test_members_find_the_partner_pages_in_the_header_and_visitors_do_not(client, world):
+    assert "/documents/" not in client.get("/").content.decode()
+    login(client, world.users["a_documenter"])
+    header = client.get("/").content.decode()
+    assert 'href="/documents/"' in header and 'href="/documents/sources/"' in header
+    assert 'href="/review/"' not in header, "a documenter has no review queue"
+    login(client, world.users["a_reviewer"])
+    assert 'href="/review/"' in client.get("/").content.decode()

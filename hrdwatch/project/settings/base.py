@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "hrdwatch.publication.context.site_context",
+                "hrdwatch.partners.context.partner_links",
             ],
         },
     },
