@@ -94,7 +94,10 @@ def queue(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     rows = [{"case": c, "age_days": (now - c.created_at).days,
              "country": country_name(c.country)} for c in page]
-    return render(request, "review/queue.html", {"filters": filters, "page": page, "rows": rows})
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "review/queue.html", {"filters": filters, "page": page, "rows": rows,
+                                                 "query": query.urlencode()})
 
 
 def _visible_case(request: HttpRequest, uid: str) -> Case:
