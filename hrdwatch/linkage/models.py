@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Verdict(models.TextChoices):
-    SAME = "same", "Same person"
-    NOT_SAME = "not_same", "Not the same person"
-    UNSURE = "unsure", "Unsure"
+    SAME = "same", _("Same person")
+    NOT_SAME = "not_same", _("Not the same person")
+    UNSURE = "unsure", _("Unsure")
 
 
 class Judgement(models.Model):
@@ -139,3 +140,28 @@ class DefenderMerge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.merged_id} -> {self.kept_id}"
+
+
+class MergeProposal(models.Model):
+    """Two known defenders the model thinks are one person, waiting for a reviewer's answer.
+
+    Rebuilt as a whole by ``proposals.refresh_proposals`` (``hrdwatch propose_merges``), so it is
+    a work queue, not a record: the answers themselves are ``Judgement`` rows.
+    """
+
+    left = models.CharField(max_length=80, help_text="uid of one defender (the smaller uid).")
+    right = models.CharField(max_length=80, help_text="uid of the other defender.")
+    probability = models.FloatField(help_text="The model's probability that they are one person.")
+    reasons = models.JSONField(
+        default=list, help_text="The explanation, strongest first: [field, words, bits] per feature."
+    )
+    computed_at = models.DateTimeField(default=timezone.now, help_text="When the model proposed it.")
+
+    class Meta:
+        ordering = ["-probability", "left", "right"]
+        constraints = [
+            models.UniqueConstraint(fields=["left", "right"], name="unique_merge_proposal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.left} ~ {self.right} ({self.probability:.0%})"

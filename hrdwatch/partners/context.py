@@ -13,6 +13,7 @@ from .permissions import Action, can
 # (label, URL name, the action that opens the page)
 PARTNER_PAGES = [
     (_("Review queue"), "review:queue", Action.REVIEW_QUEUE),
+    (_("Possible duplicates"), "linkage:proposals", Action.REVIEW_QUEUE),
     (_("Documents"), "ingestion:list", Action.VIEW_DOCUMENTS),
     (_("Sources"), "ingestion:sources", Action.VIEW_DOCUMENTS),
     (_("API tokens"), "partners:tokens", Action.MANAGE_TOKENS),

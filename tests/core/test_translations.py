@@ -30,7 +30,7 @@ PACKAGE = Path(hrdwatch.__file__).parent
 APPS = sorted(path.parent.name for path in PACKAGE.glob("*/locale"))
 LANGUAGES = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
 CATALOGUES = [(app, language) for app in APPS for language in LANGUAGES]
-PARTNER_FACING = ["advocacy", "audit", "extraction", "ingestion", "partners", "review"]
+PARTNER_FACING = ["advocacy", "audit", "extraction", "ingestion", "linkage", "partners", "review"]
 
 
 def catalogue(app: str, language: str, suffix: str = "po") -> Path:

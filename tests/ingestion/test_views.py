@@ -113,7 +113,7 @@ def test_a_documenter_adds_a_url_and_uploads_a_file_and_both_are_audited(client,
     assert response.status_code == 302
     followed = Source.objects.get(url=site.url("/appeals.html"))
     assert (followed.kind, followed.organisation, followed.origin) == ("listing", world.a, "web")
-    upload = SimpleUploadedFile("witness.txt", "Statement of the witness.".encode(), "text/plain")
+    upload = SimpleUploadedFile("witness.txt", b"Statement of the witness.", "text/plain")
     client.post("/documents/sources/add/", {"upload": upload, "organisation": world.a.slug})
     uploaded = Source.objects.get(kind=SourceKind.FILE)
     assert (uploaded.file_name, uploaded.organisation) == ("witness.txt", world.a)
