@@ -25,6 +25,10 @@ class CandidateStatus(models.TextChoices):
 class MatchKind(models.TextChoices):
     EXACT = "exact", _("same name as written")
     FOLDED = "folded", _("same name ignoring case, accents and word order")
+    PROBABLE = "probable", _("probably the same person, by the linkage model")
+
+
+NAME_KINDS = (MatchKind.EXACT, MatchKind.FOLDED)
 
 
 class Candidate(models.Model):
@@ -104,7 +108,8 @@ class Candidate(models.Model):
 
 
 class DefenderMatch(models.Model):
-    """A known defender whose name equals the candidate's (exact or folded)."""
+    """A known defender the candidate may be: same name (exact or folded, from the extraction
+    queue) or probably the same person (the linkage model, with its probability and reasons)."""
 
     candidate = models.ForeignKey(
         Candidate, on_delete=models.CASCADE, related_name="matches", help_text="The candidate."
@@ -117,6 +122,12 @@ class DefenderMatch(models.Model):
     )
     kind = models.CharField(max_length=10, choices=MatchKind.choices, help_text="How the names agree.")
     matched_name = models.CharField(max_length=300, help_text="The defender's name that agreed.")
+    probability = models.FloatField(
+        null=True, blank=True, help_text="For a probable match: the linkage model's probability."
+    )
+    reasons = models.JSONField(
+        default=list, blank=True, help_text="For a probable match: the model's reasons, strongest first."
+    )
 
     class Meta:
         ordering = ["candidate_id", "defender_id"]

@@ -4,7 +4,8 @@ defenders.
 ``store_candidates`` is idempotent: running the same extractor version again changes nothing;
 running a new version updates the machine output and flags reviewed candidates for re-review, never
 touching reviewers' edits or decisions (the policy is in ``Candidate``'s docstring).
-Name checks are exact or folded for now; the linkage app makes them probabilistic.
+Name checks here are exact or folded; the linkage model adds probable matches in a batch
+(``linkage.proposals.match_pending_candidates``, run by ``hrdwatch propose_merges``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from django.utils import timezone
 
 from hrdwatch.core.text import fold
 from hrdwatch.extraction.extractors.base import Extractor
-from hrdwatch.extraction.models import Candidate, DefenderMatch, MatchKind
+from hrdwatch.extraction.models import NAME_KINDS, Candidate, DefenderMatch, MatchKind
 from hrdwatch.extraction.schema import ExtractedVictim, SourceDocument
 from hrdwatch.ingestion.models import Document
 
@@ -132,7 +133,9 @@ def match_known_defenders(candidates: list[Candidate]) -> None:
                 kind = MatchKind.EXACT if written == name else MatchKind.FOLDED
                 if defender_id not in found or found[defender_id][0] != MatchKind.EXACT:
                     found[defender_id] = (kind, written)
-        DefenderMatch.objects.filter(candidate=candidate).exclude(defender_id__in=found).delete()
+        DefenderMatch.objects.filter(candidate=candidate, kind__in=NAME_KINDS).exclude(
+            defender_id__in=found
+        ).delete()
         for defender_id, (kind, written) in found.items():
             DefenderMatch.objects.update_or_create(
                 candidate=candidate, defender_id=defender_id,

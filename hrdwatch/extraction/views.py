@@ -6,15 +6,27 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from hrdwatch.extraction.highlight import candidate_spans, highlight_spans
-from hrdwatch.extraction.models import Candidate
-from hrdwatch.partners.permissions import Action, permission_required
+from hrdwatch.extraction.models import Candidate, DefenderMatch, MatchKind
+from hrdwatch.partners.permissions import Action, permission_required, viewer_for
+from hrdwatch.records.visibility import Gate
+
+_KIND_ORDER = {MatchKind.EXACT: 0, MatchKind.FOLDED: 1, MatchKind.PROBABLE: 2}
+
+
+def _visible_matches(request: HttpRequest, candidate: Candidate) -> list[DefenderMatch]:
+    """The candidate's known-defender matches the reviewer may see (the gate decides), names
+    first, then the model's by probability."""
+    matches = DefenderMatch.objects.filter(
+        candidate=candidate, defender__in=Gate(viewer_for(request.user)).defenders()
+    ).select_related("defender")
+    return sorted(matches, key=lambda m: (_KIND_ORDER[MatchKind(m.kind)], -(m.probability or 0)))
 
 
 @permission_required(Action.REVIEW_QUEUE)
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The machine's proposal, the reviewer's edits, and the document with evidence highlighted."""
     candidate = get_object_or_404(
-        Candidate.objects.select_related("document").prefetch_related("matches__defender"), pk=pk
+        Candidate.objects.select_related("document"), pk=pk
     )
     return render(
         request,
@@ -22,6 +34,7 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "candidate": candidate,
             "current": candidate.current(),
+            "matches": _visible_matches(request, candidate),
             "document_html": highlight_spans(candidate.document.text, candidate_spans(candidate.machine)),
         },
     )

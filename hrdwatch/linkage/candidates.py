@@ -60,7 +60,10 @@ def defender_record(defender: Defender) -> tuple[LinkRecord, list[str]]:
     return record, list(defender.names.values_list("name", flat=True))
 
 
-def _known(defenders: QuerySet[Defender] | None) -> tuple[list[LinkRecord], dict[str, list[str]]]:
+def known_defender_records(
+    defenders: QuerySet[Defender] | None = None,
+) -> tuple[list[LinkRecord], dict[str, list[str]]]:
+    """Known defenders (all, or ``defenders``) as linkage records, with their other names."""
     queryset = (defenders if defenders is not None else Defender.objects.all()).select_related(
         "gender"
     )
@@ -76,7 +79,7 @@ def link_known_defenders(
     defenders: QuerySet[Defender] | None = None, threshold: float = DEFAULT_THRESHOLD
 ) -> LinkResult:
     """Which known defender records are the same person, with reviewers' judgements applied."""
-    records, others = _known(defenders)
+    records, others = known_defender_records(defenders)
     return link_records(
         records,
         threshold=threshold,
@@ -107,7 +110,7 @@ def match_candidate(
     limit: int = 5,
 ) -> list[CandidateMatch]:
     """Known defenders the candidate probably is, best first (a reviewer confirms)."""
-    records, others = _known(defenders)
+    records, others = known_defender_records(defenders)
     keys = [r.record_id for r in records] + [candidate.record_id]
     judged = judgements_in_force(keys)
     result = link_records(

@@ -8,6 +8,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from hrdwatch.linkage.judgements import already_answered
 from hrdwatch.linkage.models import DefenderMerge, Judgement, MergeProposal
@@ -139,3 +140,37 @@ def test_the_pair_page_speaks_french(client, world, pair):
     client.cookies["django_language"] = "fr"
     page = client.get(f"/linkage/{MergeProposal.objects.get().pk}/").content.decode()
     assert "Même personne ?" in page and "Pas la même personne" in page
+
+
+def pending_candidate(name: str, country: str, arrested: str):
+    from hrdwatch.extraction.models import Candidate
+    from hrdwatch.ingestion.models import Document, Source
+
+    source, _ = Source.objects.get_or_create(slug="news", defaults={
+        "name": "News", "kind": "article", "url": "https://example.org/news"})
+    document = Document.objects.create(source=source, url=f"https://example.org/{name}",
+                                       text=f"{name} was arrested on {arrested}.")
+    machine = {"name": name, "aliases": [], "country": country, "roles": ["lawyer"],
+               "events": [{"type": "arrest", "date": arrested, "charges": [], "evidence": []}]}
+    return Candidate.objects.create(document=document, extractor_name="rules",
+                                    extractor_version="1", key=name.lower(), name=name,
+                                    machine=machine, machine_updated_at=timezone.now())
+
+
+def test_a_pending_candidate_is_matched_to_the_known_defender_with_reasons(client, world, pair):
+    from hrdwatch.extraction.models import DefenderMatch
+
+    a, b = pair
+    m.Defender.objects.filter(pk=b.pk).update(visibility=Visibility.RESTRICTED)
+    candidate = pending_candidate("Minghui Wang", "CN", "2015-08-04")
+    assert "probable matches" in rebuild()
+    probable = DefenderMatch.objects.filter(candidate=candidate, kind="probable")
+    assert a in {match.defender for match in probable} <= {a, b}
+    assert all(match.probability > 0.5 and match.reasons for match in probable)
+    login(client, world.users["b_reviewer"])  # sees the public record, not org A's restricted one
+    page = client.get(f"/candidates/{candidate.pk}/").content.decode()
+    assert b.uid not in page
+    assert a.uid in page and "probably the same person" in page and "arrest date within" in page
+    assert "Wang Minghua" not in page, "his sister is not proposed"
+    rebuild()
+    assert DefenderMatch.objects.filter(candidate=candidate, kind="probable").count() == probable.count()

@@ -9,15 +9,17 @@ from django.core.management.base import BaseCommand
 from rich.console import Console
 
 from hrdwatch.linkage.clusters import DEFAULT_THRESHOLD
-from hrdwatch.linkage.proposals import refresh_proposals
+from hrdwatch.linkage.proposals import match_pending_candidates, refresh_proposals
 
 
 class Command(BaseCommand):
     help = (
         "Run the linkage model over every known defender (reviewers' answers applied) and rebuild\n"
         "the queue of possible duplicates that reviewers answer at /linkage/. Pairs already\n"
-        "answered 'same' or 'not the same' are never proposed again. Run it after imports or\n"
-        "nightly; it replaces the queue in one transaction."
+        "answered 'same' or 'not the same' are never proposed again. Then match the pending\n"
+        "candidates from extraction against the known defenders, so each candidate's page says\n"
+        "whom it probably is and why. Run it after extraction or imports, or nightly; each step\n"
+        "replaces its results in one transaction."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
@@ -31,3 +33,6 @@ class Command(BaseCommand):
         with console.status("linking known defenders..."):
             count = refresh_proposals(options["threshold"], progress=console.log)
         self.stdout.write(f"{count} possible duplicates wait for review at /linkage/")
+        with console.status("matching pending candidates..."):
+            matched = match_pending_candidates(options["threshold"])
+        self.stdout.write(f"{matched} probable matches of pending candidates to known defenders")
