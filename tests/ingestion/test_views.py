@@ -169,5 +169,6 @@ def test_members_find_the_partner_pages_in_the_header_and_visitors_do_not(client
     header = client.get("/").content.decode()
     assert 'href="/documents/"' in header and 'href="/documents/sources/"' in header
     assert 'href="/review/"' not in header, "a documenter has no review queue"
+    assert '<form method="post" action="/accounts/logout/"' in header
     login(client, world.users["a_reviewer"])
     assert 'href="/review/"' in client.get("/").content.decode()
