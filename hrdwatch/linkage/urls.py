@@ -10,4 +10,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<int:pk>/", views.proposal_detail, name="proposal"),
     path("<int:pk>/answer/", views.answer, name="answer"),
     path("answers/<int:pk>/undo/", views.undo, name="undo"),
+    path("aliases/", views.aliases, name="aliases"),
+    path("aliases/<int:pk>/remove/", views.remove_alias, name="remove-alias"),
 ]

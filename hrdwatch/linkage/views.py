@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from hrdwatch.audit.log import Actor
@@ -24,8 +27,9 @@ from hrdwatch.records.visibility import Gate
 
 from .judgements import do_judge, do_undo_judgement, verdicts_in_force
 from .merging import do_merge, do_undo_merge
-from .models import DefenderMerge, Judgement, MergeProposal, Verdict
+from .models import DefenderMerge, Judgement, MergeProposal, NameAlias, Verdict
 from .proposals import open_proposals
+from .reviewer_aliases import do_add_alias, do_remove_alias
 
 PAGE_SIZE = 25
 
@@ -115,3 +119,49 @@ def undo(request: HttpRequest, pk: int) -> HttpResponse:
         do_undo_judgement(Actor.from_request(request), judgement)
     messages.success(request, gettext("Your answer is withdrawn."))
     return redirect("linkage:proposals")
+
+
+class AliasForm(forms.ModelForm):
+    class Meta:
+        model = NameAlias
+        fields = ["name", "same_as", "note"]
+        labels = {"name": _("One spelling"), "same_as": _("Another spelling of the same name"),
+                  "note": _("Where the equivalence comes from")}
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+
+def _aliases_page(request: HttpRequest, form: AliasForm, status: int = 200) -> HttpResponse:
+    aliases = NameAlias.objects.select_related("added_by").order_by("-added_at")
+    query = request.GET.get("q", "").strip()[:200]
+    if query:
+        aliases = aliases.filter(Q(name__icontains=query) | Q(same_as__icontains=query))
+    page = Paginator(aliases, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "linkage/aliases.html", {"form": form, "page": page, "q": query,
+                                                   "query": f"q={query}" if query else ""},
+                  status=status)
+
+
+@permission_required(Action.REVIEW_QUEUE)
+def aliases(request: HttpRequest) -> HttpResponse:
+    """The reviewers' alias table, with a form to add an equivalence."""
+    if request.method != "POST":
+        return _aliases_page(request, AliasForm())
+    form = AliasForm(request.POST)
+    if not form.is_valid():
+        return _aliases_page(request, form, status=400)
+    try:
+        do_add_alias(Actor.from_request(request), form.cleaned_data["name"],
+                     form.cleaned_data["same_as"], form.cleaned_data["note"])
+    except ValueError:
+        form.add_error(None, gettext("Give two different spellings."))
+        return _aliases_page(request, form, status=400)
+    messages.success(request, gettext("The alias is added; the next linkage run uses it."))
+    return redirect("linkage:aliases")
+
+
+@require_POST
+@permission_required(Action.REVIEW_QUEUE)
+def remove_alias(request: HttpRequest, pk: int) -> HttpResponse:
+    do_remove_alias(Actor.from_request(request), get_object_or_404(NameAlias, pk=pk))
+    messages.success(request, gettext("The alias is removed (the audit log keeps it)."))
+    return redirect("linkage:aliases")

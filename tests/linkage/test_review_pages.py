@@ -174,3 +174,29 @@ def test_a_pending_candidate_is_matched_to_the_known_defender_with_reasons(clien
     assert "Wang Minghua" not in page, "his sister is not proposed"
     rebuild()
     assert DefenderMatch.objects.filter(candidate=candidate, kind="probable").count() == probable.count()
+
+
+def test_a_reviewer_adds_an_alias_the_model_then_uses_and_removal_is_audited(client, world):
+    from hrdwatch.audit.models import AuditEntry
+    from hrdwatch.linkage.models import NameAlias
+
+    a = defender(world.a, "Tenzin Dorje", born=1980, arrested=dt.date(2019, 3, 1))
+    b = defender(world.a, "丹增多吉", born=1980, arrested=dt.date(2019, 3, 1))
+    assert "0 possible duplicates" in rebuild()
+    login(client, world.users["a_reviewer"])
+    assert client.post("/linkage/aliases/", {"name": "Tenzin Dorje", "same_as": " tenzin dorje "}
+                       ).status_code == 400, "two spellings of one alias must differ"
+    response = client.post("/linkage/aliases/", {"name": "Tenzin Dorje", "same_as": "丹增多吉",
+                                                 "note": "Tibetan name in Chinese characters"})
+    assert response.status_code == 302
+    alias = NameAlias.objects.get()
+    assert alias.added_by == world.users["a_reviewer"]
+    assert "1 possible duplicates" in rebuild()
+    assert proposal_between(a, b).probability > 0.5
+    assert "丹增多吉" in client.get("/linkage/aliases/", {"q": "Tenzin"}).content.decode()
+    client.post(f"/linkage/aliases/{alias.pk}/remove/")
+    assert not NameAlias.objects.exists()
+    removed = AuditEntry.objects.get(action="linkage.alias_removed")
+    assert removed.details["same_as"] == "丹增多吉" and removed.actor == world.users["a_reviewer"]
+    login(client, world.users["a_documenter"])
+    assert client.post("/linkage/aliases/", {"name": "x", "same_as": "y"}).status_code == 403
