@@ -38,3 +38,12 @@ def verified_admin_client(client, django_user_model):
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
     return client
+
+
+@pytest.fixture
+def world(db):
+    """A small network: organisations A, B and a network-wide one, one account per role
+    (``tests/partners/fixtures.py``)."""
+    from tests.partners.fixtures import build_world
+
+    return build_world()

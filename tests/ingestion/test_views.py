@@ -13,14 +13,9 @@ from hrdwatch.audit.models import AuditEntry
 from hrdwatch.ingestion.models import Document, Source, SourceKind
 from hrdwatch.records.levels import Visibility
 from hrdwatch.records.models import Evidence
-from tests.partners.fixtures import build_world, login, make_case, make_source
+from tests.partners.fixtures import login, make_case, make_source
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world():
-    return build_world()
 
 
 @pytest.fixture

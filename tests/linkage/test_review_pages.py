@@ -14,16 +14,11 @@ from hrdwatch.linkage.judgements import already_answered
 from hrdwatch.linkage.models import DefenderMerge, Judgement, MergeProposal
 from hrdwatch.records import models as m
 from hrdwatch.records.levels import Visibility
-from tests.partners.fixtures import build_world, login
+from tests.partners.fixtures import login
 
 from .test_judgements import defender
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def world():
-    return build_world()
 
 
 @pytest.fixture
