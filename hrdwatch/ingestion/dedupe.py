@@ -122,3 +122,52 @@ def assign_groups(documents: list[tuple[Document, str]]) -> None:
     Document.objects.filter(
         pk__in=firsts_elsewhere - batch_ids, duplicate_group__isnull=True
     ).update(duplicate_group=F("pk"))
+
+
+def regroup_ungrouped(document_ids: list[int]) -> int:
+    """A second look, after the batch has committed, for its documents left without a group.
+
+    Two near-copies read at the same moment by two workers do not see each other: each batch
+    is grouped inside its own transaction. Whichever batch commits last finds the other here,
+    so the copies end up in one group. Returns how many documents joined a group.
+    """
+    ungrouped = list(
+        Document.objects.filter(
+            pk__in=document_ids, duplicate_group__isnull=True, minhash__isnull=False
+        ).values_list("pk", "minhash")
+    )
+    if not ungrouped:
+        return 0
+    bands: dict[int, set[int]] = defaultdict(set)
+    for document_id, value in MinHashBand.objects.filter(
+        document_id__in=[pk for pk, _ in ungrouped]
+    ).values_list("document_id", "value"):
+        bands[document_id].add(value)
+    values = set().union(*bands.values())
+    holders: dict[int, set[int]] = defaultdict(set)
+    for document_id, value in MinHashBand.objects.filter(value__in=values).values_list(
+        "document_id", "value"
+    )[:MAX_CANDIDATES]:
+        holders[value].add(document_id)
+    joined = 0
+    for pk, raw in ungrouped:
+        others = {other for value in bands[pk] for other in holders[value]} - {pk}
+        if not others:
+            continue
+        sig = _from_bytes(bytes(raw or b""))
+        alike = [
+            (other, group)
+            for other, other_raw, group in Document.objects.filter(
+                pk__in=others, minhash__isnull=False
+            ).values_list("pk", "minhash", "duplicate_group")
+            if sig.jaccard(_from_bytes(bytes(other_raw or b""))) >= THRESHOLD
+        ]
+        if not alike:
+            continue
+        group = min(group or other for other, group in alike)
+        Document.objects.filter(pk=pk, duplicate_group__isnull=True).update(duplicate_group=group)
+        Document.objects.filter(
+            pk__in=[other for other, _ in alike], duplicate_group__isnull=True
+        ).update(duplicate_group=group)
+        joined += 1
+    return joined

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import archive
-from .dedupe import assign_groups
+from .dedupe import assign_groups, regroup_ungrouped
 from .fetch import Fetched, FetchError, fetch, new_client
 from .models import DocState, Document, IngestRun, Outcome, Source, SourceKind
 from .readers.common import Item, ReadError, Reading, detect_language
@@ -249,6 +249,7 @@ def process_batch(run_id: int, document_ids: list[int]) -> list[str]:
         for document, outcome, _ in read:
             document.state, document.outcome = DocState.DONE, outcome
             document.save()
+    regroup_ungrouped([document.pk for document, _, text in read if text is not None])
     return [outcome for _, outcome, _ in read]
 
 

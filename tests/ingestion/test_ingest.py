@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from hrdwatch.ingestion import archive
+from hrdwatch.ingestion.dedupe import regroup_ungrouped
 from hrdwatch.ingestion.models import Document, Source
 
 pytestmark = pytest.mark.django_db
@@ -148,6 +149,23 @@ def test_syndicated_copies_are_grouped_as_near_duplicates(site):
     assert groups["woman-activist-released.html"] is not None
     assert groups["woman-activist-released.html"] == groups["syndicated.html"]
     assert groups["trial-postponed.html"] is None
+
+
+def test_copies_two_workers_committed_unseen_are_grouped_by_the_second_look(site):
+    """Two batches grouped at the same moment do not see each other; the batch that commits
+    last finds the other copy after its commit."""
+    run("sources", "add", site.url("/news/woman-activist-released.html"), "--kind", "article")
+    run("sources", "add", site.url("/syndicated.html"), "--kind", "article")
+    run("sources", "add", site.url("/news/trial-postponed.html"), "--kind", "article")
+    run("ingest")
+    Document.objects.update(duplicate_group=None)  # as if each copy was grouped unseen
+    copy = Document.objects.get(url=site.url("/syndicated.html"))
+    unrelated = Document.objects.get(url=site.url("/news/trial-postponed.html"))
+    assert regroup_ungrouped([copy.pk, unrelated.pk]) == 1
+    groups = {d["url"].rsplit("/", 1)[1]: d["duplicate_group"] for d in listed()}
+    assert groups["woman-activist-released.html"] == groups["syndicated.html"] is not None
+    assert groups["trial-postponed.html"] is None
+    assert regroup_ungrouped([copy.pk, unrelated.pk]) == 0, "nothing left to join"
 
 
 def test_same_bytes_are_archived_once(site):
