@@ -127,3 +127,109 @@ def test_each_case_of_a_defender_shows_only_its_own_events_charges_and_sources(c
     assert cited == {"Report", "Earlier report"}
     earlier_numbers = views[earlier.pk].timeline[0]["sources"]
     assert [context["sources"][n - 1].title for n in earlier_numbers] == ["Earlier report"]
+
+
+def _add_case_with_everything(defender, when: dt.date, label: str):
+    """A public case with two events, a charge, a perpetrator, an intervention, a WGAD category, a
+    public and a restricted place of detention, and a restricted charge the page must not show."""
+    from hrdwatch.records.models import (
+        Case,
+        Charge,
+        Event,
+        EventPerpetrator,
+        Intervention,
+        Perpetrator,
+        PlaceOfDetention,
+        Source,
+    )
+    from hrdwatch.vocab.models import Term
+
+    def first(vocabulary: str) -> Term:
+        return Term.objects.filter(vocabulary=vocabulary).order_by("sort_order", "code").first()
+
+    case = Case.objects.create(
+        defender=defender, country="CN", status=term("case_status", "detained_awaiting_trial"),
+        arrest_date=when, arrest_date_precision="day",
+        visibility=Visibility.PUBLIC, review_state=ReviewState.PUBLISHED, is_fictional=True,
+    )
+    case.wgad_categories.set([first("wgad_category")])
+    prison = PlaceOfDetention.objects.create(name=f"Prison {label}", city="Tianjin", country="CN",
+                                             visibility=Visibility.PUBLIC)
+    secret = PlaceOfDetention.objects.create(name=f"Secret site {label}", country="CN",
+                                             visibility=Visibility.RESTRICTED)
+    arrest = Event.objects.create(case=case, event_type=term("event_type", "arrest"), date=when, date_precision="day",
+                                  visibility=Visibility.PUBLIC, place_of_detention=prison)
+    moved = Event.objects.create(case=case, event_type=term("event_type", "arrest"), date=when + dt.timedelta(days=9),
+                                 date_precision="day", visibility=Visibility.PUBLIC, place_of_detention=secret,
+                                 place=f"Somewhere {label}")
+    Charge.objects.create(event=arrest, wording=f"Charge {label}", category=term("charge_category", "public_order"),
+                          visibility=Visibility.PUBLIC)
+    Charge.objects.create(event=moved, wording=f"Restricted charge {label}",
+                          category=term("charge_category", "public_order"), visibility=Visibility.RESTRICTED)
+    judge = Perpetrator.objects.create(name=f"Judge {label}", perpetrator_type=first("perpetrator_type"),
+                                       country="CN", visibility=Visibility.PUBLIC)
+    EventPerpetrator.objects.create(event=arrest, perpetrator=judge, role=first("perpetrator_role"),
+                                    visibility=Visibility.PUBLIC)
+    Intervention.objects.create(case=case, intervention_type=first("intervention_type"), title=f"Appeal {label}",
+                                visibility=Visibility.PUBLIC)
+    source = Source.objects.create(title=f"Source {label}", visibility=Visibility.PUBLIC,
+                                   archived_text="x" * 1000)
+    moved.evidence.create(source=source, visibility=Visibility.PUBLIC)
+    return case
+
+
+def test_defender_page_queries_do_not_grow_with_cases_and_show_only_public_facts(client, cases, indexed):
+    """One query per kind of fact for all of a defender's cases; terms, places and links read once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from hrdwatch.vocab.models import Term
+
+    wang = cases["wang"]
+    url = reverse("publication:defender", args=[wang.defender.uid])
+    area = Term.objects.filter(vocabulary="area_of_work").order_by("sort_order", "code").first()
+    wang.defender.areas_of_work.set([area])
+
+    def render() -> tuple[str, int]:
+        from django.core.cache import cache
+
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            body = client.get(url).content.decode()
+        # Reads only: on PostgreSQL the page also sets a planner option in a savepoint.
+        return body, sum(q["sql"].lstrip("(").startswith("SELECT") for q in queries.captured_queries)
+
+    with indexed():
+        _add_case_with_everything(wang.defender, dt.date(2012, 1, 5), "A")
+    body_one, queries_one = render()
+    with indexed():
+        _add_case_with_everything(wang.defender, dt.date(2010, 6, 7), "B")
+        _add_case_with_everything(wang.defender, dt.date(2008, 2, 3), "C")
+    body, queries = render()
+    assert queries == queries_one <= 12
+    for label in "ABC":
+        assert f"Charge {label}" in body and f"Judge {label}" in body and f"Appeal {label}" in body
+        assert f"Prison {label}, Tianjin" in body and f"Source {label}" in body
+        assert f"Somewhere {label}" in body  # the place as written, where the named place is restricted
+        assert f"Secret site {label}" not in body and f"Restricted charge {label}" not in body
+    assert area.label_en in body and "Lawyer" in body
+    assert body.count("Deprivation of liberty in") == 4
+
+
+def test_defender_page_planner_setting_stays_within_the_page(client, cases):
+    """On PostgreSQL the page plans its joins as written; what runs after it plans as usual."""
+    from django.db import connection
+
+    from hrdwatch.publication.views.defender import joins_as_written
+
+    def setting() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW join_collapse_limit" if connection.vendor == "postgresql" else "SELECT '8'")
+            return str(cursor.fetchone()[0])
+
+    before = setting()
+    with joins_as_written():
+        inside = setting()
+    assert client.get(reverse("publication:defender", args=[cases["wang"].defender.uid])).status_code == 200
+    assert setting() == before == "8"
+    assert inside == ("1" if connection.vendor == "postgresql" else "8")

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import connection
+from django.db.models import QuerySet
 
 from ..models import FacetBitmap
 
@@ -45,8 +47,28 @@ def load(facets: Iterable[str] | None = None) -> dict[Key, int]:
         rows = rows.filter(facet__in=[*facets, ALL[0]])
     return {
         (f, v): int.from_bytes(bytes(data), "little")
-        for f, v, data in rows.values_list("facet", "value", "cases")
+        for f, v, data in _fetch(rows.values_list("facet", "value", "cases"))
     }
+
+
+def _fetch(rows: QuerySet[FacetBitmap, Any]) -> list[tuple[str, str, Any]]:
+    """The rows, on PostgreSQL in binary form.
+
+    Django's psycopg cursors bind parameters client-side, and such cursors receive ``bytea`` as
+    hexadecimal text: for the 1.2 MB of bitmaps of 100,000 defenders, 2.4 MB to encode, send and
+    decode, about half of the 8-12 ms the list pages spent loading them. A server-binding psycopg
+    cursor on the same connection (same transaction) asks for binary results instead: the same
+    query and rows, not logged by Django's debug cursor.
+    """
+    if connection.vendor != "postgresql":
+        return list(rows)
+    import psycopg
+
+    sql, params = rows.query.sql_with_params()
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(sql, params, binary=True)
+        return [(facet, value, data) for facet, value, data in cursor.fetchall()]
 
 
 def sizes() -> dict[Key, int]:
