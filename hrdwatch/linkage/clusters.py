@@ -19,17 +19,16 @@ from .names import NameLevel, NameMatch, PersonName, compare_names
 
 # Match probability (of the capped score) above which a pair is linked. Chosen on the synthetic
 # benchmark (``bench/linkage.py --threshold 0.05 0.1 0.2 0.3`` prints the precision/recall curve):
-# on 2026-11-23, pairwise P/R at 10k records were 0.966/0.921 at 0.05, 0.985/0.898 at 0.1,
-# 0.988/0.880 at 0.2, 0.992/0.858 at 0.3; at 100k, 0.868/0.887, 0.919/0.854, 0.953/0.799,
-# 0.968/0.761. The capped scores are under-confident at small sizes and over-confident among
-# the many namesakes of large ones; 0.1 has the best F1 at both sizes without giving up precision
-# where real networks are (thousands of records).
+# on 2026-11-23, after the name evidence was calibrated on name frequency, pairwise P/R at 10k
+# records were 0.982/0.912 at 0.05, 0.989/0.898 at 0.1, 0.995/0.872 at 0.2, 0.997/0.832 at 0.3;
+# at 100k, 0.925/0.900, 0.957/0.876, 0.978/0.838, 0.987/0.795. 0.1 has the best F1 at 100k and
+# within 0.004 of the best at 10k, where 0.05 would give up precision.
 DEFAULT_THRESHOLD = 0.1
 # Two clusters larger than this product are not compared record by record; they stay apart.
 MAX_MERGE_CHECKS = 10_000
 # Share of record pairs across two clusters that must themselves be linked for the clusters to
 # merge: namesakes with missing fields contradict nobody, but they are not linked to each other.
-MIN_SUPPORT = 0.34
+MIN_SUPPORT = 0.5
 
 
 @dataclass
@@ -173,5 +172,9 @@ def explain(a: Person, b: Person, pair: ScoredPair) -> list[Reason]:
 
 def summarise(reasons: list[Reason]) -> str:
     """ "same name in pinyin, same country, arrest date within 10 days": the supporting reasons."""
-    supporting = [r.text for r in reasons if r.bits > 0 or r.field == "name"]
+    # A shared country counts through the name: the name's evidence is how rare it is *in that
+    # country* (``model._name_bits_sql``), so the country adds no bits of its own.
+    supporting = [
+        r.text for r in reasons if r.bits > 0 or r.field == "name" or r.text == "same country"
+    ]
     return ", ".join(supporting)

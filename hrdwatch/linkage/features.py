@@ -43,6 +43,8 @@ FEATURE_COLUMNS = (
     "arrest_month",
     "arrest_year",
     "place",
+    "name_n",
+    "name_nc",
 )
 
 
@@ -123,7 +125,12 @@ def feature_row(record: LinkRecord, name: PersonName) -> dict[str, Any]:
 
 def _narrowed(rows: list[dict[str, Any]], limit: int) -> list[list[str]]:
     """Block keys of each row with every key shared by more than ``limit`` records narrowed by
-    country, and dropped if still too common (other keys of the same records still meet)."""
+    country; a key still too common is narrowed again by birth year and, separately, by arrest
+    year, and dropped if even those are too common (other keys of the same records still meet).
+
+    Among hundreds of namesakes only a shared birth year or arrest year can tell one person's
+    reports apart, so those pairs are the ones worth the comparisons.
+    """
     counts = Counter(key for row in rows for key in row["block_keys"])
     crowded = {key for key, n in counts.items() if n > limit}
     keys = [
@@ -134,7 +141,25 @@ def _narrowed(rows: list[dict[str, Any]], limit: int) -> list[list[str]]:
         for row in rows
     ]
     counts = Counter(key for row_keys in keys for key in row_keys)
-    return [sorted({key for key in row_keys if key and counts[key] <= limit}) for row_keys in keys]
+    keys = [
+        [
+            narrower
+            for key in row_keys
+            if key
+            for narrower in (
+                [key]
+                if counts[key] <= limit
+                else [
+                    f"{key}|{label}{row[column]}"
+                    for label, column in (("b", "birth_year"), ("y", "arrest_year"))
+                    if row[column] is not None
+                ]
+            )
+        ]
+        for row, row_keys in zip(rows, keys, strict=True)
+    ]
+    counts = Counter(key for row_keys in keys for key in row_keys)
+    return [sorted({key for key in row_keys if counts[key] <= limit}) for row_keys in keys]
 
 
 def cap_block_sizes(
@@ -152,6 +177,48 @@ def cap_block_sizes(
         limit //= 2
     for row, row_keys in zip(rows, keys, strict=True):
         row["block_keys"] = row_keys
+
+
+def _name_counts(rows: list[dict[str, Any]]) -> tuple[list[int], list[float]]:
+    """How many records carry each record's name (``name_n``), and how many of its own country
+    (``name_nc``; records without a country count in proportion).
+
+    A record's name counts every record with one of its forms, or with it as the name without a
+    middle name (Nguyen Hung counts Nguyen Van Hung), and the most common form is taken: the
+    model's name evidence is then calibrated against how many other people could bear the name.
+    """
+
+    def keys(row: dict[str, Any]) -> set[str]:
+        return set(row["name_keys"]) | {k[2:] for k in row["part_keys"] if k.startswith("k:")}
+
+    overall: Counter[str] = Counter()
+    by_country: Counter[tuple[str, str | None]] = Counter()
+    for row in rows:
+        for key in keys(row):
+            overall[key] += 1
+            by_country[key, row["country"]] += 1
+    name_n, name_nc = [], []
+    for row in rows:
+        best, best_country = 1, 1.0
+        for key in row["name_keys"]:
+            n = overall[key]
+            unknown = by_country[key, None]
+            if row["country"] is None:
+                in_country = float(n)
+            else:
+                known = n - unknown
+                here = by_country[key, row["country"]]
+                in_country = here + unknown * here / known if known else float(n)
+            best, best_country = max(best, n), max(best_country, in_country)
+        name_n.append(best)
+        name_nc.append(best_country)
+    return name_n, name_nc
+
+
+def add_name_counts(rows: list[dict[str, Any]]) -> None:
+    """Set ``name_n`` and ``name_nc`` of every row (see ``_name_counts``)."""
+    for row, n, nc in zip(rows, *_name_counts(rows), strict=True):
+        row["name_n"], row["name_nc"] = n, nc
 
 
 def feature_columns(rows: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:

@@ -50,8 +50,8 @@ PRIORS: dict[str, tuple[list[float], list[float]]] = {
     "arrest_date": ([0.5, 0.15, 0.15, 0.1, 0.1], [0.002, 0.002, 0.004, 0.05, 0.942]),
     "place": ([0.7, 0.3], [0.01, 0.99]),
 }
-# Below this many records the priors are used as they are: EM needs enough pairs to learn from, and
-# name frequencies (term-frequency adjustment: Wang, Nguyen, Li are common) mean nothing.
+# Below this many records the priors are used as they are: EM needs enough pairs to learn from.
+# (Name frequencies count at every size: see ``_name_bits_sql``.)
 MIN_RECORDS_TO_TRAIN = 500
 EM_RECORDS = 200_000
 
@@ -73,14 +73,9 @@ def _levels(field: str, *levels: Any) -> Any:
     )
 
 
-def _settings(
-    probability_two_random_records_match: float, term_frequencies: bool
-) -> SettingsCreator:
-    exact_name: Any = cll.ExactMatchLevel("name_key")
-    if term_frequencies:
-        exact_name = exact_name.configure(tf_adjustment_column="name_key")
+def _settings(probability_two_random_records_match: float) -> SettingsCreator:
     name_levels = [
-        exact_name,
+        cll.ExactMatchLevel("name_key"),
         cll.ArrayIntersectLevel("name_keys", 1),
         cll.ArrayIntersectLevel("skel_keys", 1),
         cll.ArrayIntersectLevel("part_keys", 1),
@@ -122,6 +117,7 @@ def _settings(
         comparisons=comparisons,
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=False,
+        additional_columns_to_retain=["name_n", "name_nc"],
     )
 
 
@@ -164,11 +160,55 @@ class ScoredPair:
         return 1.0 / (1.0 + 2.0**-self.weight)
 
 
-def _capped_sql(field: str, term_frequencies: bool) -> str:
+# Records of one person with the same name that a namesake count includes, at the least (see
+# ``_name_bits_sql``); below it, the name is taken as unique.
+NAME_COUNT_FLOOR = 0.5
+
+
+def _name_bits_sql(level_weights: list[float], count: int, reports: float) -> str:
+    """Evidence of agreeing names, calibrated on how many *other people's* records bear the name.
+
+    For a name borne by ``n`` records, of which about ``reports`` are the person's own, a
+    different record agrees with it by chance with probability (n - reports) / N, so the bits
+    are log2(m * N / (n - reports)); with the prior (about (reports - 1) / N) that is
+    log2(m * (reports - 1) / (n - reports)), whatever the size of the set. When both records
+    name the same country, the count is the name's count within that country (names and
+    countries go together: most Nguyens are Vietnamese), and the country adds nothing more.
+    ``level_weights`` are the match weights of the name's levels, first level first (Splink
+    keeps no level column without keeping every input column, so the level is told by its weight).
+    """
+    m_levels = PRIORS["name"][0]
+    n = (
+        f"(case when {_SAME_COUNTRY} then greatest(name_nc_l, name_nc_r)"
+        " else greatest(name_n_l, name_n_r) end)"
+    )
+    others = f"greatest({n} - {reports}, {NAME_COUNT_FLOOR})"
+    cases = " ".join(
+        f"when {_is_level(weight)} then log2({m * count} / {others})"
+        for weight, m in zip(level_weights[:-1], m_levels[:-1], strict=True)
+    )
+    return f"(case {cases} else mw_name end)"
+
+
+def _is_level(weight: float) -> str:
+    return f"abs(mw_name - ({weight})) < 1e-9"
+
+
+def _names_agree_sql(level_weights: list[float]) -> str:
+    """Whether the names agree at some level (any level but the last, ELSE)."""
+    return "(" + " or ".join(_is_level(w) for w in level_weights[:-1]) + ")"
+
+
+_SAME_COUNTRY = "mw_country > 0"
+
+
+def _capped_sql(field: str, name_bits: str, names_agree: str) -> str:
     low, high = CAPS[field]
     bits = f"mw_{field}"
-    if field == "name" and term_frequencies:
-        bits = "(mw_name + coalesce(mw_tf_adj_name, 0))"
+    if field == "name":
+        bits = name_bits
+    elif field == "country":  # a shared country is already in the name count
+        bits = f"(case when {_SAME_COUNTRY} and {names_agree} then 0 else mw_country end)"
     return f"greatest(least({bits}, {high}), {low})"
 
 
@@ -198,6 +238,12 @@ def _train(linker: Linker, count: int, say: Callable[[str], None]) -> None:
     )
 
 
+def _level_weights(linker: Linker, field: str) -> list[float]:
+    """Match weights of a comparison's levels (the NULL level left out), first level first."""
+    comparison = next(c for c in linker._settings_obj.comparisons if c.output_column_name == field)
+    return [float(lv._match_weight) for lv in comparison.comparison_levels if not lv.is_null_level]
+
+
 def score_pairs(
     records: pa.Table,
     backend: Backend = "duckdb",
@@ -212,15 +258,19 @@ def score_pairs(
     table = db_api.register(records)
     count = records.num_rows
     trainable = count >= MIN_RECORDS_TO_TRAIN
-    linker = Linker(table, _settings(min(0.5, 1.0 / max(count, 2)), trainable), log_level=None)
+    linker = Linker(table, _settings(min(0.5, 1.0 / max(count, 2))), log_level=None)
     if trainable:
         _train(linker, count, say)
     say("scoring blocked pairs")
     predictions = linker.inference.predict()
     prior = linker._settings_obj._probability_two_random_records_match
     prior_bits = math.log2(prior / (1 - prior))
-    capped = ", ".join(f"{_capped_sql(f, trainable)} as {f}" for f in FIELDS)
-    total = " + ".join(_capped_sql(f, trainable) for f in FIELDS)
+    reports = 1 + prior * (count - 1)  # records of one person, as the match rate implies
+    weights = _level_weights(linker, "name")
+    name_bits = _name_bits_sql(weights, count, reports)
+    agree = _names_agree_sql(weights)
+    capped = ", ".join(f"{_capped_sql(f, name_bits, agree)} as {f}" for f in FIELDS)
+    total = " + ".join(_capped_sql(f, name_bits, agree) for f in FIELDS)
     # Built only from our own column names and numbers, never from input text.
     table_name = predictions.physical_name
     floor = math.log2(min_probability / (1 - min_probability)) if 0 < min_probability < 1 else -1e9

@@ -126,8 +126,16 @@ def _transliteration_skeleton(token: str, chinese: bool) -> str:
     return skeleton(token.replace("x", "s") if chinese else token).replace("h", "")
 
 
-def _token_strength(a: str, b: str, kinds: tuple[str, str]) -> int:
-    """3: same token; 2: spelling variant; 1: skeleton only (abjad, transliteration); 0: no."""
+def _chinese_looking(tokens: Iterable[str]) -> bool:
+    """Every token a run of pinyin syllables or a Cantonese surname: a Chinese name, where vowels
+    tell names apart. Leila or Mona alone read as pinyin too, but not Leila Al-Dosari."""
+    return all(is_pinyin(t) or t in CANTONESE_SURNAMES for t in tokens)
+
+
+def _token_strength(a: str, b: str, kinds: tuple[str, str], chinese: bool = True) -> int:
+    """3: same token; 2: spelling variant; 1: skeleton only (abjad, transliteration); 0: no.
+
+    ``chinese``: both names look Chinese (see ``_chinese_looking``)."""
     if a == b:
         return 3
     if _surname_variants(a) & _surname_variants(b):
@@ -152,7 +160,7 @@ def _token_strength(a: str, b: str, kinds: tuple[str, str]) -> int:
     if sa and sa == sb:
         if "abjad" in kinds:
             return 1
-        if is_pinyin(a) and is_pinyin(b):
+        if chinese and is_pinyin(a) and is_pinyin(b):
             return 0  # Minghui and Minghua: in pinyin the vowels are the name
         similarity = JaroWinkler.similarity(a, b)
         if similarity < _MIN_LOOSE_SIMILARITY:
@@ -197,9 +205,10 @@ def _groups_spelt_like(token: str) -> frozenset[str]:
 def _match_tokens(fa: NameForm, fb: NameForm) -> tuple[dict[int, int], list[int]]:
     """Greedy best-first one-to-one token matching: position in a -> position in b, strengths."""
     kinds = (fa.kind, fb.kind)
+    chinese = _chinese_looking(fa.tokens) and _chinese_looking(fb.tokens)
     candidates = sorted(
         (
-            (_token_strength(x, y, kinds), i, j)
+            (_token_strength(x, y, kinds, chinese), i, j)
             for i, x in enumerate(fa.tokens)
             for j, y in enumerate(fb.tokens)
         ),
@@ -290,6 +299,14 @@ def compare_names(a: PersonName, b: PersonName) -> NameMatch:
         if han_a & han_b:
             return NameMatch(NameLevel.EXACT, "same name in Chinese characters")
         return NameMatch(NameLevel.CONFLICT, "different Chinese characters")
+    abjad_a = [f for f in a.forms if f.kind == "abjad"]
+    abjad_b = [f for f in b.forms if f.kind == "abjad"]
+    if (
+        abjad_a
+        and abjad_b
+        and max(compare_forms(x, y).level for x in abjad_a for y in abjad_b) < NameLevel.LOOSE
+    ):  # both written in Arabic script, and the written names differ (often the father's name)
+        return NameMatch(NameLevel.CONFLICT, "different names in Arabic script")
     best = NameMatch(NameLevel.NONE, "names differ")
     for fa in a.forms:
         for fb in b.forms:

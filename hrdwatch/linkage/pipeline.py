@@ -9,7 +9,7 @@ import pyarrow as pa
 
 from .aliases import AliasTable, load_alias_table
 from .clusters import DEFAULT_THRESHOLD, Judgements, Person, cluster
-from .features import cap_block_sizes, feature_columns, feature_row
+from .features import add_name_counts, cap_block_sizes, feature_columns, feature_row
 from .inputs import LinkRecord
 from .model import Backend, ScoredPair, score_pairs
 
@@ -48,6 +48,7 @@ def link_records(
         rows.append(feature_row(record, person.name))
         if on_record:
             on_record()
+    add_name_counts(rows)
     cap_block_sizes(rows)
     table = pa.table(feature_columns(rows))
     del rows  # a million row dicts: only the compact Arrow table goes on to the backend

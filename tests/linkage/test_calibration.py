@@ -1,0 +1,128 @@
+"""Name evidence calibrated on how many records bear the name, and blocking among many namesakes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hrdwatch.core.dates import PartialDate
+from hrdwatch.linkage.features import add_name_counts, cap_block_sizes, part_keys
+from hrdwatch.linkage.inputs import LinkRecord
+from hrdwatch.linkage.names import NameLevel, compare_names, person_name
+from hrdwatch.linkage.pipeline import link_records
+
+
+def record(record_id: str, name: str, born: int | None = None, **fields: Any) -> LinkRecord:
+    arrested = PartialDate.parse(fields.pop("arrested", ""))
+    return LinkRecord(
+        record_id=record_id,
+        name=name,
+        birth_year=born,
+        arrest_date=arrested,
+        country=fields.pop("country", "VN"),
+        **fields,
+    )
+
+
+def probability(records: list[LinkRecord], left: str, right: str) -> float:
+    pairs = link_records(records, threshold=1e-6).pairs
+    return next(p.probability for p in pairs if {p.left, p.right} == {left, right})
+
+
+def test_a_common_name_is_weaker_evidence_than_a_rare_one() -> None:
+    namesakes = [
+        record(f"n{i}", "Nguyen Van Hung", 1950 + i, arrested=f"{2000 + i}-01-01")
+        for i in range(30)
+    ]
+    pairs = [
+        record("common-a", "Nguyen Van Hung", arrested="2015-05-05"),
+        record("common-b", "Nguyễn Văn Hùng", arrested="2015-05"),
+        record("rare-a", "Phan Thi Xuyen", arrested="2015-05-05"),
+        record("rare-b", "Phan Thị Xuyến", arrested="2015-05"),
+    ]
+    records = namesakes + pairs
+    assert probability(records, "rare-a", "rare-b") > probability(records, "common-a", "common-b")
+
+
+def test_a_name_common_in_another_country_only_is_not_common_here() -> None:
+    """Name frequency is counted within the pair's country: 30 Carlos Pérez in Mexico say little
+    about two reports of a Carlos Pérez in Nicaragua."""
+    elsewhere = [
+        record(f"mx{i}", "Carlos Pérez", 1950 + i, country="MX", arrested=f"{2000 + i}-01-01")
+        for i in range(30)
+    ]
+    here = [
+        record("ni-a", "Carlos Pérez", country="NI", arrested="2018-07-02"),
+        record("ni-b", "Carlos Perez", country="NI", arrested="2018-07"),
+    ]
+    crowded = [
+        record(f"ni{i}", "Carlos Pérez", 1950 + i, country="NI", arrested=f"{2000 + i}-01-01")
+        for i in range(30)
+    ]
+    rare_here = probability(elsewhere + here, "ni-a", "ni-b")
+    common_here = probability(crowded + here, "ni-a", "ni-b")
+    assert rare_here > common_here
+
+
+def test_name_counts_include_the_longer_names_a_short_one_may_stand_for() -> None:
+    rows: list[dict[str, Any]] = []
+    for i, (name, country) in enumerate(
+        [("Nguyen Hung", "VN"), ("Nguyen Van Hung", "VN"), ("Nguyen Van Hung", None)]
+        + [("Nguyen Duc Hung", "VN")] * 2
+    ):
+        rows.append(
+            {
+                "name_keys": sorted({f.key for f in person_name(name).forms}),
+                "part_keys": sorted(k for f in person_name(name).forms for k in part_keys(f)),
+                "country": country,
+                "row": i,
+            }
+        )
+    add_name_counts(rows)
+    assert rows[0]["name_n"] == 5  # Nguyen Hung: every Nguyen ... Hung
+    assert rows[1]["name_n"] == 2  # Nguyen Van Hung: only itself
+    assert rows[1]["name_nc"] == 2  # the record without a country counts toward Vietnam
+
+
+def test_crowded_blocks_are_narrowed_by_birth_year_and_arrest_year_not_dropped() -> None:
+    rows = [
+        {
+            "block_keys": ["k:hung nguyen van"],
+            "country": "VN",
+            "birth_year": 1960 + i % 20,
+            "arrest_year": 2000 + i % 7,
+        }
+        for i in range(100)
+    ]
+    rows.append(
+        {
+            "block_keys": ["k:hung nguyen van"],
+            "country": "VN",
+            "birth_year": None,
+            "arrest_year": 2003,
+        }
+    )
+    cap_block_sizes(rows, limit=30, budget=10**9)
+    assert rows[0]["block_keys"] == ["k:hung nguyen van|VN|b1960", "k:hung nguyen van|VN|y2000"]
+    assert rows[-1]["block_keys"] == ["k:hung nguyen van|VN|y2003"]
+
+
+def test_different_names_in_arabic_script_are_two_people() -> None:
+    """The Latin spellings drop the father's name; the Arabic script shows it differs."""
+    a = person_name("Amal Al-Sayyid", "أمل أحمد السيد")
+    b = person_name("Amal Al-Sayyid", "أمل فادي السيد")
+    assert compare_names(a, b).level == NameLevel.CONFLICT
+    shorter = person_name("Amal El-Sayed", "أمل السيد")  # without the father's name: no conflict
+    assert compare_names(a, shorter).level >= NameLevel.LOOSE
+
+
+def test_vowel_spellings_of_arabic_and_persian_names_are_not_read_as_pinyin() -> None:
+    """Mona or Rezaee are runs of pinyin syllables too; only a Chinese name's vowels tell apart."""
+    assert compare_names(person_name("Zahra Rezaee"), person_name("Zahra Rezaei")).level >= (
+        NameLevel.LOOSE
+    )
+    assert compare_names(person_name("Mona Al-Harbi"), person_name("Muna Al-Harbi")).level >= (
+        NameLevel.LOOSE
+    )
+    assert compare_names(person_name("Wang Minghui"), person_name("Wang Minghua")).level < (
+        NameLevel.LOOSE
+    )
