@@ -24,18 +24,9 @@ from typing import Any
 
 from pypinyin import lazy_pinyin
 
-FIELDS = [
-    "record_id",
-    "source_org",
-    "name",
-    "name_original_script",
-    "country",
-    "birth_year",
-    "gender",
-    "role",
-    "arrest_date",
-    "detention_place",
-]
+from hrdwatch.linkage.inputs import INPUT_COLUMNS
+
+FIELDS = list(INPUT_COLUMNS)  # the columns `hrdwatch link` reads
 ORGS = [f"org-{i:02d}" for i in range(25)]
 ROLES = [
     "lawyer",
