@@ -109,7 +109,7 @@ def dump_database() -> bytes:
     buffer = io.StringIO()
     installed = [label for label in EXCLUDED if _installed(label)]
     call_command("dumpdata", exclude=installed, natural_foreign=True, natural_primary=False,
-                 indent=None, stdout=buffer, verbosity=0)
+                 indent=None, stdout=buffer, verbosity=0, format="precise-json")
     return buffer.getvalue().encode("utf-8")
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -31,6 +33,9 @@ def populated(settings):
     actions.do_create_case(world.users["a_documenter"], defender=defender, organisation=world.a,
                            source=source, country="CN", status=term(Vocabulary.CASE_STATUS),
                            summary="Détenue — résumé")
+    # A time under a millisecond past the second: Django's "json" format would drop it.
+    User.objects.filter(pk=world.users["a_documenter"].pk).update(
+        date_joined=dt.datetime(2026, 1, 2, 12, 0, 0, 412, tzinfo=dt.UTC))
     archive = settings.ARCHIVE_DIR / "ab" / "abcdef.html"
     archive.parent.mkdir(parents=True)
     archive.write_bytes("<p>archived document é</p>".encode())
@@ -57,6 +62,7 @@ def test_backup_then_restore_into_an_empty_instance_gives_the_same_record(
     assert _content() == before
     assert (settings.ARCHIVE_DIR / "ab" / "abcdef.html").read_bytes() == archived
     assert Case.objects.get().defender.display_name == "Zhang Wei 张伟"
+    assert User.objects.get(username="a_documenter").date_joined.microsecond == 412
 
 
 def test_encrypted_backup_hides_its_content_and_refuses_a_wrong_passphrase(

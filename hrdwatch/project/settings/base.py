@@ -132,6 +132,9 @@ def database_config() -> dict[str, object]:
 DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Backups serialise times to the microsecond (Django's "json" cuts them to milliseconds).
+SERIALIZATION_MODULES = {"precise-json": "hrdwatch.operations.precise_json"}
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
