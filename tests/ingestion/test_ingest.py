@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-import json
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 
 from hrdwatch.ingestion import archive
 from hrdwatch.ingestion.dedupe import regroup_ungrouped
 from hrdwatch.ingestion.models import Document, Source
 
+from .commands import listed, run
+
 pytestmark = pytest.mark.django_db
-
-
-def run(*args: str) -> str:
-    out = StringIO()
-    call_command(*args, stdout=out)
-    return out.getvalue()
-
-
-def listed() -> list[dict]:
-    return [json.loads(line) for line in run("documents", "list", "--json").splitlines()]
 
 
 def test_listing_page_items_become_documents_with_their_own_titles_and_dates(site):

@@ -8,14 +8,12 @@ its chrome: menus, share buttons, donate links and "recent posts" sidebars repea
 
 from __future__ import annotations
 
-import json
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from hrdwatch.ingestion.models import Source
 from hrdwatch.ingestion.registry import guess_kind
+
+from .commands import listed, run
 
 pytestmark = pytest.mark.django_db
 
@@ -71,16 +69,6 @@ EXPECTED = {
 }  # fmt: skip
 CHROME_WORDS = ("Donate", "Share", "Partager", "Facebook", "Continue reading", "Lire la suite",
                 "Posted in", "Leave a comment", "Read more", "more...", "Xem tiếp", "Recent Posts")  # fmt: skip
-
-
-def run(*args: str) -> str:
-    out = StringIO()
-    call_command(*args, stdout=out)
-    return out.getvalue()
-
-
-def listed() -> list[dict]:
-    return [json.loads(line) for line in run("documents", "list", "--json").splitlines()]
 
 
 @pytest.mark.parametrize("path", list(EXPECTED))
