@@ -19,9 +19,12 @@ import datetime as dt
 import random
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate, product
 from pathlib import Path
 from typing import Any
 
+from opencc import OpenCC
 from pypinyin import lazy_pinyin
 
 from hrdwatch.linkage.inputs import INPUT_COLUMNS
@@ -48,13 +51,6 @@ ZH_GIVEN = (
     "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志文宇峰晓波全璋辉东红玉兰凤云龙海燕成德亮林"
     "春秋冬雪梅松柏青山川江河湖波涛浩然博学思远宏伟嘉怡欣悦晨曦朝阳光耀振兴家庆安宁和平正义仁智勇信"
     "忠孝廉洁美丽慧颖聪睿哲彬斌彪豪杰俊逸飞翔鹏程锦绣金银铭鑫鸿运永昌盛世祥瑞福禄寿喜乐康健宝珠琳琪瑶"
-)
-TRAD = dict(
-    zip(
-        "张刘陈杨黄赵吴许郑谢冯邓韩苏卢伟丽华国东红兰凤云龙晓辉海亮罗马叶沈叶杰涛刚艳娟宋",
-        "張劉陳楊黃趙吳許鄭謝馮鄧韓蘇盧偉麗華國東紅蘭鳳雲龍曉輝海亮羅馬葉瀋葉傑濤剛艷娟宋",
-        strict=True,
-    )
 )
 CANTONESE = {
     "黄": "Wong",
@@ -647,6 +643,121 @@ ES_FAMILY = [
     "Zamora",
 ]
 
+# --- Long tails ------------------------------------------------------------------------------------
+# Real name frequencies are long-tailed: a few names are very common (Wang, Nguyen, Mohammed) and
+# most are rare. Every pool is drawn with Zipf weights (the k-th name 1/k as likely as the first),
+# and generated names extend the short hand-written lists into that tail.
+ZH_SURNAMES_MORE = (
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
+)
+# Characters of given names beyond the common ones: the CJK Unified Ideographs pypinyin can read.
+ZH_RARE_GIVEN = [chr(c) for c in range(0x4E00, 0x9FA6)]
+ZH_RARE_SHARE = 0.12  # share of given-name characters drawn from the rare tail
+VI_GIVEN_SECOND = ["Minh", "Ngọc", "Thanh", "Hoàng", "Quốc", "Anh", "Như", "Bảo", "Thu", "Kim"]
+FA_SUFFIXES = [
+    ("ی", ["i"]),
+    ("پور", ["pour", "pur"]),
+    ("زاده", ["zadeh"]),
+    ("نژاد", ["nejad", "nezhad"]),
+    ("فر", ["far"]),
+]
+CY_ONSETS = "БВГДКЛМНПРСТХШ"
+CY_CODAS = "бвдклмнрстш"
+
+
+def zipf(pool: list[Any]) -> tuple[list[Any], list[float]]:
+    """A pool and its cumulative Zipf weights, for ``rng.choices(pool, cum_weights=...)``."""
+    return pool, list(accumulate(1.0 / (rank + 1) for rank in range(len(pool))))
+
+
+# Arabic consonants for made-up family names: (letter, Latin spellings); ج is g in Egypt, ق k or q.
+AR_CONSONANTS = [
+    ("ب", ["b"]),
+    ("ت", ["t"]),
+    ("ج", ["j", "g"]),
+    ("ح", ["h"]),
+    ("خ", ["kh"]),
+    ("د", ["d"]),
+    ("ر", ["r"]),
+    ("ز", ["z"]),
+    ("س", ["s"]),
+    ("ش", ["sh"]),
+    ("ف", ["f"]),
+    ("ق", ["q", "k"]),
+    ("ك", ["k"]),
+    ("ل", ["l"]),
+    ("م", ["m"]),
+    ("ن", ["n"]),
+    ("ه", ["h"]),
+    ("ط", ["t"]),
+]
+# Word patterns of three root consonants: (script with 1 2 3 for the consonants, Latin spellings)
+AR_PATTERNS = [
+    ("1ا23", ["1a2i3", "1a2e3"]),  # Kamil / Kamel
+    ("12ي3", ["1a2i3", "1a2ee3"]),  # Karim / Kareem
+    ("12ا3", ["1a22a3", "1a2a3"]),  # Najjar / Najar
+    ("ال12ا3ي", ["Al-1a22a3i", "El-1a22a3y"]),  # a nisba with the article: Al-Najjari
+]
+
+
+def arabic_family_names(rng: random.Random) -> list[tuple[str, list[str]]]:
+    """The short list, then names made from three-consonant roots in the usual word patterns,
+    in a fixed random order (so that the Zipf weights do not favour one letter)."""
+    made = []
+    for c1, c2, c3 in product(AR_CONSONANTS, repeat=3):
+        if c1 == c2 or c2 == c3:
+            continue
+        for script, latin in AR_PATTERNS:
+            written = script.replace("1", c1[0]).replace("2", c2[0]).replace("3", c3[0])
+            spellings = [
+                pattern.replace("1", a).replace("2", b).replace("3", c)
+                for pattern in latin
+                for a in c1[1][:1]
+                for b in c2[1][:1]
+                for c in c3[1][:1]
+            ] + [latin[0].replace("1", c1[1][-1]).replace("2", c2[1][-1]).replace("3", c3[1][-1])]
+            made.append(
+                (
+                    written,
+                    [
+                        "-".join(w.capitalize() for w in sp.split("-"))
+                        for sp in dict.fromkeys(spellings)
+                    ],
+                )
+            )
+    rng.shuffle(made)
+    return [*AR_FAMILY, *AR_GIVEN["m"], *made]
+
+
+def persian_family_names() -> list[tuple[str, list[str]]]:
+    """The short list, then names made the Persian way from a given name: Alizadeh, Rezapour."""
+    made = []
+    for suffix, endings in FA_SUFFIXES:
+        for script, spellings in FA_GIVEN + AR_GIVEN["m"]:
+            if " " in script or "-" in spellings[0]:
+                continue
+            latin = [
+                s + ("e" + e if e == "i" and s[-1] in "aeiou" else e)
+                for s in spellings
+                for e in endings
+            ]
+            made.append((script + suffix, list(dict.fromkeys(latin))))
+    return FA_FAMILY + made
+
+
+def cyrillic_family_names() -> list[tuple[str, str]]:
+    """The short list, then stems made of a syllable with each suffix: Belarusian spelling writes
+    an unstressed о as а (Гарбуноў, Горбунов)."""
+    made = []
+    for onset in CY_ONSETS:
+        for vowel in "оау":
+            for coda in CY_CODAS:
+                russian = onset + vowel + coda
+                made.append((russian.replace("о", "а"), russian))
+    return CY_FAMILY + [(be + x, ru + y) for be, ru in made for x, y in CY_SUFFIXES]
+
+
 CULTURES = [("zh", 0.30), ("vi", 0.14), ("ar", 0.18), ("fa", 0.05), ("cy", 0.15), ("es", 0.18)]
 COUNTRIES = {
     "zh": ["CN"] * 8 + ["HK"],
@@ -656,6 +767,9 @@ COUNTRIES = {
     "cy": ["BY"] * 3 + ["RU", "UA"],
     "es": ["NI", "VE", "CU", "CO", "MX", "GT"],
 }
+
+
+LAST_DATE = dt.date(2026, 6, 30)  # no report tells of an arrest still to come
 
 
 @dataclass
@@ -681,6 +795,15 @@ def swapped(rng: random.Random, person: Person, pid: int) -> Person | None:
     other = make_person(rng, pid, "zh")
     other.name_parts = {"surname": rng.choice(surnames), "given": rng.choice(givens)}
     return other
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> OpenCC:
+    return OpenCC("s2t")
+
+
+def traditional(han: str) -> str:
+    return str(_to_traditional().convert(han))
 
 
 def display_key(person: Person) -> str:
@@ -715,31 +838,70 @@ def romanise_cyrillic(rng: random.Random, text: str) -> str:
     return out[:1].upper() + out[1:]
 
 
+POOLS: dict[str, tuple[list[Any], list[float]]] = {
+    "zh_surname": (
+        list(ZH_SURNAMES + "".join(c for c in ZH_SURNAMES_MORE if c not in ZH_SURNAMES)),
+        list(
+            accumulate([*ZH_WEIGHTS, *(0.8 / (k + 1) ** 0.5 for k in range(len(ZH_SURNAMES_MORE)))])
+        ),
+    ),
+    "zh_given": zipf(list(dict.fromkeys(ZH_GIVEN))),
+    "vi_given_m": zipf(VI_GIVEN["m"]),
+    "vi_given_f": zipf(VI_GIVEN["f"]),
+    "ar_given_m": zipf(AR_GIVEN["m"]),
+    "ar_given_f": zipf(AR_GIVEN["f"]),
+    # Egyptian and Gulf family names are often a grandfather's given name (Alaa Ahmed Seif)
+    "ar_family": zipf(arabic_family_names(random.Random(0))),
+    "fa_given": zipf(FA_GIVEN),
+    "fa_family": zipf(persian_family_names()),
+    "cy_given_m": zipf(CY_GIVEN["m"]),
+    "cy_given_f": zipf(CY_GIVEN["f"]),
+    "cy_family": zipf(cyrillic_family_names()),
+    "es_given_m": zipf(ES_GIVEN["m"]),
+    "es_given_f": zipf(ES_GIVEN["f"]),
+    "es_family": zipf(ES_FAMILY),
+}
+
+
+def pick(rng: random.Random, pool: str) -> Any:
+    names, cumulative = POOLS[pool]
+    return rng.choices(names, cum_weights=cumulative)[0]
+
+
+def zh_given_character(rng: random.Random) -> str:
+    return rng.choice(ZH_RARE_GIVEN) if rng.random() < ZH_RARE_SHARE else pick(rng, "zh_given")
+
+
 def make_person(rng: random.Random, pid: int, culture: str) -> Person:
     gender = rng.choice("mf")
     parts: dict[str, Any] = {}
     if culture == "zh":
-        surname = rng.choices(ZH_SURNAMES, ZH_WEIGHTS)[0]
-        given = "".join(rng.choice(ZH_GIVEN) for _ in range(rng.choice([1, 2, 2, 2])))
+        surname = pick(rng, "zh_surname")
+        given = "".join(zh_given_character(rng) for _ in range(rng.choice([1, 2, 2, 2])))
         parts = {"surname": surname, "given": given}
     elif culture == "vi":
-        parts = {
-            "family": rng.choice(VI_FAMILY),
-            "middle": rng.choice(VI_MIDDLE[gender]),
-            "given": rng.choice(VI_GIVEN[gender]),
-        }
+        given = pick(rng, f"vi_given_{gender}")
+        middle = rng.choice(VI_MIDDLE[gender])
+        second = rng.choice(VI_GIVEN_SECOND)
+        if rng.random() < 0.3 and second not in (middle, given):  # two-syllable given name
+            given = f"{second} {given}"
+        parts = {"family": rng.choice(VI_FAMILY), "middle": middle, "given": given}
     elif culture == "ar":
         parts = {
-            "given": rng.choice(AR_GIVEN[gender]),
-            "father": rng.choice(AR_GIVEN["m"]),
-            "family": rng.choice(AR_FAMILY),
+            "given": pick(rng, f"ar_given_{gender}"),
+            "father": pick(rng, "ar_given_m"),
+            "family": pick(rng, "ar_family"),
         }
     elif culture == "fa":
-        parts = {"given": rng.choice(FA_GIVEN), "family": rng.choice(FA_FAMILY)}
+        parts = {"given": pick(rng, "fa_given"), "family": pick(rng, "fa_family")}
     elif culture == "cy":
-        parts = {"given": rng.choice(CY_GIVEN[gender]), "family": rng.choice(CY_FAMILY)}
+        parts = {"given": pick(rng, f"cy_given_{gender}"), "family": pick(rng, "cy_family")}
     else:
-        parts = {"given": rng.choice(ES_GIVEN[gender]), "family": rng.sample(ES_FAMILY, 2)}
+        first = pick(rng, "es_family")
+        second = pick(rng, "es_family")
+        while second == first:
+            second = pick(rng, "es_family")
+        parts = {"given": pick(rng, f"es_given_{gender}"), "family": [first, second]}
     return Person(
         pid,
         culture,
@@ -758,7 +920,7 @@ def render_name(rng: random.Random, person: Person) -> tuple[str, str]:
         surname, given = str(p["surname"]), str(p["given"])
         han = surname + given
         if rng.random() < 0.3:
-            han = "".join(TRAD.get(ch, ch) for ch in han)
+            han = traditional(han)
         sur_latin = "".join(lazy_pinyin(surname)).capitalize()
         if person.country == "HK" and surname in CANTONESE and rng.random() < 0.6:
             sur_latin = CANTONESE[surname]
@@ -856,8 +1018,8 @@ def generate(count: int, seed: int = 1) -> tuple[list[dict[str, str]], dict[str,
             group.append(other)
         for person in group:
             person.arrests.append((date, place))
-            if rng.random() < 0.1:  # arrested again later
-                later = date + dt.timedelta(days=rng.randint(200, 2500))
+            later = date + dt.timedelta(days=rng.randint(200, 2500))
+            if rng.random() < 0.1 and later <= LAST_DATE:  # arrested again later
                 person.arrests.append((later, rng.choice(places[person.country])))
             people.append(person)
             reports = rng.choices([1, 2, 3, 4, 5], [45, 27, 15, 8, 5])[0]

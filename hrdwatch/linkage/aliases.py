@@ -34,7 +34,7 @@ class AliasTable:
         """A record's name (and its other known names) with the alias groups they belong to."""
         plain = person_name(name, original, frozenset(), others)
         groups = frozenset(group for form in plain.forms for group in self.index.get(form.key, ()))
-        return PersonName(plain.forms, groups) if groups else plain
+        return PersonName(plain.forms, groups, plain.tone_marked) if groups else plain
 
 
 def load_alias_table(*paths: Path) -> AliasTable:

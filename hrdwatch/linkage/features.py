@@ -15,9 +15,9 @@ from typing import Any
 from hrdwatch.core.dates import Precision
 from hrdwatch.core.text import fold
 
-from .forms import NameForm, skeleton
+from .forms import NameForm, skeleton, slavic_skeleton
 from .inputs import LinkRecord
-from .names import PersonName
+from .names import PersonName, vowels_matter
 from .spellings import CANTONESE_SURNAMES
 
 _EPOCH = dt.date(1900, 1, 1)
@@ -62,13 +62,23 @@ def part_keys(form: NameForm) -> set[str]:
     return keys
 
 
+def skeleton_keys(form: NameForm) -> set[str]:
+    """The form's consonant skeleton, and for a name of Latin or Cyrillic letters where vowels do
+    not tell names apart, its East Slavic skeleton (``v:``): Sevcuk and Shawchuk meet there."""
+    keys = {form.skeleton_key} if len(form.skeleton_key) >= 4 else set()
+    if form.kind in {"latin", "cyrl"} and len(form.tokens) >= 2 and not vowels_matter(form.tokens):
+        slavic = sorted(slavic_skeleton(t) for t in form.tokens)
+        if all(slavic) and sum(map(len, slavic)) >= 5:
+            keys.add("v:" + " ".join(slavic))
+    return keys
+
+
 def _form_block_keys(form: NameForm) -> set[str]:
     """Keys under which two spellings of one name meet: exact, skeleton, anagram, token + initials."""
     tokens = form.tokens
     keys = {"k:" + form.key, "a:" + "".join(sorted("".join(tokens)))}
     skeletons = form.skeletons
-    if sum(len(s) for s in skeletons) >= 4:
-        keys.add("s:" + form.skeleton_key)
+    keys |= {k if k.startswith("v:") else "s:" + k for k in skeleton_keys(form)}
     keys |= part_keys(form)
     if len(tokens) >= 2 and form.kind not in {"abjad", "translit"}:
         for i, token in enumerate(tokens):
@@ -97,7 +107,7 @@ def name_columns(name: PersonName) -> dict[str, Any]:
     return {
         "name_key": forms[0].key if forms else None,
         "name_keys": sorted({f.key for f in forms} | {f"alias:{g}" for g in name.alias_groups}),
-        "skel_keys": sorted({f.skeleton_key for f in forms if len(f.skeleton_key) >= 4}),
+        "skel_keys": sorted({k for f in forms for k in skeleton_keys(f)}),
         "part_keys": sorted({k for f in forms for k in part_keys(f)}),
         "block_keys": sorted(block_keys),
     }

@@ -15,11 +15,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from anyascii import anyascii
-from pypinyin import Style, lazy_pinyin
+from opencc import OpenCC
+from pypinyin import lazy_pinyin
+from rapidfuzz.distance import JaroWinkler
 
 from hrdwatch.core.text import detect_script, fold
 
-from .spellings import BE, COMPOUND_SURNAMES, RU, UK, VARIANTS
+from .spellings import BE, COMPOUND_SURNAMES, RU, SPELLINGS, UK, VARIANTS
+
+# Two Latin tokens with the same consonant skeleton must still look alike at least this much
+# (Jaro-Winkler): Hegazy / Hijazi is 0.67, Nguyen / Ningjian 0.51.
+MIN_LOOSE_SIMILARITY = 0.6
 
 _SPLIT = re.compile(r"[\s,./()\[\]\"_·•・‧]+")
 _APOSTROPHES = re.compile(r"['’ʻʼ`‘ʹ]")
@@ -35,7 +41,7 @@ class NameForm:
 
     tokens: tuple[str, ...]
     kind: str  # latin, abjad (Arabic/Persian), han, translit (a foreign name in characters), cyrl
-    han_key: str = ""  # tone-marked readings of Chinese characters, in written order
+    han_key: str = ""  # the characters in simplified form, in written order
 
     @property
     def skeletons(self) -> tuple[str, ...]:
@@ -80,6 +86,42 @@ def skeleton(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", t)
 
 
+@lru_cache(maxsize=100_000)
+def slavic_skeleton(token: str) -> str:
+    """Consonants as the competing romanisations of East Slavic names agree on them: г as g or h,
+    ў as w, u or v, ч as ch or c, х as kh, h or ch, я as ia, ja or ya (Sevcuk, Shauchuk and
+    Shevchuk; Horskii and Gorski)."""
+    t = token
+    for a, b in (("shch", "s"), ("sh", "s"), ("zh", "z"), ("kh", "h"), ("ch", "c"), ("ts", "c")):
+        t = t.replace(a, b)
+    t = re.sub(r"(?<=[aeiouy])u(?![aeiouy])", "v", t.replace("w", "v").replace("g", "h"))
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyj]", "", t))
+
+
+def same_onset(a: str, b: str) -> bool:
+    """Same first letter, or both start with a vowel (Arabic initial vowels: Emad / Imad, Esraa / Israa)."""
+    return a[0] == b[0] or (a[0] in "aeiou" and b[0] in "aeiou")
+
+
+@lru_cache(maxsize=100_000)
+def groups_spelt_like(token: str) -> frozenset[str]:
+    """Known names that a token spells but for its vowels or a doubled letter (Aliena for Alena,
+    Kacjaryna for Katsiaryna): those with a listed spelling of the same skeleton."""
+    sk = skeleton(token)
+    if len(sk) < 2:
+        return frozenset()
+    return frozenset(
+        canonical
+        for canonical, spellings in SPELLINGS.items()
+        if any(
+            skeleton(s) == sk
+            and same_onset(s, token)
+            and JaroWinkler.similarity(s, token) >= MIN_LOOSE_SIMILARITY
+            for s in spellings
+        )
+    )
+
+
 def _canonical_tokens(raw: list[str]) -> list[str]:
     """Drop articles, join Abd + name, fold variant spellings."""
     tokens: list[str] = []
@@ -103,8 +145,11 @@ def _canonical_tokens(raw: list[str]) -> list[str]:
             and tok[:2] in {"al", "el"}
             and tok[2] not in "aeiouy"
             and tok not in VARIANTS
+            and not groups_spelt_like(tok)
         ):
-            tok = tok[2:]  # a glued article: Alkhawaja = Al-Khawaja (but not Alyaksandr)
+            tok = tok[
+                2:
+            ]  # a glued article: Alkhawaja = Al-Khawaja (but not Alyaksandr, Aljaksandr)
         for prefix in _ABD_PREFIXES:
             if tok.startswith(prefix) and len(tok) > len(prefix) + 2:
                 tok = "abd" + tok[len(prefix) :]
@@ -179,9 +224,19 @@ def _han_forms(text: str) -> list[NameForm]:
         tokens = tuple("".join(lazy_pinyin(p)) for p in parts)
         return [NameForm(tokens, "translit", "·".join(parts))]
     surname, given = _split_han_name(han)
-    tone_key = " ".join(lazy_pinyin(han, style=Style.TONE3))
     tokens = ("".join(lazy_pinyin(surname)), "".join(lazy_pinyin(given)))
-    return [NameForm(tuple(t for t in tokens if t), "han", tone_key)]
+    return [NameForm(tuple(t for t in tokens if t), "han", _simplified(han))]
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> OpenCC:
+    return OpenCC("t2s")
+
+
+def _simplified(han: str) -> str:
+    """Traditional characters as simplified ones (鄧 = 邓), so that one name written either way has
+    one key, while homophones in other characters (祥 and 翔, both xiáng) keep theirs."""
+    return str(_to_simplified().convert(han))
 
 
 @lru_cache(maxsize=500_000)

@@ -25,15 +25,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
+from itertools import product
 
 from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
-from .forms import NameForm, forms_of, skeleton
-from .spellings import CANONICAL, CANTONESE_SURNAMES, SPELLINGS
+from hrdwatch.core.text import fold
 
-# Two Latin tokens with the same consonant skeleton must still look alike at least this much
-# (Jaro-Winkler): Hegazy / Hijazi is 0.67, Nguyen / Ningjian 0.51.
-_MIN_LOOSE_SIMILARITY = 0.6
+from .forms import (
+    MIN_LOOSE_SIMILARITY,
+    NameForm,
+    forms_of,
+    groups_spelt_like,
+    same_onset,
+    skeleton,
+    slavic_skeleton,
+)
+from .spellings import CANONICAL, CANTONESE_SURNAMES, SPELLINGS, VIETNAMESE_FAMILY_NAMES
+
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
 class NameLevel(IntEnum):
@@ -63,6 +72,8 @@ class PersonName:
 
     forms: tuple[NameForm, ...]
     alias_groups: frozenset[str] = field(default_factory=frozenset)
+    # (folded, as written) of each word of a name written with Vietnamese tone marks
+    tone_marked: frozenset[tuple[str, str]] = field(default_factory=frozenset)
 
     @property
     def han_keys(self) -> set[str]:
@@ -79,7 +90,41 @@ def person_name(
     forms = dict.fromkeys(
         [*forms_of(name), *forms_of(original), *(f for o in others for f in forms_of(o))]
     )
-    return PersonName(tuple(f for f in forms if f.tokens), alias_groups)
+    marked = _tone_marked((name, original, *others))
+    return PersonName(tuple(f for f in forms if f.tokens), alias_groups, marked)
+
+
+_VIETNAMESE_LETTERS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
+
+
+def _tone_marked(texts: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """Words of the names written in Vietnamese with their tone marks, beside their folded form."""
+    pairs = set()
+    for text in texts:
+        low = unicodedata.normalize("NFC", text or "").lower()
+        if _VIETNAMESE_LETTERS.search(low):
+            # đ written as d is a common slip of the keyboard, not another name
+            words = low.replace("đ", "d").split()
+            pairs |= {(fold(word), word) for word in words if not word.isascii()}
+    return frozenset(pairs)
+
+
+def _tone_conflict(a: PersonName, b: PersonName) -> str | None:
+    """Two names written with Vietnamese tone marks where one word differs only by its marks:
+    Hùng and Hưng, Lan and Lân are different names, as different Chinese characters are."""
+    if not (a.tone_marked and b.tone_marked):
+        return None
+    written_a: dict[str, set[str]] = {}
+    for folded, word in a.tone_marked:
+        written_a.setdefault(folded, set()).add(word)
+    written_b: dict[str, set[str]] = {}
+    for folded, word in b.tone_marked:
+        written_b.setdefault(folded, set()).add(word)
+    for folded in written_a.keys() & written_b.keys():
+        if written_a[folded].isdisjoint(written_b[folded]):
+            x, y = min(written_a[folded]), min(written_b[folded])
+            return f"different Vietnamese names ({x.title()}, {y.title()})"
+    return None
 
 
 def _surname_variants(token: str) -> frozenset[str]:
@@ -88,8 +133,9 @@ def _surname_variants(token: str) -> frozenset[str]:
 
 def _close_spelling(a: str, b: str) -> bool:
     """A dropped, doubled or swapped letter: a typo. A replaced letter is not accepted here,
-    because Minghui and Minghua, or Hanna and Hanan, are different names."""
-    if JaroWinkler.similarity(a, b) < 0.88:
+    because Minghui and Minghua, or Hanna and Hanan, are different names; nor is a different first
+    letter (Uyen and Xuyen are two names)."""
+    if not (a and b) or a[0] != b[0] or JaroWinkler.similarity(a, b) < 0.88:
         return False
     if sorted(a) == sorted(b):
         return OSA.distance(a, b) == 1
@@ -132,26 +178,69 @@ def _chinese_looking(tokens: Iterable[str]) -> bool:
     return all(is_pinyin(t) or t in CANTONESE_SURNAMES for t in tokens)
 
 
-def _token_strength(a: str, b: str, kinds: tuple[str, str], chinese: bool = True) -> int:
+def _vietnamese_looking(tokens: tuple[str, ...]) -> bool:
+    """One syllable per token and a common Vietnamese family name: Hùng and Hằng, Khánh and Hạnh
+    differ by a vowel or one letter, and are different names."""
+    return bool(set(tokens) & VIETNAMESE_FAMILY_NAMES) and all(
+        len(_VOWEL_GROUPS.findall(t)) == 1 for t in tokens
+    )
+
+
+def vowels_matter(tokens: tuple[str, ...]) -> bool:
+    """A Chinese or Vietnamese name: spellings that differ by a vowel are different names."""
+    return _chinese_looking(tokens) or _vietnamese_looking(tokens)
+
+
+def _slavic_variant(a: str, b: str) -> bool:
+    """Two romanisations of one East Slavic name (see ``slavic_skeleton``), of two syllables or
+    more: one-syllable names share consonants too easily."""
+    return (
+        len(_VOWEL_GROUPS.findall(a)) >= 2
+        and len(_VOWEL_GROUPS.findall(b)) >= 2
+        and len(slavic_skeleton(a)) >= 3
+        and slavic_skeleton(a) == slavic_skeleton(b)
+    )
+
+
+def _long_vowels(token: str) -> str:
+    """Long vowels written the English or the French way, or not marked (Kareem, Karim; Yousouf,
+    Yusuf; Hakheeh, Hakhih): one spelling."""
+    return token.replace("ee", "i").replace("oo", "u").replace("ou", "u")
+
+
+def _typo_of_listed(known: str, other: str) -> bool:
+    """A typo in one listed spelling of a known name (Aiicha for Aicha, folded to Aisha)."""
+    return known in CANONICAL and any(_close_spelling(s, other) for s in SPELLINGS[known])
+
+
+def _token_strength(a: str, b: str, kinds: tuple[str, str], vowels: bool = True) -> int:
     """3: same token; 2: spelling variant; 1: skeleton only (abjad, transliteration); 0: no.
 
-    ``chinese``: both names look Chinese (see ``_chinese_looking``)."""
+    ``vowels``: both names are Chinese or Vietnamese (see ``vowels_matter``)."""
     if a == b:
         return 3
     if _surname_variants(a) & _surname_variants(b):
         return 3
     if a in CANONICAL and b in CANONICAL:
         return 0  # two known, different names (Hasan and Husayn share a skeleton)
-    if min(len(a), len(b)) >= 4 and _close_spelling(a, b):
+    if min(len(a), len(b)) >= 4 and (
+        _close_spelling(a, b) or _typo_of_listed(a, b) or _typo_of_listed(b, a)
+    ):
         return 2
     if a in CANONICAL or b in CANONICAL:  # a spelling the variant table does not list yet
         known, other = (a, b) if a in CANONICAL else (b, a)
-        groups = _groups_spelt_like(other)
+        groups = groups_spelt_like(other)
         if known in groups:
             return 2 if len(groups) == 1 else 1  # Hosain: Hasan or Husayn?
     if "translit" in kinds:
         ta = _transliteration_skeleton(a, kinds[0] == "translit")
         return 1 if ta and ta == _transliteration_skeleton(b, kinds[1] == "translit") else 0
+    if (
+        not vowels
+        and "abjad" not in kinds
+        and (_slavic_variant(a, b) or _long_vowels(a) == _long_vowels(b))
+    ):
+        return 2
     sa, sb = skeleton(a), skeleton(b)
     if "abjad" in kinds and _letters_skeleton(a) == _letters_skeleton(b):
         return (
@@ -160,14 +249,14 @@ def _token_strength(a: str, b: str, kinds: tuple[str, str], chinese: bool = True
     if sa and sa == sb:
         if "abjad" in kinds:
             return 1
-        if chinese and is_pinyin(a) and is_pinyin(b):
-            return 0  # Minghui and Minghua: in pinyin the vowels are the name
+        if vowels:
+            return 0  # Minghui and Minghua, Hung and Hang: the vowels are the name
         similarity = JaroWinkler.similarity(a, b)
-        if similarity < _MIN_LOOSE_SIMILARITY:
+        if similarity < MIN_LOOSE_SIMILARITY:
             return 0  # Nguyen and Ningjian share consonants, not a name
         if len(sa) >= 3 and min(len(a), len(b)) >= 5 and similarity >= 0.8:
             return 2
-        if len(sa) >= 3 or (len(sa) == 2 and _same_onset(a, b) and max(len(a), len(b)) <= 6):
+        if len(sa) >= 3 or (len(sa) == 2 and same_onset(a, b) and max(len(a), len(b)) <= 6):
             return 1  # vowels written differently: Huda / Hoda, Layla / Leila, Qasim / Kassem, Emad / Imad
     return 0
 
@@ -178,41 +267,19 @@ def _letters_skeleton(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]", "", token))
 
 
-def _same_onset(a: str, b: str) -> bool:
-    """Same first letter, or both start with a vowel (Arabic initial vowels: Emad / Imad, Esraa / Israa)."""
-    return a[0] == b[0] or (a[0] in "aeiou" and b[0] in "aeiou")
-
-
-@lru_cache(maxsize=100_000)
-def _groups_spelt_like(token: str) -> frozenset[str]:
-    """Known names that a token spells but for its vowels or a doubled letter (Aliena for Alena,
-    Kacjaryna for Katsiaryna): those with a listed spelling of the same skeleton."""
-    sk = skeleton(token)
-    if len(sk) < 2:
-        return frozenset()
-    return frozenset(
-        canonical
-        for canonical, spellings in SPELLINGS.items()
-        if any(
-            skeleton(s) == sk
-            and _same_onset(s, token)
-            and JaroWinkler.similarity(s, token) >= _MIN_LOOSE_SIMILARITY
-            for s in spellings
-        )
-    )
-
-
 def _match_tokens(fa: NameForm, fb: NameForm) -> tuple[dict[int, int], list[int]]:
     """Greedy best-first one-to-one token matching: position in a -> position in b, strengths."""
     kinds = (fa.kind, fb.kind)
-    chinese = _chinese_looking(fa.tokens) and _chinese_looking(fb.tokens)
+    vowels = vowels_matter(fa.tokens) and vowels_matter(fb.tokens)
+    # strongest first; among equals the earlier tokens, so that a repeated name (Mohammad
+    # Mohammad Dakem) leaves the inner one unmatched
     candidates = sorted(
         (
-            (_token_strength(x, y, kinds, chinese), i, j)
+            (_token_strength(x, y, kinds, vowels), i, j)
             for i, x in enumerate(fa.tokens)
             for j, y in enumerate(fb.tokens)
         ),
-        reverse=True,
+        key=lambda candidate: (-candidate[0], candidate[1], candidate[2]),
     )
     pairs: dict[int, int] = {}
     strengths: list[int] = []
@@ -223,16 +290,30 @@ def _match_tokens(fa: NameForm, fb: NameForm) -> tuple[dict[int, int], list[int]
     return pairs, strengths
 
 
+@lru_cache(maxsize=16)
+def _block_reversals(size: int) -> frozenset[tuple[int, ...]]:
+    """Every order made by cutting the name into runs and writing the runs last to first: the
+    same order, reversed, the family name moved to the front or back, and a two-part given name
+    moved as one (Duong Thi Hoang Lan / Hoang Lan Thi Duong)."""
+    orders = set()
+    for cuts in product((False, True), repeat=size - 1):
+        runs: list[list[int]] = [[0]]
+        for position, cut in enumerate(cuts, start=1):
+            if cut:
+                runs.append([position])
+            else:
+                runs[-1].append(position)
+        orders.add(tuple(p for run in reversed(runs) for p in run))
+    return frozenset(orders)
+
+
 def _plausible_order(pairs: dict[int, int], size: int) -> bool:
-    """Same order, reversed, or one name moved from the front to the back (family name first/last).
+    """The names in an order that writing family name first or last gives (``_block_reversals``).
 
     Anything else (Nasser Yusuf X against Yusuf Nasser X) is another person: often a son named
     after his grandfather.
     """
-    order = [pairs[i] for i in sorted(pairs)]
-    forward = list(range(size))
-    rotations = [forward[k:] + forward[:k] for k in (1, size - 1)]
-    return order in (forward, forward[::-1], *rotations)
+    return tuple(pairs[i] for i in sorted(pairs)) in _block_reversals(size)
 
 
 def _joined_match(
@@ -266,8 +347,11 @@ def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
     long_form = b if short is a else a
     inner = set(range(1, len(long_form.tokens) - 1))
     short_left = left_a if short is a else left_b
-    abjad = "abjad" in (a.kind, b.kind)
-    if not short_left and len(short.tokens) >= 2 and min(strengths) >= (1 if abjad else 2):
+    # Vowels written differently (Leila / Layla) are enough here, except where vowels are the name.
+    loose_ok = "abjad" in (a.kind, b.kind) or not (
+        vowels_matter(a.tokens) and vowels_matter(b.tokens)
+    )
+    if not short_left and len(short.tokens) >= 2 and min(strengths) >= (1 if loose_ok else 2):
         if long_left <= inner:
             return NameMatch(NameLevel.LOOSE, "same name without a middle name" + _how(a, b))
         matched = sorted(pairs.values()) if short is a else sorted(pairs)
@@ -307,6 +391,9 @@ def compare_names(a: PersonName, b: PersonName) -> NameMatch:
         and max(compare_forms(x, y).level for x in abjad_a for y in abjad_b) < NameLevel.LOOSE
     ):  # both written in Arabic script, and the written names differ (often the father's name)
         return NameMatch(NameLevel.CONFLICT, "different names in Arabic script")
+    tones = _tone_conflict(a, b)
+    if tones:
+        return NameMatch(NameLevel.CONFLICT, tones)
     best = NameMatch(NameLevel.NONE, "names differ")
     for fa in a.forms:
         for fb in b.forms:

@@ -47,10 +47,24 @@ VARIANTS: dict[str, str] = {
     ),
     **dict.fromkeys(["sergey", "sergei", "siarhei", "serhiy", "serhii", "sergii"], "sergey"),
     **dict.fromkeys(
-        ["dmitry", "dmitri", "dzmitry", "dmytro", "dzmitryi", "dzmitryj", "dmitriy", "dmitrij"],
+        [
+            "dmitry",
+            "dmitri",
+            "dzmitry",
+            "dmytro",
+            "dzmitryi",
+            "dzmitryj",
+            "dmitriy",
+            "dmitrij",
+            "zmitser",  # the Belarusian everyday form (Zmicier in Lacinka)
+            "zmicier",
+        ],
         "dmitry",
     ),
     **dict.fromkeys(["aisha", "aicha", "aysha", "aischa", "ayesha"], "aisha"),
+    # names whose consonants are too few to match them by skeleton
+    **dict.fromkeys(["layla", "leila", "laila", "leyla", "lejla", "laela"], "layla"),
+    **dict.fromkeys(["duaa", "doaa", "dua", "doa", "douaa"], "duaa"),
     **dict.fromkeys(
         ["yuri", "yury", "yuriy", "iurii", "jurij", "iuryi", "juryj", "yuryy", "yurii"], "yuri"
     ),
@@ -101,6 +115,10 @@ VARIANTS: dict[str, str] = {
         ["vasily", "vasili", "vasiliy", "vasil", "vasyl", "vasilii", "wasil"], "vasily"
     ),
     **dict.fromkeys(["leonid", "leanid"], "leonid"),
+    **dict.fromkeys(
+        ["vladislav", "uladzislau", "uladzislav", "vladyslav", "wladyslaw", "uladzislaw"],
+        "vladislav",
+    ),
     **dict.fromkeys(["roman", "raman"], "roman"),
     **dict.fromkeys(["maksim", "maxim", "maksym", "maksimm"], "maksim"),
     **dict.fromkeys(["viktor", "viktar", "victor", "wiktar"], "viktor"),
@@ -111,6 +129,7 @@ VARIANTS: dict[str, str] = {
     **dict.fromkeys(["irina", "iryna", "iryina"], "irina"),
     **dict.fromkeys(["lyudmila", "liudmila", "ludmila", "ljudmila", "liudmyla"], "lyudmila"),
     **dict.fromkeys(["darya", "daria", "darja", "dariya", "daryia", "darija"], "darya"),
+    **dict.fromkeys(["maria", "mariya", "maryia", "marija", "maryja", "mariia", "marya"], "maria"),
     **dict.fromkeys(["pavel", "paval", "pavlo", "paul"], "pavel"),
     **dict.fromkeys(["aliaksei", "alexei", "aleksei", "alexey", "aleksey", "oleksii"], "aleksei"),
 }
@@ -178,6 +197,13 @@ CANTONESE_SURNAMES: dict[str, frozenset[str]] = {
         "mok": "mo",
     }.items()
 }
+
+# The commonest Vietnamese family names (about nine in ten Vietnamese), folded: a name of one-syllable
+# tokens with one of them is compared as Vietnamese, where a vowel or a letter changes the name.
+VIETNAMESE_FAMILY_NAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly truong dinh trinh "
+    "doan lam mai cao luu ta".split()
+)
 
 COMPOUND_SURNAMES = frozenset(
     "欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 司徒 东方 東方 夏侯 皇甫 尉迟 尉遲 公孙 公孫 慕容 长孙 長孫 宇文 "

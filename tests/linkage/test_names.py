@@ -26,6 +26,14 @@ def level(a: str, b: str, a_original: str = "", b_original: str = "") -> NameLev
         ("Alaa Abd El-Hamid", "Alaa Abdel Hamid"),  # Abd el / Abdel
         ("Mohammed Yusuf", "Muhammad Yousef"),  # spelling variants
         ("Layla Al-Khawaja", "Layla Alkhawaja"),  # glued article
+        ("Aljaksandr Lukin", "Lukin Aliaksandr"),  # Lacinka j, not a glued article
+        ("Natalja Sevcuk", "Shauchuk Natallia"),  # ч as c or ch, ў as u, akanye
+        ("Siarhei Harski", "Sergey Gorski"),  # г as h or g
+        ("Uladzislau Barovic", "Vladislav Barovich"),  # Belarusian and Russian forms of one name
+        ("Duong Thi Hoang Lan", "Hoàng Lan Thị Dương"),  # two-part given name moved as one
+        ("Yousouf Kareem", "Yusuf Karim"),  # long vowels written the French or English way
+        ("Maryia Markevic", "Marija Markievich"),
+        ("鄧祥", "邓祥"),  # the same characters, traditional and simplified
     ],
 )
 def test_spellings_of_one_name_agree_exactly_or_strongly(a: str, b: str) -> None:
@@ -43,6 +51,9 @@ def test_spellings_of_one_name_agree_exactly_or_strongly(a: str, b: str) -> None
         ("Сергей Горбунов", "Sergey Gorbunov"),  # Russian: г is g
         ("Huda Hegazy", "Hoda Hijazi"),  # vowels and g/j of Egyptian spelling
         ("Nguyen Van Binh", "Nguyen Binh"),  # middle name left out
+        ("Leila Al-Rashid", "Layla Jamal Al-Rashid"),  # vowels, and the father's name left out
+        ("Aiicha El-Rashid", "Aicha Husain El-Rashid"),  # a typo in a listed spelling
+        ("Mohammda Dakem", "Mohammad Mohammad Dakem"),  # a repeated name, one left out
     ],
 )
 def test_transliterations_across_scripts_pass_the_name_gate(a: str, b: str) -> None:
@@ -59,6 +70,12 @@ def test_transliterations_across_scripts_pass_the_name_gate(a: str, b: str) -> N
         ("Ali Ahmed Mansour", "Ahmed Mansour", "", ""),  # the son's name contains the father's
         ("Nguyen Van Binh", "Nguyen Van Hung", "", ""),
         ("Lan Chen", "Lin Chen", "", ""),
+        ("Nguyen Van Hung", "Nguyen Van Hang", "", ""),  # in Vietnamese, vowels are the name
+        ("Nguyen Khanh", "Nguyen Hanh", "", ""),
+        ("Ngo Thi Uyen", "Ngo Thi Xuyen", "", ""),  # a typo never changes the first letter
+        ("Phạm Văn Hùng", "Phạm Văn Hưng", "", ""),  # tone marks tell names apart
+        ("Hung Van Pham", "Hung Van Pham", "Phạm Văn Hùng", "Phạm Văn Hưng"),
+        ("Xiang Deng", "Xiang Deng", "鄧祥", "邓翔"),  # homophones in other characters
     ],
 )
 def test_names_of_different_people_fail_the_name_gate(
@@ -79,6 +96,11 @@ def test_alias_table_connects_names_no_transliteration_does() -> None:
     assert plain.level < NameLevel.LOOSE
     assert aliased.level == NameLevel.EXACT
     assert "alias" in aliased.reason
+
+
+def test_a_missing_tone_mark_or_stroke_is_not_another_name() -> None:
+    assert level("Nguyễn Văn Đài", "Nguyen Van Dai") == NameLevel.EXACT
+    assert level("Nguyễn Văn Đài", "Nguyễn Văn Dài") == NameLevel.EXACT
 
 
 def test_uyghur_name_in_chinese_characters_meets_its_latin_spelling() -> None:
