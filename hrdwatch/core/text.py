@@ -53,9 +53,12 @@ _SCRIPT_HINTS = (
 
 def detect_script(text: str) -> str:
     """ISO 15924 code of the first non-Latin script in ``text``, else ``Latn``."""
-    for ch in text or "":
-        if not ch.isalpha():
-            continue
+    if (text or "").isascii():
+        return "Latn"
+    for ch in text:
+        point = ord(ch)
+        if point < 0x250 or 0x1E00 <= point <= 0x1EFF or not ch.isalpha():
+            continue  # Latin letters (Vietnamese included), or not a letter
         name = unicodedata.name(ch, "")
         for code, prefixes in _SCRIPT_HINTS:
             if name.startswith(prefixes):

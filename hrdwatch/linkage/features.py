@@ -7,8 +7,9 @@ compares plain strings, arrays and numbers, so the same SQL runs on DuckDB and o
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -21,6 +22,7 @@ from .names import PersonName, vowels_matter
 from .spellings import CANTONESE_SURNAMES
 
 _EPOCH = dt.date(1900, 1, 1)
+_VOWEL_RUNS = re.compile(r"[aeiouvy]+")
 # Most records one blocking key may gather; a block of n records costs n*(n-1)/2 comparisons.
 MAX_BLOCK = 400
 # Most blocked pairs (duplicates across keys included) one run compares: about 100 s of DuckDB on
@@ -45,7 +47,12 @@ FEATURE_COLUMNS = (
     "place",
     "name_n",
     "name_nc",
+    "name_floor",
 )
+# Records of other people assumed to bear a very common short name, whatever the records hold
+# (see ``common_name_floor``); other names assume half a record.
+COMMON_NAME_FLOOR = 3.0
+NAME_FLOOR = 0.5
 
 
 def part_keys(form: NameForm) -> set[str]:
@@ -97,6 +104,23 @@ def place_key(place: str) -> str:
     return " ".join(sorted(fold(place).replace(",", " ").split()))
 
 
+def common_name_floor(name: PersonName) -> float:
+    """How many other people's records a name is assumed to be shared with, at the least.
+
+    A set of records is a small sample of the population: a Chinese name with a one-syllable given
+    name (Wang Yu, Li Na) or a Vietnamese family name with a given name only is borne by a great
+    many people, even when the records hold it twice. Two such records that agree on nothing else
+    are not taken for one person on the name alone.
+    """
+    for form in name.forms:
+        if form.kind == "han" and len(form.han_key) == 2:
+            return COMMON_NAME_FLOOR
+        if form.kind == "latin" and len(form.tokens) == 2 and vowels_matter(form.tokens):
+            if all(len(_VOWEL_RUNS.findall(t)) == 1 for t in form.tokens):
+                return COMMON_NAME_FLOOR
+    return NAME_FLOOR
+
+
 @lru_cache(maxsize=200_000)
 def name_columns(name: PersonName) -> dict[str, Any]:
     """The name's columns of a Splink row (cached: the same name is reported many times)."""
@@ -110,6 +134,7 @@ def name_columns(name: PersonName) -> dict[str, Any]:
         "skel_keys": sorted({k for f in forms for k in skeleton_keys(f)}),
         "part_keys": sorted({k for f in forms for k in part_keys(f)}),
         "block_keys": sorted(block_keys),
+        "name_floor": common_name_floor(name),
     }
 
 
@@ -179,14 +204,56 @@ def cap_block_sizes(
 
     Namesakes grow with the square of the records: at a million records a common name's block
     holds hundreds of different people, and comparing them all costs more than it finds."""
-    while True:
-        keys = _narrowed(rows, limit)
-        sizes = Counter(key for row_keys in keys for key in row_keys)
-        if limit <= MIN_BLOCK or sum(n * (n - 1) // 2 for n in sizes.values()) <= budget:
-            break
+    pairs_at = _pairs_at_limit(rows)
+    while limit > MIN_BLOCK and pairs_at(limit) > budget:
         limit //= 2
-    for row, row_keys in zip(rows, keys, strict=True):
+    for row, row_keys in zip(rows, _narrowed(rows, limit), strict=True):
         row["block_keys"] = row_keys
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def _pairs_at_limit(rows: list[dict[str, Any]]) -> Callable[[int], int]:
+    """The pairs ``_narrowed`` would leave at a given block limit, from counts taken once (a pass
+    of ``_narrowed`` over a million rows takes a minute; this takes one pass for every limit)."""
+    by_key = Counter(key for row in rows for key in row["block_keys"])
+    wide = {key for key, n in by_key.items() if n > MIN_BLOCK}
+    by_country = Counter(
+        (key, row["country"])
+        for row in rows
+        if row["country"]
+        for key in row["block_keys"]
+        if key in wide
+    )
+    wide_country = {pair for pair, n in by_country.items() if n > MIN_BLOCK}
+    by_year = Counter(
+        (key, row["country"], label, row[column])
+        for row in rows
+        if row["country"]
+        for key in row["block_keys"]
+        if (key, row["country"]) in wide_country
+        for label, column in (("b", "birth_year"), ("y", "arrest_year"))
+        if row[column] is not None
+    )
+
+    def pairs_at(limit: int) -> int:
+        return (
+            sum(_pairs(n) for n in by_key.values() if n <= limit)
+            + sum(
+                _pairs(n)
+                for (key, _), n in by_country.items()
+                if n <= limit < by_key[key]
+            )
+            + sum(
+                _pairs(n)
+                for (key, country, _, _), n in by_year.items()
+                if n <= limit < by_country[key, country]
+            )
+        )
+
+    return pairs_at
 
 
 def _name_counts(rows: list[dict[str, Any]]) -> tuple[list[int], list[float]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from anyascii import anyascii
 from opencc import OpenCC
@@ -33,6 +33,24 @@ _NON_LETTERS = re.compile(r"[^a-z]")
 _ARTICLES = frozenset({"al", "el", "ul", "ol"})
 _ABD_PREFIXES = ("abdoul", "abdel", "abdal", "abdul", "abdol", "abdil", "abdu", "abd")
 _HAN_DOTS = ("·", "•", "・", "‧", "．")
+# Titles written before a name, dropped when two names or more remain after them.
+_HONORIFICS = frozenset(
+    "dr prof mr mrs ms mme mlle sr sra dona don sheikh shaikh sheikha imam ayatollah hojatoleslam "
+    "haji hajji father fr rev pastor bishop".split()
+)
+# Another name within a name field: in brackets or quotes (a pen name, the original script) ...
+_BRACKETED = re.compile(r"[(\[{]([^)\]}]*)[)\]}]|[\"“«]([^\"”»]*)[\"”»]")
+# ... or after "aka", "alias" or a slash between two spellings.
+_ALTERNATIVES = re.compile(r"\s/\s|\s+a\.?k\.?a\.?\s+|\s+alias\s+", re.IGNORECASE)
+
+
+def written_names(text: str) -> list[str]:
+    """The names one field holds: "Nguyen Ngoc Nhu Quynh (Me Nam)" is two, "Hu Jia / 胡佳" too,
+    and 'Ali "Abu Hamza" Mansour' is Ali Mansour and Abu Hamza."""
+    text = text or ""
+    extras = [a or b for a, b in _BRACKETED.findall(text)]
+    parts = [*_ALTERNATIVES.split(_BRACKETED.sub(" ", text)), *extras]
+    return [" ".join(part.split()) for part in parts if part.strip(" ,;")]
 
 
 @dataclass(frozen=True)
@@ -43,15 +61,16 @@ class NameForm:
     kind: str  # latin, abjad (Arabic/Persian), han, translit (a foreign name in characters), cyrl
     han_key: str = ""  # the characters in simplified form, in written order
 
-    @property
+    # cached: blocking keys, name counts and comparisons ask for them again and again
+    @cached_property
     def skeletons(self) -> tuple[str, ...]:
         return tuple(skeleton(t) for t in self.tokens)
 
-    @property
+    @cached_property
     def key(self) -> str:
         return " ".join(sorted(self.tokens))
 
-    @property
+    @cached_property
     def skeleton_key(self) -> str:
         return " ".join(sorted(s for s in self.skeletons if s))
 
@@ -88,14 +107,16 @@ def skeleton(token: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def slavic_skeleton(token: str) -> str:
-    """Consonants as the competing romanisations of East Slavic names agree on them: г as g or h,
-    ў as w, u or v, ч as ch or c, х as kh, h or ch, я as ia, ja or ya (Sevcuk, Shauchuk and
-    Shevchuk; Horskii and Gorski)."""
+    """Consonants (and u) as the competing romanisations of East Slavic names agree on them: г as
+    g or h, ў as w, u or v, ч as ch or c, х as kh, h or ch, я as ia, ja or ya (Sevcuk, Shauchuk
+    and Shevchuk; Horskii and Gorski)."""
     t = token
     for a, b in (("shch", "s"), ("sh", "s"), ("zh", "z"), ("kh", "h"), ("ch", "c"), ("ts", "c")):
         t = t.replace(a, b)
-    t = re.sub(r"(?<=[aeiouy])u(?![aeiouy])", "v", t.replace("w", "v").replace("g", "h"))
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyj]", "", t))
+    t = re.sub(r"(?<=[aeo])u(?![aeiouy])", "v", t.replace("w", "v").replace("g", "h"))
+    # у is u in every romanisation (Kurovich is not Korovich); other vowels vary (akanye: а for
+    # an unstressed о; я as ia, ja, ya or e)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeioyj]", "", t))
 
 
 def same_onset(a: str, b: str) -> bool:
@@ -172,6 +193,8 @@ def _latin_tokens(text: str) -> list[str]:
             raw.extend(parts)
             continue
         raw.append(_NON_LETTERS.sub("", "".join(parts)))
+    while len([t for t in raw if t]) > 2 and raw[0] in _HONORIFICS:
+        raw = raw[1:]  # Dr. Abdulhadi Al-Khawaja, Sheikh Ali Salman
     return _canonical_tokens(raw)
 
 

@@ -29,7 +29,7 @@ CAPS: dict[str, tuple[float, float]] = {
     "birth_year": (-10.0, 6.0),
     "gender": (-8.0, 0.5),
     "role": (-1.0, 1.0),
-    "arrest_date": (-3.0, 5.0),
+    "arrest_date": (-2.0, 5.0),
     "place": (-0.5, 2.0),
 }
 FIELDS = tuple(CAPS)
@@ -53,7 +53,9 @@ PRIORS: dict[str, tuple[list[float], list[float]]] = {
 # Below this many records the priors are used as they are: EM needs enough pairs to learn from.
 # (Name frequencies count at every size: see ``_name_bits_sql``.)
 MIN_RECORDS_TO_TRAIN = 500
-EM_RECORDS = 200_000
+# EM sees about this many name-blocked pairs at most (Splink samples records to keep to it): a
+# common name's block grows with the square of the records (Nguyen Van Hung at a million records).
+EM_PAIRS = 2_000_000
 
 
 # Fields whose m probabilities stay at their priors (see ``_train`` for why).
@@ -117,7 +119,7 @@ def _settings(probability_two_random_records_match: float) -> SettingsCreator:
         comparisons=comparisons,
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=False,
-        additional_columns_to_retain=["name_n", "name_nc"],
+        additional_columns_to_retain=["name_n", "name_nc", "name_floor"],
     )
 
 
@@ -160,11 +162,6 @@ class ScoredPair:
         return 1.0 / (1.0 + 2.0**-self.weight)
 
 
-# Records of one person with the same name that a namesake count includes, at the least (see
-# ``_name_bits_sql``); below it, the name is taken as unique.
-NAME_COUNT_FLOOR = 0.5
-
-
 def _name_bits_sql(level_weights: list[float], count: int, reports: float) -> str:
     """Evidence of agreeing names, calibrated on how many *other people's* records bear the name.
 
@@ -182,7 +179,8 @@ def _name_bits_sql(level_weights: list[float], count: int, reports: float) -> st
         f"(case when {_SAME_COUNTRY} then greatest(name_nc_l, name_nc_r)"
         " else greatest(name_n_l, name_n_r) end)"
     )
-    others = f"greatest({n} - {reports}, {NAME_COUNT_FLOOR})"
+    # at least the floor of the name's own commonness (``features.common_name_floor``)
+    others = f"greatest({n} - {reports}, name_floor_l, name_floor_r)"
     cases = " ".join(
         f"when {_is_level(weight)} then log2({m * count} / {others})"
         for weight, m in zip(level_weights[:-1], m_levels[:-1], strict=True)
@@ -212,7 +210,7 @@ def _capped_sql(field: str, name_bits: str, names_agree: str) -> str:
     return f"greatest(least({bits}, {high}), {low})"
 
 
-def _train(linker: Linker, count: int, say: Callable[[str], None]) -> None:
+def _train(linker: Linker, say: Callable[[str], None]) -> None:
     """Unsupervised training: the match rate, u by random sampling, m of the other fields by EM.
 
     The name's m probabilities stay fixed at their priors: EM needs a blocking independent of the
@@ -221,8 +219,8 @@ def _train(linker: Linker, count: int, say: Callable[[str], None]) -> None:
     "same crackdown" is a match and that names do not matter; exactly the peers' failure.
     The arrest date's m stay fixed too: in large sets the name blocking is full of namesakes, and
     EM then learns that a different arrest date says nothing.
-    EM sees a sample of at most ``EM_RECORDS`` records: pairs within a name grow with the square
-    of the records, and the few m probabilities it learns need no more.
+    EM sees a sample of about ``EM_PAIRS`` pairs: pairs within a name grow with the square of the
+    records, and the few m probabilities it learns need no more.
     """
     say("estimating how often two random records are the same person")
     linker.training.estimate_probability_two_random_records_match(
@@ -234,7 +232,7 @@ def _train(linker: Linker, count: int, say: Callable[[str], None]) -> None:
     say("EM training (blocked on name)")
     linker.training.estimate_parameters_using_expectation_maximisation(
         block_on("name_key"),
-        record_sample_proportion=min(1.0, EM_RECORDS / count),
+        max_pairs=EM_PAIRS,
     )
 
 
@@ -260,7 +258,7 @@ def score_pairs(
     trainable = count >= MIN_RECORDS_TO_TRAIN
     linker = Linker(table, _settings(min(0.5, 1.0 / max(count, 2))), log_level=None)
     if trainable:
-        _train(linker, count, say)
+        _train(linker, say)
     say("scoring blocked pairs")
     predictions = linker.inference.predict()
     prior = linker._settings_obj._probability_two_random_records_match

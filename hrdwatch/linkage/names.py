@@ -39,6 +39,7 @@ from .forms import (
     same_onset,
     skeleton,
     slavic_skeleton,
+    written_names,
 )
 from .spellings import CANONICAL, CANTONESE_SURNAMES, SPELLINGS, VIETNAMESE_FAMILY_NAMES
 
@@ -86,9 +87,13 @@ def person_name(
     alias_groups: frozenset[str] = frozenset(),
     others: Iterable[str] = (),
 ) -> PersonName:
-    """All forms of a record's name (and of its other known names), de-duplicated."""
+    """All forms of a record's name (and of its other known names), de-duplicated; a field may
+    hold several names (a pen name in brackets, another spelling after a slash)."""
     forms = dict.fromkeys(
-        [*forms_of(name), *forms_of(original), *(f for o in others for f in forms_of(o))]
+        form
+        for text in (name, original, *others)
+        for written in written_names(text)
+        for form in forms_of(written)
     )
     marked = _tone_marked((name, original, *others))
     return PersonName(tuple(f for f in forms if f.tokens), alias_groups, marked)

@@ -9,7 +9,13 @@ import pyarrow as pa
 
 from .aliases import AliasTable, load_alias_table
 from .clusters import DEFAULT_THRESHOLD, Judgements, Person, cluster
-from .features import add_name_counts, cap_block_sizes, feature_columns, feature_row
+from .features import (
+    add_name_counts,
+    cap_block_sizes,
+    feature_columns,
+    feature_row,
+    name_columns,
+)
 from .inputs import LinkRecord
 from .model import Backend, ScoredPair, score_pairs
 
@@ -52,6 +58,7 @@ def link_records(
     cap_block_sizes(rows)
     table = pa.table(feature_columns(rows))
     del rows  # a million row dicts: only the compact Arrow table goes on to the backend
+    name_columns.cache_clear()
     pairs = (
         score_pairs(table, backend, say, min_probability=threshold) if table.num_rows > 1 else []
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from hrdwatch.core.dates import PartialDate
@@ -106,6 +107,30 @@ def test_crowded_blocks_are_narrowed_by_birth_year_and_arrest_year_not_dropped()
     assert rows[-1]["block_keys"] == ["k:hung nguyen van|VN|y2003"]
 
 
+def test_the_block_limit_is_halved_until_the_pairs_fit_the_budget() -> None:
+    def rows() -> list[dict[str, Any]]:
+        return [
+            {
+                "block_keys": ["k:hung nguyen van", f"k:other {i % 3}"],
+                "country": "VN",
+                "birth_year": 1960 + i % 20,
+                "arrest_year": 2000 + i % 7,
+            }
+            for i in range(101)
+        ]
+
+    def pairs(capped: list[dict[str, Any]]) -> int:
+        sizes = Counter(key for row in capped for key in row["block_keys"])
+        return sum(n * (n - 1) // 2 for n in sizes.values())
+
+    at_50, at_25, budgeted = rows(), rows(), rows()
+    cap_block_sizes(at_50, limit=50, budget=10**9)
+    cap_block_sizes(at_25, limit=25, budget=10**9)
+    cap_block_sizes(budgeted, limit=400, budget=2_000)
+    assert pairs(at_25) <= 2_000 < pairs(at_50)
+    assert budgeted == at_25  # 400 to 50 leave too many pairs; 25 is the first that fits
+
+
 def test_different_names_in_arabic_script_are_two_people() -> None:
     """The Latin spellings drop the father's name; the Arabic script shows it differs."""
     a = person_name("Amal Al-Sayyid", "أمل أحمد السيد")
@@ -126,3 +151,27 @@ def test_vowel_spellings_of_arabic_and_persian_names_are_not_read_as_pinyin() ->
     assert compare_names(person_name("Wang Minghui"), person_name("Wang Minghua")).level < (
         NameLevel.LOOSE
     )
+
+
+def test_a_name_the_population_shares_widely_needs_more_than_the_name() -> None:
+    """Wang Yu is borne by a great many people even when a set holds it twice: two reports that
+    agree on nothing else stay apart, while a rare name with the same evidence is linked."""
+    reports = [
+        record("wang-a", "Wang Yu", country="CN", role="lawyer", arrested="2015-07-09"),
+        record("wang-b", "Wang Yu", country="CN", role="activist", arrested="2019-03-02"),
+        record("rare-a", "Wang Quanzhang", country="CN", role="lawyer", arrested="2015-08-03"),
+        record("rare-b", "Wang Quanzhang", country="CN", role="activist", arrested="2019-03-02"),
+    ]
+    result = link_records(reports)
+    assert result.clusters["wang-a"] != result.clusters["wang-b"]
+    assert result.clusters["rare-a"] == result.clusters["rare-b"]
+    assert probability(reports, "rare-a", "rare-b") > probability(reports, "wang-a", "wang-b")
+
+
+def test_reports_of_one_arrest_join_even_under_a_common_name() -> None:
+    reports = [
+        record("a", "Wang Yu", country="CN", gender="f", arrested="2015-07-09"),
+        record("b", "Yu Wang", country="CN", gender="f", arrested="2015-07-09"),
+    ]
+    result = link_records(reports)
+    assert result.clusters["a"] == result.clusters["b"]

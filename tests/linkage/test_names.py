@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hrdwatch.linkage.aliases import AliasTable
+from hrdwatch.linkage.forms import forms_of, written_names
 from hrdwatch.linkage.names import NameLevel, compare_names, person_name
 
 
@@ -34,6 +35,10 @@ def level(a: str, b: str, a_original: str = "", b_original: str = "") -> NameLev
         ("Yousouf Kareem", "Yusuf Karim"),  # long vowels written the French or English way
         ("Maryia Markevic", "Marija Markievich"),
         ("鄧祥", "邓祥"),  # the same characters, traditional and simplified
+        ("Dr. Abdulhadi Al-Khawaja", "Abdulhadi Alkhawaja"),  # a title before the name
+        ("Sheikh Ali Salman", "Ali Salman"),
+        ("Me Nam", "Nguyen Ngoc Nhu Quynh (Me Nam)"),  # a pen name in brackets
+        ("胡佳", "Hu Jia / 胡佳"),  # two spellings in one field
     ],
 )
 def test_spellings_of_one_name_agree_exactly_or_strongly(a: str, b: str) -> None:
@@ -96,6 +101,25 @@ def test_alias_table_connects_names_no_transliteration_does() -> None:
     assert plain.level < NameLevel.LOOSE
     assert aliased.level == NameLevel.EXACT
     assert "alias" in aliased.reason
+
+
+@pytest.mark.parametrize(
+    ("field", "names"),
+    [
+        ("Nguyen Ngoc Nhu Quynh (Me Nam)", ["Nguyen Ngoc Nhu Quynh", "Me Nam"]),
+        ('Ali "Abu Hamza" Mansour', ["Ali Mansour", "Abu Hamza"]),
+        ("Wang Quanzhang a.k.a. Quanzhang Wang", ["Wang Quanzhang", "Quanzhang Wang"]),
+        ("Abd el-Fattah", ["Abd el-Fattah"]),
+        ("", []),
+    ],
+)
+def test_a_name_field_may_hold_several_names(field: str, names: list[str]) -> None:
+    assert written_names(field) == names
+
+
+def test_a_title_is_dropped_only_when_two_names_remain() -> None:
+    assert forms_of("Sheikh Ali Salman")[0].tokens == ("ali", "salman")
+    assert forms_of("Sheikh Salman")[0].tokens == ("sheikh", "salman")  # may be a family name
 
 
 def test_a_missing_tone_mark_or_stroke_is_not_another_name() -> None:
