@@ -77,8 +77,11 @@ class NameForm:
 
 @lru_cache(maxsize=200_000)
 def skeleton(token: str) -> str:
-    """Consonant skeleton: spelling-insensitive core used for loose transliterations and abjads."""
-    t = token
+    """Consonant skeleton: spelling-insensitive core used for loose transliterations and abjads.
+
+    A final h after a vowel is left out: the Arabic ta marbuta is written or not (Sarah / Sara,
+    Hamzah / Hamza, Fatimah / Fatima)."""
+    t = re.sub(r"(?<=[aeiou])h$", "", token) if len(token) > 3 else token
     for a, b in (
         ("kh", "h"),
         ("gh", "k"),

@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from hrdwatch.core.countries import UnknownCountryError, normalise_country
 from hrdwatch.core.dates import PartialDate, PartialDateError, Precision
 
 INPUT_COLUMNS = (
@@ -69,6 +71,18 @@ def _birth_year(text: str) -> int | None:
     return int(text)
 
 
+@lru_cache(maxsize=4096)
+def country_code(text: str) -> str:
+    """The ISO 3166-1 alpha-2 code of a country given by code or name (CN, CHN, China, Viet Nam),
+    so that two sources writing it differently agree; text no list knows is kept, upper-cased."""
+    if not text:
+        return ""
+    try:
+        return normalise_country(text)
+    except UnknownCountryError:
+        return text.upper()
+
+
 def record_from_row(row: dict[str, str]) -> LinkRecord:
     """One checked record from a CSV row (a dict of column -> text); raises ValueError."""
 
@@ -88,7 +102,7 @@ def record_from_row(row: dict[str, str]) -> LinkRecord:
         name=get("name"),
         name_original_script=get("name_original_script"),
         source_org=get("source_org"),
-        country=get("country").upper(),
+        country=country_code(get("country")),
         birth_year=_birth_year(get("birth_year")),
         gender=_GENDERS.get(get("gender").lower(), get("gender").lower()),
         role=get("role").lower(),

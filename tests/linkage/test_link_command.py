@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from hrdwatch.linkage.inputs import country_code
+
 HEADER = "record_id,source_org,name,name_original_script,country,birth_year,gender,role,arrest_date,detention_place\n"
 ROWS = [
     "a1,org-a,Wang Minghui,王明辉,CN,1976,m,lawyer,2015-08-03,",
@@ -86,3 +88,10 @@ def test_skip_invalid_links_the_other_rows(tmp_path: Path) -> None:
     clusters = clusters_of(out)
     assert "zz" not in clusters
     assert len(clusters) == len(ROWS)
+
+
+def test_a_country_written_as_a_code_or_a_name_is_one_country() -> None:
+    assert {country_code(text) for text in ("CN", "chn", "China", " cn")} == {"CN"}
+    assert country_code("Viet Nam") == country_code("VN") == "VN"
+    assert country_code("Atlantis") == "ATLANTIS"  # unknown: kept, compared as written
+    assert country_code("") == ""
