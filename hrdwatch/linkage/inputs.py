@@ -7,6 +7,7 @@ YYYY-MM or YYYY-MM-DD) is reported with its line number; the caller decides whet
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,13 +63,18 @@ class InputError(ValueError):
     """The file itself cannot be read (no header, missing required columns)."""
 
 
+_APPROXIMATE_YEAR = re.compile(r"(?:c\.?|ca\.?|circa|~)?\s*(\d{4})(?:\.0+)?\s*\??", re.IGNORECASE)
+
+
 def _birth_year(text: str) -> int | None:
+    """A year, also as a spreadsheet writes it (1976.0) or approximately (c. 1976, 1976?)."""
     text = text.strip()
     if not text:
         return None
-    if not text.isdigit() or not 1850 <= int(text) <= 2030:
+    match = _APPROXIMATE_YEAR.fullmatch(text)
+    if not match or not 1850 <= int(match.group(1)) <= 2030:
         raise ValueError(f"birth_year {text!r} is not a year")
-    return int(text)
+    return int(match.group(1))
 
 
 @lru_cache(maxsize=4096)

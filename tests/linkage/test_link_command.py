@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from hrdwatch.linkage.inputs import country_code
+from hrdwatch.linkage.inputs import country_code, record_from_row
 
 HEADER = "record_id,source_org,name,name_original_script,country,birth_year,gender,role,arrest_date,detention_place\n"
 ROWS = [
@@ -95,3 +95,20 @@ def test_a_country_written_as_a_code_or_a_name_is_one_country() -> None:
     assert country_code("Viet Nam") == country_code("VN") == "VN"
     assert country_code("Atlantis") == "ATLANTIS"  # unknown: kept, compared as written
     assert country_code("") == ""
+
+
+@pytest.mark.parametrize(("written", "year"), [("1976", 1976), ("1976.0", 1976), ("c. 1976", 1976)])
+def test_a_birth_year_as_spreadsheets_and_approximate_dates_write_it(
+    written: str, year: int
+) -> None:
+    assert (
+        record_from_row(
+            {"record_id": "x", "name": "Ales Bialiatski", "birth_year": written}
+        ).birth_year
+        == year
+    )
+
+
+def test_a_birth_year_that_is_not_one_is_a_bad_row() -> None:
+    with pytest.raises(ValueError, match="birth_year"):
+        record_from_row({"record_id": "x", "name": "Ales Bialiatski", "birth_year": "unknown"})
