@@ -19,10 +19,10 @@ from .names import NameLevel, NameMatch, PersonName, compare_names
 
 # Match probability (of the capped score) above which a pair is linked. Chosen on the synthetic
 # benchmark (``bench/linkage.py --threshold 0.05 0.1 0.2 0.3`` prints the precision/recall curve):
-# on 2026-11-23, after the name evidence was calibrated on name frequency, pairwise P/R at 10k
-# records were 0.982/0.912 at 0.05, 0.989/0.898 at 0.1, 0.995/0.872 at 0.2, 0.997/0.832 at 0.3;
-# at 100k, 0.925/0.900, 0.957/0.876, 0.978/0.838, 0.987/0.795. 0.1 has the best F1 at 100k and
-# within 0.004 of the best at 10k, where 0.05 would give up precision.
+# on 2026-11-23, with the long-tailed generator, pairwise P/R at 10k records were 0.964/0.951 at
+# 0.05, 0.980/0.935 at 0.1, 0.991/0.904 at 0.2, 0.994/0.871 at 0.3; at 100k, 0.904/0.921,
+# 0.951/0.892, 0.976/0.846, 0.985/0.804. 0.1 has the best F1 at 100k and is within 0.001 of the
+# best at 10k, where 0.05 would give up 1.6 points of precision.
 DEFAULT_THRESHOLD = 0.1
 # Two clusters larger than this product are not compared record by record; they stay apart.
 MAX_MERGE_CHECKS = 10_000
