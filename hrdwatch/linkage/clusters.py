@@ -13,9 +13,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext_noop
+
 from .inputs import LinkRecord
 from .model import ScoredPair
 from .names import NameLevel, NameMatch, PersonName, compare_names
+from .wording import Words, words
+
+SAME_COUNTRY = gettext_noop("same country")
+DIFFERENT_GENDER = gettext_noop("different gender")
 
 # Match probability (of the capped score) above which a pair is linked. Chosen on the synthetic
 # benchmark (``bench/linkage.py --threshold 0.05 0.1 0.2 0.3`` prints the precision/recall curve):
@@ -39,16 +45,16 @@ class Person:
     name: PersonName
 
 
-def contradiction(a: Person, b: Person) -> str | None:
+def contradiction(a: Person, b: Person) -> Words | None:
     """Why two records cannot be one person, or None."""
     match = compare_names(a.name, b.name)
     if match.level < NameLevel.LOOSE:
         return match.reason
     ra, rb = a.record, b.record
     if ra.birth_year and rb.birth_year and abs(ra.birth_year - rb.birth_year) > 1:
-        return f"born {ra.birth_year} and {rb.birth_year}"
+        return words(gettext_noop("born %(first)s and %(second)s"), first=ra.birth_year, second=rb.birth_year)
     if ra.gender and rb.gender and ra.gender != rb.gender:
-        return "different gender"
+        return words(DIFFERENT_GENDER)
     return None
 
 
@@ -126,7 +132,7 @@ class Reason:
     """One feature's part in a match score."""
 
     field: str
-    text: str
+    text: Words
     bits: float
 
 
@@ -139,34 +145,45 @@ def explain(a: Person, b: Person, pair: ScoredPair) -> list[Reason]:
     """The reasons behind a pair's score, strongest first, in words a reviewer reads."""
     ra, rb = a.record, b.record
     name: NameMatch = compare_names(a.name, b.name)
-    texts: dict[str, str | None] = {"name": name.reason}
-    texts["country"] = (
-        None
-        if not (ra.country and rb.country)
-        else "same country"
-        if ra.country == rb.country
-        else f"different countries ({ra.country}, {rb.country})"
-    )
+    texts: dict[str, Words] = {"name": name.reason}
+    if ra.country and rb.country:
+        texts["country"] = (
+            words(SAME_COUNTRY)
+            if ra.country == rb.country
+            else words(
+                gettext_noop("different countries (%(first)s, %(second)s)"),
+                first=ra.country,
+                second=rb.country,
+            )
+        )
     if ra.birth_year and rb.birth_year:
         gap = abs(ra.birth_year - rb.birth_year)
-        texts["birth_year"] = "same birth year" if gap == 0 else f"birth years {gap} apart"
+        texts["birth_year"] = (
+            words(gettext_noop("same birth year"))
+            if gap == 0
+            else words(gettext_noop("birth years %(years)s apart"), years=gap)
+        )
     if ra.gender and rb.gender:
-        texts["gender"] = "same gender" if ra.gender == rb.gender else "different gender"
+        texts["gender"] = words(
+            gettext_noop("same gender") if ra.gender == rb.gender else DIFFERENT_GENDER
+        )
     if ra.role and rb.role:
-        texts["role"] = "same role" if ra.role == rb.role else "different roles"
+        texts["role"] = words(gettext_noop("same role") if ra.role == rb.role else gettext_noop("different roles"))
     days = _days_apart(ra, rb)
     if days is not None:
         texts["arrest_date"] = (
-            "same arrest date"
+            words(gettext_noop("same arrest date"))
             if ra.arrest_date == rb.arrest_date
-            else f"arrest date within {max(days, 1)} days"
+            else words(gettext_noop("arrest date within %(days)s days"), days=max(days, 1))
             if days <= 10
-            else f"arrest dates {days} days apart"
+            else words(gettext_noop("arrest dates %(days)s days apart"), days=days)
         )
     if ra.detention_place and rb.detention_place:
         same = pair.bits.get("place", 0.0) > 0
-        texts["place"] = "same place of detention" if same else "different places of detention"
-    reasons = [Reason(f, t, pair.bits.get(f, 0.0)) for f, t in texts.items() if t]
+        texts["place"] = words(
+            gettext_noop("same place of detention") if same else gettext_noop("different places of detention")
+        )
+    reasons = [Reason(f, t, pair.bits.get(f, 0.0)) for f, t in texts.items()]
     return sorted(reasons, key=lambda r: -abs(r.bits))
 
 
@@ -175,6 +192,8 @@ def summarise(reasons: list[Reason]) -> str:
     # A shared country counts through the name: the name's evidence is how rare it is *in that
     # country* (``model._name_bits_sql``), so the country adds no bits of its own.
     supporting = [
-        r.text for r in reasons if r.bits > 0 or r.field == "name" or r.text == "same country"
+        str(r.text)
+        for r in reasons
+        if r.bits > 0 or r.field == "name" or r.text.message == SAME_COUNTRY
     ]
     return ", ".join(supporting)

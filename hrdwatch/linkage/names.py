@@ -27,6 +27,7 @@ from enum import IntEnum
 from functools import lru_cache
 from itertools import product
 
+from django.utils.translation import gettext_noop
 from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
 from hrdwatch.core.text import fold
@@ -42,6 +43,7 @@ from .forms import (
     written_names,
 )
 from .spellings import CANONICAL, CANTONESE_SURNAMES, SPELLINGS, VIETNAMESE_FAMILY_NAMES
+from .wording import Words, words
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
@@ -61,7 +63,7 @@ class NameMatch:
     """The outcome of comparing two names, with the reason shown to reviewers."""
 
     level: NameLevel
-    reason: str
+    reason: Words
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ def _tone_marked(texts: Iterable[str]) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
-def _tone_conflict(a: PersonName, b: PersonName) -> str | None:
+def _tone_conflict(a: PersonName, b: PersonName) -> Words | None:
     """Two names written with Vietnamese tone marks where one word differs only by its marks:
     Hùng and Hưng, Lan and Lân are different names, as different Chinese characters are."""
     if not (a.tone_marked and b.tone_marked):
@@ -128,7 +130,11 @@ def _tone_conflict(a: PersonName, b: PersonName) -> str | None:
     for folded in written_a.keys() & written_b.keys():
         if written_a[folded].isdisjoint(written_b[folded]):
             x, y = min(written_a[folded]), min(written_b[folded])
-            return f"different Vietnamese names ({x.title()}, {y.title()})"
+            return words(
+                gettext_noop("different Vietnamese names (%(first)s, %(second)s)"),
+                first=x.title(),
+                second=y.title(),
+            )
     return None
 
 
@@ -339,15 +345,15 @@ def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
         strengths.append(3)
         left_a = left_b = set()
     if not strengths:
-        return NameMatch(NameLevel.NONE, "names differ")
+        return NameMatch(NameLevel.NONE, words(gettext_noop("names differ")))
     if not left_a and not left_b:
         if len(a.tokens) == len(b.tokens) >= 3 and not _plausible_order(pairs, len(a.tokens)):
-            return NameMatch(NameLevel.NONE, "the same names in another order")
+            return NameMatch(NameLevel.NONE, words(gettext_noop("the same names in another order")))
         if min(strengths) == 3:
-            return NameMatch(NameLevel.EXACT, "same name" + _how(a, b))
+            return NameMatch(NameLevel.EXACT, words(gettext_noop("same name"), _how(a, b)))
         if min(strengths) == 2:
-            return NameMatch(NameLevel.STRONG, "name spelt differently" + _how(a, b))
-        return NameMatch(NameLevel.LOOSE, "same consonants of the name" + _how(a, b))
+            return NameMatch(NameLevel.STRONG, words(gettext_noop("name spelt differently"), _how(a, b)))
+        return NameMatch(NameLevel.LOOSE, words(gettext_noop("same consonants of the name"), _how(a, b)))
     short, long_left = (a, left_b) if len(a.tokens) <= len(b.tokens) else (b, left_a)
     long_form = b if short is a else a
     inner = set(range(1, len(long_form.tokens) - 1))
@@ -358,23 +364,27 @@ def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
     )
     if not short_left and len(short.tokens) >= 2 and min(strengths) >= (1 if loose_ok else 2):
         if long_left <= inner:
-            return NameMatch(NameLevel.LOOSE, "same name without a middle name" + _how(a, b))
+            return NameMatch(
+                NameLevel.LOOSE, words(gettext_noop("same name without a middle name"), _how(a, b))
+            )
         matched = sorted(pairs.values()) if short is a else sorted(pairs)
         if matched == list(range(len(short.tokens))):
-            return NameMatch(NameLevel.LOOSE, "same name without the last name" + _how(a, b))
-    return NameMatch(NameLevel.NONE, "only part of the name agrees")
+            return NameMatch(
+                NameLevel.LOOSE, words(gettext_noop("same name without the last name"), _how(a, b))
+            )
+    return NameMatch(NameLevel.NONE, words(gettext_noop("only part of the name agrees")))
 
 
 def _how(a: NameForm, b: NameForm) -> str:
     kinds = {a.kind, b.kind}
     if "han" in kinds and kinds != {"han"}:
-        return " in pinyin"
+        return gettext_noop(" in pinyin")
     if "translit" in kinds:
-        return " (Chinese transliteration)"
+        return gettext_noop(" (Chinese transliteration)")
     if "abjad" in kinds and kinds != {"abjad"}:
-        return " (Arabic script)"
+        return gettext_noop(" (Arabic script)")
     if "cyrl" in kinds and kinds != {"cyrl"}:
-        return " (Cyrillic romanised)"
+        return gettext_noop(" (Cyrillic romanised)")
     return ""
 
 
@@ -382,12 +392,12 @@ def _how(a: NameForm, b: NameForm) -> str:
 def compare_names(a: PersonName, b: PersonName) -> NameMatch:
     """The best agreement between any two forms; different Chinese characters always conflict."""
     if a.alias_groups & b.alias_groups:
-        return NameMatch(NameLevel.EXACT, "listed together in the alias table")
+        return NameMatch(NameLevel.EXACT, words(gettext_noop("listed together in the alias table")))
     han_a, han_b = a.han_keys, b.han_keys
     if han_a and han_b:
         if han_a & han_b:
-            return NameMatch(NameLevel.EXACT, "same name in Chinese characters")
-        return NameMatch(NameLevel.CONFLICT, "different Chinese characters")
+            return NameMatch(NameLevel.EXACT, words(gettext_noop("same name in Chinese characters")))
+        return NameMatch(NameLevel.CONFLICT, words(gettext_noop("different Chinese characters")))
     abjad_a = [f for f in a.forms if f.kind == "abjad"]
     abjad_b = [f for f in b.forms if f.kind == "abjad"]
     if (
@@ -395,11 +405,11 @@ def compare_names(a: PersonName, b: PersonName) -> NameMatch:
         and abjad_b
         and max(compare_forms(x, y).level for x in abjad_a for y in abjad_b) < NameLevel.LOOSE
     ):  # both written in Arabic script, and the written names differ (often the father's name)
-        return NameMatch(NameLevel.CONFLICT, "different names in Arabic script")
+        return NameMatch(NameLevel.CONFLICT, words(gettext_noop("different names in Arabic script")))
     tones = _tone_conflict(a, b)
     if tones:
         return NameMatch(NameLevel.CONFLICT, tones)
-    best = NameMatch(NameLevel.NONE, "names differ")
+    best = NameMatch(NameLevel.NONE, words(gettext_noop("names differ")))
     for fa in a.forms:
         for fb in b.forms:
             match = compare_forms(fa, fb)

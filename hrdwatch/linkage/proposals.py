@@ -53,7 +53,7 @@ def refresh_proposals(
         reasons = explain(result.people[pair.left], result.people[pair.right], pair)
         rows.append(MergeProposal(
             left=left, right=right, probability=pair.probability,
-            reasons=[[r.field, r.text, round(r.bits, 2)] for r in reasons],
+            reasons=[[r.field, r.text.stored(), round(r.bits, 2)] for r in reasons],
         ))
     with transaction.atomic():
         MergeProposal.objects.all().delete()
@@ -133,7 +133,7 @@ def match_pending_candidates(threshold: float = DEFAULT_THRESHOLD) -> int:
         rows.append(DefenderMatch(
             candidate=candidates[key], defender_id=defenders[other], kind=MatchKind.PROBABLE,
             matched_name=result.people[other].record.name, probability=pair.probability,
-            reasons=[[r.field, r.text, round(r.bits, 2)] for r in reasons],
+            reasons=[[r.field, r.text.stored(), round(r.bits, 2)] for r in reasons],
         ))
     with transaction.atomic():
         DefenderMatch.objects.filter(candidate__in=pending, kind=MatchKind.PROBABLE).delete()

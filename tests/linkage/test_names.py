@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from hrdwatch.linkage.aliases import AliasTable
 from hrdwatch.linkage.forms import forms_of, written_names
 from hrdwatch.linkage.names import NameLevel, compare_names, person_name
+from hrdwatch.linkage.wording import shown, words
 
 
 def level(a: str, b: str, a_original: str = "", b_original: str = "") -> NameLevel:
@@ -101,7 +103,7 @@ def test_alias_table_connects_names_no_transliteration_does() -> None:
     aliased = compare_names(table.person_name("Tenzin Dorje"), table.person_name("丹增多吉"))
     assert plain.level < NameLevel.LOOSE
     assert aliased.level == NameLevel.EXACT
-    assert "alias" in aliased.reason
+    assert "alias" in str(aliased.reason)
 
 
 @pytest.mark.parametrize(
@@ -130,3 +132,20 @@ def test_a_missing_tone_mark_or_stroke_is_not_another_name() -> None:
 
 def test_uyghur_name_in_chinese_characters_meets_its_latin_spelling() -> None:
     assert level("阿不都热依木·吐尔逊", "Abdurehim Tursun") >= NameLevel.LOOSE
+
+
+def test_a_reason_is_stored_as_a_message_and_shown_in_the_readers_language() -> None:
+    reason = compare_names(person_name("王明辉"), person_name("Wang Minghui")).reason
+    stored = reason.stored()
+    assert str(reason) == "same name in pinyin"
+    with translation.override("fr"):
+        assert shown(stored) == "même nom en pinyin"
+    with translation.override("es"):
+        assert shown(stored) == "mismo nombre en pinyin"
+    assert shown("same name") == "same name"  # stored as plain text before: shown as written
+
+
+def test_reasons_with_values_are_translated_around_them() -> None:
+    with translation.override("fr"):
+        text = shown(words("arrest dates %(days)s days apart", days=120).stored())
+    assert "120" in text and text != "arrest dates 120 days apart"

@@ -135,6 +135,7 @@ def test_the_pair_page_speaks_french(client, world, pair):
     client.cookies["django_language"] = "fr"
     page = client.get(f"/linkage/{MergeProposal.objects.get().pk}/").content.decode()
     assert "Même personne ?" in page and "Pas la même personne" in page
+    assert "même pays" in page, "the model's reasons are in French too"
 
 
 def pending_candidate(name: str, country: str, arrested: str):
