@@ -13,12 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext_noop
-
 from .inputs import LinkRecord
 from .model import ScoredPair
 from .names import NameLevel, NameMatch, PersonName, compare_names
-from .wording import Words, words
+from .wording import Words, gettext_noop, words
 
 SAME_COUNTRY = gettext_noop("same country")
 DIFFERENT_GENDER = gettext_noop("different gender")

@@ -27,7 +27,6 @@ from enum import IntEnum
 from functools import lru_cache
 from itertools import product
 
-from django.utils.translation import gettext_noop
 from rapidfuzz.distance import OSA, Indel, JaroWinkler
 
 from hrdwatch.core.text import fold
@@ -43,7 +42,7 @@ from .forms import (
     written_names,
 )
 from .spellings import CANONICAL, CANTONESE_SURNAMES, SPELLINGS, VIETNAMESE_FAMILY_NAMES
-from .wording import Words, words
+from .wording import Words, gettext_noop, words
 
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
