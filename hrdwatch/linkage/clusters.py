@@ -50,7 +50,11 @@ def contradiction(a: Person, b: Person) -> Words | None:
         return match.reason
     ra, rb = a.record, b.record
     if ra.birth_year and rb.birth_year and abs(ra.birth_year - rb.birth_year) > 1:
-        return words(gettext_noop("born %(first)s and %(second)s"), first=ra.birth_year, second=rb.birth_year)
+        return words(
+            gettext_noop("born %(first)s and %(second)s"),
+            first=ra.birth_year,
+            second=rb.birth_year,
+        )
     if ra.gender and rb.gender and ra.gender != rb.gender:
         return words(DIFFERENT_GENDER)
     return None
@@ -166,7 +170,9 @@ def explain(a: Person, b: Person, pair: ScoredPair) -> list[Reason]:
             gettext_noop("same gender") if ra.gender == rb.gender else DIFFERENT_GENDER
         )
     if ra.role and rb.role:
-        texts["role"] = words(gettext_noop("same role") if ra.role == rb.role else gettext_noop("different roles"))
+        texts["role"] = words(
+            gettext_noop("same role") if ra.role == rb.role else gettext_noop("different roles")
+        )
     days = _days_apart(ra, rb)
     if days is not None:
         texts["arrest_date"] = (
@@ -179,7 +185,9 @@ def explain(a: Person, b: Person, pair: ScoredPair) -> list[Reason]:
     if ra.detention_place and rb.detention_place:
         same = pair.bits.get("place", 0.0) > 0
         texts["place"] = words(
-            gettext_noop("same place of detention") if same else gettext_noop("different places of detention")
+            gettext_noop("same place of detention")
+            if same
+            else gettext_noop("different places of detention")
         )
     reasons = [Reason(f, t, pair.bits.get(f, 0.0)) for f, t in texts.items()]
     return sorted(reasons, key=lambda r: -abs(r.bits))

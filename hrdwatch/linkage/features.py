@@ -7,7 +7,6 @@ compares plain strings, arrays and numbers, so the same SQL runs on DuckDB and o
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -18,11 +17,10 @@ from hrdwatch.core.text import fold
 
 from .forms import NameForm, skeleton, slavic_skeleton
 from .inputs import LinkRecord
-from .names import PersonName, vowels_matter
+from .names import PersonName, syllables, vowels_matter
 from .spellings import CANTONESE_SURNAMES
 
 _EPOCH = dt.date(1900, 1, 1)
-_VOWEL_RUNS = re.compile(r"[aeiouvy]+")
 # Most records one blocking key may gather; a block of n records costs n*(n-1)/2 comparisons.
 MAX_BLOCK = 400
 # Most blocked pairs (duplicates across keys included) one run compares: about 100 s of DuckDB on
@@ -116,7 +114,7 @@ def common_name_floor(name: PersonName) -> float:
         if form.kind == "han" and len(form.han_key) == 2:
             return COMMON_NAME_FLOOR
         if form.kind == "latin" and len(form.tokens) == 2 and vowels_matter(form.tokens):
-            if all(len(_VOWEL_RUNS.findall(t)) == 1 for t in form.tokens):
+            if all(syllables(t) == 1 for t in form.tokens):
                 return COMMON_NAME_FLOOR
     return NAME_FLOOR
 

@@ -171,9 +171,7 @@ def _canonical_tokens(raw: list[str]) -> list[str]:
             and tok not in VARIANTS
             and not groups_spelt_like(tok)
         ):
-            tok = tok[
-                2:
-            ]  # a glued article: Alkhawaja = Al-Khawaja (but not Alyaksandr, Aljaksandr)
+            tok = tok[2:]  # a glued article: Alkhawaja = Al-Khawaja (not Alyaksandr, Aljaksandr)
         for prefix in _ABD_PREFIXES:
             if tok.startswith(prefix) and len(tok) > len(prefix) + 2:
                 tok = "abd" + tok[len(prefix) :]

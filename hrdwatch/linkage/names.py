@@ -110,9 +110,16 @@ def _tone_marked(texts: Iterable[str]) -> frozenset[tuple[str, str]]:
         low = unicodedata.normalize("NFC", text or "").lower()
         if _VIETNAMESE_LETTERS.search(low):
             # đ written as d is a common slip of the keyboard, not another name
-            words = low.replace("đ", "d").split()
-            pairs |= {(fold(word), word) for word in words if not word.isascii()}
+            written = low.replace("đ", "d").split()
+            pairs |= {(fold(word), word) for word in written if not word.isascii()}
     return frozenset(pairs)
+
+
+def _by_folded(marked: frozenset[tuple[str, str]]) -> dict[str, set[str]]:
+    written: dict[str, set[str]] = {}
+    for folded, word in marked:
+        written.setdefault(folded, set()).add(word)
+    return written
 
 
 def _tone_conflict(a: PersonName, b: PersonName) -> Words | None:
@@ -120,12 +127,7 @@ def _tone_conflict(a: PersonName, b: PersonName) -> Words | None:
     Hùng and Hưng, Lan and Lân are different names, as different Chinese characters are."""
     if not (a.tone_marked and b.tone_marked):
         return None
-    written_a: dict[str, set[str]] = {}
-    for folded, word in a.tone_marked:
-        written_a.setdefault(folded, set()).add(word)
-    written_b: dict[str, set[str]] = {}
-    for folded, word in b.tone_marked:
-        written_b.setdefault(folded, set()).add(word)
+    written_a, written_b = _by_folded(a.tone_marked), _by_folded(b.tone_marked)
     for folded in written_a.keys() & written_b.keys():
         if written_a[folded].isdisjoint(written_b[folded]):
             x, y = min(written_a[folded]), min(written_b[folded])
@@ -188,12 +190,15 @@ def _chinese_looking(tokens: Iterable[str]) -> bool:
     return all(is_pinyin(t) or t in CANTONESE_SURNAMES for t in tokens)
 
 
+def syllables(token: str) -> int:
+    """Runs of vowels in a romanised token: Hung 1, Minghui 2, Aliaksandr 3."""
+    return len(_VOWEL_GROUPS.findall(token))
+
+
 def _vietnamese_looking(tokens: tuple[str, ...]) -> bool:
     """One syllable per token and a common Vietnamese family name: Hùng and Hằng, Khánh and Hạnh
     differ by a vowel or one letter, and are different names."""
-    return bool(set(tokens) & VIETNAMESE_FAMILY_NAMES) and all(
-        len(_VOWEL_GROUPS.findall(t)) == 1 for t in tokens
-    )
+    return bool(set(tokens) & VIETNAMESE_FAMILY_NAMES) and all(syllables(t) == 1 for t in tokens)
 
 
 def vowels_matter(tokens: tuple[str, ...]) -> bool:
@@ -205,8 +210,8 @@ def _slavic_variant(a: str, b: str) -> bool:
     """Two romanisations of one East Slavic name (see ``slavic_skeleton``), of two syllables or
     more: one-syllable names share consonants too easily."""
     return (
-        len(_VOWEL_GROUPS.findall(a)) >= 2
-        and len(_VOWEL_GROUPS.findall(b)) >= 2
+        syllables(a) >= 2
+        and syllables(b) >= 2
         and len(slavic_skeleton(a)) >= 3
         and slavic_skeleton(a) == slavic_skeleton(b)
     )
@@ -277,10 +282,13 @@ def _letters_skeleton(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]", "", token))
 
 
-def _match_tokens(fa: NameForm, fb: NameForm) -> tuple[dict[int, int], list[int]]:
-    """Greedy best-first one-to-one token matching: position in a -> position in b, strengths."""
+def _match_tokens(
+    fa: NameForm, fb: NameForm, vowels: bool
+) -> tuple[dict[int, int], list[int]]:
+    """Greedy best-first one-to-one token matching: position in a -> position in b, strengths.
+
+    ``vowels``: both names are Chinese or Vietnamese (see ``vowels_matter``)."""
     kinds = (fa.kind, fb.kind)
-    vowels = vowels_matter(fa.tokens) and vowels_matter(fb.tokens)
     # strongest first; among equals the earlier tokens, so that a repeated name (Mohammad
     # Mohammad Dakem) leaves the inner one unmatched
     candidates = sorted(
@@ -337,7 +345,8 @@ def _joined_match(
 
 def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
     """Compare two forms of a name, order-insensitively."""
-    pairs, strengths = _match_tokens(a, b)
+    vowels = vowels_matter(a.tokens) and vowels_matter(b.tokens)
+    pairs, strengths = _match_tokens(a, b, vowels)
     left_a = set(range(len(a.tokens))) - set(pairs)
     left_b = set(range(len(b.tokens))) - set(pairs.values())
     if (left_a or left_b) and _joined_match(a.tokens, left_a, b.tokens, left_b):
@@ -347,20 +356,21 @@ def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
         return NameMatch(NameLevel.NONE, words(gettext_noop("names differ")))
     if not left_a and not left_b:
         if len(a.tokens) == len(b.tokens) >= 3 and not _plausible_order(pairs, len(a.tokens)):
-            return NameMatch(NameLevel.NONE, words(gettext_noop("the same names in another order")))
+            return NameMatch(
+                NameLevel.NONE, words(gettext_noop("the same names in another order"))
+            )
+        how = _how(a, b)
         if min(strengths) == 3:
-            return NameMatch(NameLevel.EXACT, words(gettext_noop("same name"), _how(a, b)))
+            return NameMatch(NameLevel.EXACT, words(gettext_noop("same name"), how))
         if min(strengths) == 2:
-            return NameMatch(NameLevel.STRONG, words(gettext_noop("name spelt differently"), _how(a, b)))
-        return NameMatch(NameLevel.LOOSE, words(gettext_noop("same consonants of the name"), _how(a, b)))
+            return NameMatch(NameLevel.STRONG, words(gettext_noop("name spelt differently"), how))
+        return NameMatch(NameLevel.LOOSE, words(gettext_noop("same consonants of the name"), how))
     short, long_left = (a, left_b) if len(a.tokens) <= len(b.tokens) else (b, left_a)
     long_form = b if short is a else a
     inner = set(range(1, len(long_form.tokens) - 1))
     short_left = left_a if short is a else left_b
     # Vowels written differently (Leila / Layla) are enough here, except where vowels are the name.
-    loose_ok = "abjad" in (a.kind, b.kind) or not (
-        vowels_matter(a.tokens) and vowels_matter(b.tokens)
-    )
+    loose_ok = "abjad" in (a.kind, b.kind) or not vowels
     if not short_left and len(short.tokens) >= 2 and min(strengths) >= (1 if loose_ok else 2):
         if long_left <= inner:
             return NameMatch(
@@ -391,11 +401,15 @@ def _how(a: NameForm, b: NameForm) -> str:
 def compare_names(a: PersonName, b: PersonName) -> NameMatch:
     """The best agreement between any two forms; different Chinese characters always conflict."""
     if a.alias_groups & b.alias_groups:
-        return NameMatch(NameLevel.EXACT, words(gettext_noop("listed together in the alias table")))
+        return NameMatch(
+            NameLevel.EXACT, words(gettext_noop("listed together in the alias table"))
+        )
     han_a, han_b = a.han_keys, b.han_keys
     if han_a and han_b:
         if han_a & han_b:
-            return NameMatch(NameLevel.EXACT, words(gettext_noop("same name in Chinese characters")))
+            return NameMatch(
+                NameLevel.EXACT, words(gettext_noop("same name in Chinese characters"))
+            )
         return NameMatch(NameLevel.CONFLICT, words(gettext_noop("different Chinese characters")))
     abjad_a = [f for f in a.forms if f.kind == "abjad"]
     abjad_b = [f for f in b.forms if f.kind == "abjad"]
@@ -404,7 +418,9 @@ def compare_names(a: PersonName, b: PersonName) -> NameMatch:
         and abjad_b
         and max(compare_forms(x, y).level for x in abjad_a for y in abjad_b) < NameLevel.LOOSE
     ):  # both written in Arabic script, and the written names differ (often the father's name)
-        return NameMatch(NameLevel.CONFLICT, words(gettext_noop("different names in Arabic script")))
+        return NameMatch(
+            NameLevel.CONFLICT, words(gettext_noop("different names in Arabic script"))
+        )
     tones = _tone_conflict(a, b)
     if tones:
         return NameMatch(NameLevel.CONFLICT, tones)
