@@ -30,9 +30,15 @@ class AliasTable:
             for form in forms_of(name):
                 self.index.setdefault(form.key, set()).add(group_id)
 
-    def person_name(self, name: str, original: str = "", others: Iterable[str] = ()) -> PersonName:
+    def person_name(
+        self,
+        name: str,
+        original: str = "",
+        others: Iterable[str] = (),
+        cantonese: bool = False,
+    ) -> PersonName:
         """A record's name (and its other known names) with the alias groups they belong to."""
-        plain = person_name(name, original, frozenset(), others)
+        plain = person_name(name, original, frozenset(), others, cantonese)
         groups = frozenset(group for form in plain.forms for group in self.index.get(form.key, ()))
         return PersonName(plain.forms, groups, plain.tone_marked) if groups else plain
 

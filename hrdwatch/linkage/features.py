@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import combinations
 from typing import Any
 
 from hrdwatch.core.dates import Precision
@@ -27,6 +28,8 @@ MAX_BLOCK = 400
 # this 2-core machine. Up to ~100k records the limit above keeps well within it.
 PAIR_BUDGET = 30_000_000
 MIN_BLOCK = 25
+# Names of up to this many words also meet under every two of their words.
+MAX_PAIRED_TOKENS = 5
 FEATURE_COLUMNS = (
     "unique_id",
     "name_key",
@@ -85,6 +88,8 @@ def _form_block_keys(form: NameForm) -> set[str]:
     skeletons = form.skeletons
     keys |= {k if k.startswith("v:") else "s:" + k for k in skeleton_keys(form)}
     keys |= part_keys(form)
+    if 3 <= len(tokens) <= MAX_PAIRED_TOKENS:  # any two names: a middle name left out, reordered
+        keys |= {"k:" + " ".join(sorted(pair)) for pair in combinations(tokens, 2)}
     if len(tokens) >= 2 and form.kind not in {"abjad", "translit"}:
         for i, token in enumerate(tokens):
             initials = "".join(sorted(t[0] for j, t in enumerate(tokens) if j != i))

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import islice, product
+from typing import Any
 
 from anyascii import anyascii
 from opencc import OpenCC
@@ -58,7 +60,9 @@ class NameForm:
     """One way of writing a name: canonical tokens and how they were obtained."""
 
     tokens: tuple[str, ...]
-    kind: str  # latin, abjad (Arabic/Persian), han, translit (a foreign name in characters), cyrl
+    # latin, abjad (Arabic/Persian), han, translit (a foreign name in characters), cyrl, cantonese
+    # (a name in characters as Hong Kong romanises it)
+    kind: str
     han_key: str = ""  # the characters in simplified form, in written order
 
     # cached: blocking keys, name counts and comparisons ask for them again and again
@@ -250,6 +254,43 @@ def _han_forms(text: str) -> list[NameForm]:
     surname, given = _split_han_name(han)
     tokens = ("".join(lazy_pinyin(surname)), "".join(lazy_pinyin(given)))
     return [NameForm(tuple(t for t in tokens if t), "han", _simplified(han))]
+
+
+# Where Chinese names are read in Cantonese and romanised that way: 黃之鋒 is Wong Chi-fung there.
+CANTONESE_COUNTRIES = frozenset({"HK", "MO"})
+# Most Cantonese spellings of one name in characters (the readings of a character vary: Kwok / Gwok).
+MAX_CANTONESE_FORMS = 4
+
+
+@lru_cache(maxsize=1)
+def _cantonese_readings() -> Any:
+    from cantoroman import Cantonese  # Hong Kong Government romanisation, traditional characters
+
+    return Cantonese()
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> OpenCC:
+    return OpenCC("s2t")
+
+
+@lru_cache(maxsize=100_000)
+def cantonese_forms(han: str) -> tuple[NameForm, ...]:
+    """A Chinese name in characters as Hong Kong writes it in Latin letters (周庭 Chow Ting, 鄒幸彤
+    Chow Hang-tung): the usual readings of each character, surname and given name as two words.
+
+    Pinyin alone never meets these spellings: Zou Xingtong and Chow Hang-tung share no syllable.
+    """
+    surname, given = _split_han_name(str(_to_traditional().convert(han)))
+    readings = _cantonese_readings().getRoman(surname + given)
+    if not surname or len(readings) != len(surname + given) or not all(readings):
+        return ()
+    choices = product(*(r[:2] for r in readings))
+    forms = []
+    for chosen in islice(choices, MAX_CANTONESE_FORMS):
+        tokens = ("".join(chosen[: len(surname)]), "".join(chosen[len(surname) :]))
+        forms.append(NameForm(tuple(t for t in tokens if t), "cantonese"))
+    return tuple(forms)
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,8 @@ import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import Linker, SettingsCreator, block_on
 
+from .names import NameLevel
+
 Backend = Literal["duckdb", "spark"]
 
 # Bits of evidence one field may add at most (positive side) or take away at most (negative side).
@@ -50,6 +52,13 @@ PRIORS: dict[str, tuple[list[float], list[float]]] = {
     "arrest_date": ([0.5, 0.15, 0.15, 0.1, 0.1], [0.002, 0.002, 0.004, 0.05, 0.942]),
     "place": ([0.7, 0.3], [0.01, 0.99]),
 }
+# m of the name where only the name rules (``names.compare_names``) see the agreement that the
+# levels above miss (a Cantonese spelling, a loose Belarusian romanisation, a typo in a short name):
+# the m of the level that says as much.
+RULES_M = {NameLevel.EXACT: 0.2, NameLevel.STRONG: 0.13, NameLevel.LOOSE: 0.05}
+# Most such pairs the rules are asked about, those with the most other evidence first (about 15 s of
+# name comparisons): at a million records most of them are namesakes' neighbours.
+RULES_BUDGET = 100_000
 # Below this many records the priors are used as they are: EM needs enough pairs to learn from.
 # (Name frequencies count at every size: see ``_name_bits_sql``.)
 MIN_RECORDS_TO_TRAIN = 500
@@ -175,17 +184,21 @@ def _name_bits_sql(level_weights: list[float], count: int, reports: float) -> st
     keeps no level column without keeping every input column, so the level is told by its weight).
     """
     m_levels = PRIORS["name"][0]
+    cases = " ".join(
+        f"when {_is_level(weight)} then log2({m}) + {_name_base_sql(count, reports)}"
+        for weight, m in zip(level_weights[:-1], m_levels[:-1], strict=True)
+    )
+    return f"(case {cases} else mw_name end)"
+
+
+def _name_base_sql(count: int, reports: float) -> str:
+    """log2(N / other people's records bearing the name): the name's evidence but for its m."""
     n = (
         f"(case when {_SAME_COUNTRY} then greatest(name_nc_l, name_nc_r)"
         " else greatest(name_n_l, name_n_r) end)"
     )
     # at least the floor of the name's own commonness (``features.common_name_floor``)
-    others = f"greatest({n} - {reports}, name_floor_l, name_floor_r)"
-    cases = " ".join(
-        f"when {_is_level(weight)} then log2({m * count} / {others})"
-        for weight, m in zip(level_weights[:-1], m_levels[:-1], strict=True)
-    )
-    return f"(case {cases} else mw_name end)"
+    return f"log2({count} / greatest({n} - {reports}, name_floor_l, name_floor_r))"
 
 
 def _is_level(weight: float) -> str:
@@ -247,10 +260,15 @@ def score_pairs(
     backend: Backend = "duckdb",
     progress: Callable[[str], None] | None = None,
     min_probability: float = 0.0,
+    name_level: Callable[[str, str], NameLevel] | None = None,
 ) -> list[ScoredPair]:
     """Train the model on these records (EM, unsupervised) and score every blocked pair; only pairs
     at ``min_probability`` or above leave the backend (at a million records most blocked pairs are
-    namesakes, and Python objects for them would not fit in memory)."""
+    namesakes, and Python objects for them would not fit in memory).
+
+    ``name_level`` (record ids -> how the name rules compare their names) is asked about pairs whose
+    names agree at no level of the model but would clear ``min_probability`` if they did: the
+    rules know spellings no SQL key captures, and the model and the gate should not disagree."""
     say = progress or (lambda _message: None)
     db_api = _db_api(backend)
     table = db_api.register(records)
@@ -265,21 +283,43 @@ def score_pairs(
     prior_bits = math.log2(prior / (1 - prior))
     reports = 1 + prior * (count - 1)  # records of one person, as the match rate implies
     weights = _level_weights(linker, "name")
-    name_bits = _name_bits_sql(weights, count, reports)
     agree = _names_agree_sql(weights)
-    capped = ", ".join(f"{_capped_sql(f, name_bits, agree)} as {f}" for f in FIELDS)
-    total = " + ".join(_capped_sql(f, name_bits, agree) for f in FIELDS)
-    # Built only from our own column names and numbers, never from input text.
-    table_name = predictions.physical_name
+    capped = {f: _capped_sql(f, _name_bits_sql(weights, count, reports), agree) for f in FIELDS}
+    total = " + ".join(capped.values())
+    base = _name_base_sql(count, reports)
     floor = math.log2(min_probability / (1 - min_probability)) if 0 < min_probability < 1 else -1e9
-    sql = f"select unique_id_l, unique_id_r, {capped} from {table_name} where {prior_bits} + {total} >= {floor}"  # noqa: S608
-    rows = linker.misc.query_sql(sql).as_record_list()
-    return [
-        ScoredPair(
-            str(r["unique_id_l"]),
-            str(r["unique_id_r"]),
-            {f: float(r[f]) for f in FIELDS},
-            prior_bits,
+    columns = ", ".join(
+        ["unique_id_l", "unique_id_r", *(f"{sql} as {f}" for f, sql in capped.items())]
+        + [f"{agree} as names_agree", f"{base} as name_base"]
+    )
+    table_name = predictions.physical_name
+    # Built only from our own column names and numbers, never from input text.
+    queries = [f"select {columns} from {table_name} where {prior_bits} + {total} >= {floor}"]  # noqa: S608
+    if name_level is not None:
+        # Pairs the rules might save: names apart in the model, but the rest would carry them.
+        others = f"{prior_bits} + {total} - {capped['name']}"
+        best = _capped_sql("name", f"(log2({max(RULES_M.values())}) + {base})", agree)
+        queries.append(
+            f"select {columns} from {table_name} where not {agree}"  # noqa: S608
+            f" and {prior_bits} + {total} < {floor} and {others} + {best} >= {floor}"
+            f" order by {others} desc limit {RULES_BUDGET}"
         )
-        for r in rows
-    ]
+    low, high = CAPS["name"]
+    pairs = []
+    for sql in queries:
+        for row in linker.misc.query_sql(sql).as_record_list():
+            pair = ScoredPair(
+                str(row["unique_id_l"]),
+                str(row["unique_id_r"]),
+                {f: float(row[f]) for f in FIELDS},
+                prior_bits,
+            )
+            level = NameLevel.NONE
+            if not row["names_agree"] and name_level is not None:
+                level = name_level(pair.left, pair.right)
+            if level >= NameLevel.LOOSE:
+                bits = min(max(math.log2(RULES_M[level]) + float(row["name_base"]), low), high)
+                pair = ScoredPair(pair.left, pair.right, {**pair.bits, "name": bits}, prior_bits)
+            if pair.weight >= floor:
+                pairs.append(pair)
+    return pairs

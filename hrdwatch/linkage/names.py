@@ -34,6 +34,7 @@ from hrdwatch.core.text import fold
 from .forms import (
     MIN_LOOSE_SIMILARITY,
     NameForm,
+    cantonese_forms,
     forms_of,
     groups_spelt_like,
     same_onset,
@@ -87,15 +88,20 @@ def person_name(
     original: str = "",
     alias_groups: frozenset[str] = frozenset(),
     others: Iterable[str] = (),
+    cantonese: bool = False,
 ) -> PersonName:
     """All forms of a record's name (and of its other known names), de-duplicated; a field may
-    hold several names (a pen name in brackets, another spelling after a slash)."""
+    hold several names (a pen name in brackets, another spelling after a slash). ``cantonese``:
+    the record is from where Chinese names are romanised in Cantonese (``CANTONESE_COUNTRIES``)."""
     forms = dict.fromkeys(
         form
         for text in (name, original, *others)
         for written in written_names(text)
         for form in forms_of(written)
     )
+    if cantonese:
+        read = [c for f in forms if f.kind == "han" for c in cantonese_forms(f.han_key)]
+        forms |= dict.fromkeys(read)
     marked = _tone_marked((name, original, *others))
     return PersonName(tuple(f for f in forms if f.tokens), alias_groups, marked)
 
@@ -345,7 +351,8 @@ def _joined_match(
 
 def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
     """Compare two forms of a name, order-insensitively."""
-    vowels = vowels_matter(a.tokens) and vowels_matter(b.tokens)
+    # in Cantonese as in pinyin, another vowel is another character (Chi-fung / Chi-fong)
+    vowels = (vowels_matter(a.tokens) and vowels_matter(b.tokens)) or "cantonese" in (a.kind, b.kind)
     pairs, strengths = _match_tokens(a, b, vowels)
     left_a = set(range(len(a.tokens))) - set(pairs)
     left_b = set(range(len(b.tokens))) - set(pairs.values())
@@ -381,6 +388,11 @@ def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
             return NameMatch(
                 NameLevel.LOOSE, words(gettext_noop("same name without the last name"), _how(a, b))
             )
+        if short.kind == "cantonese" and len(long_left) == 1 and min(strengths) == 3:
+            # Hong Kong custom: an English given name before or after the Chinese one
+            return NameMatch(
+                NameLevel.LOOSE, words(gettext_noop("same name beside an English name"), _how(a, b))
+            )
     return NameMatch(NameLevel.NONE, words(gettext_noop("only part of the name agrees")))
 
 
@@ -390,6 +402,8 @@ def _how(a: NameForm, b: NameForm) -> str:
         return gettext_noop(" in pinyin")
     if "translit" in kinds:
         return gettext_noop(" (Chinese transliteration)")
+    if "cantonese" in kinds and kinds != {"cantonese"}:
+        return gettext_noop(" (Cantonese romanisation)")
     if "abjad" in kinds and kinds != {"abjad"}:
         return gettext_noop(" (Arabic script)")
     if "cyrl" in kinds and kinds != {"cyrl"}:

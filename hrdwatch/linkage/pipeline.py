@@ -16,8 +16,10 @@ from .features import (
     feature_row,
     name_columns,
 )
+from .forms import CANTONESE_COUNTRIES
 from .inputs import LinkRecord
 from .model import Backend, ScoredPair, score_pairs
+from .names import NameLevel, compare_names
 
 
 @dataclass
@@ -49,7 +51,13 @@ def link_records(
     rows = []
     for record in records:
         others = (other_names or {}).get(record.record_id, ())
-        person = Person(record, table.person_name(record.name, record.name_original_script, others))
+        name = table.person_name(
+            record.name,
+            record.name_original_script,
+            others,
+            cantonese=record.country in CANTONESE_COUNTRIES,
+        )
+        person = Person(record, name)
         people[record.record_id] = person
         rows.append(feature_row(record, person.name))
         if on_record:
@@ -59,8 +67,13 @@ def link_records(
     table = pa.table(feature_columns(rows))
     del rows  # a million row dicts: only the compact Arrow table goes on to the backend
     name_columns.cache_clear()
+    def name_level(left: str, right: str) -> NameLevel:
+        return compare_names(people[left].name, people[right].name).level
+
     pairs = (
-        score_pairs(table, backend, say, min_probability=threshold) if table.num_rows > 1 else []
+        score_pairs(table, backend, say, min_probability=threshold, name_level=name_level)
+        if table.num_rows > 1
+        else []
     )
     say(f"clustering {len(pairs)} candidate pairs")
     return LinkResult(cluster(people, pairs, threshold, judgements), people, pairs)

@@ -149,3 +149,39 @@ def test_reasons_with_values_are_translated_around_them() -> None:
     with translation.override("fr"):
         text = shown(words("arrest dates %(days)s days apart", days=120).stored())
     assert "120" in text and text != "arrest dates 120 days apart"
+
+
+def hong_kong_level(latin: str, characters: str) -> NameLevel:
+    """A Latin name against a name in characters on a record from Hong Kong."""
+    return compare_names(person_name(latin), person_name("", characters, cantonese=True)).level
+
+
+@pytest.mark.parametrize(
+    ("latin", "characters", "expected"),
+    [
+        ("Chow Hang-tung", "鄒幸彤", NameLevel.EXACT),  # pinyin Zou Xingtong shares nothing
+        ("Wong Chi Fung", "黄之锋", NameLevel.EXACT),  # simplified characters read as traditional
+        ("Lee Cheuk-yan", "李卓人", NameLevel.EXACT),
+        ("Hang-tung Chow", "鄒幸彤", NameLevel.EXACT),
+        ("Joshua Wong Chi-fung", "黃之鋒", NameLevel.LOOSE),  # an English given name before it
+        ("Agnes Chow Ting", "周庭", NameLevel.LOOSE),
+    ],
+)
+def test_names_in_characters_from_hong_kong_meet_their_cantonese_spelling(
+    latin: str, characters: str, expected: NameLevel
+) -> None:
+    assert hong_kong_level(latin, characters) == expected
+    if expected == NameLevel.EXACT:  # only a Hong Kong record is read in Cantonese
+        assert compare_names(person_name(latin), person_name("", characters)).level < expected
+
+
+@pytest.mark.parametrize(
+    ("latin", "characters"),
+    [
+        ("Wong Chi-fung", "王志芳"),  # Chi-fong: another vowel is another character
+        ("Joshua Wong", "黃之鋒"),  # an English name alone needs the alias table
+        ("Chan Kin-man", "陳健明"),  # Kin-ming
+    ],
+)
+def test_other_cantonese_names_stay_apart(latin: str, characters: str) -> None:
+    assert hong_kong_level(latin, characters) < NameLevel.LOOSE

@@ -7,11 +7,14 @@ syllables) are decided by the other fields, not by the name.
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from hrdwatch.core.dates import PartialDate
 from hrdwatch.linkage.aliases import AliasTable
 from hrdwatch.linkage.inputs import LinkRecord
+from hrdwatch.linkage.model import PRIORS
 from hrdwatch.linkage.names import NameLevel, compare_names, person_name
 from hrdwatch.linkage.pipeline import link_records
 
@@ -164,3 +167,26 @@ def test_father_and_son_of_one_name_stay_apart() -> None:
         record("son", "Nguyễn Văn Đài", born=1983, arrested="2017-12-16", country="VN"),
         record("again", "Dai Van Nguyen", born=1983, arrested="2017-12", country="VN"),
     ) == [{"again", "son"}, {"father"}]
+
+
+def test_a_hong_kong_defender_in_characters_and_in_cantonese_spelling_is_one_person() -> None:
+    """The peers knew Wong for 黃 at most; a Hong Kong report spells the whole name in Cantonese."""
+    assert clusters(
+        record("latin", "Chow Hang-tung", born=1985, arrested="2021-09-08", country="HK"),
+        record("hanzi", "", "鄒幸彤", born=1985, arrested="2021-09-08", country="HK"),
+        record("sister", "", "鄒幸怡", arrested="2021-09-08", country="HK"),
+    ) == [{"hanzi", "latin"}, {"sister"}]
+
+
+def test_spellings_only_the_name_rules_know_are_scored_as_agreeing_names() -> None:
+    """A Russian-script spelling with a typo against a Belarusian romanisation shares no key the
+    model compares; the name rules see one name, and the model scores the pair that way."""
+    pair = [
+        record("be", "Pjatrenka Dzmitryi", "Дзмітрый Пятренка", 1986, "2016-03-23", country="BY"),
+        record("ru", "Dmitij Petrenko", born=1986, arrested="2016-03-23", gender="m", country="BY"),
+    ]
+    result = link_records(pair)
+    assert result.clusters["be"] == result.clusters["ru"]
+    (scored,) = result.pairs
+    names_differ = math.log2(PRIORS["name"][0][-1] / PRIORS["name"][1][-1])  # the model's last level
+    assert scored.bits["name"] > names_differ + 3
