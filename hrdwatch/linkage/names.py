@@ -99,7 +99,10 @@ def person_name(
         for written in written_names(text)
         for form in forms_of(written)
     )
-    if cantonese:
+    if cantonese:  # Latin letters there spell Cantonese; characters are read in it too
+        forms = dict.fromkeys(
+            NameForm(f.tokens, "cantonese") if f.kind == "latin" else f for f in forms
+        )
         read = [c for f in forms if f.kind == "han" for c in cantonese_forms(f.han_key)]
         forms |= dict.fromkeys(read)
     marked = _tone_marked((name, original, *others))
@@ -225,8 +228,10 @@ def _slavic_variant(a: str, b: str) -> bool:
 
 def _long_vowels(token: str) -> str:
     """Long vowels written the English or the French way, or not marked (Kareem, Karim; Yousouf,
-    Yusuf; Hakheeh, Hakhih): one spelling."""
-    return token.replace("ee", "i").replace("oo", "u").replace("ou", "u")
+    Yusuf; Hakheeh, Hakhih), and sh and ch written the French way (Darwich, Darwish; Stefanovitch,
+    Stefanovich): one spelling."""
+    english = token.replace("tch", "ch").replace("ch", "sh")
+    return english.replace("ee", "i").replace("oo", "u").replace("ou", "u")
 
 
 def _typo_of_listed(known: str, other: str) -> bool:

@@ -116,6 +116,9 @@ VARIANTS: dict[str, str] = {
     ),
     **dict.fromkeys(["leonid", "leanid"], "leonid"),
     **dict.fromkeys(
+        ["valentin", "valiantsin", "valyantsin", "valiancin", "valentyn", "valancin"], "valentin"
+    ),
+    **dict.fromkeys(
         ["vladislav", "uladzislau", "uladzislav", "vladyslav", "wladyslaw", "uladzislaw"],
         "vladislav",
     ),

@@ -185,3 +185,25 @@ def test_names_in_characters_from_hong_kong_meet_their_cantonese_spelling(
 )
 def test_other_cantonese_names_stay_apart(latin: str, characters: str) -> None:
     assert hong_kong_level(latin, characters) < NameLevel.LOOSE
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mazen Darwish", "Mazen Darwich"),  # sh written the French way
+        ("Valiantsin Stefanovich", "Valentin Stefanovitch"),  # Belarusian and Russian, French tch
+    ],
+)
+def test_french_and_belarusian_spellings_agree(a: str, b: str) -> None:
+    assert level(a, b) == NameLevel.STRONG
+
+
+def test_latin_names_from_hong_kong_are_read_as_cantonese() -> None:
+    def hk(a: str, b: str) -> NameLevel:
+        return compare_names(
+            person_name(a, cantonese=True), person_name(b, cantonese=True)
+        ).level
+
+    assert hk("Wong Chi-fung", "Joshua Wong Chi-fung") == NameLevel.LOOSE
+    assert hk("Chow Hang-tung", "Chow Hang-ting") < NameLevel.LOOSE  # another vowel, another name
+    assert level("Chow Hang-tung", "Chow Hang-ting") >= NameLevel.LOOSE  # elsewhere, a slip
