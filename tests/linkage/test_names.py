@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
-from hrdwatch.linkage.aliases import AliasTable
+from hrdwatch.linkage.aliases import AliasTable, load_alias_table
 from hrdwatch.linkage.forms import forms_of, written_names
 from hrdwatch.linkage.names import NameLevel, compare_names, person_name
 from hrdwatch.linkage.wording import shown, words
@@ -207,3 +207,17 @@ def test_latin_names_from_hong_kong_are_read_as_cantonese() -> None:
     assert hk("Wong Chi-fung", "Joshua Wong Chi-fung") == NameLevel.LOOSE
     assert hk("Chow Hang-tung", "Chow Hang-ting") < NameLevel.LOOSE  # another vowel, another name
     assert level("Chow Hang-tung", "Chow Hang-ting") >= NameLevel.LOOSE  # elsewhere, a slip
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mother Mushroom", "Nguyen Ngoc Nhu Quynh"),  # a pen name in English
+        ("Joshua Wong", "黄之锋"),  # an English name
+        ("Lee Ming-che", "李明哲"),  # Wade-Giles
+    ],
+)
+def test_the_shipped_alias_table_connects_names_no_spelling_rule_does(a: str, b: str) -> None:
+    assert level(a, b) < NameLevel.LOOSE
+    table = load_alias_table()
+    assert compare_names(table.person_name(a), table.person_name(b)).level == NameLevel.EXACT
