@@ -28,8 +28,6 @@ MAX_BLOCK = 400
 # this 2-core machine. Up to ~100k records the limit above keeps well within it.
 PAIR_BUDGET = 30_000_000
 MIN_BLOCK = 25
-# Names of up to this many words also meet under every two of their words.
-MAX_PAIRED_TOKENS = 5
 FEATURE_COLUMNS = (
     "unique_id",
     "name_key",
@@ -88,7 +86,7 @@ def _form_block_keys(form: NameForm) -> set[str]:
     skeletons = form.skeletons
     keys |= {k if k.startswith("v:") else "s:" + k for k in skeleton_keys(form)}
     keys |= part_keys(form)
-    if 3 <= len(tokens) <= MAX_PAIRED_TOKENS:  # any two names: a middle name left out, reordered
+    if len(tokens) == 3:  # any two of three: a middle name left out and the order changed
         keys |= {"k:" + " ".join(sorted(pair)) for pair in combinations(tokens, 2)}
     if len(tokens) >= 2 and form.kind not in {"abjad", "translit"}:
         for i, token in enumerate(tokens):

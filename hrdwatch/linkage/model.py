@@ -56,9 +56,9 @@ PRIORS: dict[str, tuple[list[float], list[float]]] = {
 # levels above miss (a Cantonese spelling, a loose Belarusian romanisation, a typo in a short name):
 # the m of the level that says as much.
 RULES_M = {NameLevel.EXACT: 0.2, NameLevel.STRONG: 0.13, NameLevel.LOOSE: 0.05}
-# Most such pairs the rules are asked about, those with the most other evidence first (about 15 s of
+# Most such pairs the rules are asked about, those with the most other evidence first (about 8 s of
 # name comparisons): at a million records most of them are namesakes' neighbours.
-RULES_BUDGET = 100_000
+RULES_BUDGET = 50_000
 # Below this many records the priors are used as they are: EM needs enough pairs to learn from.
 # (Name frequencies count at every size: see ``_name_bits_sql``.)
 MIN_RECORDS_TO_TRAIN = 500

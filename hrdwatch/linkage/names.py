@@ -210,6 +210,7 @@ def _vietnamese_looking(tokens: tuple[str, ...]) -> bool:
     return bool(set(tokens) & VIETNAMESE_FAMILY_NAMES) and all(syllables(t) == 1 for t in tokens)
 
 
+@lru_cache(maxsize=200_000)
 def vowels_matter(tokens: tuple[str, ...]) -> bool:
     """A Chinese or Vietnamese name: spellings that differ by a vowel are different names."""
     return _chinese_looking(tokens) or _vietnamese_looking(tokens)
@@ -239,6 +240,7 @@ def _typo_of_listed(known: str, other: str) -> bool:
     return known in CANONICAL and any(_close_spelling(s, other) for s in SPELLINGS[known])
 
 
+@lru_cache(maxsize=500_000)  # the same two words meet again and again across name pairs
 def _token_strength(a: str, b: str, kinds: tuple[str, str], vowels: bool = True) -> int:
     """3: same token; 2: spelling variant; 1: skeleton only (abjad, transliteration); 0: no.
 
