@@ -48,11 +48,28 @@ _ALTERNATIVES = re.compile(r"\s/\s|\s+a\.?k\.?a\.?\s+|\s+alias\s+", re.IGNORECAS
 
 def written_names(text: str) -> list[str]:
     """The names one field holds: "Nguyen Ngoc Nhu Quynh (Me Nam)" is two, "Hu Jia / 胡佳" too,
-    and 'Ali "Abu Hamza" Mansour' is Ali Mansour and Abu Hamza."""
+    'Ali "Abu Hamza" Mansour' is Ali Mansour and Abu Hamza, and "Li Yuhan 李昱函" is one name in
+    two scripts."""
     text = text or ""
     extras = [a or b for a, b in _BRACKETED.findall(text)]
     parts = [*_ALTERNATIVES.split(_BRACKETED.sub(" ", text)), *extras]
-    return [" ".join(part.split()) for part in parts if part.strip(" ,;")]
+    return [run for part in parts if part.strip(" ,;") for run in _script_runs(part)]
+
+
+def _script_runs(text: str) -> list[str]:
+    """The words of a name cut where the script changes (Latin letters, then characters)."""
+    if text.isascii():
+        return [" ".join(text.split())] if any(ch.isalpha() for ch in text) else []
+    runs: list[list[str]] = []
+    scripts: list[str] = []
+    for word in text.split():
+        script = detect_script(word) if any(ch.isalpha() for ch in word) else ""
+        if runs and script in ("", scripts[-1]):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+            scripts.append(script)
+    return [" ".join(words) for words in runs if any(ch.isalpha() for w in words for ch in w)]
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,10 @@ def test_alias_table_connects_names_no_transliteration_does() -> None:
         ('Ali "Abu Hamza" Mansour', ["Ali Mansour", "Abu Hamza"]),
         ("Wang Quanzhang a.k.a. Quanzhang Wang", ["Wang Quanzhang", "Quanzhang Wang"]),
         ("Abd el-Fattah", ["Abd el-Fattah"]),
+        ("Li Yuhan 李昱函", ["Li Yuhan", "李昱函"]),  # one name in two scripts, no brackets
+        ("Alaa Abd El-Fattah علاء عبد الفتاح", ["Alaa Abd El-Fattah", "علاء عبد الفتاح"]),
+        ("Nguyễn Văn Đài", ["Nguyễn Văn Đài"]),  # Vietnamese letters are Latin
+        ("伊力哈木·土赫提", ["伊力哈木·土赫提"]),
         ("", []),
     ],
 )
