@@ -38,7 +38,7 @@ _HAN_DOTS = ("·", "•", "・", "‧", "．")
 # Titles written before a name, dropped when two names or more remain after them.
 _HONORIFICS = frozenset(
     "dr prof mr mrs ms mme mlle sr sra dona don sheikh shaikh sheikha imam ayatollah hojatoleslam "
-    "haji hajji father fr rev pastor bishop".split()
+    "haji hajji father fr rev pastor bishop seyed seyyed sayed sayyed sayyid seyyid".split()
 )
 # Another name within a name field: in brackets or quotes (a pen name, the original script) ...
 _BRACKETED = re.compile(r"[(\[{]([^)\]}]*)[)\]}]|[\"“«]([^\"”»]*)[\"”»]")

@@ -39,6 +39,7 @@ def level(a: str, b: str, a_original: str = "", b_original: str = "") -> NameLev
         ("鄧祥", "邓祥"),  # the same characters, traditional and simplified
         ("Dr. Abdulhadi Al-Khawaja", "Abdulhadi Alkhawaja"),  # a title before the name
         ("Sheikh Ali Salman", "Ali Salman"),
+        ("Seyed Mohammad Hosseini", "Mohammad Hosseini"),  # Seyed, a title of descent
         ("Me Nam", "Nguyen Ngoc Nhu Quynh (Me Nam)"),  # a pen name in brackets
         ("胡佳", "Hu Jia / 胡佳"),  # two spellings in one field
     ],
