@@ -99,9 +99,12 @@ def person_name(
         for written in written_names(text)
         for form in forms_of(written)
     )
-    if cantonese:  # Latin letters there spell Cantonese; characters are read in it too
+    if cantonese:  # Latin letters there spell Cantonese names; characters are read in it too
         forms = dict.fromkeys(
-            NameForm(f.tokens, "cantonese") if f.kind == "latin" else f for f in forms
+            NameForm(f.tokens, "cantonese")
+            if f.kind == "latin" and any(t in CANTONESE_SURNAMES for t in f.tokens)
+            else f
+            for f in forms
         )
         read = [c for f in forms if f.kind == "han" for c in cantonese_forms(f.han_key)]
         forms |= dict.fromkeys(read)
@@ -229,10 +232,12 @@ def _slavic_variant(a: str, b: str) -> bool:
 
 def _long_vowels(token: str) -> str:
     """Long vowels written the English or the French way, or not marked (Kareem, Karim; Yousouf,
-    Yusuf; Hakheeh, Hakhih), and sh and ch written the French way (Darwich, Darwish; Stefanovitch,
-    Stefanovich): one spelling."""
-    english = token.replace("tch", "ch").replace("ch", "sh")
-    return english.replace("ee", "i").replace("oo", "u").replace("ou", "u")
+    Yusuf; Hakheeh, Hakhih; Rezaei, Rezaee), sh and ch written the French way (Darwich, Darwish;
+    Stefanovitch, Stefanovich), and the Egyptian or Maghrebi g or dj for j (Natig, Natij; Djamel,
+    Jamel): one spelling."""
+    english = token.replace("tch", "ch").replace("ch", "sh").replace("dj", "j").replace("g", "j")
+    long_vowels = english.replace("ee", "i").replace("oo", "u").replace("ou", "u")
+    return re.sub(r"(?<=[aeiou])(ei|ie)$", "i", long_vowels)
 
 
 def _typo_of_listed(known: str, other: str) -> bool:
