@@ -109,16 +109,18 @@ def common_name_floor(name: PersonName) -> float:
     """How many other people's records a name is assumed to be shared with, at the least.
 
     A set of records is a small sample of the population: a Chinese name with a one-syllable given
-    name (Wang Yu, Li Na) or a Vietnamese family name with a given name only is borne by a great
-    many people, even when the records hold it twice. Two such records that agree on nothing else
+    name (Wang Yu, Li Na, Wong Yu in Hong Kong) or a Vietnamese family name with a given name only
+    is borne by a great many people, even when the records hold it twice. Two such records that agree on nothing else
     are not taken for one person on the name alone.
     """
     for form in name.forms:
         if form.kind == "han" and len(form.han_key) == 2:
             return COMMON_NAME_FLOOR
-        if form.kind == "latin" and len(form.tokens) == 2 and vowels_matter(form.tokens):
-            if all(syllables(t) == 1 for t in form.tokens):
-                return COMMON_NAME_FLOOR
+        spelt_by_sound = form.kind == "cantonese" or (
+            form.kind == "latin" and vowels_matter(form.tokens)
+        )
+        if spelt_by_sound and len(form.tokens) == 2 and all(syllables(t) == 1 for t in form.tokens):
+            return COMMON_NAME_FLOOR
     return NAME_FLOOR
 
 

@@ -230,7 +230,7 @@ def _slavic_variant(a: str, b: str) -> bool:
     )
 
 
-def _long_vowels(token: str) -> str:
+def _one_spelling(token: str) -> str:
     """Long vowels written the English or the French way, or not marked (Kareem, Karim; Yousouf,
     Yusuf; Hakheeh, Hakhih; Rezaei, Rezaee), sh and ch written the French way (Darwich, Darwish;
     Stefanovitch, Stefanovich), and the Egyptian or Maghrebi g or dj for j (Natig, Natij; Djamel,
@@ -271,7 +271,7 @@ def _token_strength(a: str, b: str, kinds: tuple[str, str], vowels: bool = True)
     if (
         not vowels
         and "abjad" not in kinds
-        and (_slavic_variant(a, b) or _long_vowels(a) == _long_vowels(b))
+        and (_slavic_variant(a, b) or _one_spelling(a) == _one_spelling(b))
     ):
         return 2
     sa, sb = skeleton(a), skeleton(b)

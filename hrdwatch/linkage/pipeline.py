@@ -67,6 +67,7 @@ def link_records(
     table = pa.table(feature_columns(rows))
     del rows  # a million row dicts: only the compact Arrow table goes on to the backend
     name_columns.cache_clear()
+
     def name_level(left: str, right: str) -> NameLevel:
         return compare_names(people[left].name, people[right].name).level
 

@@ -161,11 +161,16 @@ def test_a_name_the_population_shares_widely_needs_more_than_the_name() -> None:
         record("wang-b", "Wang Yu", country="CN", role="activist", arrested="2019-03-02"),
         record("rare-a", "Wang Quanzhang", country="CN", role="lawyer", arrested="2015-08-03"),
         record("rare-b", "Wang Quanzhang", country="CN", role="activist", arrested="2019-03-02"),
+        # the same in Hong Kong, where the name is spelt in Cantonese
+        record("wong-a", "Wong Yu", country="HK", role="lawyer", arrested="2015-07-09"),
+        record("wong-b", "Wong Yu", country="HK", role="activist", arrested="2019-03-02"),
     ]
     result = link_records(reports)
     assert result.clusters["wang-a"] != result.clusters["wang-b"]
+    assert result.clusters["wong-a"] != result.clusters["wong-b"]
     assert result.clusters["rare-a"] == result.clusters["rare-b"]
     assert probability(reports, "rare-a", "rare-b") > probability(reports, "wang-a", "wang-b")
+    assert probability(reports, "rare-a", "rare-b") > probability(reports, "wong-a", "wong-b")
 
 
 def test_reports_of_one_arrest_join_even_under_a_common_name() -> None:
