@@ -43,10 +43,16 @@ class Person:
     name: PersonName
 
 
-def contradiction(a: Person, b: Person) -> Words | None:
-    """Why two records cannot be one person, or None."""
+def contradiction(a: Person, b: Person, bridges: Iterable[Person] = ()) -> Words | None:
+    """Why two records cannot be one person, or None.
+
+    ``bridges``: records of the same cluster to be. Two names that differ without conflicting
+    (Gwyneth Ho, Ho Kwai-lam) are one person's when a fuller name agrees with both (Gwyneth Ho
+    Kwai-lam): a report that gives both names vouches for them."""
     match = compare_names(a.name, b.name)
-    if match.level < NameLevel.LOOSE:
+    if match.level < NameLevel.LOOSE and not (
+        match.level == NameLevel.NONE and any(_fuller_name(z, a, b) for z in bridges)
+    ):
         return match.reason
     ra, rb = a.record, b.record
     if ra.birth_year and rb.birth_year and abs(ra.birth_year - rb.birth_year) > 1:
@@ -58,6 +64,17 @@ def contradiction(a: Person, b: Person) -> Words | None:
     if ra.gender and rb.gender and ra.gender != rb.gender:
         return words(DIFFERENT_GENDER)
     return None
+
+
+def _fuller_name(z: Person, a: Person, b: Person) -> bool:
+    """``z``'s name has more words than ``a``'s or ``b``'s and agrees with both."""
+    words_in = max(len(f.tokens) for f in z.name.forms) if z.name.forms else 0
+    return (
+        all(len(f.tokens) <= words_in for p in (a, b) for f in p.name.forms)
+        and any(len(f.tokens) < words_in for p in (a, b) for f in p.name.forms)
+        and compare_names(z.name, a.name).level >= NameLevel.LOOSE
+        and compare_names(z.name, b.name).level >= NameLevel.LOOSE
+    )
 
 
 @dataclass
@@ -109,10 +126,11 @@ def cluster(
         if len(ma) * len(mb) > MAX_MERGE_CHECKS:
             return False
         support = 0
+        bridges = [people[z] for z in (*ma, *mb)]
         for x in ma:
             for y in mb:
                 pair = frozenset((x, y))
-                if pair in judged.different or contradiction(people[x], people[y]) is not None:
+                if pair in judged.different or contradiction(people[x], people[y], bridges):
                     return False
                 support += pair in linked
         return support >= MIN_SUPPORT * len(ma) * len(mb)

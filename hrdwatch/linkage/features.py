@@ -18,7 +18,7 @@ from hrdwatch.core.text import fold
 
 from .forms import NameForm, skeleton, slavic_skeleton
 from .inputs import LinkRecord
-from .names import PersonName, syllables, vowels_matter
+from .names import PersonName, one_spelling, syllables, vowels_matter
 from .spellings import CANTONESE_SURNAMES
 
 _EPOCH = dt.date(1900, 1, 1)
@@ -55,10 +55,13 @@ NAME_FLOOR = 0.5
 
 
 def part_keys(form: NameForm) -> set[str]:
-    """Keys of the name without a middle name or second family name (first+last, first+second),
-    spelt as written (``k:``) and as consonant skeletons (``s:``)."""
+    """Keys of the name without a middle name or second family name (first+last, first+second,
+    and in a name of four words or more first+last but one: Pedro Mena for Pedro Joaquín Mena
+    Amador), spelt as written (``k:``) and as consonant skeletons (``s:``)."""
     tokens = form.tokens
     parts = [tokens] if len(tokens) < 3 else [(tokens[0], tokens[-1]), tokens[:2]]
+    if len(tokens) >= 4:
+        parts.append((tokens[0], tokens[-2]))
     keys = set()
     for part in parts:
         keys.add("k:" + " ".join(sorted(part)))
@@ -86,6 +89,8 @@ def _form_block_keys(form: NameForm) -> set[str]:
     skeletons = form.skeletons
     keys |= {k if k.startswith("v:") else "s:" + k for k in skeleton_keys(form)}
     keys |= part_keys(form)
+    if form.kind in {"latin", "cyrl"} and not vowels_matter(tokens):  # Tofiq / Tofig, Badaoui
+        keys.add("o:" + " ".join(sorted(one_spelling(t) for t in tokens)))
     if len(tokens) == 3:  # any two of three: a middle name left out and the order changed
         keys |= {"k:" + " ".join(sorted(pair)) for pair in combinations(tokens, 2)}
     if len(tokens) >= 2 and form.kind not in {"abjad", "translit"}:

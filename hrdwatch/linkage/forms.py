@@ -23,7 +23,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from hrdwatch.core.text import detect_script, fold
 
-from .spellings import BE, COMPOUND_SURNAMES, RU, SPELLINGS, UK, VARIANTS
+from .spellings import BE, COMPOUND_SURNAMES, NOT_GLUED_ARTICLES, RU, SPELLINGS, UK, VARIANTS
 
 # Two Latin tokens with the same consonant skeleton must still look alike at least this much
 # (Jaro-Winkler): Hegazy / Hijazi is 0.67, Nguyen / Ningjian 0.51.
@@ -33,13 +33,21 @@ _SPLIT = re.compile(r"[\s,./()\[\]\"_·•・‧]+")
 _APOSTROPHES = re.compile(r"['’ʻʼ`‘ʹ]")
 _NON_LETTERS = re.compile(r"[^a-z]")
 _ARTICLES = frozenset({"al", "el", "ul", "ol"})
-_ABD_PREFIXES = ("abdoul", "abdel", "abdal", "abdul", "abdol", "abdil", "abdu", "abd")
+_ABD_WORDS = frozenset({"abd", "abdel", "abdal", "abdul", "abdol", "abdu"})
+_ABU_WORDS = frozenset({"abu", "abou", "abul", "aboul"})  # Abu al-Khair = Abulkhair
+_GLUED_PREFIXES = (
+    *((p, "abd") for p in ("abdoul", "abdel", "abdal", "abdul", "abdol", "abdil", "abdu", "abd")),
+    *((p, "abu") for p in ("aboul", "abul", "abou")),
+)
 _HAN_DOTS = ("·", "•", "・", "‧", "．")
 # Titles written before a name, dropped when two names or more remain after them.
 _HONORIFICS = frozenset(
     "dr prof mr mrs ms mme mlle sr sra dona don sheikh shaikh sheikha imam ayatollah hojatoleslam "
-    "haji hajji father fr rev pastor bishop seyed seyyed sayed sayyed sayyid seyyid".split()
+    "haji hajji father fr rev pastor bishop seyed seyyed sayed sayyed sayyid seyyid monsenor mons "
+    "msgr monsignor mgr archbishop cardinal".split()
 )
+# Generation suffixes written after a name (Vladimir Kara-Murza Jr.), dropped likewise.
+_SUFFIXES = frozenset("jr jnr junior snr senior ii iii".split())
 # Another name within a name field: in brackets or quotes (a pen name, the original script) ...
 _BRACKETED = re.compile(r"[(\[{]([^)\]}]*)[)\]}]|[\"“«]([^\"”»]*)[\"”»]")
 # ... or after "aka", "alias" or a slash between two spellings.
@@ -133,8 +141,9 @@ def skeleton(token: str) -> str:
 def slavic_skeleton(token: str) -> str:
     """Consonants (and u) as the competing romanisations of East Slavic names agree on them: г as
     g or h, ў as w, u or v, ч as ch or c, х as kh, h or ch, я as ia, ja or ya (Sevcuk, Shauchuk
-    and Shevchuk; Horskii and Gorski)."""
-    t = token
+    and Shevchuk; Horskii and Gorski). Belarusian ц and дз where Russian has т and д before a soft
+    vowel (Tsikhanouski and Tikhanovsky, Dzianis and Denis) are one consonant too."""
+    t = re.sub(r"dz(?=[ie])", "d", re.sub(r"(?:ts|c)(?=[ie])", "t", token))
     for a, b in (("shch", "s"), ("sh", "s"), ("zh", "z"), ("kh", "h"), ("ch", "c"), ("ts", "c")):
         t = t.replace(a, b)
     t = re.sub(r"(?<=[aeo])u(?![aeiouy])", "v", t.replace("w", "v").replace("g", "h"))
@@ -168,38 +177,39 @@ def groups_spelt_like(token: str) -> frozenset[str]:
 
 
 def _canonical_tokens(raw: list[str]) -> list[str]:
-    """Drop articles, join Abd + name, fold variant spellings."""
+    """Drop articles, join Abd or Abu + name, fold variant spellings."""
     tokens: list[str] = []
-    pending_abd = False
+    pending = ""  # "abd" or "abu" waiting for the name it is joined to
     for tok in raw:
         if not tok:
             continue
-        if pending_abd:
+        if pending:
             if tok in _ARTICLES:
                 continue
-            tokens.append("abd" + VARIANTS.get(tok, tok))
-            pending_abd = False
+            tokens.append(pending + VARIANTS.get(tok, tok))
+            pending = ""
             continue
         if tok in _ARTICLES:
             continue
-        if tok in {"abd", "abdel", "abdal", "abdul", "abdol", "abdu"}:
-            pending_abd = True
+        if tok in _ABD_WORDS or tok in _ABU_WORDS:
+            pending = "abd" if tok in _ABD_WORDS else "abu"
             continue
         if (
             len(tok) >= 7
             and tok[:2] in {"al", "el"}
             and tok[2] not in "aeiouy"
             and tok not in VARIANTS
+            and tok not in NOT_GLUED_ARTICLES
             and not groups_spelt_like(tok)
         ):
             tok = tok[2:]  # a glued article: Alkhawaja = Al-Khawaja (not Alyaksandr, Aljaksandr)
-        for prefix in _ABD_PREFIXES:
+        for prefix, joined in _GLUED_PREFIXES:
             if tok.startswith(prefix) and len(tok) > len(prefix) + 2:
-                tok = "abd" + tok[len(prefix) :]
+                tok = joined + tok[len(prefix) :]  # Abdelfattah = Abd el-Fattah, Abulkhair
                 break
         tokens.append(VARIANTS.get(tok, tok))
-    if pending_abd:
-        tokens.append("abd")
+    if pending:
+        tokens.append(pending)
     return tokens
 
 
@@ -211,12 +221,15 @@ def _latin_tokens(text: str) -> list[str]:
         parts = [p for p in word.split("-") if p]
         while len(parts) > 1 and parts[0] in _ARTICLES:
             parts = parts[1:]
-        if len(parts) > 1 and parts[0] in {"abd", "abdel", "abdul", "abdal", "abu"}:
+        if len(parts) > 1 and parts[0] in _ABD_WORDS | _ABU_WORDS:
             raw.extend(parts)
             continue
         raw.append(_NON_LETTERS.sub("", "".join(parts)))
-    while len([t for t in raw if t]) > 2 and raw[0] in _HONORIFICS:
+    raw = [t for t in raw if t]
+    while len(raw) > 2 and raw[0] in _HONORIFICS:
         raw = raw[1:]  # Dr. Abdulhadi Al-Khawaja, Sheikh Ali Salman
+    while len(raw) > 2 and raw[-1] in _SUFFIXES:
+        raw = raw[:-1]
     return _canonical_tokens(raw)
 
 
@@ -243,7 +256,7 @@ def _cyrillic_forms(text: str) -> list[NameForm]:
 
 
 def _abjad_form(text: str) -> NameForm:
-    """Arabic or Persian script: drop the article, romanise consonants, join Abd + name."""
+    """Arabic or Persian script: drop the article, romanise consonants, join Abd or Abu + name."""
     words = []
     text = re.sub(r"(?<=\w\w)ة(?!\w)", "", text)  # final ta marbuta, silent or -a: Fatima(h)
     for word in _SPLIT.split(fold(text)):
@@ -251,7 +264,7 @@ def _abjad_form(text: str) -> NameForm:
             word = word[2:]
         romanised = _NON_LETTERS.sub("", _APOSTROPHES.sub("", anyascii(word).lower()))
         if romanised:
-            words.append("abd" if romanised == "bd" else romanised)
+            words.append({"bd": "abd", "bw": "abu"}.get(romanised, romanised))
     return NameForm(tuple(_canonical_tokens(words)), "abjad")
 
 

@@ -230,13 +230,15 @@ def _slavic_variant(a: str, b: str) -> bool:
     )
 
 
-def _one_spelling(token: str) -> str:
+def one_spelling(token: str) -> str:
     """Long vowels written the English or the French way, or not marked (Kareem, Karim; Yousouf,
     Yusuf; Hakheeh, Hakhih; Rezaei, Rezaee), sh and ch written the French way (Darwich, Darwish;
-    Stefanovitch, Stefanovich), and the Egyptian or Maghrebi g or dj for j (Natig, Natij; Djamel,
-    Jamel): one spelling."""
-    english = token.replace("tch", "ch").replace("ch", "sh").replace("dj", "j").replace("g", "j")
-    long_vowels = english.replace("ee", "i").replace("oo", "u").replace("ou", "u")
+    Stefanovitch, Stefanovich), the French ou for w between vowels (Badaoui, Badawi), the Egyptian
+    or Maghrebi g or dj for j (Natig, Natij; Djamel, Jamel) and the Azerbaijani or Gulf q for g
+    (Tofiq, Tofig): one spelling."""
+    french_w = re.sub(r"(?<=[aei])ou(?=[aei]|$)", "w", token)
+    english = french_w.replace("tch", "ch").replace("ch", "sh").replace("dj", "j").replace("q", "g")
+    long_vowels = english.replace("g", "j").replace("ee", "i").replace("oo", "u").replace("ou", "u")
     return re.sub(r"(?<=[aeiou])(ei|ie)$", "i", long_vowels)
 
 
@@ -271,7 +273,7 @@ def _token_strength(a: str, b: str, kinds: tuple[str, str], vowels: bool = True)
     if (
         not vowels
         and "abjad" not in kinds
-        and (_slavic_variant(a, b) or _one_spelling(a) == _one_spelling(b))
+        and (_slavic_variant(a, b) or one_spelling(a) == one_spelling(b))
     ):
         return 2
     sa, sb = skeleton(a), skeleton(b)
@@ -400,12 +402,29 @@ def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
             return NameMatch(
                 NameLevel.LOOSE, words(gettext_noop("same name without the last name"), _how(a, b))
             )
-        if short.kind == "cantonese" and len(long_left) == 1 and min(strengths) == 3:
-            # Hong Kong custom: an English given name before or after the Chinese one
+        if (
+            not vowels
+            and len(long_form.tokens) >= 4
+            and matched == [0, len(long_form.tokens) - 2]
+        ):  # Spanish custom: Pedro Mena for Pedro Joaquín Mena Amador
+            return NameMatch(
+                NameLevel.LOOSE,
+                words(gettext_noop("same name without a middle name and a second family name")),
+            )
+        if len(long_left) == 1 and min(strengths) == 3 and _english_name_beside(short, long_form):
             return NameMatch(
                 NameLevel.LOOSE, words(gettext_noop("same name beside an English name"), _how(a, b))
             )
     return NameMatch(NameLevel.NONE, words(gettext_noop("only part of the name agrees")))
+
+
+def _english_name_beside(chinese: NameForm, long_form: NameForm) -> bool:
+    """The longer name is the Chinese one and an English given name (Joshua Wong Chi-fung in Hong
+    Kong, Sophia Huang Xueqin): in Cantonese on either side, in pinyin before or after it."""
+    if chinese.kind == "cantonese":
+        return True
+    ends = {long_form.tokens[0], long_form.tokens[-1]} - set(chinese.tokens)
+    return vowels_matter(chinese.tokens) and any(not is_pinyin(t) for t in ends)
 
 
 def _how(a: NameForm, b: NameForm) -> str:

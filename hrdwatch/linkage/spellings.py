@@ -208,6 +208,14 @@ VIETNAMESE_FAMILY_NAMES = frozenset(
     "doan lam mai cao luu ta".split()
 )
 
+# Names of Spanish, Portuguese or Italian origin that begin like a glued Arabic article
+# (Alkhawaja is Al-Khawaja, Alvarez is not Al-Varez), folded.
+NOT_GLUED_ARTICLES = frozenset(
+    "alvarez alvaro alvarado alberto albertina alfredo alfonso alonso almeida alcantara alfaro "
+    "almonte altamirano albornoz alcaraz aldana alarcon albino almada almagro alcivar altagracia "
+    "elvira elmer".split()
+)
+
 COMPOUND_SURNAMES = frozenset(
     "欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 司徒 东方 東方 夏侯 皇甫 尉迟 尉遲 公孙 公孫 慕容 长孙 長孫 宇文 "
     "令狐 西门 西門 端木 独孤 獨孤 南宫 南宮".split()

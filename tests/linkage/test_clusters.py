@@ -40,3 +40,31 @@ def test_judgements_beat_the_scores() -> None:
     judged = Judgements(same=[("either", "son")], different={frozenset(("father", "either"))})
     clusters = cluster(PEOPLE, [pair("father", "either", 20.0)], threshold=0.5, judgements=judged)
     assert clusters["either"] == clusters["son"] != clusters["father"]
+
+
+def test_a_fuller_name_vouches_for_two_parts_of_it() -> None:
+    """Luis Otero Alcántara and Luis Manuel Otero differ, but Luis Manuel Otero Alcántara is both."""
+    people = {
+        "full": person("full", "Luis Manuel Otero Alcántara"),
+        "given": person("given", "Luis Manuel Otero"),
+        "family": person("family", "Luis Otero Alcantara"),
+    }
+    pairs = [pair("full", "given", 9.0), pair("full", "family", 8.0)]
+    clusters = cluster(people, pairs, threshold=0.5)
+    assert clusters["full"] == clusters["given"] == clusters["family"]
+    # without the fuller name, nothing says the two are one person
+    alone = {k: v for k, v in people.items() if k != "full"}
+    apart = cluster(alone, [pair("given", "family", 9.0)], threshold=0.5)
+    assert apart["given"] != apart["family"]
+
+
+def test_a_shorter_name_vouches_for_nothing() -> None:
+    """Nguyen Hung may be Nguyen Van Hung or Nguyen Duc Hung, which are two people."""
+    people = {
+        "short": person("short", "Nguyen Hung"),
+        "van": person("van", "Nguyen Van Hung"),
+        "duc": person("duc", "Nguyen Duc Hung"),
+    }
+    pairs = [pair("short", "van", 9.0), pair("short", "duc", 8.0)]
+    clusters = cluster(people, pairs, threshold=0.5)
+    assert clusters["short"] == clusters["van"] != clusters["duc"]

@@ -40,6 +40,8 @@ def level(a: str, b: str, a_original: str = "", b_original: str = "") -> NameLev
         ("Dr. Abdulhadi Al-Khawaja", "Abdulhadi Alkhawaja"),  # a title before the name
         ("Sheikh Ali Salman", "Ali Salman"),
         ("Seyed Mohammad Hosseini", "Mohammad Hosseini"),  # Seyed, a title of descent
+        ("Monseñor Silvio Báez", "Silvio Baez"),  # a church title
+        ("Juan Pérez Ortega Jr.", "Juan Perez Ortega"),  # a generation suffix
         ("Me Nam", "Nguyen Ngoc Nhu Quynh (Me Nam)"),  # a pen name in brackets
         ("胡佳", "Hu Jia / 胡佳"),  # two spellings in one field
     ],
@@ -63,6 +65,9 @@ def test_spellings_of_one_name_agree_exactly_or_strongly(a: str, b: str) -> None
         ("Aiicha El-Rashid", "Aicha Husain El-Rashid"),  # a typo in a listed spelling
         ("Mohammda Dakem", "Mohammad Mohammad Dakem"),  # a repeated name, one left out
         ("Sarah Hamzah Ayman", "Sara Ayman"),  # ta marbuta written or not, a name left out
+        ("Carlos Ruiz", "Carlos Alberto Ruiz Montes"),  # second given and family names left out
+        ("Sophia Li Xiaomei", "Li Xiaomei"),  # an English name beside the Chinese one
+        ("Xiaomei Li", "Li Xiaomei Sophia"),
     ],
 )
 def test_transliterations_across_scripts_pass_the_name_gate(a: str, b: str) -> None:
@@ -85,6 +90,8 @@ def test_transliterations_across_scripts_pass_the_name_gate(a: str, b: str) -> N
         ("Phạm Văn Hùng", "Phạm Văn Hưng", "", ""),  # tone marks tell names apart
         ("Hung Van Pham", "Hung Van Pham", "Phạm Văn Hùng", "Phạm Văn Hưng"),
         ("Xiang Deng", "Xiang Deng", "鄧祥", "邓翔"),  # homophones in other characters
+        ("Nguyen Thanh", "Nguyen Thi Thanh Huong", "", ""),  # Thanh is a middle name there
+        ("Wang Lijun", "Wang Li", "", ""),
     ],
 )
 def test_names_of_different_people_fail_the_name_gate(
@@ -123,6 +130,11 @@ def test_alias_table_connects_names_no_transliteration_does() -> None:
 )
 def test_a_name_field_may_hold_several_names(field: str, names: list[str]) -> None:
     assert written_names(field) == names
+
+
+def test_spanish_names_that_begin_like_an_article_keep_it() -> None:
+    assert forms_of("Álvaro Álvarez Alcántara")[0].tokens == ("alvaro", "alvarez", "alcantara")
+    assert forms_of("Maryam Alkhawaja")[0].tokens == ("maryam", "khawaja")
 
 
 def test_a_title_is_dropped_only_when_two_names_remain() -> None:
@@ -199,6 +211,11 @@ def test_other_cantonese_names_stay_apart(latin: str, characters: str) -> None:
         ("Valiantsin Stefanovich", "Valentin Stefanovitch"),  # Belarusian and Russian, French tch
         ("Hassan Natig", "Hassan Natij"),  # Egyptian g for j
         ("Djamel Hamdi", "Jamel Hamdi"),  # Maghrebi dj for j
+        ("Hamid Badaoui", "Hamid Badawi"),  # French ou for w
+        ("Rafiq Yaqubov", "Rafig Yagubov"),  # Azerbaijani q for g
+        ("Siarhei Tsikhanau", "Sergei Tikhonov"),  # Belarusian ц for Russian т before a soft vowel
+        ("Dzianis Ivashin", "Denis Ivashin"),  # ... and дз for д
+        ("Karim Abu al-Hassan", "Karim Abulhassan"),  # Abu joined to the name after it
     ],
 )
 def test_regional_spellings_agree(a: str, b: str) -> None:
