@@ -40,6 +40,15 @@ _GLUED_PREFIXES = (
     *((p, "abu") for p in ("aboul", "abul", "abou")),
 )
 _HAN_DOTS = ("·", "•", "・", "‧", "．")
+# Letters only Turkish, Azerbaijani and other Turkic Latin alphabets use, and how English spells
+# those alphabets' letters: Xədicə İsmayılova is Khadija Ismayilova, Nariman Celal is Dzhelyal.
+_TURKIC_LETTERS = frozenset("əƏıİğĞ")
+_TURKIC_IN_ENGLISH = str.maketrans(
+    {
+        "c": "j", "C": "J", "ç": "ch", "Ç": "Ch", "ş": "sh", "Ş": "Sh", "ğ": "", "Ğ": "",
+        "ı": "i", "İ": "I", "ə": "a", "Ə": "A", "x": "kh", "X": "Kh", "q": "g", "Q": "G",
+    }
+)  # fmt: skip
 # Titles written before a name, dropped when two names or more remain after them.
 _HONORIFICS = frozenset(
     "dr prof mr mrs ms mme mlle sr sra dona don sheikh shaikh sheikha imam ayatollah hojatoleslam "
@@ -347,5 +356,8 @@ def forms_of(text: str) -> tuple[NameForm, ...]:
         return tuple(_cyrillic_forms(text))
     if script in {"Arab", "Hebr"}:
         return (_abjad_form(text),)
-    tokens = tuple(_latin_tokens(text))
-    return (NameForm(tokens, "latin"),) if tokens else ()
+    spellings = [text]
+    if _TURKIC_LETTERS & set(text):
+        spellings.append(text.translate(_TURKIC_IN_ENGLISH))
+    forms = (NameForm(tuple(_latin_tokens(t)), "latin") for t in spellings)
+    return tuple(dict.fromkeys(f for f in forms if f.tokens))

@@ -132,6 +132,18 @@ def test_a_name_field_may_hold_several_names(field: str, names: list[str]) -> No
     assert written_names(field) == names
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Xədicə İsmayılova", "Khadija Ismayilova"),  # Azerbaijani x, c, ə and ı in English
+        ("Bəxtiyar Hacıyev", "Bakhtiyar Hajiyev"),
+        ("Öztürk Türkdoğan", "Ozturk Turkdogan"),  # Turkish letters folded
+    ],
+)
+def test_turkic_letters_are_read_as_english_spells_them(a: str, b: str) -> None:
+    assert level(a, b) == NameLevel.EXACT
+
+
 def test_spanish_names_that_begin_like_an_article_keep_it() -> None:
     assert forms_of("Álvaro Álvarez Alcántara")[0].tokens == ("alvaro", "alvarez", "alcantara")
     assert forms_of("Maryam Alkhawaja")[0].tokens == ("maryam", "khawaja")
