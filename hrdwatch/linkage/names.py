@@ -409,7 +409,10 @@ def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
         ):  # Spanish custom: Pedro Mena for Pedro Joaquín Mena Amador
             return NameMatch(
                 NameLevel.LOOSE,
-                words(gettext_noop("same name without a middle name and a second family name")),
+                words(
+                    gettext_noop("same name without a middle name and a second family name"),
+                    _how(a, b),
+                ),
             )
         if len(long_left) == 1 and min(strengths) == 3 and _english_name_beside(short, long_form):
             return NameMatch(
