@@ -10,7 +10,8 @@ several thresholds, one line each (the precision/recall curve the default thresh
 ``--input`` scores a file of records with its own gold clusters instead: bench/data/ holds 101
 published reports of 44 well-known defenders, with their hard negatives (brothers, sisters, a
 father and his daughters, co-defendants arrested the same day, two Ahmed Mansours), and
-real_defenders_2.csv, 234 reports of 87 other defenders from 25 countries.
+real_defenders_2.csv, 234 reports of 87 other defenders from 25 countries, and
+real_defenders_3.csv, 106 reports of 44 more.
 """
 
 from __future__ import annotations

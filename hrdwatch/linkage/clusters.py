@@ -47,11 +47,11 @@ def contradiction(a: Person, b: Person, bridges: Iterable[Person] = ()) -> Words
     """Why two records cannot be one person, or None.
 
     ``bridges``: records of the same cluster to be. Two names that differ without conflicting
-    (Gwyneth Ho, Ho Kwai-lam) are one person's when a fuller name agrees with both (Gwyneth Ho
-    Kwai-lam): a report that gives both names vouches for them."""
+    (Gwyneth Ho, Ho Kwai-lam) are one person's when a record's name vouches for both (Gwyneth Ho
+    Kwai-lam; see ``_vouches``)."""
     match = compare_names(a.name, b.name)
     if match.level < NameLevel.LOOSE and not (
-        match.level == NameLevel.NONE and any(_fuller_name(z, a, b) for z in bridges)
+        match.level == NameLevel.NONE and any(_vouches(z, a, b) for z in bridges)
     ):
         return match.reason
     ra, rb = a.record, b.record
@@ -66,14 +66,19 @@ def contradiction(a: Person, b: Person, bridges: Iterable[Person] = ()) -> Words
     return None
 
 
-def _fuller_name(z: Person, a: Person, b: Person) -> bool:
-    """``z``'s name has more words than ``a``'s or ``b``'s and agrees with both."""
+def _vouches(z: Person, a: Person, b: Person) -> bool:
+    """``z``'s name agrees with ``a``'s and ``b``'s: strongly with both (秦永敏 is Qin Yongmin in
+    pinyin and Ch'in Yung-min in Wade-Giles), or, if it has more words than either (Gwyneth Ho
+    Kwai-lam), at least loosely. A shorter name vouches for nothing: Nguyen Hung agrees loosely
+    with Nguyen Van Hung and with Nguyen Duc Hung, two people."""
+    with_a, with_b = compare_names(z.name, a.name).level, compare_names(z.name, b.name).level
+    if min(with_a, with_b) >= NameLevel.STRONG:
+        return True
     words_in = max(len(f.tokens) for f in z.name.forms) if z.name.forms else 0
     return (
-        all(len(f.tokens) <= words_in for p in (a, b) for f in p.name.forms)
+        min(with_a, with_b) >= NameLevel.LOOSE
+        and all(len(f.tokens) <= words_in for p in (a, b) for f in p.name.forms)
         and any(len(f.tokens) < words_in for p in (a, b) for f in p.name.forms)
-        and compare_names(z.name, a.name).level >= NameLevel.LOOSE
-        and compare_names(z.name, b.name).level >= NameLevel.LOOSE
     )
 
 

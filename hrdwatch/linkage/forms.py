@@ -18,7 +18,7 @@ from typing import Any
 
 from anyascii import anyascii
 from opencc import OpenCC
-from pypinyin import lazy_pinyin
+from pypinyin import Style, lazy_pinyin
 from rapidfuzz.distance import JaroWinkler
 
 from hrdwatch.core.text import detect_script, fold
@@ -95,7 +95,7 @@ class NameForm:
 
     tokens: tuple[str, ...]
     # latin, abjad (Arabic/Persian), han, translit (a foreign name in characters), cyrl, cantonese
-    # (a name in characters as Hong Kong romanises it)
+    # (a name in characters as Hong Kong romanises it), wade (a name in characters in Wade-Giles)
     kind: str
     han_key: str = ""  # the characters in simplified form, in written order
 
@@ -292,7 +292,19 @@ def _han_forms(text: str) -> list[NameForm]:
         return [NameForm(tokens, "translit", "·".join(parts))]
     surname, given = _split_han_name(han)
     tokens = ("".join(lazy_pinyin(surname)), "".join(lazy_pinyin(given)))
-    return [NameForm(tuple(t for t in tokens if t), "han", _simplified(han))]
+    # Wade-Giles, as Taiwan and older reports spell names: 楊智淵 is Yang Chih-yuan there
+    wade = tuple(
+        _latin_tokens(
+            " ".join(
+                "".join(lazy_pinyin(part, style=Style.WADEGILES)).replace("v", "u")  # v is ü
+                for part in (surname, given)
+            )
+        )
+    )
+    forms = [NameForm(tuple(t for t in tokens if t), "han", _simplified(han))]
+    if len(wade) == len(forms[0].tokens) and wade != forms[0].tokens:
+        forms.append(NameForm(wade, "wade", forms[0].han_key))
+    return forms
 
 
 # Where Chinese names are read in Cantonese and romanised that way: 黃之鋒 is Wong Chi-fung there.

@@ -225,7 +225,7 @@ def _slavic_variant(a: str, b: str) -> bool:
     return (
         syllables(a) >= 2
         and syllables(b) >= 2
-        and len(slavic_skeleton(a)) >= 3
+        and len(_VOWEL_GROUPS.sub("", a)) >= 3  # consonants as written: Dziadok / Dedok
         and slavic_skeleton(a) == slavic_skeleton(b)
     )
 
@@ -436,6 +436,8 @@ def _how(a: NameForm, b: NameForm) -> str:
         return gettext_noop(" in pinyin")
     if "translit" in kinds:
         return gettext_noop(" (Chinese transliteration)")
+    if "wade" in kinds and kinds != {"wade"}:
+        return gettext_noop(" (Wade-Giles)")
     if "cantonese" in kinds and kinds != {"cantonese"}:
         return gettext_noop(" (Cantonese romanisation)")
     if "abjad" in kinds and kinds != {"abjad"}:

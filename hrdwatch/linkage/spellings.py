@@ -135,6 +135,10 @@ VARIANTS: dict[str, str] = {
     **dict.fromkeys(["maria", "mariya", "maryia", "marija", "maryja", "mariia", "marya"], "maria"),
     **dict.fromkeys(["pavel", "paval", "pavlo", "paul"], "pavel"),
     **dict.fromkeys(["aliaksei", "alexei", "aleksei", "alexey", "aleksey", "oleksii"], "aleksei"),
+    **dict.fromkeys(
+        ["grigory", "grigoriy", "grigorii", "grigori", "hryhoriy", "hryhorii", "ryhor", "rygor"],
+        "grigory",
+    ),
 }
 
 CANONICAL = frozenset(VARIANTS.values())

@@ -68,3 +68,24 @@ def test_a_shorter_name_vouches_for_nothing() -> None:
     pairs = [pair("short", "van", 9.0), pair("short", "duc", 8.0)]
     clusters = cluster(people, pairs, threshold=0.5)
     assert clusters["short"] == clusters["van"] != clusters["duc"]
+
+
+def test_a_name_in_characters_vouches_for_its_two_romanisations() -> None:
+    """秦永敏 is Qin Yongmin in pinyin and Ch'in Yung-min in Wade-Giles, which differ as written."""
+
+    def record(record_id: str, name: str, original: str = "") -> Person:
+        return Person(
+            LinkRecord(record_id=record_id, name=name, name_original_script=original),
+            person_name(name, original),
+        )
+
+    people = {
+        "both": record("both", "Qin Yongmin", "秦永敏"),
+        "pinyin": record("pinyin", "Yongmin Qin"),
+        "wade": record("wade", "Ch'in Yung-min"),
+    }
+    pairs = [pair("both", "pinyin", 9.0), pair("both", "wade", 8.0), pair("pinyin", "wade", 1.0)]
+    clusters = cluster(people, pairs, threshold=0.5)
+    assert clusters["both"] == clusters["pinyin"] == clusters["wade"]
+    without = cluster({k: v for k, v in people.items() if k != "both"}, pairs[2:], threshold=0.5)
+    assert without["pinyin"] != without["wade"]

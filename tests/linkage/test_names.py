@@ -133,6 +133,19 @@ def test_a_name_field_may_hold_several_names(field: str, names: list[str]) -> No
 
 
 @pytest.mark.parametrize(
+    ("latin", "characters"),
+    [
+        ("Yang Chih-yuan", "楊智淵"),  # Taiwan and older reports spell names in Wade-Giles
+        ("Ch'in Yung-min", "秦永敏"),
+        ("Lee Ming-che", "李明哲"),
+    ],
+)
+def test_names_in_characters_meet_their_wade_giles_spelling(latin: str, characters: str) -> None:
+    assert level(latin, characters) >= NameLevel.STRONG
+    assert level(latin, "楊志明") < NameLevel.LOOSE  # another name
+
+
+@pytest.mark.parametrize(
     ("a", "b"),
     [
         ("Xədicə İsmayılova", "Khadija Ismayilova"),  # Azerbaijani x, c, ə and ı in English
@@ -227,6 +240,8 @@ def test_other_cantonese_names_stay_apart(latin: str, characters: str) -> None:
         ("Rafiq Yaqubov", "Rafig Yagubov"),  # Azerbaijani q for g
         ("Siarhei Tsikhanau", "Sergei Tikhonov"),  # Belarusian ц for Russian т before a soft vowel
         ("Dzianis Ivashin", "Denis Ivashin"),  # ... and дз for д
+        ("Mikalai Dziadok", "Nikolai Dedok"),
+        ("Ryhor Kastusiou", "Grigory Kostusev"),
         ("Karim Abu al-Hassan", "Karim Abulhassan"),  # Abu joined to the name after it
     ],
 )
@@ -252,7 +267,7 @@ def test_latin_names_from_hong_kong_are_read_as_cantonese() -> None:
     [
         ("Mother Mushroom", "Nguyen Ngoc Nhu Quynh"),  # a pen name in English
         ("Joshua Wong", "黄之锋"),  # an English name
-        ("Lee Ming-che", "李明哲"),  # Wade-Giles
+        ("Benny Tai", "戴耀廷"),  # an English name, and Tai is not the Cantonese reading of 戴
     ],
 )
 def test_the_shipped_alias_table_connects_names_no_spelling_rule_does(a: str, b: str) -> None:
