@@ -325,6 +325,12 @@ def _to_traditional() -> OpenCC:
     return OpenCC("s2t")
 
 
+def hong_kong_syllables(token: str) -> str:
+    """One spelling for syllables Hong Kong writes two ways: Tsz and Chi are both zi (子 Tsz, 志
+    Chi), Sze and Si both si."""
+    return token.replace("tsz", "chi").replace("sze", "si")
+
+
 @lru_cache(maxsize=100_000)
 def cantonese_forms(han: str) -> tuple[NameForm, ...]:
     """A Chinese name in characters as Hong Kong writes it in Latin letters (周庭 Chow Ting, 鄒幸彤
@@ -340,7 +346,7 @@ def cantonese_forms(han: str) -> tuple[NameForm, ...]:
     forms = []
     for chosen in islice(choices, MAX_CANTONESE_FORMS):
         tokens = ("".join(chosen[: len(surname)]), "".join(chosen[len(surname) :]))
-        forms.append(NameForm(tuple(t for t in tokens if t), "cantonese"))
+        forms.append(NameForm(tuple(hong_kong_syllables(t) for t in tokens if t), "cantonese"))
     return tuple(forms)
 
 

@@ -37,6 +37,7 @@ from .forms import (
     cantonese_forms,
     forms_of,
     groups_spelt_like,
+    hong_kong_syllables,
     same_onset,
     skeleton,
     slavic_skeleton,
@@ -101,7 +102,7 @@ def person_name(
     )
     if cantonese:  # Latin letters there spell Cantonese names; characters are read in it too
         forms = dict.fromkeys(
-            NameForm(f.tokens, "cantonese")
+            NameForm(tuple(hong_kong_syllables(t) for t in f.tokens), "cantonese")
             if f.kind == "latin" and any(t in CANTONESE_SURNAMES for t in f.tokens)
             else f
             for f in forms

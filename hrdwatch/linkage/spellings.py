@@ -176,6 +176,9 @@ CANTONESE_SURNAMES: dict[str, frozenset[str]] = {
         "yeung": "yang",
         "choi": "cai",
         "tam": "tan",
+        "sham": "cen shen",
+        "shum": "cen shen",
+        "sam": "cen shen",  # the reading cantonese-romanisation gives 岑
         "kwan": "guan",
         "szeto": "situ",
         "chu": "zhu",

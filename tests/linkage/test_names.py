@@ -249,6 +249,19 @@ def test_regional_spellings_agree(a: str, b: str) -> None:
     assert level(a, b) == NameLevel.STRONG
 
 
+def test_hong_kong_writes_one_syllable_two_ways() -> None:
+    """子 is Tsz and 志 Chi in Hong Kong, both zi: a name in characters meets either spelling."""
+
+    def hk(a: str, a_original: str, b: str) -> NameLevel:
+        return compare_names(
+            person_name(a, a_original, cantonese=True), person_name(b, cantonese=True)
+        ).level
+
+    assert hk("", "岑子杰", "Sham Tsz-kit") == NameLevel.EXACT
+    assert hk("", "岑子杰", "Shum Chi-kit") == NameLevel.EXACT
+    assert hk("", "岑子杰", "Sham Tsz-wai") < NameLevel.LOOSE
+
+
 def test_latin_names_from_hong_kong_are_read_as_cantonese() -> None:
     def hk(a: str, b: str) -> NameLevel:
         return compare_names(
