@@ -387,6 +387,12 @@ def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
         if min(strengths) == 2:
             return NameMatch(NameLevel.STRONG, words(gettext_noop("name spelt differently"), how))
         return NameMatch(NameLevel.LOOSE, words(gettext_noop("same consonants of the name"), how))
+    if len(left_a) == len(left_b) == 1 and min(strengths) == 3:
+        (only_a,), (only_b,) = left_a, left_b
+        if _russified(a.tokens[only_a], b.tokens[only_b]):
+            return NameMatch(
+                NameLevel.LOOSE, words(gettext_noop("same name with a Russian ending"), _how(a, b))
+            )
     short, long_left = (a, left_b) if len(a.tokens) <= len(b.tokens) else (b, left_a)
     long_form = b if short is a else a
     inner = set(range(1, len(long_form.tokens) - 1))
@@ -420,6 +426,17 @@ def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
                 NameLevel.LOOSE, words(gettext_noop("same name beside an English name"), _how(a, b))
             )
     return NameMatch(NameLevel.NONE, words(gettext_noop("only part of the name agrees")))
+
+
+_RUSSIAN_ENDINGS = ("ov", "ova", "ev", "eva")
+
+
+def _russified(a: str, b: str) -> bool:
+    """One family name with -ov or -ova added, as Soviet records wrote Azerbaijani and Central
+    Asian names (Yunus / Yunusova). Asked only when every other word agrees exactly: Ivan Petrov
+    and Petr Ivanov stay two names."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and long[len(short) :] in _RUSSIAN_ENDINGS
 
 
 def _english_name_beside(chinese: NameForm, long_form: NameForm) -> bool:
