@@ -33,8 +33,11 @@ _SPLIT = re.compile(r"[\s,./()\[\]\"_·•・‧]+")
 _APOSTROPHES = re.compile(r"['’ʻʼ`‘ʹ]")
 _NON_LETTERS = re.compile(r"[^a-z]")
 _ARTICLES = frozenset({"al", "el", "ul", "ol"})
-_ABD_WORDS = frozenset({"abd", "abdel", "abdal", "abdul", "abdol", "abdu"})
-_ABU_WORDS = frozenset({"abu", "abou", "abul", "aboul"})  # Abu al-Khair = Abulkhair
+# Words joined to the name after them, and the one spelling they take (Abu al-Khair = Abulkhair)
+_JOINED_WORDS = {
+    **dict.fromkeys(("abd", "abdel", "abdal", "abdul", "abdol", "abdu"), "abd"),
+    **dict.fromkeys(("abu", "abou", "abul", "aboul"), "abu"),
+}
 _GLUED_PREFIXES = (
     *((p, "abd") for p in ("abdoul", "abdel", "abdal", "abdul", "abdol", "abdil", "abdu", "abd")),
     *((p, "abu") for p in ("aboul", "abul", "abou")),
@@ -200,8 +203,8 @@ def _canonical_tokens(raw: list[str]) -> list[str]:
             continue
         if tok in _ARTICLES:
             continue
-        if tok in _ABD_WORDS or tok in _ABU_WORDS:
-            pending = "abd" if tok in _ABD_WORDS else "abu"
+        if tok in _JOINED_WORDS:
+            pending = _JOINED_WORDS[tok]
             continue
         if (
             len(tok) >= 7
@@ -230,7 +233,7 @@ def _latin_tokens(text: str) -> list[str]:
         parts = [p for p in word.split("-") if p]
         while len(parts) > 1 and parts[0] in _ARTICLES:
             parts = parts[1:]
-        if len(parts) > 1 and parts[0] in _ABD_WORDS | _ABU_WORDS:
+        if len(parts) > 1 and parts[0] in _JOINED_WORDS:
             raw.extend(parts)
             continue
         raw.append(_NON_LETTERS.sub("", "".join(parts)))
