@@ -166,15 +166,14 @@ def feature_row(record: LinkRecord, name: PersonName) -> dict[str, Any]:
     }
 
 
-def _narrowed(rows: list[dict[str, Any]], limit: int) -> list[list[str]]:
+def _narrowed(rows: list[dict[str, Any]], limit: int, counts: Counter[str]) -> list[list[str]]:
     """Block keys of each row with every key shared by more than ``limit`` records narrowed by
     country; a key still too common is narrowed again by birth year and, separately, by arrest
     year, and dropped if even those are too common (other keys of the same records still meet).
 
     Among hundreds of namesakes only a shared birth year or arrest year can tell one person's
-    reports apart, so those pairs are the ones worth the comparisons.
+    reports apart, so those pairs are the ones worth the comparisons. ``counts``: records per key.
     """
-    counts = Counter(key for row in rows for key in row["block_keys"])
     crowded = {key for key, n in counts.items() if n > limit}
     keys = [
         [
@@ -212,10 +211,11 @@ def cap_block_sizes(
 
     Namesakes grow with the square of the records: at a million records a common name's block
     holds hundreds of different people, and comparing them all costs more than it finds."""
-    pairs_at = _pairs_at_limit(rows)
+    by_key = Counter(key for row in rows for key in row["block_keys"])
+    pairs_at = _pairs_at_limit(rows, by_key)
     while limit > MIN_BLOCK and pairs_at(limit) > budget:
         limit //= 2
-    for row, row_keys in zip(rows, _narrowed(rows, limit), strict=True):
+    for row, row_keys in zip(rows, _narrowed(rows, limit, by_key), strict=True):
         row["block_keys"] = row_keys
 
 
@@ -223,10 +223,10 @@ def _pairs(n: int) -> int:
     return n * (n - 1) // 2
 
 
-def _pairs_at_limit(rows: list[dict[str, Any]]) -> Callable[[int], int]:
+def _pairs_at_limit(rows: list[dict[str, Any]], by_key: Counter[str]) -> Callable[[int], int]:
     """The pairs ``_narrowed`` would leave at a given block limit, from counts taken once (a pass
-    of ``_narrowed`` over a million rows takes a minute; this takes one pass for every limit)."""
-    by_key = Counter(key for row in rows for key in row["block_keys"])
+    of ``_narrowed`` over a million rows takes a minute; this takes one pass for every limit).
+    ``by_key``: records per key."""
     wide = {key for key, n in by_key.items() if n > MIN_BLOCK}
     by_country = Counter(
         (key, row["country"])
