@@ -645,8 +645,10 @@ ES_FAMILY = [
 
 # --- Long tails ------------------------------------------------------------------------------------
 # Real name frequencies are long-tailed: a few names are very common (Wang, Nguyen, Mohammed) and
-# most are rare. Every pool is drawn with Zipf weights (the k-th name 1/k as likely as the first),
-# and generated names extend the short hand-written lists into that tail.
+# most are rare. Every pool is drawn with Zipf weights (the k-th name 1/k^s as likely as the first),
+# and generated names extend the short hand-written lists into that tail. s is 1 unless a national
+# register says how common the first name is (``TOP_SHARES``): with s = 1 the first of a few hundred
+# names is borne by one person in six, and 3.9% of the Iranians were Narges Mohammadi.
 ZH_SURNAMES_MORE = (
     "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
     "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
@@ -654,6 +656,31 @@ ZH_SURNAMES_MORE = (
 # Characters of given names beyond the common ones: the CJK Unified Ideographs pypinyin can read.
 ZH_RARE_GIVEN = [chr(c) for c in range(0x4E00, 0x9FA6)]
 ZH_RARE_SHARE = 0.12  # share of given-name characters drawn from the rare tail
+# Share of Chinese names with a one-character given name: two-character names are 14.0% of the
+# registered population (Ministry of Public Security, report on names of 2019).
+ZH_ONE_CHARACTER_GIVEN = 0.14
+# Share of the first (most common) name of a pool, from national registers:
+TOP_SHARES = {
+    # Zhang Wei (张伟) is borne by 294,282 of 1.4 billion people, 0.021% (MPS 2019): with Zhang at
+    # 6.8%, one-character given names at 14% and 12% of characters from the rare tail, 伟 is 2.5%.
+    "zh_given": 0.025,
+    # Mohammadi, the commonest Iranian family name: 960,505 people (National Organization for Civil
+    # Registration), 1.1% of about 86 million.
+    "fa_family": 0.011,
+    # Trang and Tuấn, the commonest Vietnamese given names in a sample of 207,000 registered names of
+    # people born 1991-2002 in Đắk Lắk (hoten.org, DKL01): 4.2% of women's and 2.7% of men's names.
+    "vi_given_f": 0.042,
+    "vi_given_m": 0.027,
+    # Elena, the commonest Soviet girls' name, was given to 6% of the girls born in and around Moscow
+    # in the mid-1960s; Ivan to 92 in 1,000 boys at its peak in the 1940s. (Twelve and eighteen
+    # names cannot go below 8.3% and 5.6%: drawn uniformly, the female pool is 8.3%.)
+    "cy_given_f": 0.06,
+    "cy_given_m": 0.092,
+    # Smirnov, the commonest Russian family name, is borne by about 1.8% of Russians.
+    "cy_family": 0.018,
+    # García: 33 in 1,000 people in Spain (INE, population register).
+    "es_family": 0.033,
+}
 VI_GIVEN_SECOND = ["Minh", "Ngọc", "Thanh", "Hoàng", "Quốc", "Anh", "Như", "Bảo", "Thu", "Kim"]
 FA_SUFFIXES = [
     ("ی", ["i"]),
@@ -666,9 +693,22 @@ CY_ONSETS = "БВГДКЛМНПРСТХШ"
 CY_CODAS = "бвдклмнрстш"
 
 
-def zipf(pool: list[Any]) -> tuple[list[Any], list[float]]:
-    """A pool and its cumulative Zipf weights, for ``rng.choices(pool, cum_weights=...)``."""
-    return pool, list(accumulate(1.0 / (rank + 1) for rank in range(len(pool))))
+def zipf(pool: list[Any], top_share: float | None = None) -> tuple[list[Any], list[float]]:
+    """A pool and its cumulative Zipf weights, for ``rng.choices(pool, cum_weights=...)``; with
+    ``top_share``, the exponent (at most 1) that gives the first name that share."""
+
+    def weights(exponent: float) -> list[float]:
+        return [1.0 / (rank + 1) ** exponent for rank in range(len(pool))]
+
+    exponent = 1.0
+    if top_share is not None:
+        low, high = 0.0, 1.0
+        for _ in range(50):  # the first name's share grows with the exponent
+            exponent = (low + high) / 2
+            low, high = (
+                (exponent, high) if 1 / sum(weights(exponent)) < top_share else (low, exponent)
+            )
+    return pool, list(accumulate(weights(exponent)))
 
 
 # Arabic consonants for made-up family names: (letter, Latin spellings); ج is g in Egypt, ق k or q.
@@ -845,21 +885,21 @@ POOLS: dict[str, tuple[list[Any], list[float]]] = {
             accumulate([*ZH_WEIGHTS, *(0.8 / (k + 1) ** 0.5 for k in range(len(ZH_SURNAMES_MORE)))])
         ),
     ),
-    "zh_given": zipf(list(dict.fromkeys(ZH_GIVEN))),
-    "vi_given_m": zipf(VI_GIVEN["m"]),
-    "vi_given_f": zipf(VI_GIVEN["f"]),
+    "zh_given": zipf(list(dict.fromkeys(ZH_GIVEN)), TOP_SHARES["zh_given"]),
+    "vi_given_m": zipf(VI_GIVEN["m"], TOP_SHARES["vi_given_m"]),
+    "vi_given_f": zipf(VI_GIVEN["f"], TOP_SHARES["vi_given_f"]),
     "ar_given_m": zipf(AR_GIVEN["m"]),
     "ar_given_f": zipf(AR_GIVEN["f"]),
     # Egyptian and Gulf family names are often a grandfather's given name (Alaa Ahmed Seif)
     "ar_family": zipf(arabic_family_names(random.Random(0))),
     "fa_given": zipf(FA_GIVEN),
-    "fa_family": zipf(persian_family_names()),
-    "cy_given_m": zipf(CY_GIVEN["m"]),
-    "cy_given_f": zipf(CY_GIVEN["f"]),
-    "cy_family": zipf(cyrillic_family_names()),
+    "fa_family": zipf(persian_family_names(), TOP_SHARES["fa_family"]),
+    "cy_given_m": zipf(CY_GIVEN["m"], TOP_SHARES["cy_given_m"]),
+    "cy_given_f": zipf(CY_GIVEN["f"], TOP_SHARES["cy_given_f"]),
+    "cy_family": zipf(cyrillic_family_names(), TOP_SHARES["cy_family"]),
     "es_given_m": zipf(ES_GIVEN["m"]),
     "es_given_f": zipf(ES_GIVEN["f"]),
-    "es_family": zipf(ES_FAMILY),
+    "es_family": zipf(ES_FAMILY, TOP_SHARES["es_family"]),
 }
 
 
@@ -877,7 +917,8 @@ def make_person(rng: random.Random, pid: int, culture: str) -> Person:
     parts: dict[str, Any] = {}
     if culture == "zh":
         surname = pick(rng, "zh_surname")
-        given = "".join(zh_given_character(rng) for _ in range(rng.choice([1, 2, 2, 2])))
+        length = 1 if rng.random() < ZH_ONE_CHARACTER_GIVEN else 2
+        given = "".join(zh_given_character(rng) for _ in range(length))
         parts = {"surname": surname, "given": given}
     elif culture == "vi":
         given = pick(rng, f"vi_given_{gender}")
