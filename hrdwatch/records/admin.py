@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -14,10 +15,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from . import models as m
 
+# A link typed without a scheme is taken as https (Django 6 makes that the default; 5.x warns).
+HTTPS_URLS: dict[type[models.Field], dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
+
 
 class SoftDeleteAdmin(SimpleHistoryAdmin):
     """Lists deleted records too (filterable), replaces delete with soft delete, offers restore."""
 
+    formfield_overrides = HTTPS_URLS
     actions = ["soft_delete_selected", "restore_selected"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
@@ -105,6 +110,7 @@ class EventInline(admin.StackedInline):
 
 class InterventionInline(admin.StackedInline):
     model = m.Intervention
+    formfield_overrides = HTTPS_URLS
     extra = 0
     fields = [("intervention_type", "date", "date_precision", "organisation"), "title", "description", "outcome", "url", "visibility"]
 
