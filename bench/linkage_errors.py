@@ -1,8 +1,9 @@
 """Where ``hrdwatch link`` goes wrong: its false links and missed pairs, counted by cause.
 
     python bench/linkage_errors.py --records 10000 [--seed 1] [--show 15]
+    python bench/linkage_errors.py --input bench/data/real_defenders_2.csv --gold bench/data/real_defenders_2_gold.csv
 
-Generates records (bench/linkage_data.py), links them in this process and sorts every error pair:
+Generates records (bench/linkage_data.py), or reads them with their gold clusters, links them in this process and sorts every error pair:
 a missed pair by why the name gate or the score kept it out, a false link by what the name
 comparison said. Prints counts per cause and a few examples of each, with the records side by side.
 For tuning the name rules and the model, not for the figures in docs/performance.md (bench/linkage.py).
@@ -11,6 +12,7 @@ For tuning the name rules and the model, not for the figures in docs/performance
 from __future__ import annotations
 
 import argparse
+import csv
 import random
 import sys
 from collections import Counter, defaultdict
@@ -33,6 +35,11 @@ def describe(row: dict[str, str]) -> str:
     return " | ".join(row[k] or "-" for k in SHOWN)
 
 
+def read_rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -40,14 +47,23 @@ def main() -> None:
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", type=int, default=8, help="examples per cause")
+    parser.add_argument("--input", type=Path, help="records to link instead of generated ones")
+    parser.add_argument("--gold", type=Path, help="their gold clusters: record_id,person_id")
     args = parser.parse_args()
-    rows, gold = generate(args.records, args.seed)
+    if args.input:
+        if not args.gold:
+            parser.error("--input needs --gold")
+        rows = read_rows(args.input)
+        gold: dict[str, object] = {r["record_id"]: r["person_id"] for r in read_rows(args.gold)}
+    else:
+        rows, generated = generate(args.records, args.seed)
+        gold = dict(generated)
     by_id = {r["record_id"]: r for r in rows}
     result = link_records([record_from_row(row) for row in rows])
     scored = {frozenset((p.left, p.right)): p for p in result.pairs}
 
     causes: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    people_records: dict[int, list[str]] = defaultdict(list)
+    people_records: dict[object, list[str]] = defaultdict(list)
     for record_id, person in gold.items():
         people_records[person].append(record_id)
     for ids in people_records.values():
