@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from itertools import combinations
 from typing import Any
@@ -46,6 +46,7 @@ FEATURE_COLUMNS = (
     "place",
     "name_n",
     "name_nc",
+    "name_sources",
     "name_floor",
 )
 # Records of other people assumed to bear a very common short name, whatever the records hold
@@ -264,9 +265,16 @@ def _pairs_at_limit(rows: list[dict[str, Any]], by_key: Counter[str]) -> Callabl
     return pairs_at
 
 
-def _name_counts(rows: list[dict[str, Any]]) -> tuple[list[int], list[float]]:
-    """How many records carry each record's name (``name_n``), and how many of its own country
-    (``name_nc``; records without a country count in proportion).
+def _name_counts(
+    rows: list[dict[str, Any]], sources: Sequence[str] | None
+) -> tuple[list[int], list[float], list[int]]:
+    """How many records carry each record's name (``name_n``), how many of its own country
+    (``name_nc``; records without a country count in proportion), and how many sources report it
+    (``name_sources``, when ``sources`` gives each row's source; else 0).
+
+    An organisation reports one person once: four records of a name from four sources may all be
+    one person's, while four from one source are four people. The model counts the records beyond
+    the sources as other people's (see ``model._name_base_sql``).
 
     A record's name counts every record with one of its forms, or with it as the name without a
     middle name (Nguyen Hung counts Nguyen Van Hung), and the most common form is taken: the
@@ -278,15 +286,23 @@ def _name_counts(rows: list[dict[str, Any]]) -> tuple[list[int], list[float]]:
 
     overall: Counter[str] = Counter()
     by_country: Counter[tuple[str, str | None]] = Counter()
+    reported: set[tuple[str, str]] = set()
     for row in rows:
         for key in keys(row):
             overall[key] += 1
             by_country[key, row["country"]] += 1
-    name_n, name_nc = [], []
+    for row, source in zip(rows, sources or (), strict=False):
+        if source.strip():
+            reported.update((key, source.strip().casefold()) for key in row["name_keys"])
+    reporting = Counter(key for key, _ in reported)
+    del reported
+    name_n, name_nc, name_sources = [], [], []
     for row in rows:
-        best, best_country = 1, 1.0
+        best, best_country, best_sources = 1, 1.0, 0
         for key in row["name_keys"]:
             n = overall[key]
+            if n > best:
+                best_sources = reporting[key]
             unknown = by_country[key, None]
             if row["country"] is None:
                 in_country = float(n)
@@ -297,13 +313,15 @@ def _name_counts(rows: list[dict[str, Any]]) -> tuple[list[int], list[float]]:
             best, best_country = max(best, n), max(best_country, in_country)
         name_n.append(best)
         name_nc.append(best_country)
-    return name_n, name_nc
+        name_sources.append(best_sources)
+    return name_n, name_nc, name_sources
 
 
-def add_name_counts(rows: list[dict[str, Any]]) -> None:
-    """Set ``name_n`` and ``name_nc`` of every row (see ``_name_counts``)."""
-    for row, n, nc in zip(rows, *_name_counts(rows), strict=True):
-        row["name_n"], row["name_nc"] = n, nc
+def add_name_counts(rows: list[dict[str, Any]], sources: Sequence[str] | None = None) -> None:
+    """Set ``name_n``, ``name_nc`` and ``name_sources`` of every row (see ``_name_counts``);
+    ``sources``: the source of each row, in order."""
+    for row, n, nc, reporting in zip(rows, *_name_counts(rows, sources), strict=True):
+        row["name_n"], row["name_nc"], row["name_sources"] = n, nc, reporting
 
 
 def feature_columns(rows: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:

@@ -23,7 +23,16 @@ from rapidfuzz.distance import JaroWinkler
 
 from hrdwatch.core.text import detect_script, fold
 
-from .spellings import BE, COMPOUND_SURNAMES, NOT_GLUED_ARTICLES, RU, SPELLINGS, UK, VARIANTS
+from .spellings import (
+    BE,
+    COMPOUND_SURNAMES,
+    NAME_READINGS,
+    NOT_GLUED_ARTICLES,
+    RU,
+    SPELLINGS,
+    UK,
+    VARIANTS,
+)
 
 # Two Latin tokens with the same consonant skeleton must still look alike at least this much
 # (Jaro-Winkler): Hegazy / Hijazi is 0.67, Nguyen / Ningjian 0.51.
@@ -42,6 +51,8 @@ _GLUED_PREFIXES = (
     *((p, "abd") for p in ("abdoul", "abdel", "abdal", "abdul", "abdol", "abdil", "abdu", "abd")),
     *((p, "abu") for p in ("aboul", "abul", "abou")),
 )
+# The French ï between vowels, which English writes y (Oïoub, Oyub; Bokaïev, Bokayev).
+_FRENCH_Y = re.compile("(?<=[aeiouAEIOU])[ïÏ](?=[aeiou])")
 _HAN_DOTS = ("·", "•", "・", "‧", "．")
 # Letters only Turkish, Azerbaijani and other Turkic Latin alphabets use, and how English spells
 # those alphabets' letters: Xədicə İsmayılova is Khadija Ismayilova, Nariman Celal is Dzhelyal.
@@ -227,7 +238,7 @@ def _canonical_tokens(raw: list[str]) -> list[str]:
 
 def _latin_tokens(text: str) -> list[str]:
     """Tokens of a Latin (or any romanised) spelling; hyphenated parts are joined."""
-    text = _APOSTROPHES.sub("", anyascii(fold(text)).lower())
+    text = _APOSTROPHES.sub("", anyascii(fold(_FRENCH_Y.sub("y", text))).lower())
     raw: list[str] = []
     for word in _SPLIT.split(text):
         parts = [p for p in word.split("-") if p]
@@ -304,10 +315,22 @@ def _han_forms(text: str) -> list[NameForm]:
             )
         )
     )
-    forms = [NameForm(tuple(t for t in tokens if t), "han", _simplified(han))]
+    key = _simplified(han)
+    forms = [NameForm(tuple(t for t in tokens if t), "han", key)]
     if len(wade) == len(forms[0].tokens) and wade != forms[0].tokens:
-        forms.append(NameForm(wade, "wade", forms[0].han_key))
-    return forms
+        forms.append(NameForm(wade, "wade", key))
+    if any(ch in NAME_READINGS for ch in han):  # 曾 as Zeng, beside pypinyin's ceng
+        read = tuple(_name_reading(part) for part in (surname, given))
+        forms.append(NameForm(tuple(t for t in read if t), "han", key))
+    return list(dict.fromkeys(forms))
+
+
+def _name_reading(part: str) -> str:
+    """pypinyin's reading of a name part, with the readings characters take in names."""
+    syllables = lazy_pinyin(part)
+    if len(syllables) != len(part):  # not one syllable per character: leave it as read
+        return "".join(syllables)
+    return "".join(NAME_READINGS.get(c, s) for c, s in zip(part, syllables, strict=True))
 
 
 # Where Chinese names are read in Cantonese and romanised that way: 黃之鋒 is Wong Chi-fung there.

@@ -84,7 +84,9 @@ def _levels(field: str, *levels: Any) -> Any:
     )
 
 
-def _settings(probability_two_random_records_match: float) -> SettingsCreator:
+def _settings(probability_two_random_records_match: float, trained: bool) -> SettingsCreator:
+    """The model; ``trained``: EM will estimate it (else name sources count, see
+    ``_own_records_sql``, and are kept beside each pair)."""
     name_levels = [
         cll.ExactMatchLevel("name_key"),
         cll.ArrayIntersectLevel("name_keys", 1),
@@ -128,7 +130,12 @@ def _settings(probability_two_random_records_match: float) -> SettingsCreator:
         comparisons=comparisons,
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=False,
-        additional_columns_to_retain=["name_n", "name_nc", "name_floor"],
+        additional_columns_to_retain=[
+            "name_n",
+            "name_nc",
+            "name_floor",
+            *([] if trained else ["name_sources"]),
+        ],
     )
 
 
@@ -171,7 +178,7 @@ class ScoredPair:
         return 1.0 / (1.0 + 2.0**-self.weight)
 
 
-def _name_bits_sql(level_weights: list[float], count: int, reports: float) -> str:
+def _name_bits_sql(level_weights: list[float], count: int, reports: str) -> str:
     """Evidence of agreeing names, calibrated on how many *other people's* records bear the name.
 
     For a name borne by ``n`` records, of which about ``reports`` are the person's own, a
@@ -191,7 +198,25 @@ def _name_bits_sql(level_weights: list[float], count: int, reports: float) -> st
     return f"(case {cases} else mw_name end)"
 
 
-def _name_base_sql(count: int, reports: float) -> str:
+# All the records of a name, when each comes from another source (``features._name_counts``).
+_ALL_FROM_SOURCES = (
+    "(case when name_sources_l = name_n_l and name_sources_r = name_n_r"
+    " then least(name_n_l, name_n_r) else 0 end)"
+)
+
+
+def _own_records_sql(by_match_rate: float, trained: bool) -> str:
+    """How many records of a name are its bearer's own: as many as the match rate implies.
+
+    Untrained, that rate is a guess (one pair in N), which makes the name of anyone reported more
+    often than twice look shared; there, a name that every source reports once is taken to be one
+    person's (Alaa Abd El-Fattah, reported by four organisations). Trained on a large set, the rate
+    is measured, and sources say little: namesakes are reported by different sources too.
+    """
+    return str(by_match_rate) if trained else f"greatest({by_match_rate}, {_ALL_FROM_SOURCES})"
+
+
+def _name_base_sql(count: int, reports: str) -> str:
     """log2(N / other people's records bearing the name): the name's evidence but for its m."""
     n = (
         f"(case when {_SAME_COUNTRY} then greatest(name_nc_l, name_nc_r)"
@@ -274,14 +299,14 @@ def score_pairs(
     table = db_api.register(records)
     count = records.num_rows
     trainable = count >= MIN_RECORDS_TO_TRAIN
-    linker = Linker(table, _settings(min(0.5, 1.0 / max(count, 2))), log_level=None)
+    linker = Linker(table, _settings(min(0.5, 1.0 / max(count, 2)), trainable), log_level=None)
     if trainable:
         _train(linker, say)
     say("scoring blocked pairs")
     predictions = linker.inference.predict()
     prior = linker._settings_obj._probability_two_random_records_match
     prior_bits = math.log2(prior / (1 - prior))
-    reports = 1 + prior * (count - 1)  # records of one person, as the match rate implies
+    reports = _own_records_sql(1 + prior * (count - 1), trained=trainable)
     weights = _level_weights(linker, "name")
     agree = _names_agree_sql(weights)
     capped = {f: _capped_sql(f, _name_bits_sql(weights, count, reports), agree) for f in FIELDS}

@@ -76,8 +76,8 @@ class PersonName:
 
     forms: tuple[NameForm, ...]
     alias_groups: frozenset[str] = field(default_factory=frozenset)
-    # (folded, as written) of each word of a name written with Vietnamese tone marks
-    tone_marked: frozenset[tuple[str, str]] = field(default_factory=frozenset)
+    # (folded, compared, as written) of each word of a name written with Vietnamese tone marks
+    tone_marked: frozenset[tuple[str, str, str]] = field(default_factory=frozenset)
 
     @property
     def han_keys(self) -> set[str]:
@@ -116,22 +116,39 @@ def person_name(
 _VIETNAMESE_LETTERS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
 
 
-def _tone_marked(texts: Iterable[str]) -> frozenset[tuple[str, str]]:
-    """Words of the names written in Vietnamese with their tone marks, beside their folded form."""
+def _tone_marked(texts: Iterable[str]) -> frozenset[tuple[str, str, str]]:
+    """Words of the names written in Vietnamese with their tone marks: folded, compared (see
+    ``_tone_last``) and as written."""
     pairs = set()
     for text in texts:
         low = unicodedata.normalize("NFC", text or "").lower()
         if _VIETNAMESE_LETTERS.search(low):
             # đ written as d is a common slip of the keyboard, not another name
             written = low.replace("đ", "d").split()
-            pairs |= {(fold(word), word) for word in written if not word.isascii()}
+            pairs |= {
+                (fold(word), _tone_last(word), word) for word in written if not word.isascii()
+            }
     return frozenset(pairs)
 
 
-def _by_folded(marked: frozenset[tuple[str, str]]) -> dict[str, set[str]]:
-    written: dict[str, set[str]] = {}
-    for folded, word in marked:
-        written.setdefault(folded, set()).add(word)
+# Grave, acute, tilde, hook above, dot below: the five marks of Vietnamese tones.
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+
+def _tone_last(word: str) -> str:
+    """A word with its tone mark moved after its letters: the old and the new placement of the
+    mark (Hoá, Hóa; Thuý, Thúy) are one name."""
+    letters = unicodedata.normalize("NFD", word)
+    tones = "".join(c for c in letters if c in _TONE_MARKS)
+    plain = "".join(c for c in letters if c not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", plain) + tones
+
+
+def _by_folded(marked: frozenset[tuple[str, str, str]]) -> dict[str, dict[str, str]]:
+    """Folded word -> its compared forms -> a spelling as written."""
+    written: dict[str, dict[str, str]] = {}
+    for folded, compared, word in sorted(marked):
+        written.setdefault(folded, {}).setdefault(compared, word)
     return written
 
 
@@ -142,8 +159,8 @@ def _tone_conflict(a: PersonName, b: PersonName) -> Words | None:
         return None
     written_a, written_b = _by_folded(a.tone_marked), _by_folded(b.tone_marked)
     for folded in written_a.keys() & written_b.keys():
-        if written_a[folded].isdisjoint(written_b[folded]):
-            x, y = min(written_a[folded]), min(written_b[folded])
+        if written_a[folded].keys().isdisjoint(written_b[folded].keys()):
+            x, y = (next(iter(w[folded].values())) for w in (written_a, written_b))
             return words(
                 gettext_noop("different Vietnamese names (%(first)s, %(second)s)"),
                 first=x.title(),
@@ -181,12 +198,17 @@ def _pinyin_syllables() -> frozenset[str]:
 
 @lru_cache(maxsize=100_000)
 def is_pinyin(token: str) -> bool:
-    """Whether a token is a run of Mandarin syllables (where every vowel tells names apart)."""
+    """Whether a token is a run of Mandarin syllables (where every vowel tells names apart).
+
+    A syllable that starts with a vowel starts the token: inside a word pinyin sets it off with an
+    apostrophe (Xi'an), so Daemi is not da-e-mi."""
     syllables = _pinyin_syllables()
     reachable = [True] + [False] * len(token)
     for end in range(1, len(token) + 1):
         reachable[end] = any(
-            reachable[start] and token[start:end] in syllables
+            reachable[start]
+            and token[start:end] in syllables
+            and (start == 0 or token[start] not in "aeo")
             for start in range(max(0, end - 6), end)
         )
     return reachable[-1]
@@ -235,10 +257,11 @@ def one_spelling(token: str) -> str:
     """Long vowels written the English or the French way, or not marked (Kareem, Karim; Yousouf,
     Yusuf; Hakheeh, Hakhih; Rezaei, Rezaee), sh and ch written the French way (Darwich, Darwish;
     Stefanovitch, Stefanovich), the French ou for w between vowels (Badaoui, Badawi), the Egyptian
-    or Maghrebi g or dj for j (Natig, Natij; Djamel, Jamel) and the Azerbaijani or Gulf q for g
-    (Tofiq, Tofig): one spelling."""
+    or Maghrebi g or dj for j (Natig, Natij; Djamel, Jamel), the Azerbaijani or Gulf q for g
+    (Tofiq, Tofig), the French -che (Darwiche, Darwish) and a hard c (Isaac, Isaak): one spelling."""
     french_w = re.sub(r"(?<=[aei])ou(?=[aei]|$)", "w", token)
-    english = french_w.replace("tch", "ch").replace("ch", "sh").replace("dj", "j").replace("q", "g")
+    hard_c = re.sub(r"ck|c(?![hiey])", "k", re.sub(r"(?<=ch)e$", "", french_w))
+    english = hard_c.replace("tch", "ch").replace("ch", "sh").replace("dj", "j").replace("q", "g")
     long_vowels = english.replace("g", "j").replace("ee", "i").replace("oo", "u").replace("ou", "u")
     return re.sub(r"(?<=[aeiou])(ei|ie)$", "i", long_vowels)
 
@@ -278,7 +301,11 @@ def _token_strength(a: str, b: str, kinds: tuple[str, str], vowels: bool = True)
     ):
         return 2
     sa, sb = skeleton(a), skeleton(b)
-    if "abjad" in kinds and _letters_skeleton(a) == _letters_skeleton(b):
+    if "abjad" in kinds and (
+        _letters_skeleton(a) == _letters_skeleton(b)
+        # ذ is dh or th in English (al-Hathloul, الهذلول), as ث is th
+        or _letters_skeleton(a.replace("dh", "th")) == _letters_skeleton(b.replace("dh", "th"))
+    ):
         return (
             1  # Arabic script: t+h in الفتاح is two letters, not the th of Fattah's Latin spelling
         )

@@ -18,7 +18,7 @@ from .features import (
 )
 from .forms import CANTONESE_COUNTRIES
 from .inputs import LinkRecord
-from .model import Backend, ScoredPair, score_pairs
+from .model import MIN_RECORDS_TO_TRAIN, Backend, ScoredPair, score_pairs
 from .names import NameLevel, compare_names
 
 
@@ -62,7 +62,9 @@ def link_records(
         rows.append(feature_row(record, person.name))
         if on_record:
             on_record()
-    add_name_counts(rows)
+    # only an untrained model asks how many sources report a name (``model._own_records_sql``)
+    small = len(records) < MIN_RECORDS_TO_TRAIN
+    add_name_counts(rows, [r.source_org for r in records] if small else None)
     cap_block_sizes(rows)
     table = pa.table(feature_columns(rows))
     del rows  # a million row dicts: only the compact Arrow table goes on to the backend

@@ -43,7 +43,8 @@ VARIANTS: dict[str, str] = {
     **dict.fromkeys(["osman", "othman", "uthman"], "uthman"),
     **dict.fromkeys(["ibn", "ben", "bin"], "bin"),
     **dict.fromkeys(
-        ["aleksandr", "alexander", "alexandr", "aliaksandr", "oleksandr", "alyaksandr"], "aleksandr"
+        ["aleksandr", "alexander", "alexandr", "aliaksandr", "oleksandr", "alyaksandr", "ales"],
+        "aleksandr",  # Ales: the Belarusian everyday form (Ales Bialiatski)
     ),
     **dict.fromkeys(["sergey", "sergei", "siarhei", "serhiy", "serhii", "sergii"], "sergey"),
     **dict.fromkeys(
@@ -222,6 +223,31 @@ NOT_GLUED_ARTICLES = frozenset(
     "almonte altamirano albornoz alcaraz aldana alarcon albino almada almagro alcivar altagracia "
     "elvira elmer".split()
 )
+
+# Characters read otherwise in names than in words, where pypinyin gives the word's reading: 曾 is
+# ceng in 曾经 but Zeng as a surname (Zeng Jinyan), 晟 cheng in Taiwan but sheng in the mainland
+# (Gao Zhisheng). Each is a claim about how names are read, reviewed like code.
+NAME_READINGS: dict[str, str] = {
+    **dict.fromkeys("曾", "zeng"),
+    **dict.fromkeys("单單", "shan"),
+    **dict.fromkeys("区區", "ou"),
+    **dict.fromkeys("仇", "qiu"),
+    **dict.fromkeys("解", "xie"),
+    **dict.fromkeys("朴", "piao"),
+    **dict.fromkeys("查", "zha"),
+    **dict.fromkeys("覃", "qin"),
+    **dict.fromkeys("盖蓋", "ge"),
+    **dict.fromkeys("乐樂", "yue"),
+    **dict.fromkeys("缪繆", "miao"),
+    **dict.fromkeys("召", "shao"),
+    **dict.fromkeys("种種", "chong"),
+    **dict.fromkeys("员員", "yun"),
+    **dict.fromkeys("翟", "zhai"),
+    **dict.fromkeys("秘", "bi"),
+    **dict.fromkeys("宓", "fu"),
+    **dict.fromkeys("阚", "kan"),
+    **dict.fromkeys("晟", "sheng"),
+}
 
 COMPOUND_SURNAMES = frozenset(
     "欧阳 歐陽 司马 司馬 诸葛 諸葛 上官 司徒 东方 東方 夏侯 皇甫 尉迟 尉遲 公孙 公孫 慕容 长孙 長孫 宇文 "

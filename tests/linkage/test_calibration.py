@@ -180,3 +180,33 @@ def test_reports_of_one_arrest_join_even_under_a_common_name() -> None:
     ]
     result = link_records(reports)
     assert result.clusters["a"] == result.clusters["b"]
+
+
+def test_a_name_every_source_reports_once_is_one_persons_in_a_small_set() -> None:
+    """Four organisations report one defender, one of them an earlier arrest: in a set too small
+    to train on, a name that each source reports once is taken as one person's. The same four
+    records from one source are four reports of a name that source saw several times."""
+
+    def reports(sources: list[str]) -> list[LinkRecord]:
+        others = [
+            record(f"o{i}", name, 1950 + i, country="EG", source_org=f"org-{i % 5}")
+            for i, name in enumerate(
+                ["Hoda Salem", "Karim Nabil", "Ziad Mostafa", "Rania Fawzy", "Omar Hegazy"] * 4
+            )
+        ]
+        ours = [
+            ("a", "Samir Abd El-Latif", "2013-11-28", None, "m"),
+            ("b", "Samir Abdel Latif", "2019-09-29", 1981, "m"),
+            ("c", "Samir Abdellatif", "2019-09", 1981, ""),
+            ("d", "Samir Abd el-Latif", "2019-09-29", 1981, "m"),
+        ]
+        return others + [
+            record(rid, name, born, country="EG", arrested=day, gender=gender, source_org=source)
+            for (rid, name, day, born, gender), source in zip(ours, sources, strict=True)
+        ]
+
+    apart = link_records(reports(["amnesty", "hrw", "omct", "fld"])).clusters
+    assert len({apart[r] for r in "abcd"}) == 1
+    together = link_records(reports(["amnesty"] * 4)).clusters
+    assert together["a"] != together["b"]
+    assert len({together[r] for r in "bcd"}) == 1
