@@ -293,12 +293,12 @@ def _name_counts(
             by_country[key, row["country"]] += 1
     for row, source in zip(rows, sources or (), strict=False):
         if source.strip():
-            reported.update((key, source.strip().casefold()) for key in row["name_keys"])
+            reported.update((key, source.strip().casefold()) for key in keys(row))
     reporting = Counter(key for key, _ in reported)
     del reported
     name_n, name_nc, name_sources = [], [], []
     for row in rows:
-        best, best_country, best_sources = 1, 1.0, 0
+        best, best_country, best_sources = 0, 1.0, 0
         for key in row["name_keys"]:
             n = overall[key]
             if n > best:
@@ -311,7 +311,7 @@ def _name_counts(
                 here = by_country[key, row["country"]]
                 in_country = here + unknown * here / known if known else float(n)
             best, best_country = max(best, n), max(best_country, in_country)
-        name_n.append(best)
+        name_n.append(max(best, 1))
         name_nc.append(best_country)
         name_sources.append(best_sources)
     return name_n, name_nc, name_sources

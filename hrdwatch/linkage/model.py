@@ -201,7 +201,7 @@ def _name_bits_sql(level_weights: list[float], count: int, reports: str) -> str:
 # All the records of a name, when each comes from another source (``features._name_counts``).
 _ALL_FROM_SOURCES = (
     "(case when name_sources_l = name_n_l and name_sources_r = name_n_r"
-    " then least(name_n_l, name_n_r) else 0 end)"
+    " then greatest(name_n_l, name_n_r) else 0 end)"
 )
 
 

@@ -258,10 +258,12 @@ def one_spelling(token: str) -> str:
     Yusuf; Hakheeh, Hakhih; Rezaei, Rezaee), sh and ch written the French way (Darwich, Darwish;
     Stefanovitch, Stefanovich), the French ou for w between vowels (Badaoui, Badawi), the Egyptian
     or Maghrebi g or dj for j (Natig, Natij; Djamel, Jamel), the Azerbaijani or Gulf q for g
-    (Tofiq, Tofig), the French -che (Darwiche, Darwish) and a hard c (Isaac, Isaak): one spelling."""
+    (Tofiq, Tofig), the French -che (Darwiche, Darwish), a hard c (Isaac, Isaak) and the Spanish b
+    and v, one sound (Abelino, Avelino): one spelling."""
     french_w = re.sub(r"(?<=[aei])ou(?=[aei]|$)", "w", token)
     hard_c = re.sub(r"ck|c(?![hiey])", "k", re.sub(r"(?<=ch)e$", "", french_w))
     english = hard_c.replace("tch", "ch").replace("ch", "sh").replace("dj", "j").replace("q", "g")
+    english = english.replace("v", "b")
     long_vowels = english.replace("g", "j").replace("ee", "i").replace("oo", "u").replace("ou", "u")
     return re.sub(r"(?<=[aeiou])(ei|ie)$", "i", long_vowels)
 
@@ -383,12 +385,24 @@ def _plausible_order(pairs: dict[int, int], size: int) -> bool:
 
 
 def _joined_match(
-    a: tuple[str, ...], left_a: set[int], b: tuple[str, ...], left_b: set[int]
-) -> bool:
-    """Unmatched tokens agree once split syllables are joined ("Quan Zhang" = "Quanzhang")."""
+    a: tuple[str, ...], left_a: set[int], b: tuple[str, ...], left_b: set[int], vowels: bool
+) -> int:
+    """Unmatched tokens agree once split syllables are joined ("Quan Zhang" = "Quanzhang"): 3,
+    or 2 for a compound spelt otherwise once joined (Amir Hossein = Amirhosein), 0 if not."""
     ja = "".join(a[i] for i in sorted(left_a))
     jb = "".join(b[i] for i in sorted(left_b))
-    return bool(ja) and (ja == jb or (len(ja) >= 6 and _close_spelling(ja, jb)))
+    if not ja:
+        return 0
+    if ja == jb or (len(ja) >= 6 and _close_spelling(ja, jb)):
+        return 3
+    spelt_alike = (
+        not vowels
+        and len(left_a) + len(left_b) >= 3  # words were joined: not Mohammad against Mahmoud
+        and min(len(ja), len(jb)) >= 6
+        and skeleton(ja) == skeleton(jb)
+        and JaroWinkler.similarity(ja, jb) >= 0.8
+    )
+    return 2 if spelt_alike else 0
 
 
 def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
@@ -398,8 +412,9 @@ def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
     pairs, strengths = _match_tokens(a, b, vowels)
     left_a = set(range(len(a.tokens))) - set(pairs)
     left_b = set(range(len(b.tokens))) - set(pairs.values())
-    if (left_a or left_b) and _joined_match(a.tokens, left_a, b.tokens, left_b):
-        strengths.append(3)
+    joined = (left_a or left_b) and _joined_match(a.tokens, left_a, b.tokens, left_b, vowels)
+    if joined:
+        strengths.append(joined)
         left_a = left_b = set()
     if not strengths:
         return NameMatch(NameLevel.NONE, words(gettext_noop("names differ")))

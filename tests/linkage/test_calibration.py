@@ -210,3 +210,21 @@ def test_a_name_every_source_reports_once_is_one_persons_in_a_small_set() -> Non
     together = link_records(reports(["amnesty"] * 4)).clusters
     assert together["a"] != together["b"]
     assert len({together[r] for r in "bcd"}) == 1
+
+
+def test_a_short_name_counts_the_sources_of_the_longer_names_it_stands_for() -> None:
+    """Kenia Hernández and Kenia Inés Hernández Montalván, each from another source: the short
+    name's three records are three sources' reports, and may all be hers."""
+    rows: list[dict[str, Any]] = [
+        {
+            "name_keys": sorted({f.key for f in person_name(name).forms}),
+            "part_keys": sorted(k for f in person_name(name).forms for k in part_keys(f)),
+            "country": "MX",
+        }
+        for name in ["Kenia Hernández", "Kenia Inés Hernández Montalván", "Kenia Hernandez M."]
+    ]
+    add_name_counts(rows, ["omct", "fld", "amnesty"])
+    assert [row["name_n"] for row in rows] == [3, 1, 1]
+    assert [row["name_sources"] for row in rows] == [3, 1, 1]
+    add_name_counts(rows, ["omct", "omct", "omct"])
+    assert rows[0]["name_sources"] == 1
