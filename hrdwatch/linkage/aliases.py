@@ -36,9 +36,10 @@ class AliasTable:
         original: str = "",
         others: Iterable[str] = (),
         cantonese: bool = False,
+        turkic: bool = False,
     ) -> PersonName:
         """A record's name (and its other known names) with the alias groups they belong to."""
-        plain = person_name(name, original, frozenset(), others, cantonese)
+        plain = person_name(name, original, frozenset(), others, cantonese, turkic)
         groups = frozenset(group for form in plain.forms for group in self.index.get(form.key, ()))
         return PersonName(plain.forms, groups, plain.tone_marked) if groups else plain
 

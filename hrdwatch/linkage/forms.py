@@ -63,6 +63,10 @@ _TURKIC_IN_ENGLISH = str.maketrans(
         "ı": "i", "İ": "I", "ə": "a", "Ə": "A", "x": "kh", "X": "Kh", "q": "g", "Q": "G",
     }
 )  # fmt: skip
+# Where a Latin name may be spelt in a Turkic alphabet even without its other letters: Turkey,
+# Azerbaijan, and Crimea, reported under Ukraine or Russia (Nariman Celal is Dzhelyal there).
+TURKIC_COUNTRIES = frozenset({"TR", "AZ", "UA", "RU"})
+_TURKIC_C = re.compile(r"[cC](?![hHkKzZsS])")
 # Titles written before a name, dropped when two names or more remain after them.
 _HONORIFICS = frozenset(
     "dr prof mr mrs ms mme mlle sr sra dona don sheikh shaikh sheikha imam ayatollah hojatoleslam "
@@ -385,6 +389,17 @@ def _simplified(han: str) -> str:
     """Traditional characters as simplified ones (鄧 = 邓), so that one name written either way has
     one key, while homophones in other characters (祥 and 翔, both xiáng) keep theirs."""
     return str(_to_simplified().convert(han))
+
+
+@lru_cache(maxsize=100_000)
+def turkic_forms(text: str) -> tuple[NameForm, ...]:
+    """A Latin name from where Turkic alphabets are used, with a c that English would not write
+    read as the Turkic c, which English spells dzh there (Celal, Dzhelal; Cemilev, Dzhemilev)."""
+    if detect_script(text) != "Latn" or not _TURKIC_C.search(text):
+        return ()
+    english = _TURKIC_C.sub("dzh", text).translate(_TURKIC_IN_ENGLISH)
+    form = NameForm(tuple(_latin_tokens(english)), "latin")
+    return (form,) if form.tokens else ()
 
 
 @lru_cache(maxsize=500_000)

@@ -41,6 +41,7 @@ from .forms import (
     same_onset,
     skeleton,
     slavic_skeleton,
+    turkic_forms,
     written_names,
 )
 from .spellings import CANONICAL, CANTONESE_SURNAMES, SPELLINGS, VIETNAMESE_FAMILY_NAMES
@@ -90,15 +91,17 @@ def person_name(
     alias_groups: frozenset[str] = frozenset(),
     others: Iterable[str] = (),
     cantonese: bool = False,
+    turkic: bool = False,
 ) -> PersonName:
     """All forms of a record's name (and of its other known names), de-duplicated; a field may
     hold several names (a pen name in brackets, another spelling after a slash). ``cantonese``:
-    the record is from where Chinese names are romanised in Cantonese (``CANTONESE_COUNTRIES``)."""
+    the record is from where Chinese names are romanised in Cantonese (``CANTONESE_COUNTRIES``);
+    ``turkic``: from where Latin names may be spelt in a Turkic alphabet (``TURKIC_COUNTRIES``)."""
     forms = dict.fromkeys(
         form
         for text in (name, original, *others)
         for written in written_names(text)
-        for form in forms_of(written)
+        for form in forms_of(written) + (turkic_forms(written) if turkic else ())
     )
     if cantonese:  # Latin letters there spell Cantonese names; characters are read in it too
         forms = dict.fromkeys(

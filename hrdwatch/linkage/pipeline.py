@@ -16,7 +16,7 @@ from .features import (
     feature_row,
     name_columns,
 )
-from .forms import CANTONESE_COUNTRIES
+from .forms import CANTONESE_COUNTRIES, TURKIC_COUNTRIES
 from .inputs import LinkRecord
 from .model import MIN_RECORDS_TO_TRAIN, Backend, ScoredPair, score_pairs
 from .names import NameLevel, compare_names
@@ -56,6 +56,7 @@ def link_records(
             record.name_original_script,
             others,
             cantonese=record.country in CANTONESE_COUNTRIES,
+            turkic=record.country in TURKIC_COUNTRIES,
         )
         person = Person(record, name)
         people[record.record_id] = person
