@@ -67,6 +67,12 @@ _TURKIC_IN_ENGLISH = str.maketrans(
 # Azerbaijan, and Crimea, reported under Ukraine or Russia (Nariman Celal is Dzhelyal there).
 TURKIC_COUNTRIES = frozenset({"TR", "AZ", "UA", "RU"})
 _TURKIC_C = re.compile(r"[cC](?![hHkKzZsS])")
+# Where a leading Muhammad or Ahmad is often left out of the name a person goes by (Mehmet Osman
+# Kavala is Osman Kavala, Ahmed Kabir Kishore Kabir Kishore). Not in the Arab world, where the
+# name after it is the father's (Mohamed Ahmed Ali is Ahmed Ali's son), nor in Iran (Mohammad Reza
+# is one given name).
+DEVOTIONAL_PREFIX_COUNTRIES = frozenset({"TR", "AZ", "BD", "PK", "IN", "ID", "MY"})
+_DEVOTIONAL_PREFIXES = frozenset({"muhammad", "ahmad"})
 # Titles written before a name, dropped when two names or more remain after them.
 _HONORIFICS = frozenset(
     "dr prof mr mrs ms mme mlle sr sra dona don sheikh shaikh sheikha imam ayatollah hojatoleslam "
@@ -389,6 +395,16 @@ def _simplified(han: str) -> str:
     """Traditional characters as simplified ones (鄧 = 邓), so that one name written either way has
     one key, while homophones in other characters (祥 and 翔, both xiáng) keep theirs."""
     return str(_to_simplified().convert(han))
+
+
+def without_devotional_prefix(forms: tuple[NameForm, ...]) -> tuple[NameForm, ...]:
+    """Latin forms of three words or more that begin with Muhammad or Ahmad, without it (see
+    ``DEVOTIONAL_PREFIX_COUNTRIES``)."""
+    return tuple(
+        NameForm(f.tokens[1:], f.kind)
+        for f in forms
+        if f.kind == "latin" and len(f.tokens) >= 3 and f.tokens[0] in _DEVOTIONAL_PREFIXES
+    )
 
 
 @lru_cache(maxsize=100_000)

@@ -42,6 +42,7 @@ from .forms import (
     skeleton,
     slavic_skeleton,
     turkic_forms,
+    without_devotional_prefix,
     written_names,
 )
 from .spellings import CANONICAL, CANTONESE_SURNAMES, SPELLINGS, VIETNAMESE_FAMILY_NAMES
@@ -92,17 +93,22 @@ def person_name(
     others: Iterable[str] = (),
     cantonese: bool = False,
     turkic: bool = False,
+    devotional: bool = False,
 ) -> PersonName:
     """All forms of a record's name (and of its other known names), de-duplicated; a field may
     hold several names (a pen name in brackets, another spelling after a slash). ``cantonese``:
     the record is from where Chinese names are romanised in Cantonese (``CANTONESE_COUNTRIES``);
-    ``turkic``: from where Latin names may be spelt in a Turkic alphabet (``TURKIC_COUNTRIES``)."""
+    ``turkic``: from where Latin names may be spelt in a Turkic alphabet (``TURKIC_COUNTRIES``);
+    ``devotional``: from where a leading Muhammad or Ahmad is often left out
+    (``DEVOTIONAL_PREFIX_COUNTRIES``)."""
     forms = dict.fromkeys(
         form
         for text in (name, original, *others)
         for written in written_names(text)
         for form in forms_of(written) + (turkic_forms(written) if turkic else ())
     )
+    if devotional:
+        forms |= dict.fromkeys(without_devotional_prefix(tuple(forms)))
     if cantonese:  # Latin letters there spell Cantonese names; characters are read in it too
         forms = dict.fromkeys(
             NameForm(tuple(hong_kong_syllables(t) for t in f.tokens), "cantonese")

@@ -17,6 +17,7 @@ VARIANTS: dict[str, str] = {
             "muhammed",
             "muhamad",
             "mohd",
+            "md",
             "mohammod",
             "muhammet",
             "mehmet",

@@ -173,6 +173,16 @@ def test_a_turkic_c_is_dzh_on_records_from_where_turkic_alphabets_are_used() -> 
     assert turkic("Marcel Chernov", "Marcel Chernov") == NameLevel.EXACT
 
 
+def test_a_leading_muhammad_is_left_out_only_where_that_is_the_custom() -> None:
+    def devotional(a: str, b: str) -> NameLevel:
+        return compare_names(person_name(a, devotional=True), person_name(b, devotional=True)).level
+
+    assert devotional("Mehmet Ali Yilmaz", "Ali Yilmaz") == NameLevel.EXACT  # Turkey
+    assert devotional("Md. Abdur Rahim Khan", "Abdur Rahim Khan") == NameLevel.EXACT  # Bangladesh
+    assert devotional("Mehmet Yilmaz", "Yilmaz") < NameLevel.LOOSE  # a name of two words keeps it
+    assert level("Mohamed Ahmed Ali", "Ahmed Ali") < NameLevel.LOOSE  # Egypt: the father's name
+
+
 def test_spanish_names_that_begin_like_an_article_keep_it() -> None:
     assert forms_of("Álvaro Álvarez Alcántara")[0].tokens == ("alvaro", "alvarez", "alcantara")
     assert forms_of("Maryam Alkhawaja")[0].tokens == ("maryam", "khawaja")
