@@ -35,12 +35,10 @@ class AliasTable:
         name: str,
         original: str = "",
         others: Iterable[str] = (),
-        cantonese: bool = False,
-        turkic: bool = False,
-        devotional: bool = False,
+        country: str = "",
     ) -> PersonName:
         """A record's name (and its other known names) with the alias groups they belong to."""
-        plain = person_name(name, original, frozenset(), others, cantonese, turkic, devotional)
+        plain = person_name(name, original, frozenset(), others, country)
         groups = frozenset(group for form in plain.forms for group in self.index.get(form.key, ()))
         return PersonName(plain.forms, groups, plain.tone_marked) if groups else plain
 

@@ -32,7 +32,10 @@ from rapidfuzz.distance import OSA, Indel, JaroWinkler
 from hrdwatch.core.text import fold
 
 from .forms import (
+    CANTONESE_COUNTRIES,
+    DEVOTIONAL_PREFIX_COUNTRIES,
     MIN_LOOSE_SIMILARITY,
+    TURKIC_COUNTRIES,
     NameForm,
     cantonese_forms,
     forms_of,
@@ -91,25 +94,22 @@ def person_name(
     original: str = "",
     alias_groups: frozenset[str] = frozenset(),
     others: Iterable[str] = (),
-    cantonese: bool = False,
-    turkic: bool = False,
-    devotional: bool = False,
+    country: str = "",
 ) -> PersonName:
     """All forms of a record's name (and of its other known names), de-duplicated; a field may
-    hold several names (a pen name in brackets, another spelling after a slash). ``cantonese``:
-    the record is from where Chinese names are romanised in Cantonese (``CANTONESE_COUNTRIES``);
-    ``turkic``: from where Latin names may be spelt in a Turkic alphabet (``TURKIC_COUNTRIES``);
-    ``devotional``: from where a leading Muhammad or Ahmad is often left out
-    (``DEVOTIONAL_PREFIX_COUNTRIES``)."""
+    hold several names (a pen name in brackets, another spelling after a slash). The record's
+    ``country`` adds the readings customary there: Cantonese (``CANTONESE_COUNTRIES``), the
+    Turkic c (``TURKIC_COUNTRIES``), a leading Muhammad left out (``DEVOTIONAL_PREFIX_COUNTRIES``)."""
+    turkic = country in TURKIC_COUNTRIES
     forms = dict.fromkeys(
         form
         for text in (name, original, *others)
         for written in written_names(text)
         for form in forms_of(written) + (turkic_forms(written) if turkic else ())
     )
-    if devotional:
+    if country in DEVOTIONAL_PREFIX_COUNTRIES:
         forms |= dict.fromkeys(without_devotional_prefix(tuple(forms)))
-    if cantonese:  # Latin letters there spell Cantonese names; characters are read in it too
+    if country in CANTONESE_COUNTRIES:  # Latin names there are Cantonese; characters are read so too
         forms = dict.fromkeys(
             NameForm(tuple(hong_kong_syllables(t) for t in f.tokens), "cantonese")
             if f.kind == "latin" and any(t in CANTONESE_SURNAMES for t in f.tokens)

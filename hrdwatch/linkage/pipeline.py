@@ -16,7 +16,6 @@ from .features import (
     feature_row,
     name_columns,
 )
-from .forms import CANTONESE_COUNTRIES, DEVOTIONAL_PREFIX_COUNTRIES, TURKIC_COUNTRIES
 from .inputs import LinkRecord
 from .model import MIN_RECORDS_TO_TRAIN, Backend, ScoredPair, score_pairs
 from .names import NameLevel, compare_names
@@ -55,9 +54,7 @@ def link_records(
             record.name,
             record.name_original_script,
             others,
-            cantonese=record.country in CANTONESE_COUNTRIES,
-            turkic=record.country in TURKIC_COUNTRIES,
-            devotional=record.country in DEVOTIONAL_PREFIX_COUNTRIES,
+            country=record.country,
         )
         person = Person(record, name)
         people[record.record_id] = person

@@ -165,7 +165,7 @@ def test_a_turkic_c_is_dzh_on_records_from_where_turkic_alphabets_are_used() -> 
     """Crimean Tatar names in their Latin alphabet (Celal) against Russian-based spellings."""
 
     def turkic(a: str, b: str) -> NameLevel:
-        return compare_names(person_name(a, turkic=True), person_name(b, turkic=True)).level
+        return compare_names(person_name(a, country="UA"), person_name(b, country="UA")).level
 
     assert turkic("Server Celalov", "Server Dzhelalov") == NameLevel.EXACT
     assert turkic("Server Celalov", "Сервер Джелялов") >= NameLevel.LOOSE
@@ -175,7 +175,7 @@ def test_a_turkic_c_is_dzh_on_records_from_where_turkic_alphabets_are_used() -> 
 
 def test_a_leading_muhammad_is_left_out_only_where_that_is_the_custom() -> None:
     def devotional(a: str, b: str) -> NameLevel:
-        return compare_names(person_name(a, devotional=True), person_name(b, devotional=True)).level
+        return compare_names(person_name(a, country="TR"), person_name(b, country="TR")).level
 
     assert devotional("Mehmet Ali Yilmaz", "Ali Yilmaz") == NameLevel.EXACT  # Turkey
     assert devotional("Md. Abdur Rahim Khan", "Abdur Rahim Khan") == NameLevel.EXACT  # Bangladesh
@@ -249,7 +249,7 @@ def test_reasons_with_values_are_translated_around_them() -> None:
 
 def hong_kong_level(latin: str, characters: str) -> NameLevel:
     """A Latin name against a name in characters on a record from Hong Kong."""
-    return compare_names(person_name(latin), person_name("", characters, cantonese=True)).level
+    return compare_names(person_name(latin), person_name("", characters, country="HK")).level
 
 
 @pytest.mark.parametrize(
@@ -313,7 +313,7 @@ def test_hong_kong_writes_one_syllable_two_ways() -> None:
 
     def hk(a: str, a_original: str, b: str) -> NameLevel:
         return compare_names(
-            person_name(a, a_original, cantonese=True), person_name(b, cantonese=True)
+            person_name(a, a_original, country="HK"), person_name(b, country="HK")
         ).level
 
     assert hk("", "岑子杰", "Sham Tsz-kit") == NameLevel.EXACT
@@ -324,7 +324,7 @@ def test_hong_kong_writes_one_syllable_two_ways() -> None:
 def test_latin_names_from_hong_kong_are_read_as_cantonese() -> None:
     def hk(a: str, b: str) -> NameLevel:
         return compare_names(
-            person_name(a, cantonese=True), person_name(b, cantonese=True)
+            person_name(a, country="HK"), person_name(b, country="HK")
         ).level
 
     assert hk("Wong Chi-fung", "Joshua Wong Chi-fung") == NameLevel.LOOSE
