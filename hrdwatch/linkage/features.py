@@ -16,6 +16,7 @@ from typing import Any
 from hrdwatch.core.dates import Precision
 from hrdwatch.core.text import fold
 
+from .bearers import MEAN_REPORTS, own_records
 from .forms import NameForm, skeleton, slavic_skeleton
 from .inputs import LinkRecord
 from .names import PersonName, one_spelling, syllables, vowels_matter
@@ -47,6 +48,7 @@ FEATURE_COLUMNS = (
     "name_n",
     "name_nc",
     "name_sources",
+    "name_own",
     "name_floor",
 )
 # Records of other people assumed to bear a very common short name, whatever the records hold
@@ -265,12 +267,36 @@ def _pairs_at_limit(rows: list[dict[str, Any]], by_key: Counter[str]) -> Callabl
     return pairs_at
 
 
+def _token_counts(rows: list[dict[str, Any]]) -> Counter[tuple[str, str | None]]:
+    """Records bearing each word of a name, per country (None: all countries)."""
+    counts: Counter[tuple[str, str | None]] = Counter()
+    for row in rows:
+        words = {w for key in row["name_keys"] if not key.startswith("alias:") for w in key.split()}
+        for word in words:
+            counts[word, None] += 1
+            if row["country"] is not None:
+                counts[word, row["country"]] += 1
+    return counts
+
+
+def _expected_namesakes(
+    key: str, country: str | None, own: int, words: Counter[tuple[str, str | None]], total: int
+) -> float:
+    """Other people expected to bear the name by chance, from how common its words are in *other*
+    names of the country (``own``: the records of the name itself, left out of every count)."""
+    chance = 1.0
+    for word in key.split():
+        chance *= max(words[word, country] - own, 0.5) / total
+    return total / MEAN_REPORTS * chance
+
+
 def _name_counts(
     rows: list[dict[str, Any]], sources: Sequence[str] | None
-) -> tuple[list[int], list[float], list[int]]:
+) -> tuple[list[int], list[float], list[int], list[float]]:
     """How many records carry each record's name (``name_n``), how many of its own country
-    (``name_nc``; records without a country count in proportion), and how many sources report it
-    (``name_sources``, when ``sources`` gives each row's source; else 0).
+    (``name_nc``; records without a country count in proportion), how many sources report it
+    (``name_sources``, when ``sources`` gives each row's source; else 0), and how many of those
+    records are its bearer's own (``name_own``, see ``bearers``).
 
     An organisation reports one person once: four records of a name from four sources may all be
     one person's, while four from one source are four people. The model counts the records beyond
@@ -286,6 +312,7 @@ def _name_counts(
 
     overall: Counter[str] = Counter()
     by_country: Counter[tuple[str, str | None]] = Counter()
+    records_in: Counter[str | None] = Counter(row["country"] for row in rows)
     reported: set[tuple[str, str]] = set()
     for row in rows:
         for key in keys(row):
@@ -296,13 +323,14 @@ def _name_counts(
             reported.update((key, source.strip().casefold()) for key in keys(row))
     reporting = Counter(key for key, _ in reported)
     del reported
-    name_n, name_nc, name_sources = [], [], []
+    words = _token_counts(rows)
+    name_n, name_nc, name_sources, name_own = [], [], [], []
     for row in rows:
-        best, best_country, best_sources = 0, 1.0, 0
+        best, best_country, best_sources, best_key = 0, 1.0, 0, ""
         for key in row["name_keys"]:
             n = overall[key]
             if n > best:
-                best_sources = reporting[key]
+                best_sources, best_key = reporting[key], key
             unknown = by_country[key, None]
             if row["country"] is None:
                 in_country = float(n)
@@ -314,14 +342,22 @@ def _name_counts(
         name_n.append(max(best, 1))
         name_nc.append(best_country)
         name_sources.append(best_sources)
-    return name_n, name_nc, name_sources
+        country = row["country"]
+        own, total = (
+            (by_country[best_key, country], records_in[country])
+            if country is not None
+            else (best, len(rows))
+        )
+        namesakes = _expected_namesakes(best_key, country, own, words, total) if best_key else 0.0
+        name_own.append(own_records(best_country, namesakes))
+    return name_n, name_nc, name_sources, name_own
 
 
 def add_name_counts(rows: list[dict[str, Any]], sources: Sequence[str] | None = None) -> None:
-    """Set ``name_n``, ``name_nc`` and ``name_sources`` of every row (see ``_name_counts``);
-    ``sources``: the source of each row, in order."""
-    for row, n, nc, reporting in zip(rows, *_name_counts(rows, sources), strict=True):
-        row["name_n"], row["name_nc"], row["name_sources"] = n, nc, reporting
+    """Set ``name_n``, ``name_nc``, ``name_sources`` and ``name_own`` of every row (see
+    ``_name_counts``); ``sources``: the source of each row, in order."""
+    for row, n, nc, reporting, own in zip(rows, *_name_counts(rows, sources), strict=True):
+        row["name_n"], row["name_nc"], row["name_sources"], row["name_own"] = n, nc, reporting, own
 
 
 def feature_columns(rows: Iterable[dict[str, Any]]) -> dict[str, list[Any]]:

@@ -134,6 +134,7 @@ def _settings(probability_two_random_records_match: float, trained: bool) -> Set
             "name_n",
             "name_nc",
             "name_floor",
+            "name_own",
             *([] if trained else ["name_sources"]),
         ],
     )
@@ -206,14 +207,16 @@ _ALL_FROM_SOURCES = (
 
 
 def _own_records_sql(by_match_rate: float, trained: bool) -> str:
-    """How many records of a name are its bearer's own: as many as the match rate implies.
+    """How many records of a name are its bearer's own: as many as the match rate implies, or as
+    the name's parts imply (``bearers``: a rare name reported eight times is one person's).
 
-    Untrained, that rate is a guess (one pair in N), which makes the name of anyone reported more
+    Untrained, the rate is a guess (one pair in N), which makes the name of anyone reported more
     often than twice look shared; there, a name that every source reports once is taken to be one
-    person's (Alaa Abd El-Fattah, reported by four organisations). Trained on a large set, the rate
-    is measured, and sources say little: namesakes are reported by different sources too.
+    person's too (Alaa Abd El-Fattah, reported by four organisations). Trained on a large set, the
+    rate is measured, and sources say little: namesakes are reported by different sources too.
     """
-    return str(by_match_rate) if trained else f"greatest({by_match_rate}, {_ALL_FROM_SOURCES})"
+    own = [str(by_match_rate), "least(name_own_l, name_own_r)"]
+    return f"greatest({', '.join(own if trained else [*own, _ALL_FROM_SOURCES])})"
 
 
 def _name_base_sql(count: int, reports: str) -> str:
