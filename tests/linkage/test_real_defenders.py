@@ -25,21 +25,29 @@ Bekirovs, the ADHOC 5.
 real_defenders_7.csv: 155 reports of 65 defenders from 44 countries, written the same way after
 the rules sets 4 to 6 led to (the Guangzhou Three, Tibetan brothers, a mother and daughter in
 Rwanda, spouses arrested the same day in Egypt, Saudi brothers, co-defendants in Eswatini).
+All seven together (bench/real_sets.py) are over a thousand reports: there the model is trained
+(EM) instead of using its priors, as on a network's own database.
 The bar is the issue's bar for real records.
 """
 
 from __future__ import annotations
 
 import csv
+import sys
 from itertools import combinations
 from pathlib import Path
 
 import pytest
 
 from hrdwatch.linkage.inputs import record_from_row
+from hrdwatch.linkage.model import MIN_RECORDS_TO_TRAIN
 from hrdwatch.linkage.pipeline import link_records
 
-DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+DATA = BENCH / "data"
+sys.path.insert(0, str(BENCH))
+
+from real_sets import combined  # noqa: E402
 
 
 def same_pairs(group_of: dict[str, str]) -> set[frozenset[str]]:
@@ -47,6 +55,15 @@ def same_pairs(group_of: dict[str, str]) -> set[frozenset[str]]:
     for record_id, group in group_of.items():
         members.setdefault(group, []).append(record_id)
     return {frozenset(p) for ids in members.values() for p in combinations(ids, 2)}
+
+
+def assert_issue_bar(rows: list[dict[str, str]], gold: dict[str, str]) -> None:
+    linked = same_pairs(link_records([record_from_row(row) for row in rows]).clusters)
+    true = same_pairs(gold)
+    precision = len(linked & true) / len(linked)
+    recall = len(linked & true) / len(true)
+    assert precision >= 0.97
+    assert 2 * precision * recall / (precision + recall) >= 0.95
 
 
 @pytest.mark.parametrize(
@@ -63,12 +80,13 @@ def same_pairs(group_of: dict[str, str]) -> set[frozenset[str]]:
 )
 def test_published_reports_of_real_defenders_are_linked_with_precision_first(name: str) -> None:
     with (DATA / f"{name}.csv").open(encoding="utf-8") as handle:
-        records = [record_from_row(row) for row in csv.DictReader(handle)]
+        rows = list(csv.DictReader(handle))
     with (DATA / f"{name}_gold.csv").open(encoding="utf-8") as handle:
         gold = {row["record_id"]: row["person_id"] for row in csv.DictReader(handle)}
-    linked = same_pairs(link_records(records).clusters)
-    true = same_pairs(gold)
-    precision = len(linked & true) / len(linked)
-    recall = len(linked & true) / len(true)
-    assert precision >= 0.97
-    assert 2 * precision * recall / (precision + recall) >= 0.95
+    assert_issue_bar(rows, gold)
+
+
+def test_all_real_sets_together_are_linked_by_the_trained_model() -> None:
+    rows, gold = combined()
+    assert len(rows) >= MIN_RECORDS_TO_TRAIN
+    assert_issue_bar(rows, gold)
