@@ -90,11 +90,18 @@ _ALTERNATIVES = re.compile(r"\s/\s|\s+a\.?k\.?a\.?\s+|\s+alias\s+", re.IGNORECAS
 def written_names(text: str) -> list[str]:
     """The names one field holds: "Nguyen Ngoc Nhu Quynh (Me Nam)" is two, "Hu Jia / 胡佳" too,
     'Ali "Abu Hamza" Mansour' is Ali Mansour and Abu Hamza, and "Li Yuhan 李昱函" is one name in
-    two scripts."""
+    two scripts. One word in brackets or quotes is another family name or a byname, also written
+    after the first name: "Katsiaryna Bakhvalava (Andreyeva)" is Katsiaryna Andreyeva too, and
+    'Mohamed "Oxygen" Ibrahim' Mohamed Oxygen."""
     text = text or ""
     extras = [a or b for a, b in _BRACKETED.findall(text)]
-    parts = [*_ALTERNATIVES.split(_BRACKETED.sub(" ", text)), *extras]
-    return [run for part in parts if part.strip(" ,;") for run in _script_runs(part)]
+    main = _BRACKETED.sub(" ", text)
+    first = main.split()[:1] if len(main.split()) >= 2 else []
+    bynames = [" ".join([*first, extra]) for extra in extras if first and len(extra.split()) == 1]
+    parts = [*_ALTERNATIVES.split(main), *extras]
+    runs = [run for part in parts if part.strip(" ,;") for run in _script_runs(part)]
+    # a byname in another script than the first name is the name in that script, not a byname
+    return runs + [name for name in bynames if _script_runs(name) == [name]]
 
 
 def _script_runs(text: str) -> list[str]:

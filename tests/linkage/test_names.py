@@ -126,6 +126,13 @@ def test_alias_table_connects_names_no_transliteration_does() -> None:
         ("Wang Quanzhang a.k.a. Quanzhang Wang", ["Wang Quanzhang", "Quanzhang Wang"]),
         ("Abd el-Fattah", ["Abd el-Fattah"]),
         ("Li Yuhan 李昱函", ["Li Yuhan", "李昱函"]),  # one name in two scripts, no brackets
+        # one word in brackets or quotes: another family name or a byname, after the first name
+        (
+            "Katsiaryna Bakhvalava (Andreyeva)",
+            ["Katsiaryna Bakhvalava", "Andreyeva", "Katsiaryna Andreyeva"],
+        ),
+        ('Mohamed "Oxygen" Ibrahim', ["Mohamed Ibrahim", "Oxygen", "Mohamed Oxygen"]),
+        ("Li Yuhan (李昱函)", ["Li Yuhan", "李昱函"]),  # the name in another script, not a byname
         ("Alaa Abd El-Fattah علاء عبد الفتاح", ["Alaa Abd El-Fattah", "علاء عبد الفتاح"]),
         ("Nguyễn Văn Đài", ["Nguyễn Văn Đài"]),  # Vietnamese letters are Latin
         ("伊力哈木·土赫提", ["伊力哈木·土赫提"]),
@@ -323,9 +330,7 @@ def test_hong_kong_writes_one_syllable_two_ways() -> None:
 
 def test_latin_names_from_hong_kong_are_read_as_cantonese() -> None:
     def hk(a: str, b: str) -> NameLevel:
-        return compare_names(
-            person_name(a, country="HK"), person_name(b, country="HK")
-        ).level
+        return compare_names(person_name(a, country="HK"), person_name(b, country="HK")).level
 
     assert hk("Wong Chi-fung", "Joshua Wong Chi-fung") == NameLevel.LOOSE
     assert hk("Chow Hang-tung", "Chow Hang-ting") < NameLevel.LOOSE  # another vowel, another name
