@@ -89,3 +89,17 @@ def test_a_name_in_characters_vouches_for_its_two_romanisations() -> None:
     assert clusters["both"] == clusters["pinyin"] == clusters["wade"]
     without = cluster({k: v for k, v in people.items() if k != "both"}, pairs[2:], threshold=0.5)
     assert without["pinyin"] != without["wade"]
+
+
+def test_two_clusters_merge_only_when_enough_of_their_records_are_linked() -> None:
+    """Two arrests of one defender, two reports each: with one report of each arrest linked
+    across, the four stay two people (namesakes with missing fields contradict nobody); with
+    two of the four pairs across linked, they are one (``MIN_SUPPORT``)."""
+    people = {rid: person(rid, "Khalil Haddad") for rid in ("a1", "a2", "b1", "b2")}
+    within = [pair("a1", "a2", 9.0), pair("b1", "b2", 9.0)]
+    one_across = cluster(people, [*within, pair("a1", "b1", 5.0)], threshold=0.5)
+    assert one_across["a1"] != one_across["b1"]
+    two_across = cluster(
+        people, [*within, pair("a1", "b1", 5.0), pair("a2", "b2", 5.0)], threshold=0.5
+    )
+    assert len(set(two_across.values())) == 1
