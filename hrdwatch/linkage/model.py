@@ -179,13 +179,13 @@ class ScoredPair:
         return 1.0 / (1.0 + 2.0**-self.weight)
 
 
-def _name_bits_sql(level_weights: list[float], count: int, reports: str) -> str:
+def _name_bits_sql(level_weights: list[float], count: int, others: str) -> str:
     """Evidence of agreeing names, calibrated on how many *other people's* records bear the name.
 
-    For a name borne by ``n`` records, of which about ``reports`` are the person's own, a
-    different record agrees with it by chance with probability (n - reports) / N, so the bits
-    are log2(m * N / (n - reports)); with the prior (about (reports - 1) / N) that is
-    log2(m * (reports - 1) / (n - reports)), whatever the size of the set. When both records
+    For a name borne by ``n`` records, of which about ``r`` are the person's own, a different
+    record agrees with it by chance with probability (n - r) / N (``others``: n - r, see
+    ``_others_sql``), so the bits are log2(m * N / (n - r)); with the prior (about (r - 1) / N)
+    that is log2(m * (r - 1) / (n - r)), whatever the size of the set. When both records
     name the same country, the count is the name's count within that country (names and
     countries go together: most Nguyens are Vietnamese), and the country adds nothing more.
     ``level_weights`` are the match weights of the name's levels, first level first (Splink
@@ -193,7 +193,7 @@ def _name_bits_sql(level_weights: list[float], count: int, reports: str) -> str:
     """
     m_levels = PRIORS["name"][0]
     cases = " ".join(
-        f"when {_is_level(weight)} then log2({m}) + {_name_base_sql(count, reports)}"
+        f"when {_is_level(weight)} then log2({m}) + {_name_base_sql(count, others)}"
         for weight, m in zip(level_weights[:-1], m_levels[:-1], strict=True)
     )
     return f"(case {cases} else mw_name end)"
@@ -206,27 +206,35 @@ _ALL_FROM_SOURCES = (
 )
 
 
-def _own_records_sql(by_match_rate: float, trained: bool) -> str:
-    """How many records of a name are its bearer's own: as many as the match rate implies, or as
-    the name's parts imply (``bearers``: a rare name reported eight times is one person's).
+def _own_records_sql(by_match_rate: float, trained: bool, side: str) -> str:
+    """How many records of one side's name are its bearer's own: as many as the match rate
+    implies, or as the name's parts imply (``bearers``: a rare name reported eight times is one
+    person's).
 
     Untrained, the rate is a guess (one pair in N), which makes the name of anyone reported more
     often than twice look shared; there, a name that every source reports once is taken to be one
     person's too (Alaa Abd El-Fattah, reported by four organisations). Trained on a large set, the
     rate is measured, and sources say little: namesakes are reported by different sources too.
     """
-    own = [str(by_match_rate), "least(name_own_l, name_own_r)"]
+    own = [str(by_match_rate), f"name_own_{side}"]
     return f"greatest({', '.join(own if trained else [*own, _ALL_FROM_SOURCES])})"
 
 
-def _name_base_sql(count: int, reports: str) -> str:
+def _others_sql(by_match_rate: float, trained: bool) -> str:
+    """Records of other people bearing the name: on each side, the name's records less its
+    bearer's own, the larger of the two (Lojain, reported twice, against Loujain, reported fifteen
+    times by one person, is not fifteen other people's name)."""
+    sides = []
+    for side in ("l", "r"):
+        n = f"(case when {_SAME_COUNTRY} then name_nc_{side} else name_n_{side} end)"
+        sides.append(f"{n} - {_own_records_sql(by_match_rate, trained, side)}")
+    return f"greatest({', '.join(sides)})"
+
+
+def _name_base_sql(count: int, others: str) -> str:
     """log2(N / other people's records bearing the name): the name's evidence but for its m."""
-    n = (
-        f"(case when {_SAME_COUNTRY} then greatest(name_nc_l, name_nc_r)"
-        " else greatest(name_n_l, name_n_r) end)"
-    )
     # at least the floor of the name's own commonness (``features.common_name_floor``)
-    return f"log2({count} / greatest({n} - {reports}, name_floor_l, name_floor_r))"
+    return f"log2({count} / greatest({others}, name_floor_l, name_floor_r))"
 
 
 def _is_level(weight: float) -> str:
@@ -309,12 +317,12 @@ def score_pairs(
     predictions = linker.inference.predict()
     prior = linker._settings_obj._probability_two_random_records_match
     prior_bits = math.log2(prior / (1 - prior))
-    reports = _own_records_sql(1 + prior * (count - 1), trained=trainable)
+    others = _others_sql(1 + prior * (count - 1), trained=trainable)
     weights = _level_weights(linker, "name")
     agree = _names_agree_sql(weights)
-    capped = {f: _capped_sql(f, _name_bits_sql(weights, count, reports), agree) for f in FIELDS}
+    capped = {f: _capped_sql(f, _name_bits_sql(weights, count, others), agree) for f in FIELDS}
     total = " + ".join(capped.values())
-    base = _name_base_sql(count, reports)
+    base = _name_base_sql(count, others)
     floor = math.log2(min_probability / (1 - min_probability)) if 0 < min_probability < 1 else -1e9
     columns = ", ".join(
         ["unique_id_l", "unique_id_r", *(f"{sql} as {f}" for f, sql in capped.items())]

@@ -97,3 +97,15 @@ def test_the_same_reports_among_many_names_of_those_words_stay_apart() -> None:
     clusters = clusters_among(SAME_WORDS)
     assert clusters["r0"] != clusters["r1"]
     assert len({clusters[f"r{i}"] for i in range(1, 4)}) == 1
+
+
+def test_a_rare_spelling_of_a_name_one_person_bears_is_not_taken_for_a_crowd() -> None:
+    """Eight reports spell her Loujain, one Lojain: the eight are one person's, so the one is not
+    up against eight other people's records (each side's own records are left out of its count)."""
+    days = ["2018-05-15", "2018-05", "2014-12-01", "2018-05-15", "2018-05-15", "2014-12", "2018-05"]
+    ours = [record(f"r{i}", "Loujain al-Hamadi", day) for i, day in enumerate(days)]
+    others = [
+        record(f"o{i}", name, f"{2000 + i}-01-01", 1950 + i) for i, name in enumerate(UNRELATED)
+    ]
+    clusters = link_records([*others, *ours, record("v", "Lojain al-Hamadi", "2018")]).clusters
+    assert clusters["v"] == clusters["r0"]
