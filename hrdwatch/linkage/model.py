@@ -38,8 +38,9 @@ FIELDS = tuple(CAPS)
 
 
 # Memory DuckDB may use before spilling to disk: at 1M records the Python side holds about 5 GB, and
-# the whole run must stay under 8 GB (peak 7.6 GiB with 3GB, 6.8 GiB with 2GB, 10 s slower).
-DUCKDB_MEMORY = "2GB"
+# the whole run must stay under 8 GB (peak 7.6 GiB with 3GB, 6.8 GiB with 2GB, 10 s slower; on
+# 2026-11-24 7,537 MiB in 506 s with 2GB and 7,051 MiB in 493 s with 1.5GB, the same clusters).
+DUCKDB_MEMORY = "1.5GB"
 
 # Prior m and u probabilities per comparison level (first level first, ELSE last). They make the
 # model usable on small sets; EM re-estimates m (and random sampling u) when there is enough data.
