@@ -17,17 +17,79 @@ def _by_alpha2() -> dict[str, str]:
     return {c.alpha_2: c.name for c in pycountry.countries}
 
 
+# English names reports use that ISO 3166-1 does not list, or no longer does (Turkey is Türkiye
+# there since 2022); places under occupation count as the country ISO gives them.
+OTHER_NAMES = {
+    "turkey": "TR",
+    "burma": "MM",
+    "uae": "AE",
+    "u.a.e.": "AE",
+    "uk": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "usa": "US",
+    "u.s.": "US",
+    "u.s.a.": "US",
+    "drc": "CD",
+    "dr congo": "CD",
+    "democratic republic of congo": "CD",
+    "democratic republic of the congo": "CD",
+    "congo-kinshasa": "CD",
+    "congo (kinshasa)": "CD",
+    "republic of congo": "CG",
+    "congo-brazzaville": "CG",
+    "congo (brazzaville)": "CG",
+    "ivory coast": "CI",
+    "swaziland": "SZ",
+    "cape verde": "CV",
+    "east timor": "TL",
+    "holland": "NL",
+    "north korea": "KP",
+    "macedonia": "MK",
+    "gaza": "PS",
+    "west bank": "PS",
+    "occupied palestinian territory": "PS",
+    "occupied palestinian territories": "PS",
+    "lao pdr": "LA",
+    "hong kong sar": "HK",
+    "macau": "MO",
+}
+
+
 def normalise_country(value: str) -> str:
-    """Accept an alpha-2, alpha-3 or English name and return the alpha-2 code, or raise."""
+    """Accept an alpha-2, alpha-3 or English name and return the alpha-2 code, or raise.
+
+    Besides ISO's names: the names in ``OTHER_NAMES``, a leading "the" (the Philippines), and the
+    beginning of one country's ISO name (Russia for the Russian Federation, Palestine for
+    Palestine, State of); a beginning that two countries share (Korea, Austr) is refused."""
     text = (value or "").strip()
     if not text:
         raise UnknownCountryError("country is empty")
     if text.upper() in _by_alpha2():
         return text.upper()
+    key = " ".join(text.casefold().split()).removeprefix("the ")
+    if key in OTHER_NAMES:
+        return OTHER_NAMES[key]
     try:
-        return str(pycountry.countries.lookup(text).alpha_2)
-    except LookupError as exc:
-        raise UnknownCountryError(f"{value!r} is not an ISO 3166-1 country") from exc
+        return str(pycountry.countries.lookup(key).alpha_2)
+    except LookupError:
+        pass
+    starting = _countries_named_from(key)
+    if len(starting) == 1:
+        return starting.pop()
+    raise UnknownCountryError(f"{value!r} is not an ISO 3166-1 country")
+
+
+def _countries_named_from(beginning: str) -> set[str]:
+    """Countries one of whose ISO names begins with these letters (at least four)."""
+    if len(beginning) < 4:
+        return set()
+    return {
+        country.alpha_2
+        for country in pycountry.countries
+        for attribute in ("name", "official_name", "common_name")
+        if getattr(country, attribute, "").casefold().startswith(beginning)
+    }
 
 
 def is_country(code: str) -> bool:

@@ -28,5 +28,30 @@ def test_countries_accept_codes_and_names_and_refuse_the_rest():
     assert normalise_country("Egypt") == "EG"
     with pytest.raises(UnknownCountryError):
         normalise_country("Atlantis")
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Turkey", "TR"),  # Türkiye in ISO 3166-1 since 2022
+        ("Russia", "RU"),  # the beginning of one ISO name: Russian Federation
+        ("Palestine", "PS"),  # Palestine, State of
+        ("UAE", "AE"),
+        ("Burma", "MM"),
+        ("DRC", "CD"),
+        ("Congo (Kinshasa)", "CD"),
+        ("Ivory Coast", "CI"),
+        ("the Philippines", "PH"),
+        ("  Viet   Nam ", "VN"),
+    ],
+)
+def test_countries_accept_the_names_reports_use(name: str, code: str) -> None:
+    assert normalise_country(name) == code
+
+
+@pytest.mark.parametrize("name", ["Korea", "Austr", "Crimea", "Tibet"])
+def test_a_name_that_is_no_one_country_is_refused(name: str) -> None:
+    with pytest.raises(UnknownCountryError):
+        normalise_country(name)
     assert country_name("EG", "fr") == "Égypte"
     assert country_name("EG", "es") == "Egipto"
