@@ -18,9 +18,16 @@ def _by_alpha2() -> dict[str, str]:
 
 
 # English names reports use that ISO 3166-1 does not list, or no longer does (Turkey is Türkiye
-# there since 2022); places under occupation count as the country ISO gives them.
+# there since 2022; Russia is the Russian Federation, Palestine "Palestine, State of"); places
+# under occupation count as the country ISO gives them.
 OTHER_NAMES = {
     "turkey": "TR",
+    "turkiye": "TR",
+    "russia": "RU",
+    "palestine": "PS",
+    "brunei": "BN",
+    "micronesia": "FM",
+    "u.k.": "GB",
     "burma": "MM",
     "uae": "AE",
     "u.a.e.": "AE",
@@ -59,9 +66,7 @@ OTHER_NAMES = {
 def normalise_country(value: str) -> str:
     """Accept an alpha-2, alpha-3 or English name and return the alpha-2 code, or raise.
 
-    Besides ISO's names: the names in ``OTHER_NAMES``, a leading "the" (the Philippines), and the
-    beginning of one country's ISO name (Russia for the Russian Federation, Palestine for
-    Palestine, State of); a beginning that two countries share (Korea, Austr) is refused."""
+    Besides ISO's names: the names in ``OTHER_NAMES`` and a leading "the" (the Philippines)."""
     text = (value or "").strip()
     if not text:
         raise UnknownCountryError("country is empty")
@@ -72,24 +77,8 @@ def normalise_country(value: str) -> str:
         return OTHER_NAMES[key]
     try:
         return str(pycountry.countries.lookup(key).alpha_2)
-    except LookupError:
-        pass
-    starting = _countries_named_from(key)
-    if len(starting) == 1:
-        return starting.pop()
-    raise UnknownCountryError(f"{value!r} is not an ISO 3166-1 country")
-
-
-def _countries_named_from(beginning: str) -> set[str]:
-    """Countries one of whose ISO names begins with these letters (at least four)."""
-    if len(beginning) < 4:
-        return set()
-    return {
-        country.alpha_2
-        for country in pycountry.countries
-        for attribute in ("name", "official_name", "common_name")
-        if getattr(country, attribute, "").casefold().startswith(beginning)
-    }
+    except LookupError as exc:
+        raise UnknownCountryError(f"{value!r} is not an ISO 3166-1 country") from exc
 
 
 def is_country(code: str) -> bool:

@@ -6,8 +6,9 @@ who is reported again at each of his arrests. Counted records cannot tell them a
 parts can: Alaa and Abd El-Fattah are rare in other names of the set, Nguyen, Van and Tuan are not.
 
 So the number of people bearing a name with ``n`` records is estimated by Bayes: other bearers
-arrive by chance, a Poisson number with the mean the parts predict (``expected_namesakes``), and
-each bearer's reports follow a geometric law (a few defenders are reported very often).
+arrive by chance, a Poisson number with the mean the parts predict
+(``features._expected_namesakes``), and each bearer's reports follow a geometric law (a few
+defenders are reported very often).
 """
 
 from __future__ import annotations

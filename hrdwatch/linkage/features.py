@@ -252,11 +252,7 @@ def _pairs_at_limit(rows: list[dict[str, Any]], by_key: Counter[str]) -> Callabl
     def pairs_at(limit: int) -> int:
         return (
             sum(_pairs(n) for n in by_key.values() if n <= limit)
-            + sum(
-                _pairs(n)
-                for (key, _), n in by_country.items()
-                if n <= limit < by_key[key]
-            )
+            + sum(_pairs(n) for (key, _), n in by_country.items() if n <= limit < by_key[key])
             + sum(
                 _pairs(n)
                 for (key, country, _, _), n in by_year.items()
@@ -300,7 +296,7 @@ def _name_counts(
 
     An organisation reports one person once: four records of a name from four sources may all be
     one person's, while four from one source are four people. The model counts the records beyond
-    the sources as other people's (see ``model._name_base_sql``).
+    the bearer's own as other people's (see ``model._others_sql``).
 
     A record's name counts every record with one of its forms, or with it as the name without a
     middle name (Nguyen Hung counts Nguyen Van Hung), and the most common form is taken: the
@@ -326,11 +322,13 @@ def _name_counts(
     words = _token_counts(rows)
     name_n, name_nc, name_sources, name_own = [], [], [], []
     for row in rows:
-        best, best_country, best_sources, best_key = 0, 1.0, 0, ""
+        best, best_country, best_sources = 0, 1.0, 0
+        # the commonest key made of words (an alias group's key counts several names at once)
+        worded, worded_n, worded_country = "", 0, 0.0
         for key in row["name_keys"]:
             n = overall[key]
             if n > best:
-                best_sources, best_key = reporting[key], key
+                best_sources = reporting[key]
             unknown = by_country[key, None]
             if row["country"] is None:
                 in_country = float(n)
@@ -339,17 +337,19 @@ def _name_counts(
                 here = by_country[key, row["country"]]
                 in_country = here + unknown * here / known if known else float(n)
             best, best_country = max(best, n), max(best_country, in_country)
+            if n > worded_n and not key.startswith("alias:"):
+                worded, worded_n, worded_country = key, n, in_country
         name_n.append(max(best, 1))
         name_nc.append(best_country)
         name_sources.append(best_sources)
         country = row["country"]
         own, total = (
-            (by_country[best_key, country], records_in[country])
+            (by_country[worded, country], records_in[country])
             if country is not None
-            else (best, len(rows))
+            else (worded_n, len(rows))
         )
-        namesakes = _expected_namesakes(best_key, country, own, words, total) if best_key else 0.0
-        name_own.append(own_records(best_country, namesakes))
+        namesakes = _expected_namesakes(worded, country, own, words, total) if worded else 0.0
+        name_own.append(own_records(worded_country, namesakes))
     return name_n, name_nc, name_sources, name_own
 
 

@@ -97,7 +97,11 @@ def written_names(text: str) -> list[str]:
     extras = [a or b for a, b in _BRACKETED.findall(text)]
     main = _BRACKETED.sub(" ", text)
     first = main.split()[:1] if len(main.split()) >= 2 else []
-    bynames = [" ".join([*first, extra]) for extra in extras if first and len(extra.split()) == 1]
+    bynames = [
+        " ".join([*first, extra])
+        for extra in extras
+        if first and extra.isalpha() and len(extra) >= 3 and fold(extra) not in _SUFFIXES
+    ]
     parts = [*_ALTERNATIVES.split(main), *extras]
     runs = [run for part in parts if part.strip(" ,;") for run in _script_runs(part)]
     # a byname in another script than the first name is the name in that script, not a byname

@@ -92,11 +92,13 @@ def test_a_name_in_characters_vouches_for_its_two_romanisations() -> None:
 
 
 def test_two_clusters_merge_only_when_enough_of_their_records_are_linked() -> None:
-    """Two arrests of one defender, two reports each: with one report of each arrest linked
-    across, the four stay two people (namesakes with missing fields contradict nobody); with
-    two of the four pairs across linked, they are one (``MIN_SUPPORT``)."""
-    people = {rid: person(rid, "Khalil Haddad") for rid in ("a1", "a2", "b1", "b2")}
-    within = [pair("a1", "a2", 9.0), pair("b1", "b2", 9.0)]
+    """Two arrests of one defender, two and three reports: with one of the six pairs across
+    linked, the five stay two people (namesakes with missing fields contradict nobody); with two
+    of six, a third, they are one (``MIN_SUPPORT``: pairs across arrests are weaker)."""
+    ids = ("a1", "a2", "b1", "b2", "b3")
+    people = {rid: person(rid, "Khalil Haddad") for rid in ids}
+    within = [pair("a1", "a2", 9.0), pair("b1", "b2", 9.0), pair("b2", "b3", 9.0)]
+    within.append(pair("b1", "b3", 9.0))
     one_across = cluster(people, [*within, pair("a1", "b1", 5.0)], threshold=0.5)
     assert one_across["a1"] != one_across["b1"]
     two_across = cluster(

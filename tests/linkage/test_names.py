@@ -133,6 +133,7 @@ def test_alias_table_connects_names_no_transliteration_does() -> None:
         ),
         ('Mohamed "Oxygen" Ibrahim', ["Mohamed Ibrahim", "Oxygen", "Mohamed Oxygen"]),
         ("Li Yuhan (李昱函)", ["Li Yuhan", "李昱函"]),  # the name in another script, not a byname
+        ("Mohamed Ibrahim (2)", ["Mohamed Ibrahim"]),  # no byname without letters
         ("Alaa Abd El-Fattah علاء عبد الفتاح", ["Alaa Abd El-Fattah", "علاء عبد الفتاح"]),
         ("Nguyễn Văn Đài", ["Nguyễn Văn Đài"]),  # Vietnamese letters are Latin
         ("伊力哈木·土赫提", ["伊力哈木·土赫提"]),
