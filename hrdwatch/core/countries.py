@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import unicodedata
 from functools import cache
 
 import pycountry
@@ -63,10 +64,40 @@ OTHER_NAMES = {
 }
 
 
+# Languages whose names of countries partners' reports use (pycountry's translations of ISO 3166-1):
+# a French report says Guinée, a Brazilian one Brasil, a Russian one Беларусь.
+REPORT_LANGUAGES = (
+    "fr", "es", "pt", "pt_BR", "de", "it", "nl", "ru", "uk", "be", "ar", "fa", "tr", "az", "zh_CN",
+    "zh_TW", "vi", "id", "ms", "th", "my", "km", "am", "ka", "hy", "kk", "ky", "uz", "tg", "sw",
+)  # fmt: skip
+
+
+def _key(text: str) -> str:
+    """A country name compared without case, accents or extra spaces."""
+    folded = unicodedata.normalize("NFKD", " ".join(text.casefold().split()))
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+@cache
+def _translated_names() -> dict[str, str]:
+    """Every ``REPORT_LANGUAGES`` name of every country, leaving out a name two countries share in
+    two languages."""
+    codes: dict[str, set[str]] = {}
+    for language in REPORT_LANGUAGES:
+        translate = _translator(language).gettext
+        for country in pycountry.countries:
+            for attribute in ("name", "official_name", "common_name"):
+                english = getattr(country, attribute, None)
+                if english:
+                    codes.setdefault(_key(translate(english)), set()).add(country.alpha_2)
+    return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1}
+
+
 def normalise_country(value: str) -> str:
     """Accept an alpha-2, alpha-3 or English name and return the alpha-2 code, or raise.
 
-    Besides ISO's names: the names in ``OTHER_NAMES`` and a leading "the" (the Philippines)."""
+    Besides ISO's names: the names in ``OTHER_NAMES``, a leading "the" (the Philippines), and the
+    names in ``REPORT_LANGUAGES`` (Guinée, Brasil, Египет)."""
     text = (value or "").strip()
     if not text:
         raise UnknownCountryError("country is empty")
@@ -77,8 +108,12 @@ def normalise_country(value: str) -> str:
         return OTHER_NAMES[key]
     try:
         return str(pycountry.countries.lookup(key).alpha_2)
-    except LookupError as exc:
-        raise UnknownCountryError(f"{value!r} is not an ISO 3166-1 country") from exc
+    except LookupError:
+        pass
+    translated = _translated_names().get(_key(text))
+    if translated is None:
+        raise UnknownCountryError(f"{value!r} is not an ISO 3166-1 country")
+    return translated
 
 
 def is_country(code: str) -> bool:

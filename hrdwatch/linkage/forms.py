@@ -67,12 +67,32 @@ _TURKIC_IN_ENGLISH = str.maketrans(
 # Azerbaijan, and Crimea, reported under Ukraine or Russia (Nariman Celal is Dzhelyal there).
 TURKIC_COUNTRIES = frozenset({"TR", "AZ", "UA", "RU"})
 _TURKIC_C = re.compile(r"[cC](?![hHkKzZsS])")
-# Where a leading Muhammad or Ahmad is often left out of the name a person goes by (Mehmet Osman
-# Kavala is Osman Kavala, Ahmed Kabir Kishore Kabir Kishore). Not in the Arab world, where the
-# name after it is the father's (Mohamed Ahmed Ali is Ahmed Ali's son), nor in Iran (Mohammad Reza
-# is one given name).
-DEVOTIONAL_PREFIX_COUNTRIES = frozenset({"TR", "AZ", "BD", "PK", "IN", "ID", "MY"})
-_DEVOTIONAL_PREFIXES = frozenset({"muhammad", "ahmad"})
+# Leading words a name is often given without, where that is the custom (a name of three words or
+# more is also read without its first, when that is one of them):
+# * a devotional Muhammad or Ahmad in Turkey, Azerbaijan, South and South-East Asia (Mehmet Osman
+#   Kavala is Osman Kavala, Ahmed Kabir Kishore Kabir Kishore). Not in the Arab world, where the
+#   name after it is the father's (Mohamed Ahmed Ali is Ahmed Ali's son), nor in Iran (Mohammad
+#   Reza is one given name);
+# * a devotional José or María where Spanish or Portuguese is spoken (José Javier Tarazona Sánchez
+#   is Javier Tarazona);
+# * a Burmese honorific, which is no part of the name (Ma Nilar Thein, U Win Htein, Daw Aung San
+#   Suu Kyi).
+_DEVOTIONAL = frozenset({"muhammad", "ahmad"})
+_HISPANIC_DEVOTIONAL = frozenset({"jose", "maria"})
+_BURMESE_HONORIFICS = frozenset(
+    {"u", "daw", "ko", "ma", "maung", "mg", "saw", "naw", "nang", "sai"}
+)
+LEFT_OUT_FIRST_WORDS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(("TR", "AZ", "BD", "PK", "IN", "ID", "MY"), _DEVOTIONAL),
+    **dict.fromkeys(
+        (
+            "AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "SV", "GT", "HN", "MX", "NI",
+            "PA", "PY", "PE", "PR", "UY", "VE", "ES", "PT", "AO", "MZ", "GQ", "PH",
+        ),
+        _HISPANIC_DEVOTIONAL,
+    ),
+    "MM": _BURMESE_HONORIFICS,
+}  # fmt: skip
 # Titles written before a name, dropped when two names or more remain after them.
 _HONORIFICS = frozenset(
     "dr prof mr mrs ms mme mlle sr sra dona don sheikh shaikh sheikha imam ayatollah hojatoleslam "
@@ -83,8 +103,12 @@ _HONORIFICS = frozenset(
 _SUFFIXES = frozenset("jr jnr junior snr senior ii iii".split())
 # Another name within a name field: in brackets or quotes (a pen name, the original script) ...
 _BRACKETED = re.compile(r"[(\[{]([^)\]}]*)[)\]}]|[\"“«]([^\"”»]*)[\"”»]")
-# ... or after "aka", "alias" or a slash between two spellings.
-_ALTERNATIVES = re.compile(r"\s/\s|\s+a\.?k\.?a\.?\s+|\s+alias\s+", re.IGNORECASE)
+# ... or after "aka", "alias", "(a)" (Burmese: Kyaw Min Yu (a) Ko Jimmy), "known as", "dit" (Oumar
+# Sylla dit Foniké Menguè), "conocido como", or a slash between two spellings.
+_ALTERNATIVES = re.compile(
+    r"\s/\s|\s+(?:a\.?k\.?a\.?|alias|\(a\)|(?:also )?known as|dite?|conocid[oa] como|vulgo)\s+",
+    re.IGNORECASE,
+)
 
 
 def written_names(text: str) -> list[str]:
@@ -93,7 +117,7 @@ def written_names(text: str) -> list[str]:
     two scripts. One word in brackets or quotes is another family name or a byname, also written
     after the first name: "Katsiaryna Bakhvalava (Andreyeva)" is Katsiaryna Andreyeva too, and
     'Mohamed "Oxygen" Ibrahim' Mohamed Oxygen."""
-    text = text or ""
+    text = _ALTERNATIVES.sub(" / ", text or "")  # before brackets are read: "(a)" is no name
     extras = [a or b for a, b in _BRACKETED.findall(text)]
     main = _BRACKETED.sub(" ", text)
     first = main.split()[:1] if len(main.split()) >= 2 else []
@@ -408,13 +432,13 @@ def _simplified(han: str) -> str:
     return str(_to_simplified().convert(han))
 
 
-def without_devotional_prefix(forms: tuple[NameForm, ...]) -> tuple[NameForm, ...]:
-    """Latin forms of three words or more that begin with Muhammad or Ahmad, without it (see
-    ``DEVOTIONAL_PREFIX_COUNTRIES``)."""
+def without_first_word(forms: tuple[NameForm, ...], words: frozenset[str]) -> tuple[NameForm, ...]:
+    """Latin forms of three words or more that begin with one of ``words``, without it (see
+    ``LEFT_OUT_FIRST_WORDS``)."""
     return tuple(
         NameForm(f.tokens[1:], f.kind)
         for f in forms
-        if f.kind == "latin" and len(f.tokens) >= 3 and f.tokens[0] in _DEVOTIONAL_PREFIXES
+        if f.kind == "latin" and len(f.tokens) >= 3 and f.tokens[0] in words
     )
 
 

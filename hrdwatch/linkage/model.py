@@ -20,6 +20,7 @@ import splink.comparison_level_library as cll
 import splink.comparison_library as cl
 from splink import Linker, SettingsCreator, block_on
 
+from .features import NAME_FLOOR
 from .names import NameLevel
 
 Backend = Literal["duckdb", "spark"]
@@ -60,6 +61,9 @@ RULES_M = {NameLevel.EXACT: 0.2, NameLevel.STRONG: 0.13, NameLevel.LOOSE: 0.05}
 # Most such pairs the rules are asked about, those with the most other evidence first (about 8 s of
 # name comparisons): at a million records most of them are namesakes' neighbours.
 RULES_BUDGET = 50_000
+# A rare name's share of a register's records, at the most: in a set too small to train on, the
+# floor of other people's records bearing a name (see ``_name_base_sql``).
+RARE_NAME_SHARE = 1e-3
 # Below this many records the priors are used as they are: EM needs enough pairs to learn from.
 # (Name frequencies count at every size: see ``_name_bits_sql``.)
 MIN_RECORDS_TO_TRAIN = 500
@@ -194,7 +198,8 @@ def _name_bits_sql(level_weights: list[float], count: int, others: str) -> str:
     """
     m_levels = PRIORS["name"][0]
     cases = " ".join(
-        f"when {_is_level(weight)} then log2({m}) + {_name_base_sql(count, others)}"
+        f"when {_is_level(weight)} then log2({m}) + "
+        + _name_base_sql(count, others, strong=m >= RULES_M[NameLevel.STRONG])
         for weight, m in zip(level_weights[:-1], m_levels[:-1], strict=True)
     )
     return f"(case {cases} else mw_name end)"
@@ -232,10 +237,22 @@ def _others_sql(by_match_rate: float, trained: bool) -> str:
     return f"greatest({', '.join(sides)})"
 
 
-def _name_base_sql(count: int, others: str) -> str:
-    """log2(N / other people's records bearing the name): the name's evidence but for its m."""
-    # at least the floor of the name's own commonness (``features.common_name_floor``)
-    return f"log2({count} / greatest({others}, name_floor_l, name_floor_r))"
+def _name_base_sql(count: int, others: str, strong: bool = False) -> str:
+    """log2(N / other people's records bearing the name): the name's evidence but for its m.
+
+    Other people's records are at least the floor of the name's own commonness
+    (``features.common_name_floor``). ``strong``: the names agree as one name, not as one name
+    within another (Reza Khandan within Reza Khandan Mahabadi, another man); then a rare name's
+    floor, half a record, is lowered in a set too small to train on to one record in a thousand
+    (``RARE_NAME_SHARE``): half a record of 155 would make a defender's rare name, reported at two
+    arrests, no more likely his than another's.
+    """
+    rare = min(NAME_FLOOR, RARE_NAME_SHARE * count) if strong else NAME_FLOOR
+    floors = [
+        f"(case when name_floor_{side} > {NAME_FLOOR} then name_floor_{side} else {rare} end)"
+        for side in ("l", "r")
+    ]
+    return f"log2({count} / greatest({others}, {', '.join(floors)}))"
 
 
 def _is_level(weight: float) -> str:
@@ -324,10 +341,11 @@ def score_pairs(
     capped = {f: _capped_sql(f, _name_bits_sql(weights, count, others), agree) for f in FIELDS}
     total = " + ".join(capped.values())
     base = _name_base_sql(count, others)
+    strong_base = _name_base_sql(count, others, strong=True)
     floor = math.log2(min_probability / (1 - min_probability)) if 0 < min_probability < 1 else -1e9
     columns = ", ".join(
         ["unique_id_l", "unique_id_r", *(f"{sql} as {f}" for f, sql in capped.items())]
-        + [f"{agree} as names_agree", f"{base} as name_base"]
+        + [f"{agree} as names_agree", f"{base} as name_base", f"{strong_base} as strong_base"]
     )
     table_name = predictions.physical_name
     # Built only from our own column names and numbers, never from input text.
@@ -335,7 +353,7 @@ def score_pairs(
     if name_level is not None:
         # Pairs the rules might save: names apart in the model, but the rest would carry them.
         others = f"{prior_bits} + {total} - {capped['name']}"
-        best = _capped_sql("name", f"(log2({max(RULES_M.values())}) + {base})", agree)
+        best = _capped_sql("name", f"(log2({max(RULES_M.values())}) + {strong_base})", agree)
         queries.append(
             f"select {columns} from {table_name} where not {agree}"  # noqa: S608
             f" and {prior_bits} + {total} < {floor} and {others} + {best} >= {floor}"
@@ -355,7 +373,8 @@ def score_pairs(
             if not row["names_agree"] and name_level is not None:
                 level = name_level(pair.left, pair.right)
             if level >= NameLevel.LOOSE:
-                bits = min(max(math.log2(RULES_M[level]) + float(row["name_base"]), low), high)
+                name_base = row["strong_base" if level >= NameLevel.STRONG else "name_base"]
+                bits = min(max(math.log2(RULES_M[level]) + float(name_base), low), high)
                 pair = ScoredPair(pair.left, pair.right, {**pair.bits, "name": bits}, prior_bits)
             if pair.weight >= floor:
                 pairs.append(pair)

@@ -33,7 +33,7 @@ from hrdwatch.core.text import fold
 
 from .forms import (
     CANTONESE_COUNTRIES,
-    DEVOTIONAL_PREFIX_COUNTRIES,
+    LEFT_OUT_FIRST_WORDS,
     MIN_LOOSE_SIMILARITY,
     TURKIC_COUNTRIES,
     NameForm,
@@ -45,7 +45,7 @@ from .forms import (
     skeleton,
     slavic_skeleton,
     turkic_forms,
-    without_devotional_prefix,
+    without_first_word,
     written_names,
 )
 from .spellings import CANONICAL, CANTONESE_SURNAMES, SPELLINGS, VIETNAMESE_FAMILY_NAMES
@@ -99,7 +99,8 @@ def person_name(
     """All forms of a record's name (and of its other known names), de-duplicated; a field may
     hold several names (a pen name in brackets, another spelling after a slash). The record's
     ``country`` adds the readings customary there: Cantonese (``CANTONESE_COUNTRIES``), the
-    Turkic c (``TURKIC_COUNTRIES``), a leading Muhammad left out (``DEVOTIONAL_PREFIX_COUNTRIES``)."""
+    Turkic c (``TURKIC_COUNTRIES``), a leading Muhammad, José or
+    Burmese honorific left out (``LEFT_OUT_FIRST_WORDS``)."""
     turkic = country in TURKIC_COUNTRIES
     forms = dict.fromkeys(
         form
@@ -107,8 +108,8 @@ def person_name(
         for written in written_names(text)
         for form in forms_of(written) + (turkic_forms(written) if turkic else ())
     )
-    if country in DEVOTIONAL_PREFIX_COUNTRIES:
-        forms |= dict.fromkeys(without_devotional_prefix(tuple(forms)))
+    if country in LEFT_OUT_FIRST_WORDS:
+        forms |= dict.fromkeys(without_first_word(tuple(forms), LEFT_OUT_FIRST_WORDS[country]))
     if country in CANTONESE_COUNTRIES:  # Latin names there are Cantonese; characters are read so too
         forms = dict.fromkeys(
             NameForm(tuple(hong_kong_syllables(t) for t in f.tokens), "cantonese")

@@ -68,7 +68,9 @@ VARIANTS: dict[str, str] = {
     **dict.fromkeys(["layla", "leila", "laila", "leyla", "lejla", "laela"], "layla"),
     **dict.fromkeys(["duaa", "doaa", "dua", "doa", "douaa"], "duaa"),
     **dict.fromkeys(
-        ["yuri", "yury", "yuriy", "iurii", "jurij", "iuryi", "juryj", "yuryy", "yurii"], "yuri"
+        ["yuri", "yury", "yuriy", "iurii", "jurij", "iuryi", "juryj", "yuryy", "yurii", "iouri"]
+        + ["juri"],
+        "yuri",
     ),
     **dict.fromkeys(
         ["andrei", "andrey", "andrej", "andrii", "andriy", "andrei", "andrew"], "andrei"
@@ -135,6 +137,7 @@ VARIANTS: dict[str, str] = {
     **dict.fromkeys(["lyudmila", "liudmila", "ludmila", "ljudmila", "liudmyla"], "lyudmila"),
     **dict.fromkeys(["darya", "daria", "darja", "dariya", "daryia", "darija"], "darya"),
     **dict.fromkeys(["maria", "mariya", "maryia", "marija", "maryja", "mariia", "marya"], "maria"),
+    **dict.fromkeys(["maks", "max"], "maks"),  # Maks Bokaev, Max Bokaïev
     **dict.fromkeys(["pavel", "paval", "pavlo", "paul"], "pavel"),
     **dict.fromkeys(["aliaksei", "alexei", "aleksei", "alexey", "aleksey", "oleksii"], "aleksei"),
     **dict.fromkeys(

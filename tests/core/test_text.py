@@ -43,6 +43,11 @@ def test_countries_accept_codes_and_names_and_refuse_the_rest():
         ("Ivory Coast", "CI"),
         ("the Philippines", "PH"),
         ("  Viet   Nam ", "VN"),
+        ("Guinée", "GN"),  # the names of reports in other languages
+        ("Guinee", "GN"),
+        ("Brasil", "BR"),
+        ("Marruecos", "MA"),
+        ("Египет", "EG"),
     ],
 )
 def test_countries_accept_the_names_reports_use(name: str, code: str) -> None:

@@ -109,3 +109,22 @@ def test_a_rare_spelling_of_a_name_one_person_bears_is_not_taken_for_a_crowd() -
     ]
     clusters = link_records([*others, *ours, record("v", "Lojain al-Hamadi", "2018")]).clusters
     assert clusters["v"] == clusters["r0"]
+
+
+def test_in_a_small_set_a_rare_name_at_two_arrests_is_one_persons() -> None:
+    """Two organisations report a blogger's arrests of 2014 and 2016, in two prisons, one calling
+    him a journalist: a name no other record comes near is his, even in a set too small to train on
+    (half a record of another bearer, of thirty, would make it a coin toss)."""
+    ours = [
+        LinkRecord("r0", "Tewodros Alemayehu", source_org="amnesty", country="ET",
+                   role="blogger", arrest_date=PartialDate.parse("2014-04-25"),
+                   detention_place="Maekelawi"),
+        LinkRecord("r1", "Tewodros Alemayehu", source_org="cpj", country="ET",
+                   role="journalist", arrest_date=PartialDate.parse("2016-11-10"),
+                   detention_place="Kality prison"),
+    ]  # fmt: skip
+    others = [
+        record(f"o{i}", name, f"{2000 + i}-01-01", 1950 + i) for i, name in enumerate(UNRELATED)
+    ]
+    clusters = link_records([*others, *ours]).clusters
+    assert clusters["r0"] == clusters["r1"]
