@@ -82,17 +82,15 @@ _HISPANIC_DEVOTIONAL = frozenset({"jose", "maria"})
 _BURMESE_HONORIFICS = frozenset(
     {"u", "daw", "ko", "ma", "maung", "mg", "saw", "naw", "nang", "sai"}
 )
+# Where Spanish is spoken: a second family name, the mother's, is given last and often left out.
+HISPANIC_COUNTRIES = frozenset(
+    "AR BO CL CO CR CU DO EC SV GT HN MX NI PA PY PE PR UY VE ES GQ".split()
+)
 LEFT_OUT_FIRST_WORDS: dict[str, frozenset[str]] = {
     **dict.fromkeys(("TR", "AZ", "BD", "PK", "IN", "ID", "MY"), _DEVOTIONAL),
-    **dict.fromkeys(
-        (
-            "AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "SV", "GT", "HN", "MX", "NI",
-            "PA", "PY", "PE", "PR", "UY", "VE", "ES", "PT", "AO", "MZ", "GQ", "PH",
-        ),
-        _HISPANIC_DEVOTIONAL,
-    ),
+    **dict.fromkeys((*HISPANIC_COUNTRIES, "BR", "PT", "AO", "MZ", "PH"), _HISPANIC_DEVOTIONAL),
     "MM": _BURMESE_HONORIFICS,
-}  # fmt: skip
+}
 # Titles written before a name, dropped when two names or more remain after them.
 _HONORIFICS = frozenset(
     "dr prof mr mrs ms mme mlle sr sra dona don sheikh shaikh sheikha imam ayatollah hojatoleslam "
@@ -101,8 +99,11 @@ _HONORIFICS = frozenset(
 )
 # Generation suffixes written after a name (Vladimir Kara-Murza Jr.), dropped likewise.
 _SUFFIXES = frozenset("jr jnr junior snr senior ii iii".split())
-# Another name within a name field: in brackets or quotes (a pen name, the original script) ...
-_BRACKETED = re.compile(r"[(\[{]([^)\]}]*)[)\]}]|[\"“«]([^\"”»]*)[\"”»]")
+# Another name within a name field: in brackets or quotes (a pen name, the original script), single
+# quotes standing apart from the words around them (Parit 'Penguin' Chiwarak, not O'Brien) ...
+_BRACKETED = re.compile(
+    r"[(\[{]([^)\]}]*)[)\]}]|[\"“«]([^\"”»]*)[\"”»]|(?<!\S)['‘]([^'‘’\s][^'‘’]*)['’](?!\S)"
+)
 # ... or after "aka", "alias", "(a)" (Burmese: Kyaw Min Yu (a) Ko Jimmy), "known as", "dit" (Oumar
 # Sylla dit Foniké Menguè), "conocido como", or a slash between two spellings.
 _ALTERNATIVES = re.compile(
@@ -118,7 +119,7 @@ def written_names(text: str) -> list[str]:
     after the first name: "Katsiaryna Bakhvalava (Andreyeva)" is Katsiaryna Andreyeva too, and
     'Mohamed "Oxygen" Ibrahim' Mohamed Oxygen."""
     text = _ALTERNATIVES.sub(" / ", text or "")  # before brackets are read: "(a)" is no name
-    extras = [a or b for a, b in _BRACKETED.findall(text)]
+    extras = [a or b or c for a, b, c in _BRACKETED.findall(text)]
     main = _BRACKETED.sub(" ", text)
     first = main.split()[:1] if len(main.split()) >= 2 else []
     bynames = [

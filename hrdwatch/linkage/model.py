@@ -58,6 +58,7 @@ PRIORS: dict[str, tuple[list[float], list[float]]] = {
 # levels above miss (a Cantonese spelling, a loose Belarusian romanisation, a typo in a short name):
 # the m of the level that says as much.
 RULES_M = {NameLevel.EXACT: 0.2, NameLevel.STRONG: 0.13, NameLevel.LOOSE: 0.05}
+STRONG = NameLevel.STRONG
 # Most such pairs the rules are asked about, those with the most other evidence first (about 8 s of
 # name comparisons): at a million records most of them are namesakes' neighbours.
 RULES_BUDGET = 50_000
@@ -351,17 +352,21 @@ def score_pairs(
     # Built only from our own column names and numbers, never from input text.
     queries = [f"select {columns} from {table_name} where {prior_bits} + {total} >= {floor}"]  # noqa: S608
     if name_level is not None:
-        # Pairs the rules might save: names apart in the model, but the rest would carry them.
+        # Pairs the rules might save: names apart in the model, or agreeing only loosely (a left
+        # out family name, a loose spelling), but the rest would carry them.
         others = f"{prior_bits} + {total} - {capped['name']}"
         best = _capped_sql("name", f"(log2({max(RULES_M.values())}) + {strong_base})", agree)
+        m_levels = PRIORS["name"][0]
+        strong = [w for w, m in zip(weights, m_levels, strict=True) if m >= RULES_M[STRONG]]
+        strongly = "(" + " or ".join(_is_level(w) for w in strong) + ")"
         queries.append(
-            f"select {columns} from {table_name} where not {agree}"  # noqa: S608
+            f"select {columns} from {table_name} where not {strongly}"  # noqa: S608
             f" and {prior_bits} + {total} < {floor} and {others} + {best} >= {floor}"
             f" order by {others} desc limit {RULES_BUDGET}"
         )
     low, high = CAPS["name"]
     pairs = []
-    for sql in queries:
+    for asks_rules, sql in enumerate(queries):
         for row in linker.misc.query_sql(sql).as_record_list():
             pair = ScoredPair(
                 str(row["unique_id_l"]),
@@ -370,12 +375,15 @@ def score_pairs(
                 prior_bits,
             )
             level = NameLevel.NONE
-            if not row["names_agree"] and name_level is not None:
+            if asks_rules and name_level is not None:
                 level = name_level(pair.left, pair.right)
             if level >= NameLevel.LOOSE:
                 name_base = row["strong_base" if level >= NameLevel.STRONG else "name_base"]
                 bits = min(max(math.log2(RULES_M[level]) + float(name_base), low), high)
-                pair = ScoredPair(pair.left, pair.right, {**pair.bits, "name": bits}, prior_bits)
+                if bits > pair.bits["name"]:
+                    pair = ScoredPair(
+                        pair.left, pair.right, {**pair.bits, "name": bits}, prior_bits
+                    )
             if pair.weight >= floor:
                 pairs.append(pair)
     return pairs

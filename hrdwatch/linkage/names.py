@@ -33,6 +33,7 @@ from hrdwatch.core.text import fold
 
 from .forms import (
     CANTONESE_COUNTRIES,
+    HISPANIC_COUNTRIES,
     LEFT_OUT_FIRST_WORDS,
     MIN_LOOSE_SIMILARITY,
     TURKIC_COUNTRIES,
@@ -83,6 +84,9 @@ class PersonName:
     alias_groups: frozenset[str] = field(default_factory=frozenset)
     # (folded, compared, as written) of each word of a name written with Vietnamese tone marks
     tone_marked: frozenset[tuple[str, str, str]] = field(default_factory=frozenset)
+    # from where a second (the mother's) family name is given and often left out
+    # (``forms.HISPANIC_COUNTRIES``)
+    two_family_names: bool = False
 
     @property
     def han_keys(self) -> set[str]:
@@ -120,7 +124,9 @@ def person_name(
         read = [c for f in forms if f.kind == "han" for c in cantonese_forms(f.han_key)]
         forms |= dict.fromkeys(read)
     marked = _tone_marked((name, original, *others))
-    return PersonName(tuple(f for f in forms if f.tokens), alias_groups, marked)
+    return PersonName(
+        tuple(f for f in forms if f.tokens), alias_groups, marked, country in HISPANIC_COUNTRIES
+    )
 
 
 _VIETNAMESE_LETTERS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
@@ -553,3 +559,28 @@ def compare_names(a: PersonName, b: PersonName) -> NameMatch:
                 if best.level == NameLevel.EXACT:
                     return best
     return best
+
+
+def evidence_level(a: PersonName, b: PersonName) -> NameLevel:
+    """How strongly two names count for the model: as ``compare_names`` says, except that where a
+    second family name is customarily left out, leaving it out counts as a spelling does (Medardo
+    Mairena for Medardo Mairena Sequeira; Reza Khandan and Reza Khandan Mahabadi, in Iran, are two
+    men). Only as evidence, never to vouch for a cluster: José García agrees with José García
+    Pérez and with José García López, two men."""
+    match = compare_names(a, b)
+    if (
+        a.two_family_names
+        and b.two_family_names
+        and match.level == NameLevel.LOOSE
+        and match.reason.message in _SECOND_FAMILY_NAME_LEFT_OUT
+    ):
+        return NameLevel.STRONG
+    return match.level
+
+
+_SECOND_FAMILY_NAME_LEFT_OUT = frozenset(
+    {
+        "same name without the last name",
+        "same name without a middle name and a second family name",
+    }
+)

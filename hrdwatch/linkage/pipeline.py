@@ -18,7 +18,7 @@ from .features import (
 )
 from .inputs import LinkRecord
 from .model import MIN_RECORDS_TO_TRAIN, Backend, ScoredPair, score_pairs
-from .names import NameLevel, compare_names
+from .names import NameLevel, evidence_level
 
 
 @dataclass
@@ -70,7 +70,7 @@ def link_records(
     name_columns.cache_clear()
 
     def name_level(left: str, right: str) -> NameLevel:
-        return compare_names(people[left].name, people[right].name).level
+        return evidence_level(people[left].name, people[right].name)
 
     pairs = (
         score_pairs(table, backend, say, min_probability=threshold, name_level=name_level)

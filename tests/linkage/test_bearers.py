@@ -128,3 +128,20 @@ def test_in_a_small_set_a_rare_name_at_two_arrests_is_one_persons() -> None:
     ]
     clusters = link_records([*others, *ours]).clusters
     assert clusters["r0"] == clusters["r1"]
+
+
+def test_a_spanish_name_without_its_second_family_name_at_a_later_arrest_is_one_persons() -> None:
+    """Reported in full at his 2018 arrest and without his mother's family name at his 2021 one:
+    the names agree only as one within the other in the model's keys, so the name rules are asked,
+    and where Spanish is spoken that is the custom."""
+    ours = [
+        LinkRecord("r0", "Rosendo Alvarado Quiroga", source_org="cpj", country="NI",
+                   arrest_date=PartialDate.parse("2018-07-13"), detention_place="La Modelo"),
+        LinkRecord("r1", "Rosendo Alvarado", source_org="cpj", country="NI",
+                   arrest_date=PartialDate.parse("2021-07-05"), detention_place="El Chipote"),
+    ]  # fmt: skip
+    others = [
+        record(f"o{i}", name, f"{2000 + i}-01-01", 1950 + i) for i, name in enumerate(UNRELATED)
+    ]
+    clusters = link_records([*others, *ours]).clusters
+    assert clusters["r0"] == clusters["r1"]

@@ -7,7 +7,13 @@ from django.utils import translation
 
 from hrdwatch.linkage.aliases import AliasTable, load_alias_table
 from hrdwatch.linkage.forms import forms_of, written_names
-from hrdwatch.linkage.names import NameLevel, compare_names, is_pinyin, person_name
+from hrdwatch.linkage.names import (
+    NameLevel,
+    compare_names,
+    evidence_level,
+    is_pinyin,
+    person_name,
+)
 from hrdwatch.linkage.wording import shown, words
 
 
@@ -210,6 +216,10 @@ def test_another_name_after_an_alias_marker_is_a_name_of_the_record() -> None:
     assert written_names("Luis Pérez conocido como El Profe") == ["Luis Pérez", "El Profe"]
     assert level("Mamadou Barry (Kaba Leader)", "Kaba Leader") == NameLevel.EXACT
     assert level("Aung Min Htet (a) Ko Htet", "Aung Min Htet") == NameLevel.EXACT
+    # a nickname in single quotes, apart from the words around it; an apostrophe is no quote
+    assert written_names("Somchai 'Lek' Prasert") == ["Somchai Prasert", "Lek", "Somchai Lek"]
+    assert written_names("Conor O'Brien") == ["Conor O'Brien"]
+    assert written_names("Ma'ruf Amin") == ["Ma'ruf Amin"]
 
 
 def test_french_and_german_spellings_of_russian_names() -> None:
@@ -379,3 +389,13 @@ def test_the_shipped_alias_table_connects_names_no_spelling_rule_does(a: str, b:
     assert level(a, b) < NameLevel.LOOSE
     table = load_alias_table()
     assert compare_names(table.person_name(a), table.person_name(b)).level == NameLevel.EXACT
+
+
+def test_a_second_family_name_left_out_counts_as_a_spelling_where_that_is_the_custom() -> None:
+    def evidence(a: str, b: str, country: str) -> NameLevel:
+        return evidence_level(person_name(a, country=country), person_name(b, country=country))
+
+    assert evidence("Rosendo Alvarado Quiroga", "Rosendo Alvarado", "NI") == NameLevel.STRONG
+    assert evidence("Rosendo Alvarado Quiroga", "Rosendo Alvarado", "IR") == NameLevel.LOOSE
+    # compared for a cluster, it stays loose: the shorter name vouches for no one
+    assert level("Rosendo Alvarado Quiroga", "Rosendo Alvarado") == NameLevel.LOOSE
