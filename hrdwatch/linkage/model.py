@@ -375,7 +375,7 @@ def score_pairs(
                 prior_bits,
             )
             level = NameLevel.NONE
-            if asks_rules and name_level is not None:
+            if (asks_rules or not row["names_agree"]) and name_level is not None:
                 level = name_level(pair.left, pair.right)
             if level >= NameLevel.LOOSE:
                 name_base = row["strong_base" if level >= NameLevel.STRONG else "name_base"]
