@@ -106,10 +106,9 @@ _BRACKETED = re.compile(
 )
 # ... or after "aka", "alias", "(a)" (Burmese: Kyaw Min Yu (a) Ko Jimmy), "known as", "dit" (Oumar
 # Sylla dit Foniké Menguè), "conocido como", or a slash between two spellings.
-_ALTERNATIVES = re.compile(
-    r"\s/\s|\s+(?:a\.?k\.?a\.?|alias|\(a\)|(?:also )?known as|dite?|conocid[oa] como|vulgo)\s+",
-    re.IGNORECASE,
-)
+_MARKERS = r"a\.?k\.?a\.?|alias|(?:also )?known as|dite?|conocid[oa] como|vulgo"
+_ALTERNATIVES = re.compile(rf"\s/\s|\s+(?:{_MARKERS}|\(a\))\s+", re.IGNORECASE)
+_MARKER_FIRST = re.compile(rf"^\s*(?:{_MARKERS})\s+", re.IGNORECASE)  # (aka Abu Hamza)
 
 
 def written_names(text: str) -> list[str]:
@@ -119,7 +118,7 @@ def written_names(text: str) -> list[str]:
     after the first name: "Katsiaryna Bakhvalava (Andreyeva)" is Katsiaryna Andreyeva too, and
     'Mohamed "Oxygen" Ibrahim' Mohamed Oxygen."""
     text = _ALTERNATIVES.sub(" / ", text or "")  # before brackets are read: "(a)" is no name
-    extras = [a or b or c for a, b, c in _BRACKETED.findall(text)]
+    extras = [_MARKER_FIRST.sub("", a or b or c) for a, b, c in _BRACKETED.findall(text)]
     main = _BRACKETED.sub(" ", text)
     first = main.split()[:1] if len(main.split()) >= 2 else []
     bynames = [

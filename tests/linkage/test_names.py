@@ -214,6 +214,7 @@ def test_another_name_after_an_alias_marker_is_a_name_of_the_record() -> None:
     assert written_names("Aung Min Htet (a) Ko Htet") == ["Aung Min Htet", "Ko Htet"]
     assert written_names("Mamadou Barry dit Kaba Leader") == ["Mamadou Barry", "Kaba Leader"]
     assert written_names("Luis Pérez conocido como El Profe") == ["Luis Pérez", "El Profe"]
+    assert written_names("Ali Hassan (known as Abu Hamza)") == ["Ali Hassan", "Abu Hamza"]
     assert level("Mamadou Barry (Kaba Leader)", "Kaba Leader") == NameLevel.EXACT
     assert level("Aung Min Htet (a) Ko Htet", "Aung Min Htet") == NameLevel.EXACT
     # a nickname in single quotes, apart from the words around it; an apostrophe is no quote
