@@ -11,8 +11,9 @@ several thresholds, one line each (the precision/recall curve the default thresh
 published reports of 44 well-known defenders, with their hard negatives (brothers, sisters, a
 father and his daughters, co-defendants arrested the same day, two Ahmed Mansours), and
 real_defenders_2.csv, 234 reports of 87 other defenders from 25 countries,
-real_defenders_3.csv, 106 reports of 44 more, and real_defenders_4.csv to _6.csv, 149, 152 and
-156 reports of 61, 64 and 69 more (tests/linkage/test_real_defenders.py says how each was written).
+real_defenders_3.csv, 106 reports of 44 more, and real_defenders_4.csv to _12.csv, 137 to 171
+reports of 60 to 72 more each (tests/linkage/test_real_defenders.py says how each was written;
+bench/real_sets.py joins them all into one set).
 """
 
 from __future__ import annotations

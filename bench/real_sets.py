@@ -16,7 +16,7 @@ import csv
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = ["real_defenders", *(f"real_defenders_{n}" for n in range(2, 11))]
+SETS = ["real_defenders", *(f"real_defenders_{n}" for n in range(2, 13))]
 
 
 def _read(path: Path) -> list[dict[str, str]]:
