@@ -453,6 +453,32 @@ def turkic_forms(text: str) -> tuple[NameForm, ...]:
     return (form,) if form.tokens else ()
 
 
+# German spellings of Slavic and Arabic names, which English spells otherwise: sch and tsch for sh and
+# ch, z for ts, an s between vowels for z, j for y, a final w for v (Masen Darwisch is Mazen Darwish,
+# Ales Bjaljazki Ales Byalyatski, Ojub Titijew Oyub Titiyev). Read so only where a name shows German
+# spelling (sch, a j after a consonant, a final -ew or -ow in a longer word): Jasmin, Zaki and
+# Chow keep their letters.
+_GERMAN_MARKS = re.compile(r"sch|[bcdfgklmnprstvwz]j|[a-z]{3}[eo]wa?\b", re.IGNORECASE)
+_GERMAN_IN_ENGLISH = (
+    (re.compile("tsch"), "ch"),
+    (re.compile("sch"), "sh"),
+    (re.compile("z"), "ts"),
+    (re.compile("(?<=[aeiouy])s(?=[aeiouy])"), "z"),
+    (re.compile("j"), "y"),
+    (re.compile(r"w(?=a?\b)"), "v"),
+)
+
+
+def german_in_english(text: str) -> str | None:
+    """A Latin name in German spelling as English spells it, or None if it shows no German spelling."""
+    if not _GERMAN_MARKS.search(text):
+        return None
+    english = text.lower()
+    for pattern, replacement in _GERMAN_IN_ENGLISH:
+        english = pattern.sub(replacement, english)
+    return english
+
+
 @lru_cache(maxsize=500_000)
 def forms_of(text: str) -> tuple[NameForm, ...]:
     """Every form of one written name, depending on its script (cached: names repeat a lot)."""
@@ -469,5 +495,8 @@ def forms_of(text: str) -> tuple[NameForm, ...]:
     spellings = [text]
     if _TURKIC_LETTERS & set(text):
         spellings.append(text.translate(_TURKIC_IN_ENGLISH))
+    german = german_in_english(text)
+    if german:
+        spellings.append(german)
     forms = (NameForm(tuple(_latin_tokens(t)), "latin") for t in spellings)
     return tuple(dict.fromkeys(f for f in forms if f.tokens))

@@ -227,6 +227,10 @@ def test_french_and_german_spellings_of_russian_names() -> None:
     assert level("Iouri Sokolov", "Yuri Sokolov") == NameLevel.EXACT
     assert level("Juri Sokolow", "Yuri Sokolov") >= NameLevel.STRONG
     assert level("Max Orlov", "Maks Orlov") == NameLevel.EXACT
+    # German spelling: sch, z for ts, j for y, a final w for v, an s between vowels for z
+    assert level("Sergej Kowaljow", "Sergei Kovalyov") >= NameLevel.STRONG
+    assert level("Anas Darwisch", "Anas Darwish") == NameLevel.EXACT
+    assert level("Jasmin Sakr", "Yasmin Sakr") < NameLevel.EXACT  # no German spelling shown
 
 
 def test_spanish_names_that_begin_like_an_article_keep_it() -> None:
