@@ -8,7 +8,7 @@ file given with ``--aliases``) so that it needs no database.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -40,7 +40,7 @@ class AliasTable:
         """A record's name (and its other known names) with the alias groups they belong to."""
         plain = person_name(name, original, frozenset(), others, country)
         groups = frozenset(group for form in plain.forms for group in self.index.get(form.key, ()))
-        return PersonName(plain.forms, groups, plain.tone_marked) if groups else plain
+        return replace(plain, alias_groups=groups) if groups else plain
 
 
 def load_alias_table(*paths: Path) -> AliasTable:

@@ -74,14 +74,14 @@ _TURKIC_C = re.compile(r"[cC](?![hHkKzZsS])")
 #   name after it is the father's (Mohamed Ahmed Ali is Ahmed Ali's son), nor in Iran (Mohammad
 #   Reza is one given name);
 # * a devotional José or María where Spanish or Portuguese is spoken (José Javier Tarazona Sánchez
-#   is Javier Tarazona);
+#   is Javier Tarazona), when three words remain: José Tovar Pérez and María Tovar Pérez, brother
+#   and sister, are no Tovar Pérez; nor in a compound (María José, José María, María del Carmen);
 # * a Burmese honorific, which is no part of the name (Ma Nilar Thein, U Win Htein, Daw Aung San
-#   Suu Kyi).
+#   Suu Kyi), unless the name repeats it (Ko Ko Gyi, Ma Ma Lay).
 _DEVOTIONAL = frozenset({"muhammad", "ahmad"})
 _HISPANIC_DEVOTIONAL = frozenset({"jose", "maria"})
-_BURMESE_HONORIFICS = frozenset(
-    {"u", "daw", "ko", "ma", "maung", "mg", "saw", "naw", "nang", "sai"}
-)
+# (Maung, Saw, Sai, Nang and Naw are often the name itself: Maung Saung Kha)
+_BURMESE_HONORIFICS = frozenset({"u", "daw", "ko", "ma"})
 # Where Spanish is spoken: a second family name, the mother's, is given last and often left out.
 HISPANIC_COUNTRIES = frozenset(
     "AR BO CL CO CR CU DO EC SV GT HN MX NI PA PY PE PR UY VE ES GQ".split()
@@ -106,9 +106,11 @@ _BRACKETED = re.compile(
 )
 # ... or after "aka", "alias", "(a)" (Burmese: Kyaw Min Yu (a) Ko Jimmy), "known as", "dit" (Oumar
 # Sylla dit Foniké Menguè), "conocido como", or a slash between two spellings.
-_MARKERS = r"a\.?k\.?a\.?|alias|(?:also )?known as|dite?|conocid[oa] como|vulgo"
-_ALTERNATIVES = re.compile(rf"\s/\s|\s+(?:{_MARKERS}|\(a\))\s+", re.IGNORECASE)
-_MARKER_FIRST = re.compile(rf"^\s*(?:{_MARKERS})\s+", re.IGNORECASE)  # (aka Abu Hamza)
+# (dit and vulgo only in lower case: Dit is a name in Cambodia)
+_MARKERS = r"a\.?k\.?a\.?|alias|(?:also )?known as|(?-i:dite?|vulgo)|conocid[oa] como"
+_ALTERNATIVES = re.compile(rf"\s/\s|\s+(?:{_MARKERS}|\(a\)):?\s+", re.IGNORECASE)
+# a marker opening a bracket: (also known as: Abu Hamza)
+_MARKER_FIRST = re.compile(rf"([(\[{{])\s*(?:{_MARKERS}):?\s+", re.IGNORECASE)
 
 
 def written_names(text: str) -> list[str]:
@@ -117,8 +119,9 @@ def written_names(text: str) -> list[str]:
     two scripts. One word in brackets or quotes is another family name or a byname, also written
     after the first name: "Katsiaryna Bakhvalava (Andreyeva)" is Katsiaryna Andreyeva too, and
     'Mohamed "Oxygen" Ibrahim' Mohamed Oxygen."""
-    text = _ALTERNATIVES.sub(" / ", text or "")  # before brackets are read: "(a)" is no name
-    extras = [_MARKER_FIRST.sub("", a or b or c) for a, b, c in _BRACKETED.findall(text)]
+    # before brackets are read: "(a)" is no name
+    text = _ALTERNATIVES.sub(" / ", _MARKER_FIRST.sub(r"\1", text or ""))
+    extras = [a or b or c for a, b, c in _BRACKETED.findall(text)]
     main = _BRACKETED.sub(" ", text)
     first = main.split()[:1] if len(main.split()) >= 2 else []
     bynames = [
@@ -438,8 +441,18 @@ def without_first_word(forms: tuple[NameForm, ...], words: frozenset[str]) -> tu
     return tuple(
         NameForm(f.tokens[1:], f.kind)
         for f in forms
-        if f.kind == "latin" and len(f.tokens) >= 3 and f.tokens[0] in words
+        if f.kind == "latin"
+        and len(f.tokens) >= 3
+        and f.tokens[0] in words
+        and f.tokens[1] != f.tokens[0]
+        and not (
+            f.tokens[0] in _HISPANIC_DEVOTIONAL
+            and (len(f.tokens) < 4 or f.tokens[1] in _COMPOUND_GIVEN_NAMES)
+        )
     )
+
+
+_COMPOUND_GIVEN_NAMES = frozenset({"jose", "maria", "del", "de", "da", "la", "los"})
 
 
 @lru_cache(maxsize=100_000)

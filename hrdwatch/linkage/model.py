@@ -58,16 +58,16 @@ PRIORS: dict[str, tuple[list[float], list[float]]] = {
 # levels above miss (a Cantonese spelling, a loose Belarusian romanisation, a typo in a short name):
 # the m of the level that says as much.
 RULES_M = {NameLevel.EXACT: 0.2, NameLevel.STRONG: 0.13, NameLevel.LOOSE: 0.05}
-STRONG = NameLevel.STRONG
 # Most such pairs the rules are asked about, those with the most other evidence first (about 8 s of
 # name comparisons): at a million records most of them are namesakes' neighbours.
 RULES_BUDGET = 50_000
-# A rare name's share of a register's records, at the most: in a set too small to train on, the
-# floor of other people's records bearing a name (see ``_name_base_sql``).
-RARE_NAME_SHARE = 1e-3
 # Below this many records the priors are used as they are: EM needs enough pairs to learn from.
 # (Name frequencies count at every size: see ``_name_bits_sql``.)
 MIN_RECORDS_TO_TRAIN = 500
+# A rare name's share of a register's records, at the most: in a set too small to train on, the
+# floor of other people's records bearing a name (see ``_name_base_sql``). One record in a thousand:
+# it reaches the half record of larger sets where the model starts to be trained.
+RARE_NAME_SHARE = NAME_FLOOR / MIN_RECORDS_TO_TRAIN
 # EM sees about this many name-blocked pairs at most (Splink samples records to keep to it): a
 # common name's block grows with the square of the records (Nguyen Van Hung at a million records).
 EM_PAIRS = 2_000_000
@@ -198,12 +198,15 @@ def _name_bits_sql(level_weights: list[float], count: int, others: str) -> str:
     keeps no level column without keeping every input column, so the level is told by its weight).
     """
     m_levels = PRIORS["name"][0]
-    cases = " ".join(
-        f"when {_is_level(weight)} then log2({m}) + "
-        + _name_base_sql(count, others, strong=m >= RULES_M[NameLevel.STRONG])
-        for weight, m in zip(level_weights[:-1], m_levels[:-1], strict=True)
-    )
-    return f"(case {cases} else mw_name end)"
+    cases = []
+    for weight, m in zip(level_weights[:-1], m_levels[:-1], strict=True):
+        base = _name_base_sql(count, others, strong=m >= RULES_M[NameLevel.EXACT])
+        if m == RULES_M[NameLevel.STRONG]:  # one consonant skeleton: Titijew and Titiev, but also
+            # Julio and Julia Ramos, a brother and a sister, unless both genders are given
+            strong = _name_base_sql(count, others, strong=True)
+            base = f"(case when mw_gender > 0 then {strong} else {base} end)"
+        cases.append(f"when {_is_level(weight)} then log2({m}) + {base}")
+    return f"(case {' '.join(cases)} else mw_name end)"
 
 
 # All the records of a name, when each comes from another source (``features._name_counts``).
@@ -242,11 +245,12 @@ def _name_base_sql(count: int, others: str, strong: bool = False) -> str:
     """log2(N / other people's records bearing the name): the name's evidence but for its m.
 
     Other people's records are at least the floor of the name's own commonness
-    (``features.common_name_floor``). ``strong``: the names agree as one name, not as one name
-    within another (Reza Khandan within Reza Khandan Mahabadi, another man); then a rare name's
-    floor, half a record, is lowered in a set too small to train on to one record in a thousand
-    (``RARE_NAME_SHARE``): half a record of 155 would make a defender's rare name, reported at two
-    arrests, no more likely his than another's.
+    (``features.common_name_floor``). ``strong``: the names are one name, word for word (the
+    model's first level) or as the name rules read it (a spelling); not one name within another
+    (Reza Khandan within Reza Khandan Mahabadi, another man), nor a shared consonant skeleton
+    (Julio and Julia Ramos). Then a rare name's floor, half a record, is lowered in a set too small
+    to train on to one record in a thousand (``RARE_NAME_SHARE``): half a record of 155 would make
+    a defender's rare name, reported at two arrests, no more likely his than another's.
     """
     rare = min(NAME_FLOOR, RARE_NAME_SHARE * count) if strong else NAME_FLOOR
     floors = [
@@ -322,8 +326,9 @@ def score_pairs(
     namesakes, and Python objects for them would not fit in memory).
 
     ``name_level`` (record ids -> how the name rules compare their names) is asked about pairs whose
-    names agree at no level of the model but would clear ``min_probability`` if they did: the
-    rules know spellings no SQL key captures, and the model and the gate should not disagree."""
+    names agree at no level of the model, or only loosely (below its skeleton level), but would
+    clear ``min_probability`` if the rules read them as one name: the rules know spellings no SQL
+    key captures, and the model and the gate should not disagree."""
     say = progress or (lambda _message: None)
     db_api = _db_api(backend)
     table = db_api.register(records)
@@ -357,7 +362,9 @@ def score_pairs(
         others = f"{prior_bits} + {total} - {capped['name']}"
         best = _capped_sql("name", f"(log2({max(RULES_M.values())}) + {strong_base})", agree)
         m_levels = PRIORS["name"][0]
-        strong = [w for w, m in zip(weights, m_levels, strict=True) if m >= RULES_M[STRONG]]
+        strong = [
+            w for w, m in zip(weights, m_levels, strict=True) if m >= RULES_M[NameLevel.STRONG]
+        ]
         strongly = "(" + " or ".join(_is_level(w) for w in strong) + ")"
         queries.append(
             f"select {columns} from {table_name} where not {strongly}"  # noqa: S608

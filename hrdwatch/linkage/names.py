@@ -567,20 +567,24 @@ def evidence_level(a: PersonName, b: PersonName) -> NameLevel:
     Mairena for Medardo Mairena Sequeira; Reza Khandan and Reza Khandan Mahabadi, in Iran, are two
     men). Only as evidence, never to vouch for a cluster: José García agrees with José García
     Pérez and with José García López, two men."""
-    match = compare_names(a, b)
+    level = compare_names(a, b).level
     if (
-        a.two_family_names
+        level == NameLevel.LOOSE
+        and a.two_family_names
         and b.two_family_names
-        and match.level == NameLevel.LOOSE
-        and match.reason.message in _SECOND_FAMILY_NAME_LEFT_OUT
+        and any(_without_second_family_name(fa.tokens, fb.tokens) for fa in a.forms for fb in b.forms)
     ):
         return NameLevel.STRONG
-    return match.level
+    return level
 
 
-_SECOND_FAMILY_NAME_LEFT_OUT = frozenset(
-    {
-        "same name without the last name",
-        "same name without a middle name and a second family name",
-    }
-)
+def _without_second_family_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One name is the other without its last word, word for word (Julia Ramos is no Julio Ramos
+    Soto), or without a second given name and the last word (Pedro Mena, Pedro Joaquín Mena
+    Amador)."""
+    short, long = sorted((a, b), key=len)
+    if len(short) < 2:
+        return False
+    return long[:-1] == short or (
+        len(short) == 2 and len(long) == 4 and (long[0], long[2]) == short
+    )

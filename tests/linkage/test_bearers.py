@@ -114,7 +114,7 @@ def test_a_rare_spelling_of_a_name_one_person_bears_is_not_taken_for_a_crowd() -
 def test_in_a_small_set_a_rare_name_at_two_arrests_is_one_persons() -> None:
     """Two organisations report a blogger's arrests of 2014 and 2016, in two prisons, one calling
     him a journalist: a name no other record comes near is his, even in a set too small to train on
-    (half a record of another bearer, of thirty, would make it a coin toss)."""
+    (half a record of another bearer, of twenty-two, would make it a coin toss)."""
     ours = [
         LinkRecord("r0", "Tewodros Alemayehu", source_org="amnesty", country="ET",
                    role="blogger", arrest_date=PartialDate.parse("2014-04-25"),
@@ -145,3 +145,20 @@ def test_a_spanish_name_without_its_second_family_name_at_a_later_arrest_is_one_
     ]
     clusters = link_records([*others, *ours]).clusters
     assert clusters["r0"] == clusters["r1"]
+
+
+def test_in_a_small_set_a_brother_and_a_sister_of_one_skeleton_stay_apart() -> None:
+    """Julio and Julia Ramos share every consonant; with no gender given, their names are not taken
+    for one rare name (the lowered floor is for one name, or one skeleton where both genders are
+    given)."""
+    ours = [
+        LinkRecord("r0", "Julio Ramos", source_org="amnesty", country="CU",
+                   arrest_date=PartialDate.parse("2019-03-02")),
+        LinkRecord("r1", "Julia Ramos", source_org="cpj", country="CU",
+                   arrest_date=PartialDate.parse("2021-07-11")),
+    ]  # fmt: skip
+    others = [
+        record(f"o{i}", name, f"{2000 + i}-01-01", 1950 + i) for i, name in enumerate(UNRELATED)
+    ]
+    clusters = link_records([*others, *ours]).clusters
+    assert clusters["r0"] != clusters["r1"]

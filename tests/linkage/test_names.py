@@ -207,6 +207,10 @@ def test_a_leading_jose_or_a_burmese_honorific_is_left_out_where_that_is_the_cus
     assert there("José Alfredo Tovar Pérez", "Ramiro Tovar", "VE") < NameLevel.LOOSE
     assert there("Ma Thida Soe", "Thida Soe", "MM") == NameLevel.EXACT
     assert there("Ma Jianguo Li", "Jianguo Li", "CN") < NameLevel.LOOSE  # Ma is a Chinese surname
+    # a brother and a sister are not one Tovar Pérez; María José is one given name
+    assert there("José Tovar Pérez", "María Tovar Pérez", "VE") < NameLevel.LOOSE
+    assert there("María José García López", "José García López", "VE") < NameLevel.EXACT
+    assert there("Ko Ko Gyi", "Ko Gyi", "MM") < NameLevel.EXACT  # the name repeats the word
     assert level("José Ramiro Tovar Pérez", "Ramiro Tovar Pérez") < NameLevel.LOOSE  # no country
 
 
@@ -215,6 +219,8 @@ def test_another_name_after_an_alias_marker_is_a_name_of_the_record() -> None:
     assert written_names("Mamadou Barry dit Kaba Leader") == ["Mamadou Barry", "Kaba Leader"]
     assert written_names("Luis Pérez conocido como El Profe") == ["Luis Pérez", "El Profe"]
     assert written_names("Ali Hassan (known as Abu Hamza)") == ["Ali Hassan", "Abu Hamza"]
+    assert written_names("Ali Hassan (also known as: Abu Hamza)") == ["Ali Hassan", "Abu Hamza"]
+    assert written_names("Ly Dit Chan") == ["Ly Dit Chan"]  # Dit, a name, is no marker
     assert level("Mamadou Barry (Kaba Leader)", "Kaba Leader") == NameLevel.EXACT
     assert level("Aung Min Htet (a) Ko Htet", "Aung Min Htet") == NameLevel.EXACT
     # a nickname in single quotes, apart from the words around it; an apostrophe is no quote
@@ -402,5 +408,7 @@ def test_a_second_family_name_left_out_counts_as_a_spelling_where_that_is_the_cu
 
     assert evidence("Rosendo Alvarado Quiroga", "Rosendo Alvarado", "NI") == NameLevel.STRONG
     assert evidence("Rosendo Alvarado Quiroga", "Rosendo Alvarado", "IR") == NameLevel.LOOSE
+    # a sister whose name shares its consonants with his is not him without a family name
+    assert evidence("Julio Ramos Soto", "Julia Ramos", "CU") == NameLevel.LOOSE
     # compared for a cluster, it stays loose: the shorter name vouches for no one
     assert level("Rosendo Alvarado Quiroga", "Rosendo Alvarado") == NameLevel.LOOSE

@@ -117,7 +117,9 @@ def test_nicknames_given_alone_cost_recall_not_precision() -> None:
     Yu), and no rule can join the two names; what the linkage joins there is still right."""
     rows, gold = read_set("real_defenders_11")
     linked = same_pairs(link_records([record_from_row(row) for row in rows]).clusters)
-    assert len(linked & same_pairs(gold)) / len(linked) >= 0.97
+    true = same_pairs(gold)
+    assert len(linked & true) / len(linked) >= 0.97
+    assert len(linked & true) / len(true) >= 0.85  # what the rules can reach is found
 
 
 def test_all_real_sets_together_are_linked_by_the_trained_model() -> None:
