@@ -61,6 +61,17 @@ OTHER_NAMES = {
     "lao pdr": "LA",
     "hong kong sar": "HK",
     "macau": "MO",
+    # short names in report languages, where pycountry's translations give only the long one
+    **dict.fromkeys(
+        ["russie", "rusia", "russland", "rússia", "russia", "rusya", "россия", "росія", "расія"]
+        + ["روسيا"],
+        "RU",
+    ),
+    **dict.fromkeys(["biélorussie", "bielorrusia", "weißrussland", "bielorrússia"], "BY"),
+    **dict.fromkeys(["palestina", "palästina", "territoires palestiniens", "فلسطين"], "PS"),
+    **dict.fromkeys(["birmanie", "myanmar (birmanie)", "birmania"], "MM"),
+    "irã": "IR",
+    "rdc": "CD",
 }
 
 
@@ -68,20 +79,20 @@ OTHER_NAMES = {
 # a French report says Guinée, a Brazilian one Brasil, a Russian one Беларусь.
 REPORT_LANGUAGES = (
     "fr", "es", "pt", "pt_BR", "de", "it", "nl", "ru", "uk", "be", "ar", "fa", "tr", "az", "zh_CN",
-    "zh_TW", "vi", "id", "ms", "th", "my", "km", "am", "ka", "hy", "kk", "ky", "uz", "tg", "sw",
+    "zh_TW", "vi", "id", "ms", "th", "my", "km", "ka", "hy", "kk", "ky", "uz", "tg", "sw",
 )  # fmt: skip
 
 
 def _key(text: str) -> str:
     """A country name compared without case, accents or extra spaces."""
-    folded = unicodedata.normalize("NFKD", " ".join(text.casefold().split()))
+    folded = unicodedata.normalize("NFKD", " ".join(text.casefold().replace("’", "'").split()))
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
 @cache
 def _translated_names() -> dict[str, str]:
     """Every ``REPORT_LANGUAGES`` name of every country, leaving out a name two countries share in
-    two languages."""
+    two languages, and short ones."""
     codes: dict[str, set[str]] = {}
     for language in REPORT_LANGUAGES:
         translate = _translator(language).gettext
@@ -90,7 +101,12 @@ def _translated_names() -> dict[str, str]:
                 english = getattr(country, attribute, None)
                 if english:
                     codes.setdefault(_key(translate(english)), set()).add(country.alpha_2)
-    return {name: next(iter(found)) for name, found in codes.items() if len(found) == 1}
+    # a name of three letters or fewer is more often a word or a code than a country (Y, Sip, Mỹ)
+    return {
+        name: next(iter(found))
+        for name, found in codes.items()
+        if len(found) == 1 and len(name) > 3
+    }
 
 
 def normalise_country(value: str) -> str:
@@ -103,7 +119,7 @@ def normalise_country(value: str) -> str:
         raise UnknownCountryError("country is empty")
     if text.upper() in _by_alpha2():
         return text.upper()
-    key = " ".join(text.casefold().split()).removeprefix("the ")
+    key = " ".join(text.casefold().replace("’", "'").split()).removeprefix("the ")
     if key in OTHER_NAMES:
         return OTHER_NAMES[key]
     try:

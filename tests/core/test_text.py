@@ -48,13 +48,17 @@ def test_countries_accept_codes_and_names_and_refuse_the_rest():
         ("Brasil", "BR"),
         ("Marruecos", "MA"),
         ("Египет", "EG"),
+        ("Russie", "RU"),
+        ("Côte d’Ivoire", "CI"),
     ],
 )
 def test_countries_accept_the_names_reports_use(name: str, code: str) -> None:
     assert normalise_country(name) == code
 
 
-@pytest.mark.parametrize("name", ["Korea", "Crimea", "Tibet", "America", "Papua", "West", "Arab"])
+@pytest.mark.parametrize(
+    "name", ["Korea", "Crimea", "Tibet", "America", "Papua", "West", "Arab", "Y", "Sip"]
+)
 def test_a_name_that_is_no_one_country_is_refused(name: str) -> None:
     with pytest.raises(UnknownCountryError):
         normalise_country(name)
