@@ -5,7 +5,7 @@
 Gives a classifier what ``hrdwatch link`` never has: every record's true name, so spellings,
 scripts, orders and typos cost nothing, and, to learn from, the gold clusters of another generated
 set. It scores every pair of records whose true names are the same (gradient-boosted trees on what
-the pair's other fields say), clusters each name's records by average linkage at each cut, and
+the pair's other fields say, and an Arab name's father where both records show him), clusters each name's records by average linkage at each cut, and
 prints pairwise precision, recall and F1 as ``bench/linkage.py`` counts them. What it cannot tell
 apart, the fields of the records cannot: namesakes with nothing else to go on.
 Needs scikit-learn, which the project itself does not use: ``pip install -e '.[bench]'``.
@@ -28,25 +28,34 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import linkage_data  # noqa: E402
 from linkage import scores  # noqa: E402
 
-FIELDS = ("country", "birth_year", "gender", "role", "detention_place")
+FIELDS = ("country", "birth_year", "gender", "role", "detention_place", "father")
 
 
 def generate_with_true_names(
     count: int, seed: int
 ) -> tuple[list[dict[str, str]], dict[str, int], dict[int, str]]:
-    """Records, gold persons, and each person's true name (as the generator holds it)."""
+    """Records, gold persons, and each person's true name (as the generator holds it). Each record
+    also gets ``father``: the father's name where the record shows it (an Arab name written with
+    it, in Latin letters or in Arabic script), which tells namesakes apart."""
     true_names: dict[int, str] = {}
+    fathers: list[str] = []  # one per record, in the order records are made
     render = linkage_data.render_name
 
     def remembering(rng: Any, person: linkage_data.Person) -> tuple[str, str]:
         true_names[person.pid] = linkage_data.display_key(person)
-        return render(rng, person)
+        latin, script = render(rng, person)
+        father = person.name_parts.get("father")
+        shown = father and (script or len(latin.split()) > 2)
+        fathers.append(str(father[0]) if shown else "")
+        return latin, script
 
     linkage_data.render_name = remembering
     try:
         records, gold = linkage_data.generate(count, seed)
     finally:
         linkage_data.render_name = render
+    for record in records:  # record ids are made in order: r0000000 is the first record made
+        record["father"] = fathers[int(record["record_id"][1:])]
     return records, gold, true_names
 
 
