@@ -63,8 +63,7 @@ OTHER_NAMES = {
     "macau": "MO",
     # short names in report languages, where pycountry's translations give only the long one
     **dict.fromkeys(
-        ["russie", "rusia", "russland", "rússia", "russia", "rusya", "россия", "росія", "расія"]
-        + ["روسيا"],
+        ["russie", "rusia", "russland", "rússia", "rusya", "россия", "росія", "расія", "روسيا"],
         "RU",
     ),
     **dict.fromkeys(["biélorussie", "bielorrusia", "weißrussland", "bielorrússia"], "BY"),
@@ -83,9 +82,14 @@ REPORT_LANGUAGES = (
 )  # fmt: skip
 
 
+def _spaced(text: str) -> str:
+    """A country name compared without case, extra spaces or a curly apostrophe."""
+    return " ".join(text.casefold().replace("’", "'").split())
+
+
 def _key(text: str) -> str:
     """A country name compared without case, accents or extra spaces."""
-    folded = unicodedata.normalize("NFKD", " ".join(text.casefold().replace("’", "'").split()))
+    folded = unicodedata.normalize("NFKD", _spaced(text))
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
@@ -119,7 +123,7 @@ def normalise_country(value: str) -> str:
         raise UnknownCountryError("country is empty")
     if text.upper() in _by_alpha2():
         return text.upper()
-    key = " ".join(text.casefold().replace("’", "'").split()).removeprefix("the ")
+    key = _spaced(text).removeprefix("the ")
     if key in OTHER_NAMES:
         return OTHER_NAMES[key]
     try:

@@ -80,6 +80,8 @@ _TURKIC_C = re.compile(r"[cC](?![hHkKzZsS])")
 #   Suu Kyi), unless the name repeats it (Ko Ko Gyi, Ma Ma Lay).
 _DEVOTIONAL = frozenset({"muhammad", "ahmad"})
 _HISPANIC_DEVOTIONAL = frozenset({"jose", "maria"})
+# words that make a José or María part of a compound given name (María José, María del Carmen)
+_COMPOUND_GIVEN_NAMES = frozenset({"jose", "maria", "del", "de", "da", "la", "los"})
 # (Maung, Saw, Sai, Nang and Naw are often the name itself: Maung Saung Kha)
 _BURMESE_HONORIFICS = frozenset({"u", "daw", "ko", "ma"})
 # Where Spanish is spoken: a second family name, the mother's, is given last and often left out.
@@ -450,9 +452,6 @@ def without_first_word(forms: tuple[NameForm, ...], words: frozenset[str]) -> tu
             and (len(f.tokens) < 4 or f.tokens[1] in _COMPOUND_GIVEN_NAMES)
         )
     )
-
-
-_COMPOUND_GIVEN_NAMES = frozenset({"jose", "maria", "del", "de", "da", "la", "los"})
 
 
 @lru_cache(maxsize=100_000)

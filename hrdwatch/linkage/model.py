@@ -264,9 +264,9 @@ def _is_level(weight: float) -> str:
     return f"abs(mw_name - ({weight})) < 1e-9"
 
 
-def _names_agree_sql(level_weights: list[float]) -> str:
-    """Whether the names agree at some level (any level but the last, ELSE)."""
-    return "(" + " or ".join(_is_level(w) for w in level_weights[:-1]) + ")"
+def _at_levels_sql(level_weights: list[float]) -> str:
+    """Whether the names agree at one of these levels (ELSE, the last, is no agreement)."""
+    return "(" + " or ".join(_is_level(w) for w in level_weights) + ")"
 
 
 _SAME_COUNTRY = "mw_country > 0"
@@ -343,7 +343,7 @@ def score_pairs(
     prior_bits = math.log2(prior / (1 - prior))
     others = _others_sql(1 + prior * (count - 1), trained=trainable)
     weights = _level_weights(linker, "name")
-    agree = _names_agree_sql(weights)
+    agree = _at_levels_sql(weights[:-1])
     capped = {f: _capped_sql(f, _name_bits_sql(weights, count, others), agree) for f in FIELDS}
     total = " + ".join(capped.values())
     base = _name_base_sql(count, others)
@@ -365,7 +365,7 @@ def score_pairs(
         strong = [
             w for w, m in zip(weights, m_levels, strict=True) if m >= RULES_M[NameLevel.STRONG]
         ]
-        strongly = "(" + " or ".join(_is_level(w) for w in strong) + ")"
+        strongly = _at_levels_sql(strong)
         queries.append(
             f"select {columns} from {table_name} where not {strongly}"  # noqa: S608
             f" and {prior_bits} + {total} < {floor} and {others} + {best} >= {floor}"
