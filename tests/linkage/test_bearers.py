@@ -74,16 +74,21 @@ def record(record_id: str, name: str, arrested: str, born: int | None = None) ->
     )
 
 
+def linked_among(other_names: list[str], *ours: LinkRecord) -> dict[str, str]:
+    """These records linked among one record of each other name (of the same country)."""
+    others = [
+        record(f"o{i}", name, f"{2000 + i}-01-01", 1950 + i) for i, name in enumerate(other_names)
+    ]
+    return link_records([*others, *ours]).clusters
+
+
 def clusters_among(other_names: list[str]) -> dict[str, str]:
     """The four reports (arrests of 2013 and 2019) linked among other people's records."""
     days = ["2013-11-28", "2019-09-29", "2019-09", "2019-09-29"]
     ours = [
         record(f"r{i}", name, day) for i, (name, day) in enumerate(zip(REPORTS, days, strict=True))
     ]
-    others = [
-        record(f"o{i}", name, f"{2000 + i}-01-01", 1950 + i) for i, name in enumerate(other_names)
-    ]
-    return link_records(others + ours).clusters
+    return linked_among(other_names, *ours)
 
 
 def test_a_rare_name_arrested_again_years_later_is_one_person() -> None:
@@ -104,10 +109,7 @@ def test_a_rare_spelling_of_a_name_one_person_bears_is_not_taken_for_a_crowd() -
     up against eight other people's records (each side's own records are left out of its count)."""
     days = ["2018-05-15", "2018-05", "2014-12-01", "2018-05-15", "2018-05-15", "2014-12", "2018-05"]
     ours = [record(f"r{i}", "Loujain al-Hamadi", day) for i, day in enumerate(days)]
-    others = [
-        record(f"o{i}", name, f"{2000 + i}-01-01", 1950 + i) for i, name in enumerate(UNRELATED)
-    ]
-    clusters = link_records([*others, *ours, record("v", "Lojain al-Hamadi", "2018")]).clusters
+    clusters = linked_among(UNRELATED, *ours, record("v", "Lojain al-Hamadi", "2018"))
     assert clusters["v"] == clusters["r0"]
 
 
@@ -123,10 +125,7 @@ def test_in_a_small_set_a_rare_name_at_two_arrests_is_one_persons() -> None:
                    role="journalist", arrest_date=PartialDate.parse("2016-11-10"),
                    detention_place="Kality prison"),
     ]  # fmt: skip
-    others = [
-        record(f"o{i}", name, f"{2000 + i}-01-01", 1950 + i) for i, name in enumerate(UNRELATED)
-    ]
-    clusters = link_records([*others, *ours]).clusters
+    clusters = linked_among(UNRELATED, *ours)
     assert clusters["r0"] == clusters["r1"]
 
 
@@ -140,10 +139,7 @@ def test_a_spanish_name_without_its_second_family_name_at_a_later_arrest_is_one_
         LinkRecord("r1", "Rosendo Alvarado", source_org="cpj", country="NI",
                    arrest_date=PartialDate.parse("2021-07-05"), detention_place="El Chipote"),
     ]  # fmt: skip
-    others = [
-        record(f"o{i}", name, f"{2000 + i}-01-01", 1950 + i) for i, name in enumerate(UNRELATED)
-    ]
-    clusters = link_records([*others, *ours]).clusters
+    clusters = linked_among(UNRELATED, *ours)
     assert clusters["r0"] == clusters["r1"]
 
 
@@ -157,8 +153,5 @@ def test_in_a_small_set_a_brother_and_a_sister_of_one_skeleton_stay_apart() -> N
         LinkRecord("r1", "Julia Ramos", source_org="cpj", country="CU",
                    arrest_date=PartialDate.parse("2021-07-11")),
     ]  # fmt: skip
-    others = [
-        record(f"o{i}", name, f"{2000 + i}-01-01", 1950 + i) for i, name in enumerate(UNRELATED)
-    ]
-    clusters = link_records([*others, *ours]).clusters
+    clusters = linked_among(UNRELATED, *ours)
     assert clusters["r0"] != clusters["r1"]
