@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from hrdwatch.partners.models import Organisation
 from hrdwatch.records import models as m
+from hrdwatch.records.guard import writes_allowed
 from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.vocab.models import Term
 
@@ -29,6 +30,7 @@ class Sample:
     hidden_defender: m.Defender
 
 
+@writes_allowed("test data")
 def build_sample() -> Sample:
     org = Organisation.objects.create(slug="local-ngo", name="Local NGO", country="VN")
     other = Organisation.objects.create(slug="intl-ngo", name="International NGO", kind="international")

@@ -6,3 +6,10 @@ class AdvocacyConfig(AppConfig):
     name = "hrdwatch.advocacy"
     label = "advocacy"
     verbose_name = _("Advocacy")
+
+    def ready(self) -> None:
+        from hrdwatch.records.guard import guard_m2m
+
+        from .models import Campaign
+
+        guard_m2m(Campaign.cases.through)  # campaign links change through the actions only

@@ -1,6 +1,6 @@
 """The append-only audit log: who did what to which record, when, from where, citing which source.
 
-Rows are written by ``audit.log.record`` (called by every action in ``records.actions`` and by
+Rows are written by ``audit.log.record`` (called by every action in ``hrdwatch.actions`` and by
 views that show restricted data) and never changed: the model refuses updates and deletes, the
 admin offers neither, and on PostgreSQL a trigger (migration 0002) stops the database role too.
 References are plain values, not foreign-key constraints, so deleting a user or a record can

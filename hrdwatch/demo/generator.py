@@ -1,7 +1,9 @@
 """Fill a migrated database with a deterministic, clearly fictional demo dataset of any size.
 
 The demo site, the test fixtures and the 100,000-defender benchmarks all come from here. Rows are
-inserted in batches straight into their tables (see ``bulk``), so no model signals run and
+inserted in batches straight into their tables through the action layer's bulk path
+(``hrdwatch.actions.bulk``: every row checked, one audit entry per defender and per case, one
+``bulk.load`` entry with the counts), so no model signals run and
 django-simple-history writes no history rows for generated data; derived fields (case status,
 conflict flag, arrest and release dates, ``Defender.is_published``) are computed while generating
 with the application's own ``records.status`` functions, so they are exactly what a save would
@@ -18,14 +20,14 @@ import random
 from collections.abc import Callable
 from itertools import accumulate
 
-from django.db import transaction
 from django.utils import timezone
 
+from hrdwatch.actions.bulk import bulk_load
+from hrdwatch.actions.tables import large_page_cache
 from hrdwatch.core.db import refresh_planner_statistics
 from hrdwatch.records.levels import ReviewState, Visibility
-from hrdwatch.records.models import Defender
+from hrdwatch.records.models import Case, Defender
 
-from .bulk import large_page_cache, reset_sequences
 from .documents import add_interventions, add_sources, seen_in
 from .names import person_name
 from .profiles import PROFILES
@@ -62,18 +64,19 @@ def generate(size: int = 400, seed: int = 2024,
         raise ValueError("size must be at least 1")
     if has_demo_data():
         raise DemoDataExists("the database already holds demo data")
-    with large_page_cache(), transaction.atomic():
-        setting = build_setting(seed)
-        rows = Rows(timezone.now())
+    label = f"demo data: {size} fictional defenders, seed {seed}"
+    with large_page_cache(), bulk_load(None, via="demo", label=label, seed=True) as load:
+        setting = build_setting(seed, load)
+        rows = Rows(load, timezone.now())
         batch = max(50, min(BATCH_DEFENDERS, size // 20))  # small runs still show progress
         for start in range(0, size, batch):
             for index in range(start, min(size, start + batch)):
                 _generate_defender(rows, setting, seed, index)
-            for table in rows.tables:
-                table.flush()
+            load.audit_rows("defender.create", Defender, rows.defenders.rows)
+            load.audit_rows("case.create", Case, rows.cases.rows)
+            load.flush()
             if progress:
                 progress(min(size, start + batch), size)
-        reset_sequences(rows.tables)
     refresh_planner_statistics()
     counts = {
         "Organisation": len({o.pk for c in setting.countries.values() for o in c.local_orgs}

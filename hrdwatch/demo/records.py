@@ -1,6 +1,6 @@
 """Turn a generated person and their stories into rows (dicts keyed by model attribute name).
 
-Rows get their primary keys when queued (see ``bulk``), so they refer to each other by id and
+Rows get their primary keys when queued (see ``hrdwatch.actions.tables``), so they refer to each other by id and
 ``generator`` inserts them table by table. Restricted and partners-only text carries a marker
 (``RESTRICTED_MARKER`` / ``PARTNERS_MARKER``) so leak tests can search every output for it.
 """
@@ -14,6 +14,8 @@ from typing import Any
 
 from django.db import models
 
+from hrdwatch.actions.bulk import BulkLoad
+from hrdwatch.actions.tables import Table
 from hrdwatch.core.countries import country_name
 from hrdwatch.core.dates import Precision, format_partial_iso
 from hrdwatch.partners.models import Organisation
@@ -35,7 +37,6 @@ from hrdwatch.records.models import (
 from hrdwatch.records.status import TimelineEntry, arrest_and_release, derive_status
 from hrdwatch.vocab.models import Term
 
-from .bulk import Table
 from .names import PersonName, person_name
 from .setting import CountrySetup, Setting
 from .stories import PARTNERS_MARKER, REFERENCE_DATE, RESTRICTED_MARKER, Story, StoryEvent
@@ -47,9 +48,9 @@ Row = dict[str, Any]
 class Rows:
     """One queue per table, in the order the tables are inserted."""
 
-    def __init__(self, now: dt.datetime) -> None:
+    def __init__(self, load: BulkLoad, now: dt.datetime) -> None:
         def table(model: type[models.Model]) -> Table:
-            return Table(model, now)
+            return load.table(model, now)
 
         self.defenders = table(Defender)
         self.defender_roles = table(Defender.roles.through)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from hrdwatch.actions.bulk import BulkLoad
 from hrdwatch.partners.models import Organisation, OrganisationKind
 from hrdwatch.records.base import new_uid
 from hrdwatch.records.levels import PlaceKind, Visibility
@@ -106,7 +107,7 @@ def _organisations() -> list[Organisation]:
     return orgs
 
 
-def build_setting(seed: int) -> Setting:
+def build_setting(seed: int, load: BulkLoad) -> Setting:
     """Create the organisations, places and perpetrators of every demo country (deterministic)."""
     terms = {(t.vocabulary, t.code): t for t in Term.objects.all()}
     orgs = _organisations()
@@ -178,8 +179,8 @@ def build_setting(seed: int) -> Setting:
         countries[code] = CountrySetup(profile, cities, security, ministry, facility_of, director_of,
                                        [o for o in orgs if o.country == code])
     international = [o for o in orgs if o.kind != OrganisationKind.LOCAL]
-    PlaceOfDetention.objects.bulk_create(places)
+    load.insert(places)
     # Institutions first, then the people whose ``parent`` they are.
-    Perpetrator.objects.bulk_create([p for p in perps if p.parent is None])
-    Perpetrator.objects.bulk_create([p for p in perps if p.parent is not None])
+    load.insert([p for p in perps if p.parent is None])
+    load.insert([p for p in perps if p.parent is not None])
     return Setting(terms, countries, international, places, perps)

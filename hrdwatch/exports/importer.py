@@ -12,10 +12,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
+from django.db import models
 
+from hrdwatch.actions import bulk_load, do_create, do_update
+from hrdwatch.actions.kinds import WORKFLOW, kind_of
+from hrdwatch.audit.log import Actor
 from hrdwatch.partners.models import Organisation
 from hrdwatch.records import models as records
+from hrdwatch.records.levels import Visibility
 
 from . import spec
 from .convert import Converter, RowError
@@ -87,8 +91,9 @@ class Importer:
 
     def __init__(
         self, *, dry_run: bool = False, skip_invalid: bool = False, user: Any = None,
-        refuse_formulas: bool = False,
+        refuse_formulas: bool = False, label: str = "import",
     ) -> None:
+        self.label = label
         self.dry_run = dry_run
         self.skip_invalid = skip_invalid
         self.user = user
@@ -186,8 +191,9 @@ class Importer:
         if self.report.errors and not self.skip_invalid:
             return self.report
         self.report.rows_skipped = self.report.rows_total - len(defenders)
+        actor = Actor(self.user, via="import")
         try:
-            with transaction.atomic():
+            with bulk_load(actor, via="import", label=self.label):
                 for prepared in header:
                     self.save(prepared, {})
                 for prepared in defenders:
@@ -226,34 +232,37 @@ class Importer:
     def save(self, prepared: Prepared, parent: dict[str, Any]) -> models.Model:
         values = {**prepared.attrs, **self.resolve(prepared), **parent}
         obj = self.find(prepared, parent)
+        if prepared.model is Organisation:
+            return self._save_organisation(prepared, obj, values)
+        kind = kind_of(prepared.model)
+        for name in WORKFLOW & kind.workflow:  # only the review workflow sets these
+            if obj is not None or name == "review_state" or values.get(name) == Visibility.PUBLIC:
+                values.pop(name, None)
+        values.update(prepared.m2m)
         if obj is None:
-            obj = prepared.model(**values)
-            if prepared.uid:
-                obj.uid = prepared.uid  # type: ignore[attr-defined]
+            obj = do_create(None, prepared.model, uid=prepared.uid, **values) if prepared.uid \
+                else do_create(None, prepared.model, **values)
             outcome = self.report.created
         else:
-            changed = [k for k, v in values.items() if getattr(obj, k) != v]
-            for key in changed:
-                setattr(obj, key, values[key])
-            outcome = self.report.updated if changed else self.report.unchanged
-        m2m_changed = False
-        if outcome is not self.report.unchanged or prepared.m2m:
-            if outcome is not self.report.unchanged:
-                self._save(obj)
-            for name, terms in prepared.m2m.items():
-                current = set(getattr(obj, name).values_list("pk", flat=True))
-                if current != {t.pk for t in terms}:
-                    getattr(obj, name).set(terms)
-                    m2m_changed = True
-        if m2m_changed and outcome is self.report.unchanged:
-            outcome = self.report.updated
-            self._save(obj)
+            before = getattr(obj, "version", None)
+            obj = do_update(None, obj, version=None, **values)
+            outcome = self.report.updated if getattr(obj, "version", None) != before \
+                else self.report.unchanged
         self.report.count(outcome, prepared.model)
         for fk, child in prepared.children:
             self.save(child, {fk: obj})
         return obj
 
-    def _save(self, obj: models.Model) -> None:
-        if self.user is not None:
-            obj._history_user = self.user  # type: ignore[attr-defined]
-        obj.save()
+    def _save_organisation(self, prepared: Prepared, obj: Any, values: dict[str, Any]) -> Any:
+        """Organisations are configuration, not the record: saved as they come."""
+        if obj is None:
+            obj, outcome = Organisation(**values), self.report.created
+        else:
+            changed = [k for k, v in values.items() if getattr(obj, k) != v]
+            for key in changed:
+                setattr(obj, key, values[key])
+            outcome = self.report.updated if changed else self.report.unchanged
+        if outcome is not self.report.unchanged:
+            obj.save()
+        self.report.count(outcome, Organisation)
+        return obj

@@ -19,6 +19,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from hrdwatch.actions.merging import do_merge, do_undo_merge
 from hrdwatch.audit.log import Actor
 from hrdwatch.core.countries import country_name
 from hrdwatch.partners.permissions import Action, can, permission_required, viewer_for
@@ -26,7 +27,6 @@ from hrdwatch.records.models import Defender
 from hrdwatch.records.visibility import Gate
 
 from .judgements import do_judge, do_undo_judgement, verdicts_in_force
-from .merging import do_merge, do_undo_merge
 from .models import DefenderMerge, Judgement, MergeProposal, NameAlias, Verdict
 from .proposals import open_proposals
 from .reviewer_aliases import do_add_alias, do_remove_alias

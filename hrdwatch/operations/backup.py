@@ -37,6 +37,8 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone
 
+from hrdwatch.records.guard import writes_allowed
+
 FORMAT = "hrdwatch-backup/1"
 ENCRYPTED_MAGIC = b"HRDWATCH-BACKUP-ENCRYPTED-1\n"
 SALT_BYTES = 16
@@ -252,5 +254,6 @@ def _load_database(data: bytes) -> None:
     connection = connections[DEFAULT_DB_ALIAS]
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {connection.ops.quote_name(Term._meta.db_table)}")  # noqa: S608
-    with _fixture_file(data) as path:
+    # The one write outside the action layer: a byte-for-byte restore of a verified backup.
+    with _fixture_file(data) as path, writes_allowed("restore of a verified backup"):
         call_command("loaddata", str(path), verbosity=0)

@@ -21,7 +21,8 @@ Actions are plain strings (``Action`` is a StrEnum): ``case.view``, ``case.view_
 ``case.publish``, ``case.withdraw``, ``case.share``, ``record.delete``, ``record.restore``
 (obj: any record), ``defender.merge`` (obj: Defender), ``records.export`` (obj: a visibility
 level string), ``review.queue``, ``audit.view``, ``tokens.manage``, ``documents.view``,
-``sources.add`` (obj: Organisation or None). ``obj`` may be a Case or
+``sources.add`` (obj: Organisation or None), ``register.edit`` (the network's shared registers of
+perpetrators and places of detention), ``campaign.edit`` (obj: Campaign). ``obj`` may be a Case or
 anything attached to one (Event, Charge, Intervention, SensitiveDetail, Evidence) or a Defender.
 
 Rules, by role (each role includes the ones before it; a membership applies to its organisation's
@@ -33,9 +34,12 @@ records, or to every organisation's when ``network_wide``):
   fetched documents (``documents.view``; a file uploaded for an organisation only to its members,
   see ``ingestion.queries.readable_documents``).
 - documenter: create cases for its organisation; edit and submit its organisation's drafts;
-  add sources (URLs to follow, uploaded files) for its organisation.
+  add sources (URLs to follow, uploaded files) for its organisation; add to and correct the
+  shared registers of perpetrators and places of detention. A case shared with an organisation
+  at the ``edit`` level is edited by that organisation's members as if it were their own.
 - reviewer: the review queue and reviewing any case it may see (four eyes across organisations).
-- editor: edit its organisation's cases in any state; publish, withdraw, share, delete, merge.
+- editor: edit its organisation's cases in any state; publish, withdraw, share, delete, merge;
+  link its organisation's campaigns to cases.
 - every member (viewer and up): their own API tokens (``tokens.manage``), each capped at a role
   no higher than their own best role.
 - administrator: restore deleted records, the audit log; network-wide
@@ -94,6 +98,8 @@ class Action(StrEnum):
     MANAGE_TOKENS = "tokens.manage"
     VIEW_DOCUMENTS = "documents.view"
     ADD_SOURCE = "sources.add"
+    EDIT_REGISTER = "register.edit"
+    EDIT_CAMPAIGN = "campaign.edit"
 
 
 @dataclass(frozen=True)
@@ -225,6 +231,17 @@ def _shared_with(record: Any, who: Principal) -> bool:
     return CaseShare.objects.filter(case__defender=record, organisation_id__in=orgs).exists()
 
 
+def _edit_share_rank(record: Any, who: Principal) -> int:
+    """The user's best rank in an organisation the case was shared with at the edit level."""
+    from hrdwatch.records.models import Case, CaseShare
+
+    if not isinstance(record, Case) or not who.ranks or record.pk is None:
+        return NO_ROLE
+    orgs = CaseShare.objects.filter(case=record, level="edit", organisation_id__in=list(who.ranks))
+    return max((who.ranks[o] for o in orgs.values_list("organisation_id", flat=True)),
+               default=NO_ROLE)
+
+
 def _can_view(user: Any, record: Any) -> bool:
     from hrdwatch.records.models import Case, Defender
 
@@ -270,11 +287,17 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         if isinstance(obj, Organisation):
             return who.rank_in(obj.pk) >= DOCUMENTER
         return who.best_rank >= DOCUMENTER
+    if act is Action.EDIT_REGISTER:
+        return who.best_rank >= DOCUMENTER
     if obj is None:
         return False
+    if act is Action.EDIT_CAMPAIGN:
+        return who.rank_in(getattr(obj, "organisation_id", None)) >= EDITOR
     record = _owning_record(obj)
     owner_id = getattr(record, "owner_id", None) or getattr(record, "organisation_id", None)
     owner_rank = who.rank_in(owner_id)
+    if act in {Action.EDIT_CASE, Action.SUBMIT_CASE} and owner_rank < EDITOR:
+        owner_rank = max(owner_rank, _edit_share_rank(record, who))
     if act is Action.VIEW_RESTRICTED:
         return who.sees_all_restricted or owner_rank >= VIEWER or _shared_with(record, who)
     if act is Action.REVIEW_CASE:

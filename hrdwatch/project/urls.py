@@ -1,7 +1,17 @@
 """URL map: each capability app contributes its own urls module, mounted here once."""
 
 from django.contrib import admin
+from django.http import HttpRequest
 from django.urls import include, path
+
+
+def _superusers_only(request: HttpRequest) -> bool:
+    """The admin is the configuration desk of the network: superusers only. Partners edit the
+    record through their own pages, on the same actions."""
+    return bool(request.user.is_active and request.user.is_superuser)
+
+
+admin.site.has_permission = _superusers_only  # type: ignore[method-assign]
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),

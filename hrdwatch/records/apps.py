@@ -8,3 +8,8 @@ class RecordsConfig(AppConfig):
 
     def ready(self) -> None:
         from . import signals  # noqa: F401
+        from .guard import guard_m2m
+        from .models import Case, Defender
+
+        guard_m2m(Defender.roles.through, Defender.areas_of_work.through,
+                  Case.wgad_categories.through)

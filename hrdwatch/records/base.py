@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .guard import GuardedModel, GuardedQuerySet
 from .levels import Visibility
 
 
@@ -24,15 +25,19 @@ def new_uid(prefix: str, external_id: str | None = None, namespace: str = "") ->
     return f"{prefix}-{uuid.uuid4().hex[:12]}"
 
 
-class LiveManager(models.Manager):
+class LiveManager(models.Manager.from_queryset(GuardedQuerySet)):  # type: ignore[misc]
     """Hides soft-deleted rows; ``all_objects`` still sees them."""
 
     def get_queryset(self) -> models.QuerySet:
         return super().get_queryset().filter(deleted_at__isnull=True)
 
 
-class RecordBase(models.Model):
-    """Abstract base for every documented thing."""
+class AllManager(models.Manager.from_queryset(GuardedQuerySet)):  # type: ignore[misc]
+    """Every row, soft-deleted ones included."""
+
+
+class RecordBase(GuardedModel):
+    """Abstract base for every documented thing; written only through ``hrdwatch.actions``."""
 
     UID_PREFIX = "rec"
 
@@ -51,8 +56,13 @@ class RecordBase(models.Model):
         verbose_name=_("deleted at"), help_text="Set when soft-deleted; a deleted record can be restored.",
     )
 
+    version = models.PositiveIntegerField(
+        default=1, editable=False, verbose_name=_("version"),
+        help_text="Raised by one at every change; an edit based on an older version is refused.",
+    )
+
     objects = LiveManager()
-    all_objects = models.Manager()  # noqa: DJ012 -- managers sit with the shared fields they serve
+    all_objects = AllManager()  # noqa: DJ012 -- managers sit with the shared fields they serve
 
     class Meta:
         abstract = True
@@ -67,12 +77,14 @@ class RecordBase(models.Model):
     def soft_delete(self) -> None:
         """Hide the record everywhere; it stays in the database and in its history."""
         self.deleted_at = timezone.now()
-        self.save(update_fields=["deleted_at", "updated_at"])
+        self.version += 1
+        self.save(update_fields=["deleted_at", "updated_at", "version"])
 
     def restore(self) -> None:
         """Undo a soft delete."""
         self.deleted_at = None
-        self.save(update_fields=["deleted_at", "updated_at"])
+        self.version += 1
+        self.save(update_fields=["deleted_at", "updated_at", "version"])
 
     @property
     def is_deleted(self) -> bool:

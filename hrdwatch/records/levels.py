@@ -34,6 +34,13 @@ class ReviewState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class ShareLevel(models.TextChoices):
+    """What an organisation a case was shared with may do with it."""
+
+    READ = "read", _("See the restricted data")
+    EDIT = "edit", _("See and edit")
+
+
 class Certainty(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
     ALLEGED = "alleged", _("Alleged")

@@ -1,14 +1,23 @@
-"""Keep derived fields true whichever way a change arrives (admin, import, API, actions)."""
+"""The record's signals: derived fields kept true on every save, and the actions' announcement.
+
+``action_committed`` is sent by the action layer (``hrdwatch.actions``) once an action's
+transaction has committed: ``sender`` is the action name (``case.publish``, ``event.create``,
+``bulk.load``...), with ``obj`` (the record), ``actor`` (an ``audit.log.Actor``) and ``details``.
+Notifications, search and caches listen to it; it lives here so that any layer may listen
+without importing the actions.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
 from .models import Case, Event
 from .status import refresh_case
+
+action_committed = Signal()
 
 
 @receiver(post_save, sender=Event)

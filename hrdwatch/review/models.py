@@ -12,6 +12,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from hrdwatch.records.guard import GuardedManager, GuardedModel
+
 
 class Consent(models.TextChoices):
     UNKNOWN = "", _("Not assessed")
@@ -21,7 +23,7 @@ class Consent(models.TextChoices):
     REFUSED = "refused", _("Publicity refused")
 
 
-class InclusionChecklist(models.Model):
+class InclusionChecklist(GuardedModel):
     """What must be established before a case may be published, with how it is known."""
 
     case = models.OneToOneField(
@@ -60,7 +62,13 @@ class InclusionChecklist(models.Model):
         related_name="+", help_text="Who last changed the checklist.",
     )
     updated_at = models.DateTimeField(auto_now=True, help_text="When it last changed.")
+    version = models.PositiveIntegerField(
+        default=1, editable=False,
+        help_text="Raised by one at every change; an edit based on an older version is refused.",
+    )
     history = HistoricalRecords()
+
+    objects = GuardedManager()
 
     def __str__(self) -> str:
         return f"Inclusion checklist of {self.case_id}"
@@ -71,7 +79,7 @@ class Decision(models.TextChoices):
     REQUEST_CHANGES = "request_changes", _("Request changes")
 
 
-class Review(models.Model):
+class Review(GuardedModel):
     """One reviewer's decision on a case in one review round."""
 
     case = models.ForeignKey(
@@ -94,6 +102,8 @@ class Review(models.Model):
         default=True, help_text="Counts for the current round; cleared when the case is reopened."
     )
     created_at = models.DateTimeField(auto_now_add=True, help_text="When the decision was made.")
+
+    objects = GuardedManager()
 
     class Meta:
         ordering = ["-created_at"]

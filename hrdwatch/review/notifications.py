@@ -20,8 +20,8 @@ from django.utils.translation import gettext, gettext_noop
 from django_tasks import task
 
 from hrdwatch.partners.models import Role
-from hrdwatch.records.actions import action_committed
 from hrdwatch.records.levels import ReviewState
+from hrdwatch.records.signals import action_committed
 
 REVIEWER_ROLES: list[str] = [Role.REVIEWER, Role.EDITOR, Role.ADMINISTRATOR]
 EDITOR_ROLES: list[str] = [Role.EDITOR, Role.ADMINISTRATOR]

@@ -1,7 +1,7 @@
 """The review screens: a queue filtered by country, organisation and age, and one page per case
 with its sources and evidence beside the checklist and decision forms. Built for phones first.
 
-Views only read through the visibility gate and change things only through ``records.actions``.
+Views only read through the visibility gate and change things only through ``hrdwatch.actions``.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from hrdwatch import actions
 from hrdwatch.audit.log import Actor, record_restricted_view
 from hrdwatch.core.countries import country_name
 from hrdwatch.partners.models import Organisation
 from hrdwatch.partners.permissions import Action, can, permission_required, viewer_for
-from hrdwatch.records import actions
 from hrdwatch.records.levels import ReviewState
 from hrdwatch.records.models import Case, SensitiveDetail
 from hrdwatch.records.visibility import Gate
@@ -49,6 +49,14 @@ class QueueFilter(forms.Form):
 
 
 class ChecklistForm(forms.ModelForm):
+    """The checklist, with the version it showed, so a newer save by someone else is refused."""
+
+    expected_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["expected_version"].initial = self.instance.version if self.instance.pk else None
+
     class Meta:
         model = InclusionChecklist
         fields = ["is_defender", "defender_activity", "deprived_of_liberty", "linked_to_activity",
@@ -157,8 +165,9 @@ def case_review(request: HttpRequest, uid: str) -> HttpResponse:
             if request.POST.get("form") == "checklist":
                 form = ChecklistForm(request.POST, instance=workflow.checklist_for(case))
                 if form.is_valid():
-                    actions.do_update_checklist(actor, case, **{
-                        f: form.cleaned_data[f] for f in ChecklistForm.Meta.fields})
+                    actions.do_update_checklist(
+                        actor, case, version=form.cleaned_data["expected_version"],
+                        **{f: form.cleaned_data[f] for f in ChecklistForm.Meta.fields})
                     messages.success(request, _("Checklist saved."))
                     return redirect("review:case", uid=uid)
                 extra["checklist_form"] = form
@@ -170,7 +179,7 @@ def case_review(request: HttpRequest, uid: str) -> HttpResponse:
                     messages.success(request, _("Decision recorded."))
                     return redirect("review:case", uid=uid)
                 extra["decision_form"] = decision
-        except workflow.WorkflowError as error:
+        except (workflow.WorkflowError, actions.StaleVersionError) as error:
             messages.error(request, str(error))
             return redirect("review:case", uid=uid)
     return render(request, "review/case.html", _context(request, case, **extra))

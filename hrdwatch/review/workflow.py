@@ -1,6 +1,6 @@
 """The publication rules: which criteria are still missing, and whether four eyes have approved.
 
-Pure questions about a case; the state changes themselves are ``records.actions`` functions,
+Pure questions about a case; the state changes themselves are ``hrdwatch.actions`` functions,
 which ask these before moving a case on. Messages are shown to reviewers as "what is missing".
 """
 
@@ -23,7 +23,7 @@ TRANSITIONS: dict[str, set[str]] = {
     ReviewState.DRAFT: {ReviewState.IN_REVIEW},
     ReviewState.IN_REVIEW: {ReviewState.VERIFIED, ReviewState.DRAFT},
     ReviewState.VERIFIED: {ReviewState.PUBLISHED},
-    ReviewState.PUBLISHED: {ReviewState.WITHDRAWN},
+    ReviewState.PUBLISHED: {ReviewState.WITHDRAWN, ReviewState.VERIFIED},
 }
 PUBLISHABLE_CONSENT = {Consent.DEFENDER, Consent.FAMILY, Consent.ALREADY_PUBLIC}
 REQUIRED_APPROVALS = 2
@@ -38,8 +38,9 @@ def may_move(case: Case, target: str) -> bool:
 
 
 def checklist_for(case: Case) -> InclusionChecklist:
-    checklist, _created = InclusionChecklist.objects.get_or_create(case=case)
-    return checklist
+    """The case's checklist; a blank, unsaved one when nobody has filled it in yet (reading
+    never writes: the checklist actions save it)."""
+    return InclusionChecklist.objects.filter(case=case).first() or InclusionChecklist(case=case)
 
 
 def has_supporting_source(case: Case) -> bool:

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from hrdwatch.partners.models import Organisation
+from hrdwatch.records.guard import writes_allowed
 from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.records.models import (
     Case,
@@ -54,6 +55,7 @@ def _case(terms: TermCache, defender: Defender, owner: Organisation, visibility:
     return case
 
 
+@writes_allowed("test data")
 def build_sample() -> Sample:
     terms = TermCache()
     org = Organisation.objects.create(slug="rights-watch", name="Rights Watch Network")

@@ -9,9 +9,10 @@ from django.core import mail
 from django.core.management import call_command
 from PIL import Image
 
+from hrdwatch.actions import do_add_event, do_link_campaign, do_update
 from hrdwatch.advocacy.models import AlertSubscription, Campaign
 from hrdwatch.records.levels import Visibility
-from hrdwatch.records.models import Event
+from hrdwatch.records.models import Event, Source
 from hrdwatch.vocab.models import Term
 from tests.advocacy.sample import CANARY
 
@@ -23,7 +24,8 @@ def make_campaign(sample) -> Campaign:
         letter="Dear $addressee,\nWe urge you to release $names, held for up to $longest_days days.",
         translations={"fr": {"title": "Libérez les avocats"}},
     )
-    campaign.cases.add(sample.case, sample.restricted_case)
+    for case in (sample.case, sample.restricted_case):
+        do_link_campaign(None, campaign, case)  # the command line: the system
     return campaign
 
 
@@ -78,8 +80,8 @@ def test_card_image_is_a_small_png(client, sample):
 
 
 def _new_event(sample, code: str) -> Event:
-    return Event.objects.create(
-        case=sample.case, event_type=Term.objects.get(vocabulary="event_type", code=code),
+    return do_add_event(
+        None, sample.case, source=Source.objects.first(), event_type=Term.objects.get(vocabulary="event_type", code=code),
         date=dt.date(2024, 2, 1), date_precision="day", description="Moved to a remote prison.",
         visibility=Visibility.PUBLIC,
     )
@@ -112,8 +114,8 @@ def test_alerts_need_double_opt_in_and_unsubscribe_in_one_click(client, sample):
     one_click = Client(enforce_csrf_checks=True).post(f"/act/alerts/unsubscribe/{subscription.token}/",
                                                       {"List-Unsubscribe": "One-Click"})
     assert one_click.status_code == 200
-    transfer.description = "Moved again."
-    transfer.save()
+    do_update(None, transfer, version=transfer.version, source=Source.objects.first(),
+              description="Moved again.")
     call_command("alerts", stdout=io.StringIO())
     assert len(mail.outbox) == 2
 

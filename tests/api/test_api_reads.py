@@ -7,6 +7,8 @@ import json
 import pytest
 from django.core.cache import cache
 
+from hrdwatch import actions
+from hrdwatch.records import models as m
 from tests.advocacy.sample import CANARY
 
 
@@ -97,8 +99,8 @@ def test_etag_gives_not_modified_until_the_record_changes(client, sample):
     assert "Authorization" in first["Vary"]
     again = get(client, url, **{"If-None-Match": etag})
     assert again.status_code == 304
-    sample.defender.biography = "Updated biography."
-    sample.defender.save()
+    actions.do_update(None, sample.defender, version=sample.defender.version,
+                      source=m.Source.objects.first(), biography="Updated biography.")
     changed = get(client, url, **{"If-None-Match": etag})
     assert changed.status_code == 200 and changed["ETag"] != etag
 

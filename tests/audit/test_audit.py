@@ -9,11 +9,10 @@ import pytest
 from django.db import connection, transaction
 from django.db.utils import DatabaseError
 
+from hrdwatch import actions
 from hrdwatch.audit.log import Actor
 from hrdwatch.audit.models import AppendOnlyError, AuditEntry
-from hrdwatch.records import actions
 from hrdwatch.records.levels import Visibility
-from hrdwatch.records.models import SensitiveDetail
 from hrdwatch.review.models import Decision
 from hrdwatch.vocab.models import Vocabulary
 from tests.partners.fixtures import login, make_defender, make_source, term
@@ -35,7 +34,8 @@ def test_every_action_leaves_an_audit_entry_with_who_where_and_source(world):
                                   country="FR", status=term(Vocabulary.CASE_STATUS))
     actions.do_add_event(users["a_documenter"], case, source=source,
                          event_type=term(Vocabulary.EVENT_TYPE, "arrest"))
-    actions.do_update_case(users["a_documenter"], case, source=source, city="Lyon")
+    actions.do_update_case(users["a_documenter"], case, version=case.version, source=source,
+                           city="Lyon")
     actions.do_update_checklist(users["a_documenter"], case, **COMPLETE)
     actions.do_submit_for_review(users["a_documenter"], case)
     actions.do_review_case(users["a_reviewer"], case, Decision.APPROVE)
@@ -44,12 +44,12 @@ def test_every_action_leaves_an_audit_entry_with_who_where_and_source(world):
     actions.do_withdraw_case(users["a_editor"], case, "risk changed")
     actions.do_share_case(users["a_editor"], case, world.b)
     actions.do_unshare_case(users["a_editor"], case, world.b)
-    actions.do_soft_delete(users["a_editor"], case, "duplicate")
+    actions.do_delete(users["a_editor"], case, reason="duplicate")
     actions.do_restore(users["a_administrator"], case)
     assert _actions_of(case) == [
         "case.create", "case.update", "checklist.update", "case.submit", "case.review",
         "case.review", "case.publish", "case.withdraw", "case.share", "case.unshare",
-        "record.delete", "record.restore",
+        "case.delete", "case.restore",
     ]
     created = AuditEntry.objects.get(action="case.create")
     assert (created.actor, created.ip_address, created.via, created.source) == (
@@ -57,7 +57,8 @@ def test_every_action_leaves_an_audit_entry_with_who_where_and_source(world):
     assert created.organisation == world.a
     assert AuditEntry.objects.filter(action="event.create", source=source).exists()
     assert AuditEntry.objects.get(action="defender.create").object_uid == defender.uid
-    assert AuditEntry.objects.get(action="case.update").details == {"fields": ["city"]}
+    update = AuditEntry.objects.get(action="case.update").details
+    assert update["fields"] == ["city"] and update["changes"] == {"city": ["", "Lyon"]}
 
 
 def test_merging_people_is_audited(world):
@@ -100,7 +101,8 @@ def test_viewing_restricted_details_on_the_review_screen_is_logged(client, world
         world.users["a_documenter"], defender=make_defender(world.a), organisation=world.a,
         source=source, country="FR", status=term(Vocabulary.CASE_STATUS),
         visibility=Visibility.PARTNERS)
-    SensitiveDetail.objects.create(case=case, kind=term(Vocabulary.SENSITIVE_KIND),
+    actions.do_add_sensitive_detail(world.users["a_documenter"], case=case,
+                                    kind=term(Vocabulary.SENSITIVE_KIND),
                                    text="health note")
     login(client, world.users["a_reviewer"])
     response = client.get(f"/review/case/{case.uid}/")

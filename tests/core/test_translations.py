@@ -15,13 +15,13 @@ from django.core import mail
 from django.core.management import call_command
 
 import hrdwatch
+from hrdwatch import actions
 from hrdwatch.advocacy.models import Campaign
 from hrdwatch.extraction.extractors import get_extractor
 from hrdwatch.extraction.models import Candidate
 from hrdwatch.extraction.queue import StoreReport, store_candidates
 from hrdwatch.extraction.schema import ExtractedEvent, ExtractedVictim
 from hrdwatch.ingestion.models import Document, Source
-from hrdwatch.records import actions
 from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.vocab.models import Vocabulary
 from tests.partners.fixtures import build_world, login, make_case, make_defender, make_source, term

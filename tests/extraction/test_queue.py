@@ -11,6 +11,7 @@ from hrdwatch.extraction.models import Candidate, CandidateStatus, DefenderMatch
 from hrdwatch.extraction.queue import StoreReport, name_key, store_candidates
 from hrdwatch.extraction.schema import ExtractedEvent, ExtractedVictim
 from hrdwatch.ingestion.models import Document, Source
+from hrdwatch.records.guard import writes_allowed
 from hrdwatch.records.models import Defender, DefenderName
 from tests.extraction.examples import NEWS_WITH_QUOTED_PEOPLE
 
@@ -75,6 +76,7 @@ def test_person_no_longer_proposed_is_withdrawn_only_if_reviewed(document: Docum
     assert reviewed.withdrawn and reviewed.status == CandidateStatus.REJECTED
 
 
+@writes_allowed("test data")
 def test_candidates_are_checked_against_known_defenders(document: Document) -> None:
     exact = Defender.objects.create(display_name="Ana Duarte")
     folded = Defender.objects.create(display_name="Ben Osei")

@@ -11,6 +11,7 @@ from django.core.management import call_command
 
 from hrdwatch.audit.models import AuditEntry
 from hrdwatch.ingestion.models import Document, Source, SourceKind
+from hrdwatch.records.guard import writes_allowed
 from hrdwatch.records.levels import Visibility
 from hrdwatch.records.models import Evidence
 from tests.partners.fixtures import login, make_case, make_source
@@ -69,10 +70,11 @@ def test_the_list_filters_by_source_language_title_and_failure(client, world, do
 
 def test_citing_cases_go_through_the_visibility_gate(client, world, document):
     source = make_source(world.a, title="The article")
-    source.url = document.url
-    source.save()
     restricted = make_case(world.a, visibility=Visibility.RESTRICTED)
-    Evidence.objects.create(case=restricted, source=source, visibility=Visibility.RESTRICTED)
+    with writes_allowed("test data"):
+        source.url = document.url
+        source.save()
+        Evidence.objects.create(case=restricted, source=source, visibility=Visibility.RESTRICTED)
     login(client, world.users["a_viewer"])
     assert restricted.uid in client.get(f"/documents/{document.pk}/").content.decode()
     login(client, world.users["b_viewer"])

@@ -7,14 +7,15 @@ import datetime as dt
 import pytest
 from django.contrib.auth import get_user_model
 
+from hrdwatch.actions.merging import do_merge, do_undo_merge
 from hrdwatch.core.dates import PartialDate, Precision
 from hrdwatch.linkage.candidates import link_known_defenders, match_candidate
 from hrdwatch.linkage.inputs import LinkRecord
 from hrdwatch.linkage.judgements import already_answered, do_judge, do_undo_judgement
-from hrdwatch.linkage.merging import do_merge, do_undo_merge
 from hrdwatch.linkage.models import NameAlias
 from hrdwatch.partners.models import Membership, Organisation
 from hrdwatch.records import models as m
+from hrdwatch.records.guard import writes_allowed
 from hrdwatch.vocab.models import Term
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +41,12 @@ def defender(
     country: str = "CN",
     arrested: dt.date | None = None,
 ) -> m.Defender:
+    with writes_allowed("test data"):
+        return _defender(org, name, original, born, country, arrested)
+
+
+def _defender(org: Organisation, name: str, original: str, born: int | None, country: str,
+              arrested: dt.date | None) -> m.Defender:
     person = m.Defender.objects.create(
         display_name=name,
         name_original_script=original,
@@ -98,7 +105,8 @@ def test_reviewer_alias_connects_names_in_later_runs(org: Organisation, editor) 
 def test_merge_keeps_every_record_and_name_and_can_be_undone(org: Organisation, editor) -> None:
     keep = defender(org, "Wang Minghui", "", 1976, arrested=dt.date(2015, 8, 3))
     duplicate = defender(org, "Minghui Wang", "王明辉", 1976, arrested=dt.date(2015, 8, 5))
-    m.DefenderName.objects.create(defender=duplicate, name="Ming-hui Wang")
+    with writes_allowed("test data"):
+        m.DefenderName.objects.create(defender=duplicate, name="Ming-hui Wang")
     duplicate_case, keep_case = duplicate.cases.get(), keep.cases.get()
 
     merge = do_merge(editor, keep, duplicate, note="same lawyer, same arrest")

@@ -10,8 +10,8 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from hrdwatch import actions
 from hrdwatch.operations.backup import dump_database
-from hrdwatch.records import actions
 from hrdwatch.records.models import Case, Defender
 from hrdwatch.vocab.models import Vocabulary
 from tests.partners.fixtures import build_world, make_defender, make_source, term

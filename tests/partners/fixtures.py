@@ -14,6 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from hrdwatch.partners.models import Membership, Organisation, OrganisationKind, Role
 from hrdwatch.partners.permissions import needs_two_factor
+from hrdwatch.records.guard import writes_allowed
 from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.records.models import (
     Case,
@@ -92,12 +93,14 @@ def login(client: Client, user: User | None) -> Client:
     return client
 
 
+@writes_allowed("test data")
 def make_source(org: Organisation | None = None, visibility: str = Visibility.PUBLIC,
                 title: str = "A report") -> Source:
     return Source.objects.create(title=title, url="https://example.org/report",
                                  organisation=org, visibility=visibility)
 
 
+@writes_allowed("test data")
 def make_defender(owner: Organisation, visibility: str = Visibility.PUBLIC,
                   name: str | None = None) -> Defender:
     return Defender.objects.create(
@@ -106,6 +109,7 @@ def make_defender(owner: Organisation, visibility: str = Visibility.PUBLIC,
     )
 
 
+@writes_allowed("test data")
 def make_case(owner: Organisation, *, visibility: str = Visibility.PUBLIC,
               state: str = ReviewState.DRAFT, defender: Defender | None = None,
               summary: str = "", defender_visibility: str = Visibility.PUBLIC) -> Case:
@@ -130,6 +134,7 @@ class Planted:
     objects: list[Any] = field(default_factory=list)
 
 
+@writes_allowed("test data")
 def plant_canaries(world: World) -> Planted:
     """One published public case of org A carrying canaries in every restricted row and in every
     non-public row around it; plus restricted, partner-only, draft and withdrawn cases."""

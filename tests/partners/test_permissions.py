@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from hrdwatch import actions
 from hrdwatch.partners.models import Role
 from hrdwatch.partners.permissions import Action, can, viewer_for
 from hrdwatch.partners.tokens import authenticate_token, issue_token, revoke_token
-from hrdwatch.records import actions
 from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.records.models import SensitiveDetail
 from hrdwatch.records.visibility import Gate

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hrdwatch.records.guard import writes_allowed
 from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.records.models import Case, Charge, Defender, DefenderName, Event, Source
 from hrdwatch.vocab.models import Term
@@ -13,6 +14,7 @@ def term(vocabulary: str, code: str) -> Term:
     return Term.objects.get(vocabulary=vocabulary, code=code)
 
 
+@writes_allowed("test data")
 def make_case(
     name: str,
     *,

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from hrdwatch.publication.models import SearchEntry
+from hrdwatch.records.guard import writes_allowed
 from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.records.models import SensitiveDetail
 
@@ -188,7 +189,8 @@ def test_defender_page_queries_do_not_grow_with_cases_and_show_only_public_facts
     wang = cases["wang"]
     url = reverse("publication:defender", args=[wang.defender.uid])
     area = Term.objects.filter(vocabulary="area_of_work").order_by("sort_order", "code").first()
-    wang.defender.areas_of_work.set([area])
+    with writes_allowed("test data"):
+        wang.defender.areas_of_work.set([area])
 
     def render() -> tuple[str, int]:
         from django.core.cache import cache

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hrdwatch.records import actions
+from hrdwatch import actions
 from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.records.models import Case
 from hrdwatch.vocab.models import Vocabulary

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
 
-from hrdwatch.records import actions
+from hrdwatch import actions
 from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.records.models import Event
 from hrdwatch.records.visibility import Gate
@@ -53,13 +53,16 @@ def test_facts_cannot_change_without_a_source(world, draft):
 
 def test_documenter_edits_own_drafts_only(world, draft):
     source = make_source(world.a)
-    actions.do_update_case(world.users["a_documenter"], draft, source=source, city="Lyon")
+    actions.do_update_case(world.users["a_documenter"], draft, version=None, source=source,
+                           city="Lyon")
     with pytest.raises(PermissionDenied):
-        actions.do_update_case(world.users["b_documenter"], draft, source=source, city="Paris")
+        actions.do_update_case(world.users["b_documenter"], draft, version=None, source=source,
+                               city="Paris")
     _to_review(world, draft)
     with pytest.raises(PermissionDenied):
-        actions.do_update_case(world.users["a_documenter"], draft, source=source, city="Nice")
-    actions.do_update_case(world.users["a_editor"], draft, source=source, city="Nice")
+        actions.do_update_case(world.users["a_documenter"], draft, version=None, source=source,
+                               city="Nice")
+    actions.do_update_case(world.users["a_editor"], draft, version=None, source=source, city="Nice")
 
 
 def test_publication_needs_two_different_reviewers_one_from_outside(world, draft):

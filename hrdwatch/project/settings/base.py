@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "hrdwatch.extraction",
     "hrdwatch.linkage",
     "hrdwatch.review",
+    "hrdwatch.actions",
+    "hrdwatch.editing",
     "hrdwatch.publication",
     "hrdwatch.statistics",
     "hrdwatch.exports",

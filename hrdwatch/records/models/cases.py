@@ -10,7 +10,8 @@ from hrdwatch.core.dates import PRECISION_CHOICES, Precision
 from hrdwatch.vocab.models import Term, Vocabulary
 
 from ..base import RecordBase
-from ..levels import Certainty, PlaceKind, ReviewState, SentenceKind, WarrantShown
+from ..guard import GuardedManager, GuardedModel
+from ..levels import Certainty, PlaceKind, ReviewState, SentenceKind, ShareLevel, WarrantShown
 from .people import Defender
 
 
@@ -175,8 +176,9 @@ class Charge(RecordBase):
         return self.wording
 
 
-class CaseShare(models.Model):
-    """The owning organisation lets another organisation see a case's restricted data."""
+class CaseShare(GuardedModel):
+    """The owning organisation lets another organisation see a case's restricted data (and, at
+    the ``edit`` level, edit the case as if it were its own)."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="shares", verbose_name=_("case"), help_text="The case shared.")
     organisation = models.ForeignKey(
@@ -187,8 +189,14 @@ class CaseShare(models.Model):
         "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("shared by"), help_text="Who shared it.",
     )
+    level = models.CharField(
+        max_length=8, choices=ShareLevel.choices, default=ShareLevel.READ, verbose_name=_("level"),
+        help_text="read: see the restricted data; edit: also edit the case as its owner's members do.",
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"), help_text="When it was shared.")
     history = HistoricalRecords()
+
+    objects = GuardedManager()
 
     class Meta:
         verbose_name = _("case share")

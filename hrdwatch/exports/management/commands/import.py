@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ class Command(BaseCommand):
         importer = Importer(
             dry_run=options["dry_run"], skip_invalid=options["skip_invalid"], user=user,
             refuse_formulas=path.suffix.lower() != ".json",  # spreadsheets evaluate formulas
+            label=f"{path.name} sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}",
         )
         report = importer.run(document, locations)
         self._print(report, options)

@@ -1,4 +1,6 @@
-"""Fast insertion of generated rows: plain dicts, ids assigned up front, one bulk write per table.
+"""Fast insertion of many rows for the bulk path (``hrdwatch.actions.bulk``): plain dicts, ids
+assigned up front, one bulk write per table. Only a bulk load creates tables, so only the action
+layer writes this way.
 
 Building a Django model instance and going through ``bulk_create`` costs far more than generating
 the data itself (about 0.2 ms a row), which made 100,000 defenders (about 5 million rows) take half
@@ -21,12 +23,54 @@ from django.db import connection, models
 from django.db.models.fields.json import JSONField
 
 
+class BadRow(ValueError):
+    """A row of a bulk load does not fit its model; the message names the field and the value."""
+
+
+class RowCheck:
+    """What a row of one model must satisfy, compiled once per table."""
+
+    def __init__(self, model: type[models.Model], refused: frozenset[str]) -> None:
+        self.label = model._meta.label
+        self.refused = refused
+        self.checks: list[tuple[str, bool, int | None, frozenset[Any] | None]] = []
+        for f in model._meta.concrete_fields:
+            choices = frozenset(c[0] for c in f.choices) | ({""} if f.blank else set()) \
+                if f.choices else None
+            max_length = f.max_length if isinstance(f, models.CharField) else None
+            if f.null and choices is None and max_length is None:
+                continue
+            self.checks.append((f.attname, f.null, max_length, choices))
+
+    def __call__(self, row: dict[str, Any]) -> None:
+        refused = self.refused.intersection(row)
+        if refused:
+            raise BadRow(f"{self.label}: {sorted(refused)} may only be set by the review workflow")
+        for name, nullable, max_length, choices in self.checks:
+            if name not in row:
+                continue
+            value = row[name]
+            if value is None:
+                if not nullable:
+                    raise BadRow(f"{self.label}.{name}: a value is required")
+                continue
+            if choices is not None and value not in choices:
+                raise BadRow(f"{self.label}.{name}: {value!r} is not one of {sorted(map(str, choices))}")
+            if max_length is not None and isinstance(value, str) and len(value) > max_length:
+                raise BadRow(f"{self.label}.{name}: longer than {max_length} characters")
+
+
 class Table:
     """Rows waiting to be inserted into one model's table, with the next free primary key."""
 
-    def __init__(self, model: type[models.Model], now: Any) -> None:
+    def __init__(self, model: type[models.Model], now: Any,
+                 refused: frozenset[str] = frozenset(), *, numbered: bool = True) -> None:
+        """``numbered=False``: the database numbers the rows (for tables others write to meanwhile,
+        such as the audit log)."""
         self.model = model
-        fields = [f for f in model._meta.concrete_fields]
+        self.numbered = numbered
+        self.check = RowCheck(model, refused)
+        fields = [f for f in model._meta.concrete_fields if numbered or not f.primary_key]
         self.attnames = [f.attname for f in fields]
         self.defaults: dict[str, Any] = {}
         self.adapters: list[Callable[[Any], Any] | None] = []
@@ -66,9 +110,11 @@ class Table:
         return None
 
     def add(self, **values: Any) -> dict[str, Any]:
-        """Queue a row; returns it with its primary key already set."""
-        values["id"] = self.next_id
-        self.next_id += 1
+        """Check and queue a row; returns it with its primary key already set."""
+        self.check(values)
+        if self.numbered:
+            values["id"] = self.next_id
+            self.next_id += 1
         self.rows.append(values)
         return values
 

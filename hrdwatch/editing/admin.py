@@ -1,54 +1,17 @@
-"""The editing interface for partners (a customised Django admin): cases with their timeline,
-charges, evidence and sources inline; search and filters; change history with revert; soft delete
-and restore instead of deletion."""
+"""The record pages of the admin (superusers only; see ``editing.base`` for how they save)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin, messages
-from django.db import models
+from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
-from . import models as m
+from hrdwatch.records import models as m
 
-# A link typed without a scheme is taken as https (Django 6 makes that the default; 5.x warns).
-HTTPS_URLS: dict[type[models.Field], dict[str, Any]] = {models.URLField: {"assume_scheme": "https"}}
-
-
-class SoftDeleteAdmin(SimpleHistoryAdmin):
-    """Lists deleted records too (filterable), replaces delete with soft delete, offers restore."""
-
-    formfield_overrides = HTTPS_URLS
-    actions = ["soft_delete_selected", "restore_selected"]
-
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return self.model.all_objects.all()  # type: ignore[attr-defined]
-
-    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
-        actions = super().get_actions(request)
-        actions.pop("delete_selected", None)
-        return actions
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    @admin.action(description=_("Delete selected (recoverable)"))
-    def soft_delete_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        for obj in queryset.filter(deleted_at__isnull=True):
-            obj._history_user = request.user
-            obj.soft_delete()
-        messages.success(request, _("Deleted; the records can be restored from the 'deleted' filter."))
-
-    @admin.action(description=_("Restore selected"))
-    def restore_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
-        for obj in queryset.filter(deleted_at__isnull=False):
-            obj._history_user = request.user
-            obj.restore()
-        messages.success(request, _("Restored."))
+from .base import HTTPS_URLS, WORKFLOW_READ_ONLY, RecordInline, SoftDeleteAdmin
 
 
 class DeletedFilter(admin.SimpleListFilter):
@@ -66,7 +29,7 @@ class DeletedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class DefenderNameInline(admin.TabularInline):
+class DefenderNameInline(RecordInline, admin.TabularInline):
     model = m.DefenderName
     fk_name = "defender"
     extra = 0
@@ -74,17 +37,24 @@ class DefenderNameInline(admin.TabularInline):
     autocomplete_fields = ["seen_in"]
 
 
-class SensitiveDetailInline(admin.StackedInline):
+class SensitiveDetailInline(RecordInline, admin.StackedInline):
     model = m.SensitiveDetail
     extra = 0
     fields = ["kind", "text", "visibility"]
 
 
-class CaseInline(admin.TabularInline):
+class CaseInline(RecordInline, admin.TabularInline):
+    """The defender's cases, listed; each is edited on its own page."""
+
     model = m.Case
     extra = 0
     fields = ["country", "status", "review_state", "visibility"]
+    readonly_fields = ["country", "status", "review_state", "visibility"]
     show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, *args: Any) -> bool:
+        return False
 
 
 @admin.register(m.Defender)
@@ -94,10 +64,10 @@ class DefenderAdmin(SoftDeleteAdmin):
     search_fields = ["display_name", "name_original_script", "names__name", "uid", "external_id"]
     filter_horizontal = ["roles", "areas_of_work"]
     inlines = [DefenderNameInline, SensitiveDetailInline, CaseInline]
-    readonly_fields = ["uid", "is_published", "deleted_at"]
+    readonly_fields = ["uid", "is_published", "deleted_at", "visibility"]
 
 
-class EventInline(admin.StackedInline):
+class EventInline(RecordInline, admin.StackedInline):
     model = m.Event
     extra = 0
     fields = [
@@ -108,14 +78,14 @@ class EventInline(admin.StackedInline):
     autocomplete_fields = ["place_of_detention"]
 
 
-class InterventionInline(admin.StackedInline):
+class InterventionInline(RecordInline, admin.StackedInline):
     model = m.Intervention
     formfield_overrides = HTTPS_URLS
     extra = 0
     fields = [("intervention_type", "date", "date_precision", "organisation"), "title", "description", "outcome", "url", "visibility"]
 
 
-class CaseEvidenceInline(admin.TabularInline):
+class CaseEvidenceInline(RecordInline, admin.TabularInline):
     model = m.Evidence
     fk_name = "case"
     extra = 0
@@ -134,30 +104,32 @@ class CaseAdmin(SoftDeleteAdmin):
     search_fields = ["defender__display_name", "defender__names__name", "summary", "uid", "external_id"]
     autocomplete_fields = ["defender"]
     filter_horizontal = ["wgad_categories"]
-    readonly_fields = ["uid", "derived_status", "status_conflict", "arrest_date", "release_date", "deleted_at"]
+    readonly_fields = ["uid", "derived_status", "status_conflict", "arrest_date", "release_date", "deleted_at",
+                       *WORKFLOW_READ_ONLY]
     inlines = [EventInline, InterventionInline, CaseEvidenceInline, CaseSensitiveInline]
     fieldsets = [
         (None, {"fields": ["uid", "defender", ("country", "region", "city"), ("status", "derived_status", "status_conflict"), "summary"]}),
         (_("Arrest and detention"), {"fields": [("arrest_date", "release_date"), "arresting_forces", "arrest_warrant_shown", "reasons_given", "legal_basis", "authorities", "detention_conditions"]}),
         (_("Arbitrariness (WGAD)"), {"fields": ["wgad_categories", "wgad_reasoning", "domestic_remedies"]}),
         (_("Workflow and access"), {"fields": ["review_state", "visibility", "owner", "is_fictional", "translations", "deleted_at"]}),
+        (_("Citation"), {"fields": ["cited_source", "expected_version"]}),
     ]
 
 
-class ChargeInline(admin.TabularInline):
+class ChargeInline(RecordInline, admin.TabularInline):
     model = m.Charge
     extra = 0
     fields = ["wording", "legal_provision", "category", "visibility"]
 
 
-class PerpetratorLinkInline(admin.TabularInline):
+class PerpetratorLinkInline(RecordInline, admin.TabularInline):
     model = m.EventPerpetrator
     extra = 0
     fields = ["perpetrator", "role", "visibility"]
     autocomplete_fields = ["perpetrator"]
 
 
-class EventEvidenceInline(admin.TabularInline):
+class EventEvidenceInline(RecordInline, admin.TabularInline):
     model = m.Evidence
     fk_name = "event"
     extra = 0
