@@ -110,3 +110,4 @@ JOINER = regex.compile(
 
 
 ROLE_CODES = [(regex.compile(pattern, regex.IGNORECASE), role) for pattern, role in VICTIM_ROLES.items()]
+SPEECH_INSIDE = regex.compile(rf"(?<![\p{{L}}])(?i:{SPEECH_AFTER})(?![\p{{L}}])|[\"“”«»]")

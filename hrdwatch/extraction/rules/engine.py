@@ -15,14 +15,11 @@ from dataclasses import dataclass, field
 from hrdwatch.extraction.rules import clauses, places
 from hrdwatch.extraction.rules.charges import find_charges
 from hrdwatch.extraction.rules.events import Trigger, find_terms, find_triggers
-from hrdwatch.extraction.rules.people import (
-    Mention,
-    Person,
-    find_mentions,
-    group_people,
-    lowercase_vocabulary,
-)
-from hrdwatch.extraction.rules.segment import Item, Sentence, split_items
+from hrdwatch.extraction.rules.names import other_forms
+from hrdwatch.extraction.rules.nocase import near_trigger
+from hrdwatch.extraction.rules.people import Mention, Person, group_people
+from hrdwatch.extraction.rules.reading import Reading
+from hrdwatch.extraction.rules.segment import Item, Sentence
 from hrdwatch.extraction.rules.when import DateMention, find_dates
 from hrdwatch.extraction.schema import ExtractedEvent, ExtractedVictim
 
@@ -73,6 +70,17 @@ def _masked(text: str, start: int, end: int, mentions: list[Mention]) -> str:
 
 
 
+def _confidence(assessment: Assessment) -> float:
+    """How sure the rules are: more sentences showing the person persecuted raise it; a person
+    who also speaks, or whose name was found without capitals, lowers it."""
+    score = 0.55 + 0.1 * min(assessment.strong - 1, 2)
+    if assessment.speaker:
+        score -= 0.15
+    if assessment.borrowed:
+        score -= 0.05
+    return score
+
+
 def _role_of(match_text: str) -> str:
     for pattern, role in clauses.ROLE_CODES:
         if pattern.fullmatch(match_text):
@@ -83,10 +91,11 @@ def _role_of(match_text: str) -> str:
 class ItemReader:
     """Reads one item of a document: people, their victim status and their events."""
 
-    def __init__(self, text: str, item: Item, vocabulary: frozenset[str], base: dt.date | None,
+    def __init__(self, text: str, item: Item, reading: Reading, base: dt.date | None,
                  countries: list[places.CountryMention], fallback_country: str | None,
                  first_item: bool = True) -> None:
         self.text = text
+        self.reading = reading
         self.first_item = first_item
         self.item = item
         self.base = base
@@ -97,12 +106,12 @@ class ItemReader:
         self.by_sentence: list[list[Mention]] = []
         for sentence in item.sentences:
             found = [
-                m for m in find_mentions(text, sentence.start, sentence.end, vocabulary)
+                m for m in reading.find(text, sentence.start, sentence.end)
                 if not clauses.NOT_PERSON.match(text, m.end, min(m.end + 40, sentence.end))
             ]
             self.by_sentence.append(found)
             self.mentions.extend(found)
-        self.people = group_people(text, self.mentions)
+        self.people = group_people(text, self.mentions, reading.form, reading.whole)
         self.triggers = [find_triggers(text, s.start, s.end) for s in item.sentences]
         self.dates = self._dates_by_sentence()
         if self.base is None:
@@ -132,6 +141,14 @@ class ItemReader:
     def _assess_mention(self, assessment: Assessment, index: int, mention: Mention) -> bool:
         """Record cues about the person at this mention; True when it shows them persecuted."""
         sentence = self.item.sentences[index]
+        if self.reading.proximity is not None:
+            verdict = near_trigger(
+                self.text, mention, (sentence.start, sentence.end), self.triggers[index],
+                self.reading.proximity,
+            )
+            assessment.official |= verdict == "official"
+            assessment.speaker += verdict == "speaker"
+            return verdict == "victim"
         others = [m for m in self.by_sentence[index] if m is not mention]
         before = _masked(self.text, max(sentence.start, mention.start - 160), mention.start, others)
         after = _masked(self.text, mention.end, min(sentence.end, mention.end + 240), others)
@@ -151,10 +168,24 @@ class ItemReader:
             or (clauses.ELLIPTIC_TERM.match(after) and any("sentence" in t.types for t in self.triggers[index]))
         ):
             return True
+        if self._verb_final(index, mention, after):
+            return True
         recent = [i for i in range(max(0, index - 3), index + 1) if self.triggers[i]]
         if recent and clauses.GROUP_INTRO.search(before):
             assessment.borrowed.update(recent)
             return True
+        return False
+
+    def _verb_final(self, index: int, mention: Mention, after: str) -> bool:
+        """Verb-final languages: the person named before the event word of the clause, nobody
+        speaking in between ("Gazeteci X ... gözaltına alındı")."""
+        window = self.reading.verb_final
+        if not window:
+            return False
+        for trigger in self.triggers[index]:
+            gap = trigger.start - mention.end
+            if trigger.types and 0 <= gap <= window and not clauses.SPEECH_INSIDE.search(after[:gap]):
+                return True
         return False
 
     def _roles(self, assessment: Assessment) -> list[str]:
@@ -184,10 +215,11 @@ class ItemReader:
             number for number, assessment in enumerate(assessments)
             if not assessment.official
             and assessment.strong > 0
-            and len(assessment.person.name.split()) >= 2
+            and (self.reading.whole or len(assessment.person.name.split()) >= 2)
             and not assessment.person.titles & {"judge", "president", "minister", "king", "general", "prosecutor"}
         ]
         self.victim_numbers = set(chosen)
+        self.confidence = {number: _confidence(assessments[number]) for number in chosen}
         return [
             (assessments[number].person, self._claims(number, assessments[number].borrowed))
             for number in chosen
@@ -295,9 +327,15 @@ class ItemReader:
             conviction.date = _better_date(conviction.date, sentence_event.date)
             sentence_event.date = _better_date(sentence_event.date, conviction.date)
         assessment_roles = self._roles(Assessment(person))
+        confidence = self.confidence.get(self.people.index(person), 0.5)
+        if any(event.date for event in events.values()):
+            confidence += 0.05
+        if assessment_roles:
+            confidence += 0.05
         return ExtractedVictim(
             name=person.name,
-            aliases=sorted(person.aliases),
+            aliases=other_forms(person.name, person.aliases, self.reading.language),
+            confidence=round(min(confidence, 0.95), 2),
             country=self._country(person, claims),
             roles=assessment_roles,
             events=list(events.values()),
@@ -364,25 +402,3 @@ class ItemReader:
             or self.fallback_country
             or places.vote(self.countries, self.item.start, self.item.end, minimum=0)
         )
-
-
-def extract_victims(text: str, published: dt.date | None, title: str | None = None) -> list[ExtractedVictim]:
-    """Victims of a whole document, item by item; nobody is carried from one item to another."""
-    vocabulary = lowercase_vocabulary(text)
-    countries = places.find_country_mentions(text)
-    document_country = places.vote(countries, 0, len(text))
-    if title:
-        document_country = places.vote(places.find_country_mentions(title), 0, len(title)) or document_country
-    victims: list[ExtractedVictim] = []
-    seen: set[str] = set()
-    for number, item in enumerate(split_items(text)):
-        reader = ItemReader(
-            text, item, vocabulary, published, countries, document_country, first_item=number == 0
-        )
-        for person, claims in reader.victims():
-            victim = reader.build(person, claims)
-            if victim.name in seen:
-                continue
-            seen.add(victim.name)
-            victims.append(victim)
-    return victims

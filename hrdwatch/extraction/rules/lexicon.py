@@ -28,8 +28,10 @@ _LIST_KEYS = (
     "not_person_after", "organisation_words", "office_words", "honorifics", "particles",
     "stop_words", "auxiliaries", "adverbs", "list_words", "gap_stops", "group_intro",
     "participles", "months", "weekdays", "possessors", "relatives", "singular_refs", "plural_refs",
-    "ago", "last", "lead_words", "died", "received",
+    "ago", "last", "lead_words", "died", "received", "name_particles", "name_stops",
+    "units_year", "units_month", "conjunction_exceptions",
 )
+_OPTION_KEYS = ("morphology", "romanise", "verb_final", "case_suffix")
 
 
 class LanguageFileError(ValueError):
@@ -49,6 +51,8 @@ class Language:
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
     words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     numbers: dict[str, float] = field(default_factory=dict)
+    date_patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    options: dict[str, str] = field(default_factory=dict)
 
     def get(self, key: str) -> tuple[str, ...]:
         return self.words.get(key, ())
@@ -83,6 +87,11 @@ def _read(path: Path) -> Language:
         roles={r: _strings(path, f"roles.{r}", v) for r, v in (raw.get("roles") or {}).items()},
         words={k: _strings(path, k, raw.get(k)) for k in _LIST_KEYS if raw.get(k) is not None},
         numbers={str(k): float(v) for k, v in (raw.get("numbers") or {}).items()},
+        date_patterns={
+            kind: _strings(path, f"date_patterns.{kind}", v)
+            for kind, v in (raw.get("date_patterns") or {}).items()
+        },
+        options={k: str(raw[k]) for k in _OPTION_KEYS if raw.get(k)},
     )
 
 
@@ -96,6 +105,11 @@ def languages() -> dict[str, Language]:
 def words(key: str) -> tuple[str, ...]:
     """One list merged over every language, first occurrence kept."""
     return tuple(dict.fromkeys(w for lang in languages().values() for w in lang.get(key)))
+
+
+def language(code: str | None) -> Language | None:
+    """The language file for ``code``, or ``None``."""
+    return languages().get(code or "")
 
 
 def alternation(key: str) -> str:
@@ -130,7 +144,7 @@ def numbers() -> dict[str, float]:
 
 
 EVENT_TRIGGERS: dict[str, tuple[str, ...]] = _triggers()
-RELEASE_CALL = "(?:" + "|".join(words("release_call")) + r")\b[^.;]{0,60}$"
+RELEASE_CALL = "(?:" + "|".join(words("release_call")) + r")(?:\b|(?<=\p{Han}))[^.;。；]{0,60}$"
 VICTIM_ROLES: dict[str, str] = _roles()
 OFFICIAL_TITLES = "|".join(words("officials"))
 SPEAKER_ROLES = "|".join(words("speaker_roles"))

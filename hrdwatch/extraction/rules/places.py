@@ -267,3 +267,13 @@ def is_place_word(word: str) -> bool:
     table = _lexicon()
     entry = table.get(word.rstrip(".")) or table.get(_POSSESSIVE.sub("", word))
     return entry is not None and entry[1] >= WEIGHT_MENTION
+
+
+@cache
+def _subdivision_names() -> frozenset[str]:
+    return frozenset(sub.name.split(" (")[0].casefold() for sub in pycountry.subdivisions)
+
+
+def is_place_name(words: str) -> bool:
+    """True when a capitalised run of two words or more is a country subdivision ("Nghệ An")."""
+    return " " in words and words.casefold() in _subdivision_names()
