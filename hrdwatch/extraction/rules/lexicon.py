@@ -29,9 +29,9 @@ _LIST_KEYS = (
     "stop_words", "auxiliaries", "adverbs", "list_words", "gap_stops", "group_intro",
     "participles", "months", "weekdays", "possessors", "relatives", "singular_refs", "plural_refs",
     "ago", "last", "lead_words", "died", "received", "name_particles", "name_stops",
-    "units_year", "units_month", "conjunction_exceptions",
+    "units_year", "units_month", "conjunction_exceptions", "places", "institutions",
 )
-_OPTION_KEYS = ("morphology", "romanise", "verb_final", "case_suffix")
+_OPTION_KEYS = ("morphology", "romanise", "verb_final", "case_suffix", "country_names")
 
 
 class LanguageFileError(ValueError):

@@ -14,6 +14,7 @@ from functools import cache
 import pycountry
 import regex
 
+from hrdwatch.extraction.rules import place_names
 from hrdwatch.extraction.rules.lexicon import STOP_WORDS
 
 # Names pycountry does not give in everyday form.
@@ -183,6 +184,8 @@ def _lexicon() -> dict[str, tuple[str, float]]:
                 table[value.split(",")[0]] = (country.alpha_2, WEIGHT_MENTION)
     for name, code in _translated_names().items():
         table.setdefault(name, (code, WEIGHT_MENTION))
+    for name, code in place_names.tables().latin.items():
+        table.setdefault(name, (code, WEIGHT_MENTION))
     for name, code in _EXTRA_NAMES.items():
         table[name] = (code, WEIGHT_MENTION)
     for name, code in _CITIES.items():
@@ -236,8 +239,13 @@ def find_country_mentions(text: str) -> list[CountryMention]:
                 weight = WEIGHT_INSTITUTION
             elif _PLACE_BEFORE.search(text[max(0, start - 12):start]):
                 weight = WEIGHT_PLACE
+            elif place_names.tables().institutions.search(text, max(0, start - 25), end + 25):
+                weight = WEIGHT_INSTITUTION
         mentions.append(CountryMention(start, end, code, weight))
         i += n
+    for start, end, code, institution in place_names.other_script_places(text):
+        mentions.append(CountryMention(start, end, code, WEIGHT_INSTITUTION if institution else WEIGHT_MENTION))
+    mentions.sort(key=lambda mention: mention.start)
     return mentions
 
 
