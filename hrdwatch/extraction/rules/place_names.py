@@ -44,16 +44,22 @@ def _names_of(code: str) -> dict[str, str]:
     multiword = languages()[code].options.get("country_names") == "multiword"
     names: dict[str, str] = {}
     for locale in _LOCALES.get(code, (code,)):
-        try:
-            territories = Locale.parse(locale).territories
-        except Exception:  # noqa: BLE001 - a language Babel lacks relies on its file
-            continue
+        territories = _territories(locale)
         for alpha2, name in territories.items():
             if len(alpha2) == 2 and alpha2.isalpha() and alpha2 not in {"EU", "EZ", "UN", "QO", "XA", "XB"}:
                 short = name.split(" (")[0].split(",")[0].strip()
                 if not multiword or " " in short:
                     names[short] = alpha2
     return names
+
+
+def _territories(locale: str) -> dict[str, str]:
+    """CLDR's territory names in ``locale``; none for a language Babel lacks (its file's
+    ``places`` then carry the names)."""
+    try:
+        return dict(Locale.parse(locale).territories)
+    except (ValueError, LookupError):
+        return {}
 
 
 def _file_places() -> dict[str, str]:
