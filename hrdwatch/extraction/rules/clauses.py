@@ -11,6 +11,7 @@ import regex
 
 from hrdwatch.extraction.rules.lexicon import (
     EVENT_TRIGGERS,
+    HONORIFICS,
     NOT_PERSON_AFTER,
     OFFICIAL_TITLES,
     SPEAKER_ROLES,
@@ -46,9 +47,10 @@ ELLIPTIC_TERM = regex.compile(
 )
 # After an event word, up to eight words that do not start a new clause, then the name.
 OBJECT_GAP_STOP = alternation("gap_stops")
+_HONORIFIC = "(?i:" + "|".join(regex.escape(h) for h in HONORIFICS if h.isascii() or h.isalpha()) + ")"
 OBJECT_BEFORE = regex.compile(
     rf"(?<![\p{{L}}]){ANY_TRIGGER}(?:\s*(?:{LIST_WORD}|(?!{OBJECT_GAP_STOP}\b)[\p{{Ll}}'’-]+"
-    r"|(?i:mr|ms|mrs|dr|m|mme|sr|sra)\.?)){0,10}\s*,?\s*$"
+    rf"|{_HONORIFIC}(?![\p{{L}}])\.?)){{0,10}}\s*,?\s*$"
 )
 GROUP_INTRO = regex.compile(alternation("group_intro") + r"\b[^.;]{0,60}$")
 LIST_JOIN = regex.compile(

@@ -30,6 +30,7 @@ _LIST_KEYS = (
     "participles", "months", "weekdays", "possessors", "relatives", "singular_refs", "plural_refs",
     "ago", "last", "lead_words", "died", "received", "name_particles", "name_stops",
     "units_year", "units_month", "conjunction_exceptions", "places", "institutions",
+    "surnames",
 )
 _OPTION_KEYS = ("morphology", "romanise", "verb_final", "case_suffix", "country_names")
 

@@ -42,7 +42,7 @@ def _compiled(code: str) -> dict[str, regex.Pattern[str]]:
         return regex.compile(WORD_START + "(?:" + "|".join(found or ["(?!)"]) + ")" + WORD_END, regex.I)
 
     return {
-        "cue": words("roles", "honorifics", "triggers"),
+        "cue": words("roles", "honorifics"),
         "stop": words("name_stops", "triggers", "roles", "honorifics", "officials", "speech_after"),
         "official": words("officials", "speaker_roles"),
         "speech_after": words("speech_after"),
@@ -51,15 +51,17 @@ def _compiled(code: str) -> dict[str, regex.Pattern[str]]:
 
 
 def _strip_clitic(token: str, exceptions: frozenset[str]) -> str:
+    """The word without a joined و ف ب ل, with the Egyptian final ى read as ي (for cue words)."""
     if token in exceptions:
         return token
+    token = token[:-1] + "ي" if token.endswith("ى") else token
     if token.startswith("لل"):
         return "ال" + token[2:]
     return _CLITIC.sub("", token) if len(token) > 3 else token
 
 
 def find_cue_mentions(text: str, start: int, end: int, language: Language) -> list[Mention]:
-    """Names that follow a role, honorific or event word in ``text[start:end]`` (Arabic)."""
+    """Names that follow a role or an honorific in ``text[start:end]`` (Arabic)."""
     pattern = _patterns(language)
     exceptions = frozenset(language.get("conjunction_exceptions"))
     tokens = [(m.start(), m.end(), m.group()) for m in _ARABIC_TOKEN.finditer(text, start, end)]
@@ -132,6 +134,7 @@ def find_han_mentions(text: str, start: int, end: int, language: Language) -> li
     if len(simplified) != len(original):
         simplified = original
     pattern = _patterns(language)
+    surnames = frozenset(language.get("surnames"))
     mentions: list[Mention] = []
     cursor = 0
     for pair in posseg.cut(simplified):
@@ -140,7 +143,7 @@ def find_han_mentions(text: str, start: int, end: int, language: Language) -> li
         cursor += len(word)
         if not flag.startswith("nr") or not _HAN_NAME.fullmatch(word):
             continue
-        if pattern["stop"].search(word):
+        if pattern["stop"].search(word) or (surnames and not {word[:1], word[:2]} & surnames):
             continue
         s = start + position
         mentions.append(Mention(s, s + len(word), text[s:s + len(word)]))

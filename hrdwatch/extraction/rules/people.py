@@ -118,6 +118,8 @@ def _trim(text: str, start: int, end: int, vocabulary: frozenset[str]) -> tuple[
         low = word.casefold().rstrip(".")
         if low in HONORIFICS or _OFFICIAL.fullmatch(word):
             titles.append(low)
+        elif _is_acronym_before(text, tokens):
+            pass  # "ACAT Burundi", "AFP Muhabiri X": an organisation's acronym, not a name
         elif not (
             _is_common(word, vocabulary) or low in NAME_PARTICLES or low in OFFICE_WORDS
             or is_place_word(word)
@@ -147,6 +149,13 @@ def _trim(text: str, start: int, end: int, vocabulary: frozenset[str]) -> tuple[
 
 
 _INITIAL_ONLY = regex.compile(r"\p{Lu}\.?")
+
+
+def _is_acronym_before(text: str, tokens: list[tuple[int, int]]) -> bool:
+    """The first word is in capitals (2+ letters) and the last is not: an acronym leading a name
+    or a place, never a family name written in capitals (which comes last)."""
+    first, last = text[tokens[0][0]:tokens[0][1]], text[tokens[-1][0]:tokens[-1][1]]
+    return len(tokens) >= 2 and len(first.strip(".")) >= 2 and first.isupper() and not last.isupper()
 # "Reuters reporter Jane Doe": the capitalised words before a role and a name name an employer.
 _MODIFIER_OF_NAME = regex.compile(
     rf"\s+(?:(?!(?:and|or|et|y|e|ou|o)\s)[\p{{Ll}}-]+\s+){{0,3}}"
@@ -167,7 +176,11 @@ _GROUP_BEFORE = regex.compile(
 
 
 def _is_organisation(words: list[str]) -> bool:
-    """True when the run names an organisation, place, document or office, or is possessive."""
+    """True when the run names an organisation, place, document or office, or is possessive;
+    also a headline in capitals."""
+    capitals = [len(w) >= 2 and w.isupper() for w in words]
+    if len(words) >= 3 and all(capitals):
+        return True
     for position, word in enumerate(words):
         low = word.casefold().strip(".’'")
         if low in ORGANISATION_WORDS or (low in OFFICE_WORDS and position > 0):
