@@ -106,8 +106,11 @@ PLACE = regex.compile(
 )
 ONGOING = {"detention", "enforced_disappearance", "travel_ban", "harassment"}
 JUST_HAPPENED = regex.compile(r"\b(?i:has|have|a été|ont été|ha sido|han sido)\b")
+# Between two names of one list: "and", a role in lower case, an honorific; in Arabic and Chinese
+# the joining word and the role are written without capitals or spaces ("والمحامي", "、公民记者").
 JOINER = regex.compile(
-    r"^[\s,;:–—]*(?:(?i:and|et|y|or)\s+)?(?:[\p{Ll}' -]{0,40}\s)?(?:(?i:mr|ms|mrs|dr|m|mme|sr|sra)\.?\s+)?$"
+    rf"^[\s,;:–—،、]*(?:{alternation('list_words')}\s+)?(?:[\p{{Ll}}\p{{Lo}}'’ -]{{0,40}}\s?)?"
+    rf"(?:{_HONORIFIC}\.?\s+)?$"
 )
 
 

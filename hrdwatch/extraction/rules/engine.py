@@ -112,6 +112,11 @@ class ItemReader:
             self.by_sentence.append(found)
             self.mentions.extend(found)
         self.people = group_people(text, self.mentions, reading.form, reading.whole)
+        # A place word inside a person's name ("Carlos Lima") says nothing about the country.
+        self.countries = [
+            c for c in countries
+            if not any(m.person >= 0 and m.start <= c.start < m.end for m in self.mentions)
+        ]
         self.triggers = [find_triggers(text, s.start, s.end) for s in item.sentences]
         self.dates = self._dates_by_sentence()
         if self.base is None:

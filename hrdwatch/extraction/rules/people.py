@@ -25,6 +25,7 @@ from hrdwatch.extraction.rules.lexicon import (
     SPEAKER_ROLES,
     STOP_WORDS,
     VICTIM_ROLES,
+    words,
 )
 from hrdwatch.extraction.rules.names import cut_case_suffix
 from hrdwatch.extraction.rules.places import is_place_name, is_place_word
@@ -158,7 +159,7 @@ def _is_acronym_before(text: str, tokens: list[tuple[int, int]]) -> bool:
     return len(tokens) >= 2 and len(first.strip(".")) >= 2 and first.isupper() and not last.isupper()
 # "Reuters reporter Jane Doe": the capitalised words before a role and a name name an employer.
 _MODIFIER_OF_NAME = regex.compile(
-    rf"\s+(?:(?!(?:and|or|et|y|e|ou|o)\s)[\p{{Ll}}-]+\s+){{0,3}}"
+    rf"\s+(?:(?!(?:and|or|et|y|e|ou|o|{'|'.join(words('list_words'))})\s)[\p{{Ll}}-]+\s+){{0,3}}"
     rf"(?i:{'|'.join(VICTIM_ROLES)}|{SPEAKER_ROLES})\s+\p{{Lu}}"
 )
 

@@ -123,6 +123,9 @@ WEIGHT_INSTITUTION = 3.0
 WEIGHT_PLACE = 2.0
 WEIGHT_MENTION = 1.0
 WEIGHT_SUBDIVISION = 0.8
+# A country name from another language's list (CLDR): it votes like a bare mention, but it is
+# not taken off the edge of a person's name ("Mauricio" is Mauritius in Spanish, and a first name).
+WEIGHT_OTHER_LANGUAGE = 0.99
 
 _INSTITUTION_AFTER = regex.compile(
     r"^['’]?s?\s+(?:[\w-]+\s+){0,2}?(?:police|authorities|services|agents|agency|ministry|court|courts|government|regime|security|army|military|junta"
@@ -183,9 +186,9 @@ def _lexicon() -> dict[str, tuple[str, float]]:
                 table[value] = (country.alpha_2, WEIGHT_MENTION)
                 table[value.split(",")[0]] = (country.alpha_2, WEIGHT_MENTION)
     for name, code in _translated_names().items():
-        table.setdefault(name, (code, WEIGHT_MENTION))
+        table.setdefault(name, (code, WEIGHT_OTHER_LANGUAGE))
     for name, code in place_names.tables().latin.items():
-        table.setdefault(name, (code, WEIGHT_MENTION))
+        table.setdefault(name, (code, WEIGHT_OTHER_LANGUAGE))
     for name, code in _EXTRA_NAMES.items():
         table[name] = (code, WEIGHT_MENTION)
     for name, code in _CITIES.items():
@@ -234,6 +237,7 @@ def find_country_mentions(text: str) -> list[CountryMention]:
             i += 1
             continue
         n, start, end, (code, weight) = found
+        weight = max(weight, WEIGHT_MENTION) if weight == WEIGHT_OTHER_LANGUAGE else weight
         if weight == WEIGHT_MENTION:
             if _INSTITUTION_AFTER.match(text[end:end + 40]):
                 weight = WEIGHT_INSTITUTION
