@@ -44,7 +44,8 @@ def _compiled(code: str) -> dict[str, regex.Pattern[str]]:
     return {
         "cue": words("roles", "honorifics"),
         "stop": words("name_stops", "triggers", "roles", "honorifics", "officials", "speech_after"),
-        "official": words("officials", "speaker_roles"),
+        "official": words("officials"),
+        "speaker_role": words("speaker_roles"),
         "speech_after": words("speech_after"),
         "speech_before": words("speech_before"),
     }
@@ -174,7 +175,11 @@ def near_trigger(
     after = text[mention.end:min(end, mention.end + 12)]
     if pattern["official"].search(before):
         return "official"
-    if pattern["speech_after"].match(after.lstrip(" ،,")) or pattern["speech_before"].search(before):
+    if (
+        pattern["speech_after"].match(after.lstrip(" ،,"))
+        or pattern["speech_before"].search(before)
+        or pattern["speaker_role"].search(before)
+    ):
         return "speaker"
     for trigger in triggers:
         if not trigger.types:
