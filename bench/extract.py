@@ -108,7 +108,10 @@ def main() -> None:
     if args.gold:
         run_gold(args.extractor, args.gold)
         return
-    run_speed(get_extractor(args.extractor), args.languages.split(","), args.documents)
+    try:
+        run_speed(get_extractor(args.extractor), args.languages.split(","), args.documents)
+    except Exception as exc:  # noqa: BLE001 - say why, e.g. an endpoint that does not answer
+        raise SystemExit(f"{args.extractor} extractor failed: {type(exc).__name__}: {exc}") from exc
 
 
 if __name__ == "__main__":
