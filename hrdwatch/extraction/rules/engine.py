@@ -310,7 +310,10 @@ class ItemReader:
             terms, charges = self.terms[index], self.charges[index]
             place = clauses.PLACE.search(self.text, sentence.start, sentence.end)
             for trigger in claim.triggers:
-                date = self._date_for(index, trigger) or self._lead_date(index)
+                date = (
+                    self._date_for(index, trigger) or self._carried_date(index, trigger)
+                    or self._lead_date(index)
+                )
                 for event_type in trigger.types:
                     event = events.get(event_type)
                     if event is None:
@@ -365,6 +368,20 @@ class ItemReader:
             if best is None or distance < best[0]:
                 best = (distance, mention)
         return best[1].value if best else None
+
+    def _carried_date(self, index: int, trigger: Trigger) -> str | None:
+        """An undated event told again right after a dated one of the same type ("On 5 April
+        the court sentenced A. B received nine years.") takes its date, within the paragraph."""
+        paragraph = self.item.sentences[index].paragraph
+        for previous in range(index - 1, max(-1, index - 3), -1):
+            if self.item.sentences[previous].paragraph != paragraph:
+                break
+            for other in self.triggers[previous]:
+                if set(other.types) & set(trigger.types):
+                    date = self._date_for(previous, other)
+                    if date:
+                        return date
+        return None
 
     def _lead_date(self, index: int) -> str | None:
         """News leads tell what "has" just happened: such an event is dated by publication."""
