@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from hrdwatch.extraction.rules import clauses, places
 from hrdwatch.extraction.rules.charges import find_charges
+from hrdwatch.extraction.rules.dating import Dating
 from hrdwatch.extraction.rules.events import Trigger, find_terms, find_triggers
 from hrdwatch.extraction.rules.names import other_forms
 from hrdwatch.extraction.rules.nocase import near_trigger
@@ -88,7 +89,7 @@ def _role_of(match_text: str) -> str:
     return "human rights defender"
 
 
-class ItemReader:
+class ItemReader(Dating):
     """Reads one item of a document: people, their victim status and their events."""
 
     def __init__(self, text: str, item: Item, reading: Reading, base: dt.date | None,
@@ -323,7 +324,7 @@ class ItemReader:
                         event.evidence.append(span)
                     event.date = _better_date(event.date, date)
                     if event_type == "sentence" and event.sentence_months is None:
-                        event.sentence_months = self._term_for(claim, terms, trigger)
+                        event.sentence_months = self._term_for(claim.mention, terms, trigger)
                     if event_type in {"charge", "conviction", "sentence", "trial"}:
                         for _, _, wording in charges:
                             if wording not in event.charges:
@@ -348,65 +349,6 @@ class ItemReader:
             roles=assessment_roles,
             events=list(events.values()),
         )
-
-    def _date_for(self, index: int, trigger: Trigger) -> str | None:
-        """The date written nearest the event word in its sentence (after it preferred)."""
-        best: tuple[int, DateMention] | None = None
-        for mention in self.dates[index]:
-            if mention.value is None or mention.posted:
-                continue
-            start, end = mention.start, mention.end
-            if mention.since and not set(trigger.types) & clauses.ONGOING:
-                continue
-            if start >= trigger.end:
-                distance = start - trigger.end
-            else:
-                distance = (trigger.start - end) * 2 + 10
-            # A date nearer another event word of the sentence belongs to that one first.
-            if any(self._gap(mention, other) < self._gap(mention, trigger) for other in self.triggers[index]):
-                distance += 100
-            if best is None or distance < best[0]:
-                best = (distance, mention)
-        return best[1].value if best else None
-
-    def _carried_date(self, index: int, trigger: Trigger) -> str | None:
-        """An undated event told again right after a dated one of the same type ("On 5 April
-        the court sentenced A. B received nine years.") takes its date, within the paragraph."""
-        paragraph = self.item.sentences[index].paragraph
-        for previous in range(index - 1, max(-1, index - 3), -1):
-            if self.item.sentences[previous].paragraph != paragraph:
-                break
-            for other in self.triggers[previous]:
-                if set(other.types) & set(trigger.types):
-                    date = self._date_for(previous, other)
-                    if date:
-                        return date
-        return None
-
-    def _lead_date(self, index: int) -> str | None:
-        """News leads tell what "has" just happened: such an event is dated by publication."""
-        if self.base is None or not self.first_item or index > 2:
-            return None
-        sentence = self.item.sentences[index]
-        if clauses.JUST_HAPPENED.search(self.text, sentence.start, sentence.end):
-            return self.base.isoformat()
-        return None
-
-    @staticmethod
-    def _gap(date: DateMention, trigger: Trigger) -> int:
-        if date.start >= trigger.end:
-            return date.start - trigger.end
-        return (trigger.start - date.end) * 2 + 10
-
-    def _term_for(self, claim: Claim, terms: list[tuple[int, int, int]], trigger: Trigger) -> int | None:
-        if not terms:
-            return None
-        if claim.mention is not None:
-            following = [t for t in terms if t[0] >= claim.mention.end]
-            if following:
-                return following[0][2]
-        after = [t for t in terms if t[0] >= trigger.start]
-        return (after or terms)[0][2]
 
     def _country(self, person: Person, claims: list[Claim]) -> str | None:
         for claim in claims:

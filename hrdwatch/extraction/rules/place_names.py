@@ -79,7 +79,12 @@ def tables() -> Tables:
     for code in languages():
         merged.update(_names_of(code))
     merged.update(_file_places())
-    latin, cyr_words, cyr_stems, cyr_phrases, arabic, han = {}, {}, {}, {}, {}, {}
+    latin: dict[str, str] = {}
+    cyr_words: dict[str, str] = {}
+    cyr_stems: dict[str, str] = {}
+    cyr_phrases: dict[str, str] = {}
+    arabic: dict[str, str] = {}
+    han: dict[str, str] = {}
     for name, code in merged.items():
         if regex.search(r"\p{Han}", name):
             han[name] = code
