@@ -71,6 +71,14 @@ def _masked(text: str, start: int, end: int, mentions: list[Mention]) -> str:
 
 
 
+def _share_verdict_date(events: dict[str, ExtractedEvent]) -> None:
+    """A conviction and its sentence are one verdict: each takes the other's date if it has none."""
+    if "conviction" in events and "sentence" in events:
+        conviction, sentence_event = events["conviction"], events["sentence"]
+        conviction.date = _better_date(conviction.date, sentence_event.date)
+        sentence_event.date = _better_date(sentence_event.date, conviction.date)
+
+
 def _confidence(assessment: Assessment) -> float:
     """How sure the rules are: more sentences showing the person persecuted raise it; a person
     who also speaks, or whose name was found without capitals, lowers it."""
@@ -331,16 +339,10 @@ class ItemReader(Dating):
                                 event.charges.append(wording)
                     if place and not event.place and event_type in {"detention", "torture", "death_in_custody"}:
                         event.place = place.group().strip()
-        if "conviction" in events and "sentence" in events:
-            conviction, sentence_event = events["conviction"], events["sentence"]
-            conviction.date = _better_date(conviction.date, sentence_event.date)
-            sentence_event.date = _better_date(sentence_event.date, conviction.date)
+        _share_verdict_date(events)
         assessment_roles = self._roles(Assessment(person))
         confidence = self.confidence.get(self.people.index(person), 0.5)
-        if any(event.date for event in events.values()):
-            confidence += 0.05
-        if assessment_roles:
-            confidence += 0.05
+        confidence += 0.05 * (any(e.date for e in events.values()) + bool(assessment_roles))
         return ExtractedVictim(
             name=person.name,
             aliases=other_forms(person.name, person.aliases, self.reading.language),

@@ -281,6 +281,15 @@ def _group_as_written(
         if native:
             person.aliases.add(native.group(1))
         previous = mention
+    _attach_single_words(people, single, form)
+    for person in people:
+        person.aliases.discard(person.name)
+        person.mentions.sort(key=lambda m: m.start)
+    return people
+
+
+def _attach_single_words(people: list[Person], single: list[Mention], form: Callable[[str], str]) -> None:
+    """"Mr. Liu", "Dung": a one-word mention joins the only person of the item with that word."""
     words_of = [
         {w for k in person.keys() for w in k.split()} | set(_key(form(person.name)).split())
         for person in people
@@ -293,10 +302,6 @@ def _group_as_written(
             people[mention.person].mentions.append(mention)
             if mention.title:
                 people[mention.person].titles.add(mention.title)
-    for person in people:
-        person.aliases.discard(person.name)
-        person.mentions.sort(key=lambda m: m.start)
-    return people
 
 
 def _group_by_form(

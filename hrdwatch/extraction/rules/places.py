@@ -168,17 +168,19 @@ def _translated_names() -> dict[str, str]:
     return names
 
 
-@cache
-def _lexicon() -> dict[str, tuple[str, float]]:
-    table: dict[str, tuple[str, float]] = {}
+def _subdivisions() -> dict[str, tuple[str, float]]:
+    """ISO 3166-2 subdivisions whose name belongs to one country only, at low weight."""
     owners: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         name = sub.name.split(" (")[0]
         if len(name) >= 5 and not _GENERIC_PLACE_WORDS & set(name.casefold().split()):
             owners.setdefault(name, set()).add(sub.country_code)
-    for name, codes in owners.items():
-        if len(codes) == 1:
-            table[name] = (codes.pop(), WEIGHT_SUBDIVISION)
+    return {name: (codes.pop(), WEIGHT_SUBDIVISION) for name, codes in owners.items() if len(codes) == 1}
+
+
+@cache
+def _lexicon() -> dict[str, tuple[str, float]]:
+    table: dict[str, tuple[str, float]] = _subdivisions()
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
