@@ -22,6 +22,7 @@ from hrdwatch.extraction.rules.lexicon import Language, languages
 from hrdwatch.extraction.rules.people import Mention
 
 _ARABIC_TOKEN = regex.compile(r"[\p{Arabic}\p{M}]+|[^\s\p{Arabic}]")
+_CLITICS = frozenset("وفبل")
 _CLITIC = regex.compile(r"^(?:[وفب]|لل(?=\p{Arabic}{2}))")
 _MAX_NAME = 4
 _MAX_LIST = 8
@@ -69,14 +70,13 @@ def find_cue_mentions(text: str, start: int, end: int, language: Language) -> li
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
-        plain = _strip_clitic(tokens[i][2], exceptions)
-        if not (pattern["cue"].fullmatch(tokens[i][2]) or pattern["cue"].fullmatch(plain)):
+        after_cue = _after_cue(text, tokens, i, pattern["cue"], exceptions)
+        if after_cue == i:
             i += 1
             continue
-        i += 1
+        i = after_cue
         for _ in range(_MAX_LIST):
-            while i < len(tokens) and pattern["cue"].fullmatch(_strip_clitic(tokens[i][2], exceptions)):
-                i += 1  # "الناشط الحقوقي": more role words before the name
+            i = _after_cue(text, tokens, i, pattern["cue"], exceptions)  # "الناشط الحقوقي"
             run, i = _name_run(tokens, i, pattern["stop"], exceptions)
             if len(run) >= 2:
                 mentions.append(Mention(run[0][0], run[-1][1], text[run[0][0]:run[-1][1]]))
@@ -87,6 +87,23 @@ def find_cue_mentions(text: str, start: int, end: int, language: Language) -> li
                 continue
             break
     return mentions
+
+
+def _after_cue(
+    text: str, tokens: list[tuple[int, int, str]], i: int, cue: regex.Pattern[str], exceptions: frozenset[str]
+) -> int:
+    """The token after the role or honorific words (one or more, each possibly several words
+    long: "السجين السابق") that start at token ``i``; ``i`` itself when none does."""
+    while i < len(tokens):
+        start, end, token = tokens[i]
+        clitic = 1 if token[:1] in _CLITICS and token not in exceptions else 0
+        match = cue.match(text, start) or (cue.match(text, start + 1) if clitic else None)
+        if match is None and not cue.fullmatch(_strip_clitic(token, exceptions)):
+            return i
+        stop = match.end() if match is not None else end
+        while i < len(tokens) and tokens[i][0] < stop:
+            i += 1
+    return i
 
 
 def _name_run(

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from hrdwatch.core.text import fold
 from hrdwatch.extraction.rules import places
 from hrdwatch.extraction.rules.lexicon import Language
 from hrdwatch.extraction.rules.lexicon import language as language_file
@@ -39,16 +40,24 @@ def reading_for(text: str, code: str | None) -> Reading:
     trim = language is None or language.lowercase_trim
     vocabulary = lowercase_vocabulary(text) if trim else frozenset()
     cut = language is not None and language.options.get("case_suffix") == "apostrophe"
+    surnames = frozenset(fold(name) for name in language.get("surnames")) if language else frozenset()
     return Reading(
         language,
-        partial(_capitalised, vocabulary=vocabulary, cut=cut),
+        partial(_capitalised, vocabulary=vocabulary, cut=cut, surnames=surnames),
         form=key_form(language),
         verb_final=int(language.options.get("verb_final", 0)) if language else 0,
     )
 
 
-def _capitalised(text: str, start: int, end: int, vocabulary: frozenset[str], cut: bool) -> list[Mention]:
-    return find_mentions(text, start, end, vocabulary, cut)
+def _capitalised(
+    text: str, start: int, end: int, vocabulary: frozenset[str], cut: bool, surnames: frozenset[str]
+) -> list[Mention]:
+    """Capitalised runs; where the language file lists family names, a run of two words or more
+    must start with one."""
+    found = find_mentions(text, start, end, vocabulary, cut)
+    if not surnames:
+        return found
+    return [m for m in found if len(m.text.split()) == 1 or fold(m.text.split()[0]) in surnames]
 
 
 def extract_victims(
