@@ -25,8 +25,17 @@ _SCRIPTS = {
     "latin": regex.compile(r"\p{Latin}"),
 }
 # Scripts in which the declared language is believed without a model.
-_SCRIPT_OF_LANGUAGE = {"zh": "han", "ja": "han", "ar": "arabic", "fa": "arabic", "ur": "arabic",
-                       "ru": "cyrillic", "uk": "cyrillic", "be": "cyrillic", "bg": "cyrillic"}
+_SCRIPT_OF_LANGUAGE = {
+    "zh": "han",
+    "ja": "han",
+    "ar": "arabic",
+    "fa": "arabic",
+    "ur": "arabic",
+    "ru": "cyrillic",
+    "uk": "cyrillic",
+    "be": "cyrillic",
+    "bg": "cyrillic",
+}
 _SAMPLE = 2000
 _MIN_LETTERS = 20
 

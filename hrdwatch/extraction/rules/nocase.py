@@ -39,8 +39,12 @@ def _compiled(code: str) -> dict[str, regex.Pattern[str]]:
     def words(*keys: str) -> regex.Pattern[str]:
         found = [p for key in keys for p in language.get(key)]
         found += [p for key in keys if key == "roles" for ps in language.roles.values() for p in ps]
-        found += [p for key in keys if key == "triggers" for ps in language.triggers.values() for p in ps]
-        return regex.compile(WORD_START + "(?:" + "|".join(found or ["(?!)"]) + ")" + WORD_END, regex.I)
+        found += [
+            p for key in keys if key == "triggers" for ps in language.triggers.values() for p in ps
+        ]
+        return regex.compile(
+            WORD_START + "(?:" + "|".join(found or ["(?!)"]) + ")" + WORD_END, regex.I
+        )
 
     return {
         "cue": words("roles", "honorifics"),
@@ -79,7 +83,7 @@ def find_cue_mentions(text: str, start: int, end: int, language: Language) -> li
             i = _after_cue(text, tokens, i, pattern["cue"], exceptions)  # "الناشط الحقوقي"
             run, i = _name_run(tokens, i, pattern["stop"], exceptions)
             if len(run) >= 2:
-                mentions.append(Mention(run[0][0], run[-1][1], text[run[0][0]:run[-1][1]]))
+                mentions.append(Mention(run[0][0], run[-1][1], text[run[0][0] : run[-1][1]]))
             if i < len(tokens) and tokens[i][2] in {"،", ","}:
                 i += 1
                 continue
@@ -90,7 +94,11 @@ def find_cue_mentions(text: str, start: int, end: int, language: Language) -> li
 
 
 def _after_cue(
-    text: str, tokens: list[tuple[int, int, str]], i: int, cue: regex.Pattern[str], exceptions: frozenset[str]
+    text: str,
+    tokens: list[tuple[int, int, str]],
+    i: int,
+    cue: regex.Pattern[str],
+    exceptions: frozenset[str],
 ) -> int:
     """The token after the role or honorific words (one or more, each possibly several words
     long: "السجين السابق") that start at token ``i``; ``i`` itself when none does."""
@@ -164,7 +172,7 @@ def find_han_mentions(text: str, start: int, end: int, language: Language) -> li
         if pattern["stop"].search(word) or (surnames and not {word[:1], word[:2]} & surnames):
             continue
         s = start + position
-        mentions.append(Mention(s, s + len(word), text[s:s + len(word)]))
+        mentions.append(Mention(s, s + len(word), text[s : s + len(word)]))
     return mentions
 
 
@@ -181,15 +189,19 @@ _CLAUSE_END = regex.compile(r"[。；;!?！？]|[，,]\s*(?=[^，,]{0,6}(?:但|�
 
 
 def near_trigger(
-    text: str, mention: Mention, sentence: tuple[int, int], triggers: list[Trigger],
-    language: Language, window: int = 80,
+    text: str,
+    mention: Mention,
+    sentence: tuple[int, int],
+    triggers: list[Trigger],
+    language: Language,
+    window: int = 80,
 ) -> str:
-    """"victim" when an event word is near in the same clause, "speaker" or "official" when the
+    """ "victim" when an event word is near in the same clause, "speaker" or "official" when the
     person speaks or holds an office, else ""."""
     pattern = _patterns(language)
     start, end = sentence
-    before = text[max(start, mention.start - 12):mention.start]
-    after = text[mention.end:min(end, mention.end + 12)]
+    before = text[max(start, mention.start - 12) : mention.start]
+    after = text[mention.end : min(end, mention.end + 12)]
     if pattern["official"].search(before):
         return "official"
     if (

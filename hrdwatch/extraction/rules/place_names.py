@@ -46,7 +46,11 @@ def _names_of(code: str) -> dict[str, str]:
     for locale in _LOCALES.get(code, (code,)):
         territories = _territories(locale)
         for alpha2, name in territories.items():
-            if len(alpha2) == 2 and alpha2.isalpha() and alpha2 not in {"EU", "EZ", "UN", "QO", "XA", "XB"}:
+            if (
+                len(alpha2) == 2
+                and alpha2.isalpha()
+                and alpha2 not in {"EU", "EZ", "UN", "QO", "XA", "XB"}
+            ):
                 short = name.split(" (")[0].split(",")[0].strip()
                 if not multiword or " " in short:
                     names[short] = alpha2
@@ -94,10 +98,22 @@ def tables() -> Tables:
             _add_cyrillic(name, code, cyr_words, cyr_stems, cyr_phrases)
         else:
             latin[name] = code
-    han_pattern = regex.compile("|".join(map(regex.escape, sorted(han, key=len, reverse=True)))) if han else None
-    institutions = "|".join(w for lang in languages().values() for w in lang.get("institutions")) or "(?!)"
+    han_pattern = (
+        regex.compile("|".join(map(regex.escape, sorted(han, key=len, reverse=True))))
+        if han
+        else None
+    )
+    institutions = (
+        "|".join(w for lang in languages().values() for w in lang.get("institutions")) or "(?!)"
+    )
     return Tables(
-        latin, cyr_words, cyr_stems, cyr_phrases, arabic, han_pattern, han,
+        latin,
+        cyr_words,
+        cyr_stems,
+        cyr_phrases,
+        arabic,
+        han_pattern,
+        han,
         regex.compile(f"(?i:{institutions})"),
     )
 
@@ -136,7 +152,7 @@ def _arabic_code(word: str, t: Tables) -> str | None:
     if word.startswith("لل") and "ال" + word[2:] in t.arabic:
         return t.arabic["ال" + word[2:]]
     for prefix in ("و", "ف", "ب", "ل", "وب", "ول", "وال"):
-        rest = word[len(prefix):]
+        rest = word[len(prefix) :]
         if word.startswith(prefix) and len(rest) >= 3:
             if rest in t.arabic:
                 return t.arabic[rest]

@@ -40,7 +40,9 @@ def reading_for(text: str, code: str | None) -> Reading:
     trim = language is None or language.lowercase_trim
     vocabulary = lowercase_vocabulary(text) if trim else frozenset()
     cut = language is not None and language.options.get("case_suffix") == "apostrophe"
-    surnames = frozenset(fold(name) for name in language.get("surnames")) if language else frozenset()
+    surnames = (
+        frozenset(fold(name) for name in language.get("surnames")) if language else frozenset()
+    )
     return Reading(
         language,
         partial(_capitalised, vocabulary=vocabulary, cut=cut, surnames=surnames),
@@ -70,11 +72,15 @@ def extract_victims(
     countries = places.find_country_mentions(text)
     document_country = places.vote(countries, 0, len(text))
     if title:
-        document_country = places.vote(places.find_country_mentions(title), 0, len(title)) or document_country
+        document_country = (
+            places.vote(places.find_country_mentions(title), 0, len(title)) or document_country
+        )
     victims: list[ExtractedVictim] = []
     seen: set[str] = set()
     for number, item in enumerate(split_items(text)):
-        reader = ItemReader(text, item, reading, published, countries, document_country, first_item=number == 0)
+        reader = ItemReader(
+            text, item, reading, published, countries, document_country, first_item=number == 0
+        )
         for person, claims in reader.victims():
             victim = reader.build(person, claims)
             if victim.name in seen:
