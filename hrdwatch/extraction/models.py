@@ -80,6 +80,12 @@ class Candidate(models.Model):
         help_text="Last reviewer who changed the candidate.",
     )
     reviewed_at = models.DateTimeField(null=True, blank=True, help_text="When it was last reviewed.")
+    confidence = models.FloatField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="The extractor's confidence that this is a victim (0-1); the queue sorts by it.",
+    )
     machine_updated_at = models.DateTimeField(
         help_text="When ``machine`` last changed (first run or a newer version)."
     )
@@ -105,6 +111,34 @@ class Candidate(models.Model):
     def current(self) -> dict[str, Any]:
         """What the reviewer sees: the machine's fields with the reviewer's edits on top."""
         return {**self.machine, **self.edits}
+
+
+class ExtractionRun(models.Model):
+    """What the last run of an extractor on a document could read: the language, and warnings
+    (``unsupported_language:ru``, ``unreadable_text`` ...) so a document that yielded no
+    candidate is not silently empty in the queue."""
+
+    document = models.ForeignKey(
+        "ingestion.Document",
+        on_delete=models.CASCADE,
+        related_name="extraction_runs",
+        help_text="Document the extractor read.",
+    )
+    extractor_name = models.CharField(max_length=50, help_text="Registered extractor name.")
+    extractor_version = models.CharField(max_length=20, help_text="Version that ran.")
+    language = models.CharField(max_length=12, blank=True, help_text="Language the text was read as.")
+    warnings = models.JSONField(default=list, blank=True, help_text="What limited the reading.")
+    victims = models.PositiveIntegerField(default=0, help_text="How many candidates the run proposed.")
+    ran_at = models.DateTimeField(help_text="When the run happened.")
+
+    class Meta:
+        ordering = ["document_id", "extractor_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "extractor_name"], name="unique_run_per_extractor")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document_id} {self.extractor_name} {self.extractor_version}: {self.warnings}"
 
 
 class DefenderMatch(models.Model):

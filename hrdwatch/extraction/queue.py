@@ -15,12 +15,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from hrdwatch.core.text import fold
 from hrdwatch.extraction.extractors.base import Extractor
-from hrdwatch.extraction.models import NAME_KINDS, Candidate, DefenderMatch, MatchKind
-from hrdwatch.extraction.schema import ExtractedVictim, SourceDocument
+from hrdwatch.extraction.models import (
+    NAME_KINDS,
+    Candidate,
+    CandidateStatus,
+    DefenderMatch,
+    ExtractionRun,
+    MatchKind,
+)
+from hrdwatch.extraction.schema import ExtractedVictim, Extraction, SourceDocument
 from hrdwatch.ingestion.models import Document
 
 
@@ -38,6 +46,7 @@ class StoreReport:
     unchanged: int = 0
     rereview: int = 0
     withdrawn: int = 0
+    warned: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -75,7 +84,7 @@ def store_candidates(
             candidate = Candidate.objects.create(
                 document=document, extractor_name=extractor.name,
                 extractor_version=extractor.version, key=key, name=victim.name, machine=machine,
-                machine_updated_at=now,
+                machine_updated_at=now, confidence=victim.confidence,
             )
             report.created += 1
         elif candidate.machine == machine and not candidate.withdrawn:
@@ -86,6 +95,7 @@ def store_candidates(
         else:
             candidate.machine, candidate.name = machine, victim.name
             candidate.extractor_version, candidate.machine_updated_at = extractor.version, now
+            candidate.confidence = victim.confidence
             candidate.withdrawn = False
             if candidate.has_review_work:
                 candidate.needs_rereview = True
@@ -144,13 +154,48 @@ def match_known_defenders(candidates: list[Candidate]) -> None:
 
 
 def propose_for_documents(documents: Iterable[Document], extractor: Extractor) -> StoreReport:
-    """Run ``extractor`` on each document and store its candidates; errors are reported, not raised."""
+    """Run ``extractor`` on each document and store its candidates and what limited its reading;
+    errors are reported, not raised."""
     report = StoreReport()
     for document in documents:
         try:
-            victims = extractor.extract(source_document(document))
+            found = extractor.analyse(source_document(document))
         except Exception as exc:  # noqa: BLE001 - one document must not stop the run
             report.errors.append(f"document {document.pk}: {exc}")
             continue
-        store_candidates(document, extractor, victims, report)
+        store_candidates(document, extractor, found.victims, report)
+        record_run(document, extractor, found)
+        if found.warnings:
+            report.warned += 1
     return report
+
+
+def record_run(document: Document, extractor: Extractor, found: Extraction) -> ExtractionRun:
+    """Keep the language and warnings of the latest run of ``extractor`` on ``document``."""
+    run, _ = ExtractionRun.objects.update_or_create(
+        document=document, extractor_name=extractor.name,
+        defaults={
+            "extractor_version": extractor.version, "language": found.language or "",
+            "warnings": found.warnings, "victims": len(found.victims), "ran_at": timezone.now(),
+        },
+    )
+    return run
+
+
+def review_queue(extractor_name: str | None = None) -> QuerySet[Candidate]:
+    """Pending candidates, most confident first (a candidate without a confidence last), each
+    with its document's latest warnings at hand (``document.extraction_runs``)."""
+    queryset = Candidate.objects.filter(status=CandidateStatus.PENDING, withdrawn=False)
+    if extractor_name:
+        queryset = queryset.filter(extractor_name=extractor_name)
+    return queryset.select_related("document").prefetch_related("document__extraction_runs").order_by(
+        F("confidence").desc(nulls_last=True), "document_id", "id"
+    )
+
+
+def documents_with_warnings(extractor_name: str | None = None) -> QuerySet[ExtractionRun]:
+    """Runs that could not read their document fully (unsupported language, unreadable text)."""
+    queryset = ExtractionRun.objects.exclude(warnings=[]).select_related("document")
+    if extractor_name:
+        queryset = queryset.filter(extractor_name=extractor_name)
+    return queryset.order_by("-ran_at")

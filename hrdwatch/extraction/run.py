@@ -33,10 +33,12 @@ def extract_line(line: str, number: int, extractor: Extractor) -> ExtractionResu
         problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in exc.errors())
         return ExtractionResult(id=_line_id(raw, number), error=f"line {number}: {problems}")
     try:
-        victims = extractor.extract(document)
+        found = extractor.analyse(document)
     except Exception as exc:  # noqa: BLE001 - one bad document must never stop a run
         return ExtractionResult(id=document.id, error=f"line {number}: {extractor.name} failed: {exc}")
-    return ExtractionResult(id=document.id, victims=victims)
+    return ExtractionResult(
+        id=document.id, victims=found.victims, language=found.language, warnings=found.warnings
+    )
 
 
 def extract_lines(lines: Iterable[str], extractor: Extractor) -> Iterator[ExtractionResult]:

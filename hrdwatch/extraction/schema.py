@@ -83,6 +83,9 @@ class ExtractedVictim(BaseModel):
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 of the detaining state.")
     roles: list[str] = Field(default_factory=list, description="lawyer, journalist, activist, ...")
     events: list[ExtractedEvent] = Field(default_factory=list)
+    confidence: float | None = Field(
+        default=None, ge=0, le=1, description="How sure the extractor is that this is a victim (0-1)."
+    )
 
     @field_validator("country")
     @classmethod
@@ -99,5 +102,19 @@ class ExtractionResult(BaseModel):
 
     id: str
     victims: list[ExtractedVictim] = Field(default_factory=list)
+    language: str | None = Field(default=None, description="Language the document was read as.")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="How far the document could be read: unsupported_language:CODE, unknown_language, "
+        "unreadable_text, no_publication_date.",
+    )
     error: str | None = None
+
+
+class Extraction(BaseModel):
+    """What an extractor returns for one document: victims, and what limited its reading."""
+
+    victims: list[ExtractedVictim] = Field(default_factory=list)
+    language: str | None = None
+    warnings: list[str] = Field(default_factory=list)
 

@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from hrdwatch.extraction.highlight import candidate_spans, highlight_spans
-from hrdwatch.extraction.models import Candidate, DefenderMatch, MatchKind
+from hrdwatch.extraction.models import Candidate, DefenderMatch, ExtractionRun, MatchKind
 from hrdwatch.partners.permissions import Action, permission_required, viewer_for
 from hrdwatch.records.visibility import Gate
 
@@ -35,6 +35,9 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "candidate": candidate,
             "current": candidate.current(),
             "matches": _visible_matches(request, candidate),
+            "run": ExtractionRun.objects.filter(
+                document=candidate.document, extractor_name=candidate.extractor_name
+            ).first(),
             "document_html": highlight_spans(candidate.document.text, candidate_spans(candidate.machine)),
         },
     )

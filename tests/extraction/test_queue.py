@@ -129,3 +129,40 @@ def test_reviewer_sees_the_document_with_evidence_marked(client, document: Docum
     page = login(client, reviewer).get(f"/candidates/{candidate.pk}/").content.decode()
     assert "Tran Minh Khoa" in page
     assert "<mark>sentenced</mark>" in page and "<mark>arrested</mark>" in page
+
+
+def test_queue_sorts_by_confidence_and_keeps_each_documents_warnings(document: Document) -> None:
+    from hrdwatch.extraction.models import ExtractionRun
+    from hrdwatch.extraction.queue import documents_with_warnings, review_queue
+    from tests.extraction.multilingual import UNSUPPORTED
+
+    call_command("propose_candidates")
+    rules = get_extractor("rules")
+    sure = ExtractedVictim(name="Ana Sure", confidence=0.9, events=[ExtractedEvent(type="arrest")])
+    unsure = ExtractedVictim(name="Ben Unsure", confidence=0.3, events=[ExtractedEvent(type="arrest")])
+    store_candidates(document, rules, [unsure, sure, victim("Tran Minh Khoa")], StoreReport())
+    # Most confident first; a candidate stored without a confidence comes last.
+    assert [c.name for c in review_queue()] == ["Ana Sure", "Ben Unsure", "Tran Minh Khoa"]
+    other = Document.objects.create(source=document.source, url="http://127.0.0.1/az", text=UNSUPPORTED)
+    call_command("propose_candidates", "--document", str(other.pk))
+    run = ExtractionRun.objects.get(document=other, extractor_name="rules")
+    assert run.warnings == ["unsupported_language:az", "no_publication_date"]
+    assert run.victims == 0
+    assert [r.document_id for r in documents_with_warnings()] == [other.pk]
+
+
+def test_reviewer_sees_confidence_and_the_documents_warnings(client, document: Document) -> None:
+    from hrdwatch.extraction.queue import record_run
+    from hrdwatch.extraction.schema import Extraction
+    from hrdwatch.partners.models import Organisation, Role
+    from tests.partners.fixtures import login, make_user
+
+    rules = get_extractor("rules")
+    (candidate,) = store_candidates(
+        document, rules, [ExtractedVictim(name="Ana Sure", confidence=0.8)], StoreReport()
+    )
+    record_run(document, rules, Extraction(language="xx", warnings=["unsupported_language:xx"]))
+    reviewer = make_user("reviewer", Organisation.objects.create(slug="org", name="Org"), Role.REVIEWER)
+    page = login(client, reviewer).get(f"/candidates/{candidate.pk}/").content.decode()
+    assert "confidence 0.80" in page
+    assert "<code>unsupported_language:xx</code>" in page

@@ -9,7 +9,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 
-from hrdwatch.extraction.schema import ExtractedVictim, SourceDocument
+from hrdwatch.extraction.schema import ExtractedVictim, Extraction, SourceDocument
 
 
 class Extractor(ABC):
@@ -21,6 +21,11 @@ class Extractor(ABC):
     @abstractmethod
     def extract(self, document: SourceDocument) -> list[ExtractedVictim]:
         """Candidate victims in ``document``; an empty list when the text names none."""
+
+    def analyse(self, document: SourceDocument) -> Extraction:
+        """Victims with the language read and warnings (unsupported language, ...). Extractors
+        that cannot tell only return victims."""
+        return Extraction(victims=self.extract(document), language=document.language)
 
 
 class UnknownExtractorError(LookupError):

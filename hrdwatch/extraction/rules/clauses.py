@@ -11,47 +11,30 @@ import regex
 
 from hrdwatch.extraction.rules.lexicon import (
     EVENT_TRIGGERS,
+    HONORIFICS,
     NOT_PERSON_AFTER,
     OFFICIAL_TITLES,
     SPEAKER_ROLES,
     SPEECH_AFTER,
     VICTIM_ROLES,
+    alternation,
 )
 
 ANY_TRIGGER = "(?i:" + "|".join(p for patterns in EVENT_TRIGGERS.values() for p in patterns) + ")"
 ROLES = "(?i:" + "|".join(VICTIM_ROLES) + ")"
-AUX = (
-    r"(?i:was|were|has been|have been|had been|is being|are being|is|are|being|been|got|get|gets"
-    r"|remains?|fue|fueron|ha sido|han sido|habían sido|había sido|est|sont|a été|ont été|avait été"
-    r"|était|étaient|se encuentra|sigue|siguen|permanece|are among(?: those)?|were among(?: those)?"
-    r"|is among(?: those)?|was among(?: those)?|están|está|estaba|estaban|fueron)"
-)
-ADVERB = (
-    r"(?:\p{Ll}+ly|(?i:also|then|later|reportedly|allegedly|still|again|subsequently|recently|now"
-    r"|arbitrarily|forcibly|unlawfully|illegally|arbitrairement|arbitrariamente|ilegalmente|injustement"
-    r"|siendo|being|both|all|briefly))"
-)
+AUX = alternation("auxiliaries")
+ADVERB = rf"(?:\p{{Ll}}+ly|{alternation('adverbs')})"
 # Words that may stand between names of a list and its verb: ages, roles, "the 29 other".
-LIST_WORD = (
-    rf"(?:,|;|:|–|—|NAME|\d+|\(\s*\d+\s*\)|{ROLES}|(?i:and|or|et|ou|y|o|aged|the|other|others"
-    r"|fellow|all|both|his|her|their|wife|husband|son|daughter|brother|sister|rights|human"
-    r"|prominent|well-known|leading|young|veteran|independent|local|women|woman|men|land"
-    r"|environmental|anti-corruption|pro-democracy|opposition|civil|society|founder|chief|member"
-    r"|members|co-founder|two|three|four|five|six|seven|eight|nine|ten|twelve|los|las|les|des|el|la"
-    r"|de|del|otros|otras|autres|among|them|of|dr\.?|mr\.?|ms\.?|mrs\.?|m\.|mme|sr\.?|sra\.?))"
-)
+LIST_WORD = rf"(?:,|;|:|–|—|、|NAME|\d+|\(\s*\d+\s*\)|{ROLES}|{alternation('list_words')})"
 GAP_AFTER = rf"(?:\s*,[^,;.]{{1,100}}?,)?(?:\s*{LIST_WORD})*"
 PASSIVE = regex.compile(
     rf"^{GAP_AFTER}\s*[–—-]?\s*{AUX}\s+(?:{ADVERB}\s+)*{ANY_TRIGGER}(?![\p{{L}}])"
 )
 HEADLINE_PARTICIPLE = regex.compile(
-    r"^\s*(?:,\s*\d+\s*,\s*)?(?i:arrested|detained|sentenced|jailed|released|freed|abducted"
-    r"|disappeared|tortured|ill-?treated|convicted|charged|imprisoned|missing|held|summoned|harassed"
-    r"|beaten|arr[êe]t[ée]e?|condamn[ée]e?|d[ée]tenue?|lib[ée]r[ée]e?|detenid[oa]|condenad[oa]"
-    r"|liberad[oa])\b"
+    rf"^\s*(?:,\s*\d+\s*,\s*)?{alternation('participles')}(?![\p{{L}}])"
 )
 RELATIVE = regex.compile(
-    rf"^\s*(?:\([^)]*\)\s*)?,\s*(?i:who|qui|quien|que|whose)\s+[^.;]{{0,80}}?(?<![\p{{L}}])"
+    rf"^\s*(?:\([^)]*\)\s*)?,\s*{alternation('relatives')}\s+[^.;]{{0,80}}?(?<![\p{{L}}])"
     rf"{ANY_TRIGGER}(?![\p{{L}}])"
 )
 STATUS = regex.compile(
@@ -63,22 +46,13 @@ ELLIPTIC_TERM = regex.compile(
     rf"^{GAP_AFTER}\s*(?i:to|à|a)\s+(?:\S+\s+){{0,2}}?(?i:years?|months?|ans|mois|años|meses)\b"
 )
 # After an event word, up to eight words that do not start a new clause, then the name.
-OBJECT_GAP_STOP = (
-    r"(?i:to|for|with|by|from|after|before|that|which|who|whose|said|says|because|while|when|in|at"
-    r"|into|over|under|links?|ties|since|until|during|about|if|but|than|as|was|were|is|are|has|have"
-    r"|had|will|would|could|may|might|not|pour|avec|par|après|avant|que|qui|para|con|tras|antes"
-    r"|desde|durante|porque|mientras|cuando|fue|fueron)"
-)
+OBJECT_GAP_STOP = alternation("gap_stops")
+_HONORIFIC = "(?i:" + "|".join(regex.escape(h) for h in HONORIFICS if h.isascii() or h.isalpha()) + ")"
 OBJECT_BEFORE = regex.compile(
     rf"(?<![\p{{L}}]){ANY_TRIGGER}(?:\s*(?:{LIST_WORD}|(?!{OBJECT_GAP_STOP}\b)[\p{{Ll}}'’-]+"
-    r"|(?i:mr|ms|mrs|dr|m|mme|sr|sra)\.?)){0,10}\s*,?\s*$"
+    rf"|{_HONORIFIC}(?![\p{{L}}])\.?)){{0,10}}\s*,?\s*$"
 )
-GROUP_INTRO = regex.compile(
-    r"(?i:named (?:them|the \w+) as|identified (?:them |the \w+ )?as|the others are|they are|they include"
-    r"|those (?:arrested|detained|held|sentenced|convicted|jailed) (?:are|were|include)|including"
-    r"|among them|among whom|such as|namely|notamment|dont|entre ellos|entre ellas|incluid[oa]s?"
-    r"|incluyendo|son)\b[^.;]{0,60}$"
-)
+GROUP_INTRO = regex.compile(alternation("group_intro") + r"\b[^.;]{0,60}$")
 LIST_JOIN = regex.compile(
     rf"^(?:\s*,\s*(?i:a|an|the|un|une|el|la)\s[^,;.]{{0,80}}(?=,))?"
     rf"(?:\s*(?:{LIST_WORD}|\p{{Lu}}[\p{{L}}'’-]*|(?i:editor|chief|founder|of|at|with|from)))*\s*$"
@@ -132,9 +106,13 @@ PLACE = regex.compile(
 )
 ONGOING = {"detention", "enforced_disappearance", "travel_ban", "harassment"}
 JUST_HAPPENED = regex.compile(r"\b(?i:has|have|a été|ont été|ha sido|han sido)\b")
+# Between two names of one list: "and", a role in lower case, an honorific; in Arabic and Chinese
+# the joining word and the role are written without capitals or spaces ("والمحامي", "、公民记者").
 JOINER = regex.compile(
-    r"^[\s,;:–—]*(?:(?i:and|et|y|or)\s+)?(?:[\p{Ll}' -]{0,40}\s)?(?:(?i:mr|ms|mrs|dr|m|mme|sr|sra)\.?\s+)?$"
+    rf"^[\s,;:–—،、]*(?:{alternation('list_words')}\s+)?(?:[\p{{Ll}}\p{{Lo}}'’ -]{{0,40}}\s?)?"
+    rf"(?:{_HONORIFIC}\.?\s+)?$"
 )
 
 
 ROLE_CODES = [(regex.compile(pattern, regex.IGNORECASE), role) for pattern, role in VICTIM_ROLES.items()]
+SPEECH_INSIDE = regex.compile(rf"(?<![\p{{L}}])(?i:{SPEECH_AFTER})(?![\p{{L}}])|[\"“”«»]")

@@ -14,15 +14,13 @@ from dataclasses import dataclass, field
 
 from hrdwatch.extraction.rules import clauses, places
 from hrdwatch.extraction.rules.charges import find_charges
+from hrdwatch.extraction.rules.dating import Dating
 from hrdwatch.extraction.rules.events import Trigger, find_terms, find_triggers
-from hrdwatch.extraction.rules.people import (
-    Mention,
-    Person,
-    find_mentions,
-    group_people,
-    lowercase_vocabulary,
-)
-from hrdwatch.extraction.rules.segment import Item, Sentence, split_items
+from hrdwatch.extraction.rules.names import other_forms
+from hrdwatch.extraction.rules.nocase import near_trigger
+from hrdwatch.extraction.rules.people import Mention, Person, group_people
+from hrdwatch.extraction.rules.reading import Reading
+from hrdwatch.extraction.rules.segment import Item, Sentence
 from hrdwatch.extraction.rules.when import DateMention, find_dates
 from hrdwatch.extraction.schema import ExtractedEvent, ExtractedVictim
 
@@ -73,6 +71,25 @@ def _masked(text: str, start: int, end: int, mentions: list[Mention]) -> str:
 
 
 
+def _share_verdict_date(events: dict[str, ExtractedEvent]) -> None:
+    """A conviction and its sentence are one verdict: each takes the other's date if it has none."""
+    if "conviction" in events and "sentence" in events:
+        conviction, sentence_event = events["conviction"], events["sentence"]
+        conviction.date = _better_date(conviction.date, sentence_event.date)
+        sentence_event.date = _better_date(sentence_event.date, conviction.date)
+
+
+def _confidence(assessment: Assessment) -> float:
+    """How sure the rules are: more sentences showing the person persecuted raise it; a person
+    who also speaks, or whose name was found without capitals, lowers it."""
+    score = 0.55 + 0.1 * min(assessment.strong - 1, 2)
+    if assessment.speaker:
+        score -= 0.15
+    if assessment.borrowed:
+        score -= 0.05
+    return score
+
+
 def _role_of(match_text: str) -> str:
     for pattern, role in clauses.ROLE_CODES:
         if pattern.fullmatch(match_text):
@@ -80,13 +97,14 @@ def _role_of(match_text: str) -> str:
     return "human rights defender"
 
 
-class ItemReader:
+class ItemReader(Dating):
     """Reads one item of a document: people, their victim status and their events."""
 
-    def __init__(self, text: str, item: Item, vocabulary: frozenset[str], base: dt.date | None,
+    def __init__(self, text: str, item: Item, reading: Reading, base: dt.date | None,
                  countries: list[places.CountryMention], fallback_country: str | None,
                  first_item: bool = True) -> None:
         self.text = text
+        self.reading = reading
         self.first_item = first_item
         self.item = item
         self.base = base
@@ -97,12 +115,17 @@ class ItemReader:
         self.by_sentence: list[list[Mention]] = []
         for sentence in item.sentences:
             found = [
-                m for m in find_mentions(text, sentence.start, sentence.end, vocabulary)
+                m for m in reading.find(text, sentence.start, sentence.end)
                 if not clauses.NOT_PERSON.match(text, m.end, min(m.end + 40, sentence.end))
             ]
             self.by_sentence.append(found)
             self.mentions.extend(found)
-        self.people = group_people(text, self.mentions)
+        self.people = group_people(text, self.mentions, reading.form, reading.whole)
+        # A place word inside a person's name ("Carlos Lima") says nothing about the country.
+        self.countries = [
+            c for c in countries
+            if not any(m.person >= 0 and m.start <= c.start < m.end for m in self.mentions)
+        ]
         self.triggers = [find_triggers(text, s.start, s.end) for s in item.sentences]
         self.dates = self._dates_by_sentence()
         if self.base is None:
@@ -132,6 +155,14 @@ class ItemReader:
     def _assess_mention(self, assessment: Assessment, index: int, mention: Mention) -> bool:
         """Record cues about the person at this mention; True when it shows them persecuted."""
         sentence = self.item.sentences[index]
+        if self.reading.proximity is not None:
+            verdict = near_trigger(
+                self.text, mention, (sentence.start, sentence.end), self.triggers[index],
+                self.reading.proximity,
+            )
+            assessment.official |= verdict == "official"
+            assessment.speaker += verdict == "speaker"
+            return verdict == "victim"
         others = [m for m in self.by_sentence[index] if m is not mention]
         before = _masked(self.text, max(sentence.start, mention.start - 160), mention.start, others)
         after = _masked(self.text, mention.end, min(sentence.end, mention.end + 240), others)
@@ -151,10 +182,24 @@ class ItemReader:
             or (clauses.ELLIPTIC_TERM.match(after) and any("sentence" in t.types for t in self.triggers[index]))
         ):
             return True
+        if self._verb_final(index, mention, after):
+            return True
         recent = [i for i in range(max(0, index - 3), index + 1) if self.triggers[i]]
         if recent and clauses.GROUP_INTRO.search(before):
             assessment.borrowed.update(recent)
             return True
+        return False
+
+    def _verb_final(self, index: int, mention: Mention, after: str) -> bool:
+        """Verb-final languages: the person named before the event word of the clause, nobody
+        speaking in between ("Gazeteci X ... gözaltına alındı")."""
+        window = self.reading.verb_final
+        if not window:
+            return False
+        for trigger in self.triggers[index]:
+            gap = trigger.start - mention.end
+            if trigger.types and 0 <= gap <= window and not clauses.SPEECH_INSIDE.search(after[:gap]):
+                return True
         return False
 
     def _roles(self, assessment: Assessment) -> list[str]:
@@ -184,10 +229,11 @@ class ItemReader:
             number for number, assessment in enumerate(assessments)
             if not assessment.official
             and assessment.strong > 0
-            and len(assessment.person.name.split()) >= 2
+            and (self.reading.whole or len(assessment.person.name.split()) >= 2)
             and not assessment.person.titles & {"judge", "president", "minister", "king", "general", "prosecutor"}
         ]
         self.victim_numbers = set(chosen)
+        self.confidence = {number: _confidence(assessments[number]) for number in chosen}
         return [
             (assessments[number].person, self._claims(number, assessments[number].borrowed))
             for number in chosen
@@ -273,7 +319,10 @@ class ItemReader:
             terms, charges = self.terms[index], self.charges[index]
             place = clauses.PLACE.search(self.text, sentence.start, sentence.end)
             for trigger in claim.triggers:
-                date = self._date_for(index, trigger) or self._lead_date(index)
+                date = (
+                    self._date_for(index, trigger) or self._carried_date(index, trigger)
+                    or self._lead_date(index)
+                )
                 for event_type in trigger.types:
                     event = events.get(event_type)
                     if event is None:
@@ -283,70 +332,25 @@ class ItemReader:
                         event.evidence.append(span)
                     event.date = _better_date(event.date, date)
                     if event_type == "sentence" and event.sentence_months is None:
-                        event.sentence_months = self._term_for(claim, terms, trigger)
+                        event.sentence_months = self._term_for(claim.mention, terms, trigger)
                     if event_type in {"charge", "conviction", "sentence", "trial"}:
                         for _, _, wording in charges:
                             if wording not in event.charges:
                                 event.charges.append(wording)
                     if place and not event.place and event_type in {"detention", "torture", "death_in_custody"}:
                         event.place = place.group().strip()
-        if "conviction" in events and "sentence" in events:
-            conviction, sentence_event = events["conviction"], events["sentence"]
-            conviction.date = _better_date(conviction.date, sentence_event.date)
-            sentence_event.date = _better_date(sentence_event.date, conviction.date)
+        _share_verdict_date(events)
         assessment_roles = self._roles(Assessment(person))
+        confidence = self.confidence.get(self.people.index(person), 0.5)
+        confidence += 0.05 * (any(e.date for e in events.values()) + bool(assessment_roles))
         return ExtractedVictim(
             name=person.name,
-            aliases=sorted(person.aliases),
+            aliases=other_forms(person.name, person.aliases, self.reading.language),
+            confidence=round(min(confidence, 0.95), 2),
             country=self._country(person, claims),
             roles=assessment_roles,
             events=list(events.values()),
         )
-
-    def _date_for(self, index: int, trigger: Trigger) -> str | None:
-        """The date written nearest the event word in its sentence (after it preferred)."""
-        best: tuple[int, DateMention] | None = None
-        for mention in self.dates[index]:
-            if mention.value is None or mention.posted:
-                continue
-            start, end = mention.start, mention.end
-            if mention.since and not set(trigger.types) & clauses.ONGOING:
-                continue
-            if start >= trigger.end:
-                distance = start - trigger.end
-            else:
-                distance = (trigger.start - end) * 2 + 10
-            # A date nearer another event word of the sentence belongs to that one first.
-            if any(self._gap(mention, other) < self._gap(mention, trigger) for other in self.triggers[index]):
-                distance += 100
-            if best is None or distance < best[0]:
-                best = (distance, mention)
-        return best[1].value if best else None
-
-    def _lead_date(self, index: int) -> str | None:
-        """News leads tell what "has" just happened: such an event is dated by publication."""
-        if self.base is None or not self.first_item or index > 2:
-            return None
-        sentence = self.item.sentences[index]
-        if clauses.JUST_HAPPENED.search(self.text, sentence.start, sentence.end):
-            return self.base.isoformat()
-        return None
-
-    @staticmethod
-    def _gap(date: DateMention, trigger: Trigger) -> int:
-        if date.start >= trigger.end:
-            return date.start - trigger.end
-        return (trigger.start - date.end) * 2 + 10
-
-    def _term_for(self, claim: Claim, terms: list[tuple[int, int, int]], trigger: Trigger) -> int | None:
-        if not terms:
-            return None
-        if claim.mention is not None:
-            following = [t for t in terms if t[0] >= claim.mention.end]
-            if following:
-                return following[0][2]
-        after = [t for t in terms if t[0] >= trigger.start]
-        return (after or terms)[0][2]
 
     def _country(self, person: Person, claims: list[Claim]) -> str | None:
         for claim in claims:
@@ -364,25 +368,3 @@ class ItemReader:
             or self.fallback_country
             or places.vote(self.countries, self.item.start, self.item.end, minimum=0)
         )
-
-
-def extract_victims(text: str, published: dt.date | None, title: str | None = None) -> list[ExtractedVictim]:
-    """Victims of a whole document, item by item; nobody is carried from one item to another."""
-    vocabulary = lowercase_vocabulary(text)
-    countries = places.find_country_mentions(text)
-    document_country = places.vote(countries, 0, len(text))
-    if title:
-        document_country = places.vote(places.find_country_mentions(title), 0, len(title)) or document_country
-    victims: list[ExtractedVictim] = []
-    seen: set[str] = set()
-    for number, item in enumerate(split_items(text)):
-        reader = ItemReader(
-            text, item, vocabulary, published, countries, document_country, first_item=number == 0
-        )
-        for person, claims in reader.victims():
-            victim = reader.build(person, claims)
-            if victim.name in seen:
-                continue
-            seen.add(victim.name)
-            victims.append(victim)
-    return victims

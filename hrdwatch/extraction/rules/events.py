@@ -11,7 +11,12 @@ from functools import lru_cache
 
 import regex
 
-from hrdwatch.extraction.rules.lexicon import EVENT_TRIGGERS, RELEASE_CALL
+from hrdwatch.extraction.rules.lexicon import EVENT_TRIGGERS, RELEASE_CALL, numbers, words
+
+# Word edges that also hold in scripts without spaces (Han: any character edge) and after the
+# Arabic clitics و ف ب ل ("and", "so", "with", "for") written joined to the next word.
+WORD_START = r"(?:(?<![\p{L}\p{M}-])|(?<=\p{Han})|(?<=(?<![\p{L}])[وفبل]))"
+WORD_END = r"(?:(?![\p{L}\p{M}])|(?=\p{Han})|(?<=\p{Han}))"
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,7 @@ def _compile() -> regex.Pattern[str]:
     for index, (event_type, patterns) in enumerate(EVENT_TRIGGERS.items()):
         del event_type
         parts.append(rf"(?P<t{index}>{'|'.join(patterns)})")
-    return regex.compile(r"(?<![\p{L}-])(?:" + "|".join(parts) + r")(?![\p{L}])", regex.I)
+    return regex.compile(WORD_START + "(?:" + "|".join(parts) + ")" + WORD_END, regex.I)
 
 
 _TRIGGERS = _compile()
@@ -79,7 +84,7 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
         types.update(_TYPES[index] for index in range(len(_TYPES)) if match.group(f"t{index}") is not None)
         if types & {"detention", "conviction"} and _TERM_FOLLOWS.match(
             text, match.end(), min(end, match.end() + 80)
-        ):
+        ) or ("conviction" in types and _term_near(text, match.start(), match.end(), start, end)):
             types.add("sentence")
         if (
             types & {"arrest", "detention"}
@@ -127,6 +132,11 @@ _NUMBER = (
     r"|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt"
     r"|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|quince|veinte"
 )
+_NUMBER_WORDS_DATA = numbers()
+_NUMBER = _NUMBER + "".join("|" + regex.escape(w) for w in _NUMBER_WORDS_DATA)
+_YEAR_UNITS = "|".join(words("units_year"))
+_MONTH_UNITS = "|".join(words("units_month"))
+_MONTH_UNIT = regex.compile(rf"(?i:months?|mois|mes(?:es)?|{_MONTH_UNITS})")
 _NUMBER_VALUES = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -138,16 +148,31 @@ _NUMBER_VALUES = {
     "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "quince": 15, "veinte": 20,
 }
 _TERM = regex.compile(
-    rf"\b(?P<n>{_NUMBER})(?P<half>\s+(?:and a half|et demi|y medio))?[\s-]+(?P<unit>years?|months?|ans?|ann[ée]es?|mois|años?|meses|mes)"
-    rf"(?:[\s-]+(?:and|et|y)[\s-]+(?P<n2>{_NUMBER})[\s-]+(?P<unit2>months?|mois|meses|mes))?"
+    rf"{WORD_START}(?P<n>{_NUMBER})(?P<half>\s+(?:and a half|et demi|y medio))?[\s-]*"
+    rf"(?P<unit>years?|months?|ans?|ann[ée]es?|mois|años?|meses|mes|{_YEAR_UNITS}|{_MONTH_UNITS}){WORD_END}"
+    rf"(?:[\s-]+(?:and|et|y|ve|e|и)?[\s-]*(?P<n2>{_NUMBER})[\s-]+(?P<unit2>months?|mois|meses|mes|{_MONTH_UNITS}){WORD_END})?"
     r"(?P<tail>(?:[\s-]+(?:old|ago|of probation|probation|suspended|de libertad condicional))?)",
     regex.I,
 )
 _TERM_CONTEXT = regex.compile(
     r"\b(?:prison|jail|imprisonment|in prison|behind bars|sentence|term|detention|prisi[óo]n|c[áa]rcel"
-    r"|emprisonnement|ferme|sentenced|condamn|conden|jailed|to\b|a\b|à\b)",
+    r"|emprisonnement|ferme|sentenced|condamn|conden|jailed|to\b|a\b|à\b)"
+    + "|" + "|".join(p for t in ("sentence", "conviction", "detention") for p in EVENT_TRIGGERS[t]),
     regex.I,
 )
+_LONGEST_TERM = 12 * 60  # months; "2019年" is a year, not a 2,019-year term
+
+
+def _term_near(text: str, trigger_start: int, trigger_end: int, start: int, end: int) -> bool:
+    """A prison term written just after a verdict word, or just before it (verb-final languages:
+    "7 yıl hapis cezasına çarptırıldı")."""
+    for window_start, window_end in (
+        (trigger_end, min(end, trigger_end + 60)), (max(start, trigger_start - 40), trigger_start)
+    ):
+        for match in _TERM.finditer(text, window_start, window_end):
+            if not match.group("tail").strip() and _value(match.group("n")) < 100:
+                return True
+    return False
 
 
 def _value(raw: str) -> float:
@@ -155,7 +180,7 @@ def _value(raw: str) -> float:
     try:
         return float(raw)
     except ValueError:
-        return float(_NUMBER_VALUES.get(raw, 0))
+        return float(_NUMBER_VALUES.get(raw, _NUMBER_WORDS_DATA.get(raw, 0)))
 
 
 def find_terms(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
@@ -169,9 +194,9 @@ def find_terms(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
             continue
         unit = match.group("unit").lower()
         count = _value(match.group("n")) + (0.5 if match.group("half") else 0)
-        months = count * (1 if unit.startswith(("month", "mois", "mes")) else 12)
+        months = count * (1 if _MONTH_UNIT.fullmatch(unit) else 12)
         if match.group("n2"):
             months += _value(match.group("n2"))
-        if months > 0:
+        if 0 < months <= _LONGEST_TERM:
             found.append((match.start(), match.end(), int(round(months))))
     return found

@@ -8,6 +8,7 @@ are common words, not names. Single-word mentions ("Dung", "Mr. Liu") and aliase
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,8 +25,10 @@ from hrdwatch.extraction.rules.lexicon import (
     SPEAKER_ROLES,
     STOP_WORDS,
     VICTIM_ROLES,
+    words,
 )
-from hrdwatch.extraction.rules.places import is_place_word
+from hrdwatch.extraction.rules.names import cut_case_suffix
+from hrdwatch.extraction.rules.places import is_place_name, is_place_word
 
 _CAP_WORD = (
     r"(?:(?:al|el|ad|as|an|ar|at|az|ash|abu|bin|ibn)['’-])?"
@@ -116,6 +119,8 @@ def _trim(text: str, start: int, end: int, vocabulary: frozenset[str]) -> tuple[
         low = word.casefold().rstrip(".")
         if low in HONORIFICS or _OFFICIAL.fullmatch(word):
             titles.append(low)
+        elif _is_acronym_before(text, tokens):
+            pass  # "ACAT Burundi", "AFP Muhabiri X": an organisation's acronym, not a name
         elif not (
             _is_common(word, vocabulary) or low in NAME_PARTICLES or low in OFFICE_WORDS
             or is_place_word(word)
@@ -145,9 +150,16 @@ def _trim(text: str, start: int, end: int, vocabulary: frozenset[str]) -> tuple[
 
 
 _INITIAL_ONLY = regex.compile(r"\p{Lu}\.?")
+
+
+def _is_acronym_before(text: str, tokens: list[tuple[int, int]]) -> bool:
+    """The first word is in capitals (2+ letters) and the last is not: an acronym leading a name
+    or a place, never a family name written in capitals (which comes last)."""
+    first, last = text[tokens[0][0]:tokens[0][1]], text[tokens[-1][0]:tokens[-1][1]]
+    return len(tokens) >= 2 and len(first.strip(".")) >= 2 and first.isupper() and not last.isupper()
 # "Reuters reporter Jane Doe": the capitalised words before a role and a name name an employer.
 _MODIFIER_OF_NAME = regex.compile(
-    rf"\s+(?:(?!(?:and|or|et|y|e|ou|o)\s)[\p{{Ll}}-]+\s+){{0,3}}"
+    rf"\s+(?:(?!(?:and|or|et|y|e|ou|o|{'|'.join(words('list_words'))})\s)[\p{{Ll}}-]+\s+){{0,3}}"
     rf"(?i:{'|'.join(VICTIM_ROLES)}|{SPEAKER_ROLES})\s+\p{{Lu}}"
 )
 
@@ -165,7 +177,11 @@ _GROUP_BEFORE = regex.compile(
 
 
 def _is_organisation(words: list[str]) -> bool:
-    """True when the run names an organisation, place, document or office, or is possessive."""
+    """True when the run names an organisation, place, document or office, or is possessive;
+    also a headline in capitals."""
+    capitals = [len(w) >= 2 and w.isupper() for w in words]
+    if len(words) >= 3 and all(capitals):
+        return True
     for position, word in enumerate(words):
         low = word.casefold().strip(".’'")
         if low in ORGANISATION_WORDS or (low in OFFICE_WORDS and position > 0):
@@ -175,17 +191,28 @@ def _is_organisation(words: list[str]) -> bool:
     return False
 
 
-def find_mentions(text: str, start: int, end: int, vocabulary: frozenset[str]) -> list[Mention]:
-    """Capitalised runs in ``text[start:end]`` that can be names (one word or more)."""
+def find_mentions(
+    text: str, start: int, end: int, vocabulary: frozenset[str], cut_suffix: bool = False
+) -> list[Mention]:
+    """Capitalised runs in ``text[start:end]`` that can be names (one word or more).
+
+    ``cut_suffix``: the language writes case endings after an apostrophe ("Yılmaz'ın").
+    """
     mentions = []
     for match in _RUN.finditer(text, start, end):
         if _is_organisation(match.group().split()):
             continue
-        s, e, titles = _trim(text, match.start(), match.end(), vocabulary)
+        run_end = match.end()
+        if cut_suffix:
+            run_end = match.start() + len(cut_case_suffix(match.group()))
+        s, e, titles = _trim(text, match.start(), run_end, vocabulary)
         if e <= s:
             continue
         words = text[s:e].split()
-        if len(words) > _MAX_NAME_WORDS or _is_organisation(words) or is_place_word(text[s:e]):
+        if (
+            len(words) > _MAX_NAME_WORDS or _is_organisation(words) or is_place_word(text[s:e])
+            or is_place_name(text[s:e])
+        ):
             continue
         if _MODIFIER_OF_NAME.match(text, e, min(end, e + 60)) or _MEMBERS_AFTER.match(
             text, e, min(end, e + 40)
@@ -199,12 +226,26 @@ def find_mentions(text: str, start: int, end: int, vocabulary: frozenset[str]) -
     return mentions
 
 
-def group_people(text: str, mentions: list[Mention]) -> list[Person]:
-    """Join mentions of the same person: same folded name, alias, or a unique single word."""
+def group_people(
+    text: str, mentions: list[Mention], form: Callable[[str], str] | None = None, whole: bool = False
+) -> list[Person]:
+    """Join mentions of the same person: same folded name, alias, or a unique single word.
+
+    ``form`` gives the form names are compared in (a Russian name's nominative); ``whole``: every
+    mention is a full name (scripts without spaces between words).
+    """
+    if form is not None:
+        return _group_by_form(text, mentions, form, whole)
+    return _group_as_written(text, mentions, whole, lambda name: name)
+
+
+def _group_as_written(
+    text: str, mentions: list[Mention], whole: bool, form: Callable[[str], str]
+) -> list[Person]:
     people: list[Person] = []
     by_key: dict[str, int] = {}
-    multi = [m for m in mentions if len(m.text.split()) >= 2]
-    single = [m for m in mentions if len(m.text.split()) == 1]
+    multi = [m for m in mentions if whole or len(m.text.split()) >= 2]
+    single = [m for m in mentions if not whole and len(m.text.split()) == 1]
     ordered = sorted(multi, key=lambda m: m.start)
     previous: Mention | None = None
     for mention in ordered:
@@ -240,16 +281,53 @@ def group_people(text: str, mentions: list[Mention]) -> list[Person]:
         if native:
             person.aliases.add(native.group(1))
         previous = mention
-    words_of = [{w for k in person.keys() for w in k.split()} for person in people]
+    _attach_single_words(people, single, form)
+    for person in people:
+        person.aliases.discard(person.name)
+        person.mentions.sort(key=lambda m: m.start)
+    return people
+
+
+def _attach_single_words(people: list[Person], single: list[Mention], form: Callable[[str], str]) -> None:
+    """"Mr. Liu", "Dung": a one-word mention joins the only person of the item with that word."""
+    words_of = [
+        {w for k in person.keys() for w in k.split()} | set(_key(form(person.name)).split())
+        for person in people
+    ]
     for mention in single:
-        word = _key(mention.text)
+        word = _key(form(mention.text))
         owners = {i for i, words in enumerate(words_of) if word in words}
         if len(owners) == 1:
             mention.person = owners.pop()
             people[mention.person].mentions.append(mention)
             if mention.title:
                 people[mention.person].titles.add(mention.title)
-    for person in people:
+
+
+def _group_by_form(
+    text: str, mentions: list[Mention], form: Callable[[str], str], whole: bool
+) -> list[Person]:
+    """Group as written, then merge people whose names agree in ``form`` (the same person in
+    two grammatical cases); the mention first written names the person."""
+    people = _group_as_written(text, mentions, whole, form)
+    merged: list[Person] = []
+    by_form: dict[str, Person] = {}
+    renumber: dict[int, int] = {}
+    for index, person in enumerate(people):
+        key = _key(form(person.name))
+        target = by_form.get(key)
+        if target is None:
+            by_form[key] = person
+            renumber[index] = len(merged)
+            merged.append(person)
+            continue
+        renumber[index] = merged.index(target)
+        target.aliases |= {person.name, *person.aliases}
+        target.mentions = sorted(target.mentions + person.mentions, key=lambda m: m.start)
+        target.titles |= person.titles
+    for mention in mentions:
+        if mention.person >= 0:
+            mention.person = renumber[mention.person]
+    for person in merged:
         person.aliases.discard(person.name)
-        person.mentions.sort(key=lambda m: m.start)
-    return people
+    return merged

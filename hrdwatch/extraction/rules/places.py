@@ -14,6 +14,7 @@ from functools import cache
 import pycountry
 import regex
 
+from hrdwatch.extraction.rules import place_names
 from hrdwatch.extraction.rules.lexicon import STOP_WORDS
 
 # Names pycountry does not give in everyday form.
@@ -122,6 +123,9 @@ WEIGHT_INSTITUTION = 3.0
 WEIGHT_PLACE = 2.0
 WEIGHT_MENTION = 1.0
 WEIGHT_SUBDIVISION = 0.8
+# A country name from another language's list (CLDR): it votes like a bare mention, but it is
+# not taken off the edge of a person's name ("Mauricio" is Mauritius in Spanish, and a first name).
+WEIGHT_OTHER_LANGUAGE = 0.99
 
 _INSTITUTION_AFTER = regex.compile(
     r"^['’]?s?\s+(?:[\w-]+\s+){0,2}?(?:police|authorities|services|agents|agency|ministry|court|courts|government|regime|security|army|military|junta"
@@ -164,17 +168,19 @@ def _translated_names() -> dict[str, str]:
     return names
 
 
-@cache
-def _lexicon() -> dict[str, tuple[str, float]]:
-    table: dict[str, tuple[str, float]] = {}
+def _subdivisions() -> dict[str, tuple[str, float]]:
+    """ISO 3166-2 subdivisions whose name belongs to one country only, at low weight."""
     owners: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         name = sub.name.split(" (")[0]
         if len(name) >= 5 and not _GENERIC_PLACE_WORDS & set(name.casefold().split()):
             owners.setdefault(name, set()).add(sub.country_code)
-    for name, codes in owners.items():
-        if len(codes) == 1:
-            table[name] = (codes.pop(), WEIGHT_SUBDIVISION)
+    return {name: (codes.pop(), WEIGHT_SUBDIVISION) for name, codes in owners.items() if len(codes) == 1}
+
+
+@cache
+def _lexicon() -> dict[str, tuple[str, float]]:
+    table: dict[str, tuple[str, float]] = _subdivisions()
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
@@ -182,7 +188,9 @@ def _lexicon() -> dict[str, tuple[str, float]]:
                 table[value] = (country.alpha_2, WEIGHT_MENTION)
                 table[value.split(",")[0]] = (country.alpha_2, WEIGHT_MENTION)
     for name, code in _translated_names().items():
-        table.setdefault(name, (code, WEIGHT_MENTION))
+        table.setdefault(name, (code, WEIGHT_OTHER_LANGUAGE))
+    for name, code in place_names.tables().latin.items():
+        table.setdefault(name, (code, WEIGHT_OTHER_LANGUAGE))
     for name, code in _EXTRA_NAMES.items():
         table[name] = (code, WEIGHT_MENTION)
     for name, code in _CITIES.items():
@@ -231,13 +239,19 @@ def find_country_mentions(text: str) -> list[CountryMention]:
             i += 1
             continue
         n, start, end, (code, weight) = found
+        weight = max(weight, WEIGHT_MENTION) if weight == WEIGHT_OTHER_LANGUAGE else weight
         if weight == WEIGHT_MENTION:
             if _INSTITUTION_AFTER.match(text[end:end + 40]):
                 weight = WEIGHT_INSTITUTION
             elif _PLACE_BEFORE.search(text[max(0, start - 12):start]):
                 weight = WEIGHT_PLACE
+            elif place_names.tables().institutions.search(text, max(0, start - 25), end + 25):
+                weight = WEIGHT_INSTITUTION
         mentions.append(CountryMention(start, end, code, weight))
         i += n
+    for start, end, code, institution in place_names.other_script_places(text):
+        mentions.append(CountryMention(start, end, code, WEIGHT_INSTITUTION if institution else WEIGHT_MENTION))
+    mentions.sort(key=lambda mention: mention.start)
     return mentions
 
 
@@ -267,3 +281,13 @@ def is_place_word(word: str) -> bool:
     table = _lexicon()
     entry = table.get(word.rstrip(".")) or table.get(_POSSESSIVE.sub("", word))
     return entry is not None and entry[1] >= WEIGHT_MENTION
+
+
+@cache
+def _subdivision_names() -> frozenset[str]:
+    return frozenset(sub.name.split(" (")[0].casefold() for sub in pycountry.subdivisions)
+
+
+def is_place_name(words: str) -> bool:
+    """True when a capitalised run of two words or more is a country subdivision ("Nghệ An")."""
+    return " " in words and words.casefold() in _subdivision_names()

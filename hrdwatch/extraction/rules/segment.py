@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from hrdwatch.extraction.rules.lexicon import HONORIFICS
+
 _LINE = regex.compile(r"[^\n]+")
 _SENTENCE_END = regex.compile(
     r"[.!?…]+[\"”’»)]*\s+(?=[\"“‘«(]?[\p{Lu}\d¿¡])|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll})"
@@ -20,7 +22,7 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st gen maj col lt capt sgt rev fr jr sr no art vs etc inc ltd co dept "
     "gov sen rep mme mlle sra srta av ave jan feb mar apr jun jul aug sep sept oct nov dec u.s "
     "u.k e.g i.e approx messrs mmes".split()
-)
+) | frozenset(HONORIFICS)
 _LAST_WORD = regex.compile(r"(\S+)[.!?…]+[\"”’»)]*\s*$")
 _POSTED = regex.compile(r"posted on|publi[ée] le|publicado el", regex.I)
 _HEADING_MAX = 200

@@ -14,26 +14,39 @@ from functools import lru_cache
 import dateparser
 import regex
 
-_MONTHS = (
-    r"january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?"
-    r"|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
-    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre"
-)
+from hrdwatch.extraction.rules.lexicon import languages, numbers, words
+
+
+def _longest_first(key: str) -> str:
+    """Every language's words for ``key`` as one alternation, longer alternatives first."""
+    parts = {part for pattern in words(key) for part in _top_level_alternatives(pattern)}
+    return "|".join(sorted(parts, key=len, reverse=True))
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for char in pattern:
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+_MONTHS = _longest_first("months")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MONTH = rf"(?P<month>{_MONTHS})"
-_WEEKDAYS = (
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo"
-)
+_WEEKDAYS = _longest_first("weekdays")
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
     "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10,
     "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10,
 }
+_NUMBER_WORDS.update({w: int(v) for w, v in numbers().items() if v == int(v)})
 _MODIFIER = (
     r"(?:(?:early|late|mid|the end of|end of|the beginning of|beginning of|the start of|start of"
     r"|d[ée]but|fin|mi|principios de|finales de|mediados de)[\s-]+)?"
@@ -74,6 +87,25 @@ _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
 ]
 
 
+def _language_patterns(kinds: tuple[str, ...]) -> list[tuple[str, regex.Pattern[str]]]:
+    """Each language file's own date expressions of these kinds (``date_patterns``)."""
+    return [
+        (kind, regex.compile(pattern, regex.I))
+        for language in languages().values()
+        for kind in kinds
+        for pattern in language.date_patterns.get(kind, ())
+    ]
+
+
+_FIRST_KINDS = ("day", "month", "day_noyear")
+_PATTERNS[2:2] = _language_patterns(_FIRST_KINDS)
+_PATTERNS.extend(
+    _language_patterns(
+        ("year", "yesterday", "today", "last_year", "this_year", "last_month", "weekday_last", "weekday", "ago")
+    )
+)
+
+
 _POSTED = regex.compile(r"(?:posted on|published on|publi[ée] le|publicado el)\s*:?\s*$", regex.I)
 _SINCE = regex.compile(r"\b(?:since|depuis|desde)\s+(?:\w+\s+)?$", regex.I)
 
@@ -99,6 +131,9 @@ def _iso(date: dt.date, precision: str) -> str:
     return date.isoformat()
 
 
+_DATEPARSER_LANGUAGES = ["en", "fr", "es"]
+
+
 @lru_cache(maxsize=4096)
 def _parse(expression: str, base: dt.date | None) -> dt.date | None:
     """dateparser on one expression, preferring the past relative to ``base``."""
@@ -106,14 +141,31 @@ def _parse(expression: str, base: dt.date | None) -> dt.date | None:
     if base is not None:
         # A calendar date, not an instant: dateparser reads naive bases as local calendar days.
         settings["RELATIVE_BASE"] = dt.datetime(base.year, base.month, base.day)  # noqa: DTZ001
-    parsed = dateparser.parse(expression, languages=["en", "fr", "es"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(expression, languages=_DATEPARSER_LANGUAGES, settings=settings)  # type: ignore[arg-type]
     return parsed.date() if parsed else None
+
+
+def _index_table(key: str) -> list[tuple[regex.Pattern[str], int]]:
+    """(pattern, position) for lists written in calendar order (months, weekdays) in every file."""
+    return [
+        (regex.compile(pattern, regex.I), position)
+        for language in languages().values()
+        for position, pattern in enumerate(language.get(key))
+    ]
+
+
+_MONTH_TABLE = _index_table("months")
+_WEEKDAY_TABLE = _index_table("weekdays")
 
 
 @lru_cache(maxsize=256)
 def _month_number(word: str) -> int | None:
-    """The month a month word names, read once per word by dateparser ("août" -> 8)."""
-    parsed = _parse(f"15 {word.lower().rstrip('.')} 2001", None)
+    """The month a month word names ("août" -> 8, "марта" -> 3), by its place in a file's list."""
+    plain = " ".join(word.split())
+    for pattern, position in _MONTH_TABLE:
+        if pattern.fullmatch(plain):
+            return position + 1
+    parsed = _parse(f"15 {plain.lower().rstrip('.')} 2001", None)
     return parsed.month if parsed else None
 
 
@@ -122,7 +174,10 @@ _A_MONDAY = dt.date(2001, 1, 8)
 
 @lru_cache(maxsize=64)
 def _weekday_number(word: str) -> int | None:
-    """Monday=0 ... for a weekday word in any supported language, read once by dateparser."""
+    """Monday=0 ... for a weekday word in any language with a file."""
+    for pattern, position in _WEEKDAY_TABLE:
+        if pattern.fullmatch(word):
+            return position
     parsed = _parse(word.lower(), _A_MONDAY + dt.timedelta(days=7))
     return parsed.weekday() if parsed else None
 
@@ -151,61 +206,99 @@ def _strip_modifier(text: str) -> str:
     return _LEADING_MODIFIER.sub("", text.strip()).strip()
 
 
+def _month_of(groups: dict[str, str | None]) -> int | None:
+    if groups.get("m"):
+        return int(groups["m"] or 0)
+    return _month_number(groups["month"] or "") if groups.get("month") else None
+
+
+def _day_of(groups: dict[str, str | None]) -> int:
+    return int(groups.get("d") or groups.get("day") or 1)
+
+
+def _absolute(kind: str, groups: dict[str, str | None]) -> str | None:
+    """Dates that need no publication date: a year, a month of a year, a day of a year."""
+    year = int(groups["year"] or 0)
+    if kind == "year":
+        return f"{year:04d}"
+    precision = "month" if kind == "month" else "day"
+    date = _safe_date(year, _month_of(groups), _day_of(groups) if precision == "day" else 1)
+    return _iso(date, precision) if date else None
+
+
+def _months_back(base: dt.date, n: int) -> str:
+    months = base.year * 12 + base.month - 1 - n
+    return f"{months // 12:04d}-{months % 12 + 1:02d}"
+
+
+def _ago(groups: dict[str, str | None], base: dt.date) -> str:
+    raw = (groups["n"] or "1").lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
+    unit = (groups["unit"] or "").lower()
+    if _YEAR_UNIT.match(unit):
+        return f"{base.year - n:04d}"
+    if _MONTH_UNIT.match(unit):
+        return _months_back(base, n)
+    return _iso(base - dt.timedelta(days=n), "day")
+
+
+_YEAR_UNIT = regex.compile(r"year|an|año|ano|год|лет|yıl|năm|سن|عام|年", regex.I)
+_MONTH_UNIT = regex.compile(r"month|mois|mes|mês|месяц|ay|tháng|شهر|أشهر|个月|個月", regex.I)
+
+
+def _weekday_before(base: dt.date, word: str | None) -> str | None:
+    weekday = _weekday_number(word or "")
+    if weekday is None:
+        return None
+    back = (base.weekday() - weekday) % 7 or 7
+    return _iso(base - dt.timedelta(days=back), "day")
+
+
+def _relative(kind: str, match: regex.Match[str], base: dt.date) -> str | None:
+    """Dates read against the publication date."""
+    groups = match.groupdict()
+    month = _month_of(groups)
+    fixed = {
+        "yesterday": lambda: _iso(base - dt.timedelta(days=1), "day"),
+        "today": lambda: _iso(base, "day"),
+        "last_year": lambda: f"{base.year - 1:04d}",
+        "last_month": lambda: _months_back(base, 1),
+        "weekday": lambda: _weekday_before(base, groups.get("weekday")),
+        "weekday_last": lambda: _weekday_before(base, groups.get("weekday")),
+        "ago": lambda: _ago(groups, base),
+        "day_noyear": lambda: _date_or_none(_latest_not_after(base, month, _day_of(groups)), "day"),
+        "month_noyear": lambda: _date_or_none(_latest_not_after(base, month), "month"),
+    }
+    if kind in fixed:
+        return fixed[kind]()
+    rel = (groups.get("rel") or "").lower()
+    if kind == "month_rel":
+        return _date_or_none(_safe_date(base.year if rel == "this" else base.year - 1, month), "month")
+    if kind == "relative_day":
+        return _date_or_none(_parse(match.group().lower(), base), "day")
+    if kind == "this_year":
+        return f"{base.year - 1 if rel == 'last' else base.year:04d}"
+    if kind == "this_month":
+        return _months_back(base, 1) if rel == "last" else _iso(base, "month")
+    return None
+
+
+def _date_or_none(date: dt.date | None, precision: str) -> str | None:
+    return _iso(date, precision) if date else None
+
+
 def resolve_relative_date(kind: str, match: regex.Match[str], base: dt.date | None) -> str | None:
-    """The ISO partial date a located expression stands for, or ``None``."""
+    """The ISO partial date a located expression stands for, or ``None`` (a relative date with
+    no publication date stays unresolved)."""
     groups = match.groupdict()
     if kind in {"iso", "dmy_num"}:
         date = _safe_date(int(groups["year"]), int(groups["m"]), int(groups["d"]))
         return _iso(date, "day") if date else None
-    if kind == "year":
-        return groups["year"]
-    month = _month_number(groups["month"]) if groups.get("month") else None
-    if kind == "day":
-        date = _safe_date(int(groups["year"]), month, int(groups["day"]))
-        return _iso(date, "day") if date else None
-    if kind == "month":
-        date = _safe_date(int(groups["year"]), month)
-        return _iso(date, "month") if date else None
+    if kind in {"year", "day", "month"}:
+        return _absolute(kind, groups)
     if base is None:
         return None
-    if kind == "month_rel":
-        year = base.year if groups["rel"].lower() == "this" else base.year - 1
-        date = _safe_date(year, month)
-        return _iso(date, "month") if date else None
-    if kind == "day_noyear":
-        date = _latest_not_after(base, month, int(groups["day"]))
-        return _iso(date, "day") if date else None
-    if kind == "month_noyear":
-        date = _latest_not_after(base, month)
-        return _iso(date, "month") if date else None
-    if kind == "relative_day":
-        date = _parse(match.group().lower(), base)
-        return _iso(date, "day") if date else None
-    if kind == "weekday":
-        weekday = _weekday_number(groups["weekday"])
-        if weekday is None:
-            return None
-        back = (base.weekday() - weekday) % 7 or 7
-        return _iso(base - dt.timedelta(days=back), "day")
-    if kind == "ago":
-        raw = groups["n"].lower()
-        n = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw, 1)
-        unit = groups["unit"].lower()
-        if unit.startswith(("year", "an", "año")):
-            return f"{base.year - n:04d}"
-        if unit.startswith(("month", "mois", "mes")):
-            months = base.year * 12 + base.month - 1 - n
-            return f"{months // 12:04d}-{months % 12 + 1:02d}"
-        return _iso(base - dt.timedelta(days=n), "day")
-    if kind == "this_year":
-        last = (groups.get("rel") or "").lower() == "last"
-        return f"{base.year - 1 if last else base.year:04d}"
-    if kind == "this_month":
-        if (groups.get("rel") or "").lower() == "last":
-            months = base.year * 12 + base.month - 2
-            return f"{months // 12:04d}-{months % 12 + 1:02d}"
-        return _iso(base, "month")
-    return None
+    return _relative(kind, match, base)
 
 
 def parse_published(value: str | None) -> dt.date | None:

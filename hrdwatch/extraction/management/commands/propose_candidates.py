@@ -37,5 +37,6 @@ class Command(BaseCommand):
             self.stderr.write(error)
         self.stdout.write(
             f"created {report.created}, updated {report.updated} ({report.rereview} to re-review), "
-            f"unchanged {report.unchanged}, withdrawn {report.withdrawn}, errors {len(report.errors)}"
+            f"unchanged {report.unchanged}, withdrawn {report.withdrawn}, errors {len(report.errors)}, "
+            f"documents with warnings {report.warned}"
         )
