@@ -10,8 +10,11 @@ from email.message import EmailMessage
 
 import docx
 from charset_normalizer import from_bytes
+from django.conf import settings
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
+
+from hrdwatch.core.limits import LimitExceeded, check_zip
 
 from .common import ReadError, Reading, clean_text
 from .dates import parse_date
@@ -67,6 +70,11 @@ def read_pdf(body: bytes) -> Reading:
 
 
 def read_docx(body: bytes) -> Reading:
+    limit = int(getattr(settings, "HRDWATCH_DOCUMENT_MAX_EXPANDED_BYTES", 30_000_000))
+    try:
+        check_zip(body, limit, "the DOCX file")
+    except LimitExceeded as exc:
+        raise ReadError(str(exc)) from None
     try:
         document = docx.Document(io.BytesIO(body))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
