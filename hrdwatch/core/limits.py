@@ -45,8 +45,8 @@ def check_json_depth(text: str, limit: int = MAX_JSON_DEPTH) -> None:
     """Refuse JSON nested deeper than ``limit``, naming the line and column where it happens."""
     depth = 0
     for match in _JSON_TOKENS.finditer(text):
-        token = match.group()
-        if token in "[{":
+        mark = match.group()
+        if mark in ("[", "{"):
             depth += 1
             if depth > limit:
                 line = text.count("\n", 0, match.start()) + 1
@@ -55,5 +55,5 @@ def check_json_depth(text: str, limit: int = MAX_JSON_DEPTH) -> None:
                     f"line {line}, column {column}: nested more than {limit} levels deep "
                     "(an hrdwatch file nests a few levels; refused before reading)"
                 )
-        elif token in "]}":
+        elif mark in ("]", "}"):
             depth -= 1

@@ -22,12 +22,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from tenacity import (
-    RetryCallState,
     retry,
     retry_if_exception_type,
     stop_after_attempt,
+    stop_any,
     wait_exponential,
 )
+from tenacity.stop import stop_base
 
 from .limits import BoundedDecoder, TooLarge, deadline, expired
 from .models import Host
@@ -291,6 +292,13 @@ def _fetch_once(client: httpx.Client, url: str, etag: str, last_modified: str) -
     raise FetchError(f"too many redirects (more than {max_redirects}) from {url}")
 
 
+class _OutOfTime(stop_base):
+    """Stop retrying once the fetch's total deadline has passed."""
+
+    def __call__(self, retry_state: object) -> bool:
+        return expired()
+
+
 def fetch(
     url: str, etag: str = "", last_modified: str = "", client: httpx.Client | None = None
 ) -> Fetched:
@@ -301,12 +309,9 @@ def fetch(
     """
     attempts = int(option("HRDWATCH_FETCH_ATTEMPTS", 3))
 
-    def out_of_time(state: RetryCallState) -> bool:
-        return expired()
-
     retrying = retry(
         retry=retry_if_exception_type(TransientFetchError),
-        stop=stop_after_attempt(attempts) | out_of_time,
+        stop=stop_any(stop_after_attempt(attempts), _OutOfTime()),
         wait=wait_exponential(multiplier=option("HRDWATCH_FETCH_BACKOFF", 0.5), max=10),
         reraise=True,
     )

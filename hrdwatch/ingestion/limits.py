@@ -98,10 +98,10 @@ class _Zlib:
 
     def feed(self, data: bytes, budget: int) -> bytes:
         if not data:  # the end of the body: what zlib still holds
-            out = self.inner.flush(budget + 1)
-            if len(out) > budget:
+            rest = self.inner.flush(budget + 1)
+            if len(rest) > budget:
                 raise TooLarge
-            return out
+            return rest
         if not self.started and self.wbits == zlib.MAX_WBITS and data:
             self.started = True
             if data[0] & 0x0F != 8:  # no zlib header: a raw deflate stream

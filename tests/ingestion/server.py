@@ -10,9 +10,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-import zipfile
 import threading
 import time
+import zipfile
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path

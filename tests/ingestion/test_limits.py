@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 def test_a_server_dripping_its_headers_is_cut_at_the_deadline_without_retries(site, settings):
     settings.HRDWATCH_FETCH_ATTEMPTS = 3
     settings.HRDWATCH_FETCH_DEADLINE = 1.5
-    with pytest.raises(FetchError, match=r"^too slow: .*/drip did not answer in full within the 1.5-second"):
+    with pytest.raises(
+        FetchError, match=r"^too slow: .*/drip did not answer in full within the 1.5-second"
+    ):
         fetch(site.url("/drip"))
     assert site.drip_calls == 1, "a deadline that has passed is not retried"
 
@@ -75,6 +77,8 @@ def test_decompression_never_passes_the_cap(encoding):
             decoder.feed(data[start : start + 4096])
     assert decoder.total <= 1_000_000
     small = BoundedDecoder(encoding, 20_000_000)
-    assert sum(len(small.feed(data[i : i + 4096])) for i in range(0, len(data), 4096)) + len(
-        small.feed(b"")
-    ) == 10_000_000
+    assert (
+        sum(len(small.feed(data[i : i + 4096])) for i in range(0, len(data), 4096))
+        + len(small.feed(b""))
+        == 10_000_000
+    )
