@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 
 from hrdwatch.ingestion.fetch import FetchError, fetch
 from hrdwatch.ingestion.limits import BoundedDecoder, TooLarge
+from hrdwatch.ingestion.models import Document, Source
 
 from .test_hostile import ingest_articles
 
@@ -82,3 +85,31 @@ def test_decompression_never_passes_the_cap(encoding):
         + len(small.feed(b""))
         == 10_000_000
     )
+
+
+def test_a_malformed_feed_among_followed_items_is_an_error_on_its_document(site):
+    call_command(
+        "sources", "add", site.url("/hostile-listing.html"), "--kind", "listing", stdout=StringIO()
+    )
+    call_command("ingest", stdout=StringIO())
+    docs = {doc.url.split("/", 3)[3]: doc for doc in Document.objects.all()}
+    assert set(docs) == {"malformed-feed.xml", "bomb", "news/trial-postponed.html"}
+    assert docs["malformed-feed.xml"].error == (
+        "the feed is malformed: line 13, column 43: not well-formed (invalid token)"
+    )
+    assert "compression bomb" in docs["bomb"].error
+    assert not docs["news/trial-postponed.html"].error
+
+
+def test_a_malformed_feed_source_is_recorded_and_its_readable_entries_followed(site):
+    call_command(
+        "sources", "add", site.url("/malformed-feed.xml"), "--kind", "feed", stdout=StringIO()
+    )
+    out = StringIO()
+    call_command("ingest", stdout=out)
+    source = Source.objects.get()
+    assert source.last_error == (
+        "the feed is malformed: line 13, column 43: not well-formed (invalid token); 2 entries were read anyway"
+    )
+    assert f"source {source.slug} failed: the feed is malformed" in out.getvalue()
+    assert Document.objects.filter(error="").count() == 2
