@@ -27,6 +27,10 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Report what would change; change nothing.")
         parser.add_argument("--skip-invalid", action="store_true", help="Import the valid rows, skip the bad ones.")
         parser.add_argument("--user", help="Username recorded in the history as the author of the changes.")
+        parser.add_argument("--from", dest="source_format", choices=["hrdwatch", "uwazi"], default="hrdwatch",
+                            help="The file's format: an hrdwatch file (default) or an Uwazi CSV export.")
+        parser.add_argument("--suggest-mapping", action="store_true",
+                            help="With --from uwazi: print a draft mapping YAML made from the export's headers.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = None
@@ -35,6 +39,9 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"no user named {options['user']!r}")
         path = Path(options["file"])
+        if options["source_format"] == "uwazi":
+            self._uwazi(path, options)
+            return
         try:
             document, locations = read_import_file(path)
         except FileError as exc:
@@ -51,6 +58,18 @@ class Command(BaseCommand):
                 f"{len(report.errors)} invalid row(s); nothing was imported "
                 "(fix them, or use --skip-invalid to import the valid rows)."
             )
+
+    def _uwazi(self, path: Path, options: dict[str, Any]) -> None:
+        from hrdwatch.exports.uwazi.suggest import render, suggest_mapping
+
+        if not options["suggest_mapping"]:
+            raise CommandError(
+                "importing an Uwazi export is not built yet; draft its mapping with --suggest-mapping"
+            )
+        try:
+            self.stdout.write(render(suggest_mapping(path)), ending="")
+        except FileError as exc:
+            raise CommandError(f"{exc}. Nothing was read.") from None
 
     def _print(self, report: ImportReport, options: dict[str, Any]) -> None:
         for location, message in report.errors:

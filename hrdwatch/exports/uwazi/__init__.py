@@ -1,0 +1,1 @@
+"""Migration from Uwazi (HURIDOCS): its CSV export read into hrdwatch."""
