@@ -51,7 +51,11 @@ def test_suggest_mapping_reads_the_spanish_export():
     _, mapping = suggest("export-es.csv")
     assert set(mapping["templates"]) == {"Defender", "Case"}
     assert mapping["templates"]["Defender"]["columns"]["Título"] == "display_name"
-    assert mapping["values"]["Gender"] == {"Hombre": "male", "Mujer": "female", "No binario": "non_binary"}
+    assert mapping["values"]["Gender"] == {
+        "Hombre": "male",
+        "Mujer": "female",
+        "No binario": "non_binary",
+    }
 
 
 def test_an_uwazi_import_without_suggest_mapping_says_what_exists():

@@ -88,7 +88,10 @@ def _value_guess(value: str, vocabulary: str) -> str | None:
     }
     for part in reversed(value.split("::")):  # a thesaurus child, then its parent group
         best = process.extractOne(
-            part.lower(), list(choices), scorer=fuzz.WRatio, processor=lambda s: s.split("\t")[-1].lower()
+            part.lower(),
+            list(choices),
+            scorer=fuzz.WRatio,
+            processor=lambda s: s.split("\t")[-1].lower(),
         )
         if best and best[1] >= 86:
             return choices[best[0]]
@@ -125,14 +128,22 @@ def suggest_mapping(path: Path) -> dict[str, Any]:
     titles = {row[title_at]: row[template_at] for row in body if len(row) > template_at}
     templates = {}
     for template, rows_count in counts.most_common():
-        columns: dict[str, Any] = {header[common.get("title", 0)]: "display_name" if _creates(template) == "defender" else None}
+        columns: dict[str, Any] = {
+            header[common.get("title", 0)]: "display_name"
+            if _creates(template) == "defender"
+            else None
+        }
         for index in sorted(filled[template]):
             related = {titles.get(value) for value in values[index]}
             if None not in related:  # every value is another entity's title: a relationship
                 columns[header[index]] = "link to " + " or ".join(sorted(str(t) for t in related))
             else:
                 columns[header[index]] = _field_for(header[index])
-        templates[template] = {"rows": rows_count, "creates": _creates(template), "columns": columns}
+        templates[template] = {
+            "rows": rows_count,
+            "creates": _creates(template),
+            "columns": columns,
+        }
     vocabulary: dict[str, dict[str, str | None]] = {}
     for index in sorted(values):
         field = _field_for(header[index])
