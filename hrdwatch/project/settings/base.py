@@ -152,6 +152,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/accounts/login/"
+# Password-reset links work once and for one hour (hrdwatch.partners.password_reset).
+PASSWORD_RESET_TIMEOUT = 60 * 60
+HRDWATCH_RESET_RATE = "5/h"  # reset requests per client address
+HRDWATCH_ALERT_SIGNUP_RATE = "5/h"  # alert sign-ups per client address
 
 # Languages of the interface; content falls back to English where no translation exists.
 LANGUAGE_CODE = "en"
