@@ -7,6 +7,8 @@ in the shared cache (Redis or the database cache), so every worker sees the same
 
 from __future__ import annotations
 
+import hashlib
+
 from django.core.cache import cache
 from django.http import HttpRequest
 
@@ -26,8 +28,13 @@ def parse_rate(rate: str) -> tuple[int, int]:
 
 def allow(request: HttpRequest, scope: str, rate: str) -> bool:
     """Count one attempt by this client in ``scope``; False once the rate is exceeded."""
+    return allow_key(scope, client_address(request), rate)
+
+
+def allow_key(scope: str, ident: str, rate: str) -> bool:
+    """Count one attempt for ``ident`` (an address, a hashed recipient) in ``scope``."""
     limit, seconds = parse_rate(rate)
-    key = f"throttle:{scope}:{client_address(request)}"
+    key = f"throttle:{scope}:{hashlib.sha256(ident.encode()).hexdigest()[:32]}"
     if cache.add(key, 1, timeout=seconds):
         return True
     try:
