@@ -246,4 +246,6 @@ LOGGING = {
     "filters": {"redact": {"()": "hrdwatch.core.logging.RedactRestrictedFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # The development server's request lines carry query strings: through the redacting handler.
+    "loggers": {"django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
