@@ -24,10 +24,10 @@ def _visible_matches(request: HttpRequest, candidate: Candidate) -> list[Defende
 
 @permission_required(Action.REVIEW_QUEUE)
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The machine's proposal, the reviewer's edits, and the document with evidence highlighted."""
-    candidate = get_object_or_404(
-        Candidate.objects.select_related("document"), pk=pk
-    )
+    """The machine's proposal, the reviewer's edits, and the document with evidence highlighted;
+    a candidate from a document the reviewer may not read (another organisation's upload) is 404."""
+    readable = Gate(viewer_for(request.user)).candidates(Candidate.objects.all())
+    candidate = get_object_or_404(readable.select_related("document"), pk=pk)
     return render(
         request,
         "extraction/candidate.html",
