@@ -5,13 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 
+from hrdwatch.audit.log import record_restricted_view
 from hrdwatch.partners.permissions import Action, can, viewer_for
 from hrdwatch.records.models import Case
 from hrdwatch.records.models import Source as CitedSource
 from hrdwatch.records.visibility import Gate
 
-from .models import Document, Source
+from .models import Document, Source, SourceKind
 
 
 def readable_documents(user: Any) -> QuerySet[Document]:
@@ -28,6 +30,13 @@ def readable_sources(user: Any) -> QuerySet[Source]:
     if not can(user, Action.VIEW_DOCUMENTS):
         return Source.objects.none()
     return Gate(viewer_for(user)).followed_sources(Source.objects.all())
+
+
+def log_upload_view(request: HttpRequest, document: Document, where: str) -> None:
+    """An organisation's uploaded file shown to a member is a restricted view: audit it (the
+    entry names the source and its organisation, never the text)."""
+    if document.source.kind == SourceKind.FILE and document.source.organisation_id:
+        record_restricted_view(request, document.source, f"uploaded document {where}")
 
 
 def describe_document(document: Document) -> dict[str, Any]:

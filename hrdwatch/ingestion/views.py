@@ -28,7 +28,13 @@ from hrdwatch.partners.permissions import Action, can, organisations_where, perm
 
 from .forms import AddSourceForm
 from .models import Document, Source
-from .queries import citing_cases, near_duplicates, readable_documents, readable_sources
+from .queries import (
+    citing_cases,
+    log_upload_view,
+    near_duplicates,
+    readable_documents,
+    readable_sources,
+)
 from .registry import SourceError, add_file, add_url
 
 PAGE_SIZE = 50
@@ -98,6 +104,7 @@ def _metadata(document: Document) -> list[tuple[Any, Any]]:
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     readable = readable_documents(request.user)
     document = get_object_or_404(readable.select_related("source"), pk=pk)
+    log_upload_view(request, document, "on the document page")
     return render(request, "ingestion/document_detail.html", {
         "document": document,
         "metadata": _metadata(document),
@@ -111,6 +118,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def document_original(request: HttpRequest, pk: int) -> FileResponse:
     """The archived bytes, served as an attachment so hostile HTML never runs in our origin."""
     document = get_object_or_404(readable_documents(request.user), pk=pk)
+    log_upload_view(request, document, "original downloaded")
     if not document.archived_path:
         raise Http404("nothing archived for this document")
     path = Path(settings.ARCHIVE_DIR) / document.archived_path

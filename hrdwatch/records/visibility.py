@@ -152,7 +152,12 @@ class Gate:
         )
 
     def sources(self) -> QuerySet[Source]:
-        return Source.objects.filter(self._visible(owner="source"))
+        """Sources at the viewer's level; for the public only those that something public cites
+        (a public-level source cited by nothing public could name a hidden defender in its title)."""
+        sources = Source.objects.filter(self._visible(owner="source"))
+        if self.viewer.is_public:
+            sources = sources.filter(Exists(self.evidence().filter(source=OuterRef("pk"))))
+        return sources
 
     def evidence(self) -> QuerySet[Evidence]:
         return Evidence.objects.filter(

@@ -106,3 +106,15 @@ def test_the_gate_names_uploaded_files_as_ingestion_does():
     from hrdwatch.records.visibility import UPLOADED_FILE
 
     assert UPLOADED_FILE == SourceKind.FILE
+
+
+def test_showing_an_uploaded_file_to_its_organisation_is_a_logged_restricted_view(client, world):
+    candidate = _candidate(_upload(world.a))
+    login(client, world.users["a_reviewer"])
+    for url in (f"/candidates/{candidate.pk}/", f"/documents/{candidate.document_id}/"):
+        assert client.get(url).status_code == 200
+    entries = AuditEntry.objects.filter(action="restricted.view")
+    assert entries.count() == 2
+    assert {e.organisation_id for e in entries} == {world.a.pk}
+    assert {e.actor for e in entries} == {world.users["a_reviewer"]}
+    assert all("CANARYWITNESS" not in str(e.details) for e in entries)
