@@ -169,8 +169,8 @@ class Invitation(models.Model):
 class DetentionReport(models.Model):
     """A detention reported by anyone through the public form: restricted intake for triage.
 
-    Seen only by the members of the organisation it was sent to (network-wide members see the
-    ones sent to no organisation in particular); never published as such.
+    Seen only by the members of the organisation it was sent to and by network-wide members (who
+    pass on the ones sent to no organisation in particular); never published as such.
     """
 
     organisation = models.ForeignKey(
