@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("hrdwatch.api.urls")),
     path("accounts/", include("hrdwatch.partners.urls")),
+    path("workspace/", include("hrdwatch.workspace.urls")),
     path("review/", include("hrdwatch.review.urls")),
     path("audit/", include("hrdwatch.audit.urls")),
     path("documents/", include("hrdwatch.ingestion.urls")),

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "hrdwatch.review",
     "hrdwatch.actions",
     "hrdwatch.editing",
+    "hrdwatch.workspace",
     "hrdwatch.publication",
     "hrdwatch.statistics",
     "hrdwatch.exports",
@@ -152,6 +153,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/accounts/login/"
+LOGIN_REDIRECT_URL = "/workspace/"  # members land on their workspace
 
 # Languages of the interface; content falls back to English where no translation exists.
 LANGUAGE_CODE = "en"
