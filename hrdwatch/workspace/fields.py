@@ -45,9 +45,9 @@ class PartialDateField(forms.MultiValueField):
     }
 
     def __init__(self, **kwargs: Any) -> None:
-        fields = (forms.IntegerField(min_value=1800, max_value=2200),
-                  forms.IntegerField(min_value=1, max_value=12),
-                  forms.IntegerField(min_value=1, max_value=31))
+        fields = (forms.IntegerField(min_value=1800, max_value=2200, required=False),
+                  forms.IntegerField(min_value=1, max_value=12, required=False),
+                  forms.IntegerField(min_value=1, max_value=31, required=False))
         kwargs.setdefault("required", False)
         super().__init__(fields, require_all_fields=False, **kwargs)
 
