@@ -100,11 +100,6 @@ def _read_json(path: Path) -> tuple[dict[str, Any], list[str]]:
     return document, locations
 
 
-def read_csv_cells(path: Path) -> list[tuple[str, list[Any]]]:
-    """(line, cells) of every record of a UTF-8 CSV file, with the same checks as an import."""
-    return _read_csv(path)
-
-
 def _read_csv(path: Path) -> list[tuple[str, list[Any]]]:
     text = _decode(path)
     reader = csv.reader(text.splitlines(keepends=True))

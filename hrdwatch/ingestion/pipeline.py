@@ -50,8 +50,16 @@ def describe(exc: BaseException) -> str:
 
 
 def file_url(source: Source) -> str:
-    """The stable pseudo-URL of an uploaded file: its hash and name."""
-    return f"upload://{source.file_sha256}/{quote(source.file_name)}"
+    """The stable pseudo-URL of an uploaded file: its organisation, hash and name, so two
+    organisations uploading the same file each get their own document (never the other's)."""
+    return upload_url(source.organisation.slug if source.organisation else "", source.file_sha256,
+                      source.file_name)
+
+
+def upload_url(organisation_slug: str, sha256: str, file_name: str) -> str:
+    """``upload://<organisation>/<sha256>/<name>`` (no organisation part for network files)."""
+    owner = f"{organisation_slug}/" if organisation_slug else ""
+    return f"upload://{owner}{sha256}/{quote(file_name)}"
 
 
 def _items_from(
