@@ -13,9 +13,9 @@ from hrdwatch.linkage.names import (
     NameLevel,
     compare_names,
     evidence_level,
-    is_pinyin,
     person_name,
 )
+from hrdwatch.linkage.tokens import is_pinyin
 from hrdwatch.linkage.wording import shown, words
 
 EXAMPLE_ALIASES = Path(__file__).parents[2] / "hrdwatch" / "demo" / "aliases-example.yaml"
