@@ -27,19 +27,16 @@ from itertools import product
 
 from rapidfuzz.distance import JaroWinkler
 
+from .cantonese import CANTONESE_COUNTRIES, cantonese_forms, hong_kong_syllables
 from .forms import (
-    CANTONESE_COUNTRIES,
     HISPANIC_COUNTRIES,
     LEFT_OUT_FIRST_WORDS,
     TURKIC_COUNTRIES,
     NameForm,
-    cantonese_forms,
     forms_of,
-    hong_kong_syllables,
     skeleton,
     turkic_forms,
     without_first_word,
-    written_names,
 )
 from .spellings import CANTONESE_SURNAMES
 from .tokens import (
@@ -51,6 +48,7 @@ from .tokens import (
     vowels_matter,
 )
 from .wording import Words, gettext_noop, words
+from .written import written_names
 
 
 class NameLevel(IntEnum):
