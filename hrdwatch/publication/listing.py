@@ -2,7 +2,8 @@
 
 One ``ListingQuery`` serves the list page, its CSV/JSON downloads and the country page, so a
 shared URL always means the same selection. Unknown facet values or sorts are dropped, never
-errors. Counts come from the facet bitmaps (``search.bitmaps``), pages from SQL over the same
+errors. Counts come from the facet bitmaps (``search.bitmaps``) for facet selections and from SQL
+grouping for full-text ones; pages (ranked by the engine) from SQL over the same
 projection; counts are cached per selection and invalidated on any change.
 """
 
@@ -13,7 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.http import QueryDict
 
 from . import caching
@@ -141,42 +142,51 @@ class SelectionCounts:
     facets: dict[str, list[tuple[str, int]]]
 
 
-def selection_bitmap(query: ListingQuery, maps: dict[bitmaps.Key, int], matching: list[int] | None = None) -> int:
-    """The selection as a bitmap of case ids: the same cases as ``filtered_entries``.
-
-    ``matching``: the case ids of ``filtered_entries(query)`` when the caller already has them
-    (the relevance-sorted list reads every match anyway), which spares a second full-text pass.
-    """
+def selection_bitmap(query: ListingQuery, maps: dict[bitmaps.Key, int]) -> int:
+    """The selection of facet values (no text) as a bitmap of case ids: the same cases as
+    ``filtered_entries`` for a query without full text."""
     selected = maps.get(bitmaps.ALL, 0)
     for name, values in query.filters.items():
         either = 0
         for value in values:
             either |= maps.get((name, value), 0)
         selected &= either
-    parsed = parse_query(query.q)
-    if parsed and selected:
-        if matching is None:
-            matching = list(get_backend().match(SearchEntry.objects.all(), parsed).values_list("case_id", flat=True))
-        selected &= bitmaps.of_ids(matching)
     return selected
 
 
-def selection_counts(query: ListingQuery, matching: list[int] | None = None) -> SelectionCounts:
+def _counts_in_sql(query: ListingQuery) -> dict[bitmaps.Key, int]:
+    """Facet counts of a full-text selection, grouped by the database over the matching entries.
+
+    A text query selects few cases compared with a facet, so grouping their facet rows costs less
+    than reading every bitmap, and no list of matches ever comes into Python.
+    """
+    entries = filtered_entries(query)
+    rows = (
+        SearchFacet.objects.filter(entry_id__in=entries.values("pk"))
+        .order_by().values_list("facet", "value").annotate(n=Count("id"))
+    )
+    counts: dict[bitmaps.Key, int] = {(facet, value): n for facet, value, n in rows}
+    counts[bitmaps.ALL] = entries.count()
+    return counts
+
+
+def selection_counts(query: ListingQuery) -> SelectionCounts:
     """Exact counts for the selection (cached per selection until the record changes).
 
-    The whole record's counts are stored with the bitmaps; a selection's are popcounts of its
-    bitmap ANDed with each value's.
+    The whole record's counts are stored with the bitmaps; a facet selection's are popcounts of
+    its bitmap ANDed with each value's; a full-text selection's are grouped in SQL.
     """
 
     def compute() -> SelectionCounts:
-        if query.is_filtered:
+        if parse_query(query.q):
+            counts = _counts_in_sql(query)
+        elif query.filters:
             maps = bitmaps.load()
-            selected = selection_bitmap(query, maps, matching)
+            selected = selection_bitmap(query, maps)
             counts = {key: (selected & bits).bit_count() for key, bits in maps.items()} if selected else {}
-            total = counts.get(bitmaps.ALL, 0)
         else:
             counts = bitmaps.sizes()
-            total = counts.get(bitmaps.ALL, 0)
+        total = counts.get(bitmaps.ALL, 0)
         facets: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for (facet, value), n in counts.items():
             if n and facet:
