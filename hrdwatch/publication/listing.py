@@ -9,6 +9,7 @@ projection; counts are cached per selection and invalidated on any change.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
@@ -21,13 +22,28 @@ from . import caching
 from .models import SearchEntry, SearchFacet
 from .search import bitmaps
 from .search.backends import get_backend
-from .search.index import FACETS
+from .search.index import FACETS, day_number
 from .search.text import MAX_QUERY_CHARS, parse_query
 
 PAGE_SIZE = 25
 MAX_VALUES_PER_FACET = 20
 _VALUE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-SORTS = ("relevance", "latest", "name", "longest")
+SORTS = ("relevance", "latest", "name", "longest", "arrest", "release")
+# Date ranges: a year (2019) or a day (2019-03-14); "from" takes the period's first day, "to" its last.
+DATE_RANGES = ("arrest_from", "arrest_to", "release_from", "release_to")
+_DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
+
+
+def _bound(name: str, raw: str) -> str:
+    """The cleaned ISO day a range parameter stands for, or "" when it is not a date."""
+    if not _DATE.match(raw or ""):
+        return ""
+    if len(raw) == 4:
+        raw = f"{raw}-01-01" if name.endswith("_from") else f"{raw}-12-31"
+    try:
+        return dt.date.fromisoformat(raw).isoformat()
+    except ValueError:
+        return ""
 
 
 @dataclass(frozen=True)
@@ -38,6 +54,7 @@ class ListingQuery:
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sort: str = ""
     page: int = 1
+    dates: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_params(cls, params: QueryDict) -> ListingQuery:
@@ -54,7 +71,8 @@ class ListingQuery:
             page = max(1, min(int(params.get("page") or 1), 10_000))
         except ValueError:
             page = 1
-        return cls(q=q, filters=filters, sort=sort, page=page)
+        dates = {name: day for name in DATE_RANGES if (day := _bound(name, (params.get(name) or "").strip()))}
+        return cls(q=q, filters=filters, sort=sort, page=page, dates=dates)
 
     @property
     def effective_sort(self) -> str:
@@ -66,6 +84,7 @@ class ListingQuery:
         pairs = [("q", self.q)] if self.q else []
         for name in FACETS:
             pairs += [(name, v) for v in self.filters.get(name, ())]
+        pairs += [(name, self.dates[name]) for name in DATE_RANGES if name in self.dates]
         if self.sort:
             pairs.append(("sort", self.sort))
         if self.page > 1:
@@ -96,7 +115,7 @@ class ListingQuery:
 
     @property
     def is_filtered(self) -> bool:
-        return bool(self.filters) or bool(parse_query(self.q))
+        return bool(self.filters) or bool(self.dates) or bool(parse_query(self.q))
 
 
 # Single-valued facets are columns of the entry, filtered through their own indexes.
@@ -117,6 +136,10 @@ def filtered_entries(query: ListingQuery) -> QuerySet[SearchEntry]:
             entries = entries.filter(
                 pk__in=SearchFacet.objects.filter(facet=name, value__in=values).values("entry_id")
             )
+    for name, day in query.dates.items():
+        column = "arrest_day" if name.startswith("arrest") else "release_day"
+        lookup = "gte" if name.endswith("_from") else "lte"
+        entries = entries.filter(**{f"{column}__{lookup}": day_number(dt.date.fromisoformat(day))})
     parsed = parse_query(query.q)
     if parsed:
         entries = get_backend().match(entries, parsed)
@@ -131,6 +154,8 @@ def ordered(entries: QuerySet[SearchEntry], query: ListingQuery) -> QuerySet[Sea
         return entries.order_by("name_sort", "id")
     if sort == "longest":
         return entries.order_by(F("detained_since").asc(nulls_last=True), "id")
+    if sort in ("arrest", "release"):
+        return entries.order_by(F(f"{sort}_day").desc(nulls_last=True), "-id")
     return entries.order_by("-updated_at", "-id")
 
 
@@ -155,7 +180,7 @@ def selection_bitmap(query: ListingQuery, maps: dict[bitmaps.Key, int]) -> int:
 
 
 def _counts_in_sql(query: ListingQuery) -> dict[bitmaps.Key, int]:
-    """Facet counts of a full-text selection, grouped by the database over the matching entries.
+    """Facet counts of a full-text or date-range selection, grouped by the database.
 
     A text query selects few cases compared with a facet, so grouping their facet rows costs less
     than reading every bitmap, and no list of matches ever comes into Python.
@@ -178,7 +203,7 @@ def selection_counts(query: ListingQuery) -> SelectionCounts:
     """
 
     def compute() -> SelectionCounts:
-        if parse_query(query.q):
+        if parse_query(query.q) or query.dates:
             counts = _counts_in_sql(query)
         elif query.filters:
             maps = bitmaps.load()

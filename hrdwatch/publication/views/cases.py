@@ -54,7 +54,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
         facets.append({"name": name, "title": FACET_TITLES[name], "values": values, "open": bool(selected)})
     page = paginator.get_page(page_number)
     sort_labels = {"relevance": _("Relevance"), "latest": _("Latest updates"), "name": _("Name"),
-                   "longest": _("Longest in detention")}
+                   "longest": _("Longest in detention"), "arrest": _("Latest arrest"),
+                   "release": _("Latest release")}
     return render(request, "publication/case_list.html", {
         "query": query, "rows": rows, "count": count, "facets": facets, "page": page,
         "previous_url": "?" + query.with_page(page_number - 1).querystring() if page.has_previous() else "",
