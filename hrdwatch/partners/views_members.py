@@ -35,12 +35,14 @@ class RoleForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(
-        label=gettext_lazy("E-mail address"),
-        help_text=gettext_lazy("A link to join is sent there. It works once and expires after "
-                               "%(days)s days.") % {"days": invitations.INVITATION_DAYS},
-    )
+    email = forms.EmailField(label=gettext_lazy("E-mail address"))
     role = forms.ChoiceField(label=gettext_lazy("Role"), choices=Role.choices, initial=Role.DOCUMENTER)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = _(
+            "A link to join is sent there. It works once and expires after %(days)s days."
+        ) % {"days": invitations.INVITATION_DAYS}
 
 
 class OrganisationForm(forms.Form):
