@@ -20,6 +20,7 @@ urlpatterns = [
     path("accounts/", include("hrdwatch.partners.urls")),
     path("workspace/organisation/", include("hrdwatch.partners.organisation_urls")),
     path("report/", include("hrdwatch.partners.report_urls")),
+    path("workspace/", include("hrdwatch.workspace.urls")),
     path("review/", include("hrdwatch.review.urls")),
     path("audit/", include("hrdwatch.audit.urls")),
     path("documents/", include("hrdwatch.ingestion.urls")),
