@@ -68,9 +68,10 @@ def _administered(request: HttpRequest, slug: str) -> Organisation:
 
 
 @never_cache
-@permission_required(Action.MANAGE_ORGANISATION)
+@permission_required(Action.VIEW_REPORTS)
 def index(request: HttpRequest) -> HttpResponse:
-    """The organisations this user administers (straight to the page when there is one)."""
+    """Every member's entry: the reported detentions, and the organisations this user
+    administers (an administrator of exactly one goes straight to its page)."""
     organisations = organisations_where(request.user, Role.ADMINISTRATOR)
     may_create = can(request.user, Action.CREATE_ORGANISATION)
     if len(organisations) == 1 and not may_create:
