@@ -81,3 +81,16 @@ def reopen(actor: Any, report: DetentionReport) -> DetentionReport:
         report.save(update_fields=["handled_at"])
         record(who, "report.reopened", report)
     return report
+
+
+def pass_on(actor: Any, report: DetentionReport, organisation: Organisation) -> DetentionReport:
+    """Network staff send a report that named no organisation to one that will look at it."""
+    who = Actor.of(actor)
+    require(who.user, Action.TRIAGE_REPORT, report)
+    if report.organisation_id is not None:
+        raise ValueError("only reports sent to no organisation are passed on")
+    with transaction.atomic():
+        report.organisation = organisation
+        report.save(update_fields=["organisation"])
+        record(who, "report.passed_on", report, details={"organisation": organisation.slug})
+    return report

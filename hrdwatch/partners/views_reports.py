@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from hrdwatch.audit.log import Actor, record_restricted_view
 
 from . import intake
-from .models import DetentionReport
+from .models import DetentionReport, Organisation
 from .permissions import Action, can, permission_required
 
 HONEYPOT = "website"
@@ -120,6 +120,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     may_triage = can(request.user, Action.TRIAGE_REPORT, report)
     return render(request, "partners/organisation/report.html", {
         "report": report, "may_triage": may_triage,
+        "organisations": Organisation.objects.order_by("name") if report.organisation_id is None else [],
         "may_draft": bool(report.organisation and not report.handled_at
                           and can(request.user, Action.CREATE_CASE, report.organisation)),
         "form": HandleForm(initial={"note": report.note}) if may_triage else None,
@@ -133,6 +134,13 @@ def report_triage(request: HttpRequest, pk: int) -> HttpResponse:
     report = _visible(request, pk)
     if not can(request.user, Action.TRIAGE_REPORT, report):
         raise Http404()
+    chosen = request.POST.get("pass_on", "")
+    if chosen.isdigit() and report.organisation_id is None:
+        target = Organisation.objects.filter(pk=int(chosen)).first()
+        if target is not None:
+            intake.pass_on(Actor.from_request(request), report, target)
+            messages.success(request, _("Passed on to %(organisation)s.") % {"organisation": target.name})
+        return redirect("organisation:reports")
     if request.POST.get("draft"):
         return _start_draft(request, report)
     if request.POST.get("reopen"):

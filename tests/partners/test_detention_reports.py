@@ -150,3 +150,17 @@ def test_every_member_opens_the_organisation_entry_page(client, world):
     assert "/workspace/organisation/org-a/" not in page.content.decode()
     login(client, world.users["outsider"])
     assert client.get("/workspace/organisation/").status_code == 403
+
+
+def test_network_staff_pass_on_a_report_sent_to_no_organisation(client, world):
+    client.post("/report/", _fields())
+    report = DetentionReport.objects.get()
+    login(client, world.users["a_administrator"])
+    client.post(f"/workspace/organisation/reports/{report.pk}/triage/", {"pass_on": str(world.a.pk)})
+    assert DetentionReport.objects.get().organisation is None, "only network-wide members may"
+    login(client, world.users["net_reviewer"])
+    client.post(f"/workspace/organisation/reports/{report.pk}/triage/", {"pass_on": str(world.a.pk)})
+    assert DetentionReport.objects.get().organisation == world.a
+    assert AuditEntry.objects.filter(action="report.passed_on", actor=world.users["net_reviewer"]).exists()
+    login(client, world.users["a_viewer"])
+    assert client.get(f"/workspace/organisation/reports/{report.pk}/").status_code == 200
