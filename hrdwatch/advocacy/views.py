@@ -120,6 +120,9 @@ class SubscribeForm(forms.Form):
 def subscribe(request: HttpRequest) -> HttpResponse:
     form = SubscribeForm(request.POST or None, initial={"defender": request.GET.get("defender", "")})
     if request.method == "POST" and form.is_valid():
+        if not alerts.may_request_subscription(request, form.cleaned_data["email"]):
+            return render(request, "advocacy/alerts_message.html", status=429,
+                          context={"message": _("Too many sign-ups from here; please try again later.")})
         alerts.request_subscription(form.cleaned_data["email"], _language(request),
                                     form.cleaned_data["country"], form.cleaned_data["defender"])
         return render(request, "advocacy/alerts_message.html",
