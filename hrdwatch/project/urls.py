@@ -18,6 +18,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("hrdwatch.api.urls")),
     path("accounts/", include("hrdwatch.partners.urls")),
+    path("workspace/organisation/", include("hrdwatch.partners.organisation_urls")),
+    path("report/", include("hrdwatch.partners.report_urls")),
     path("workspace/", include("hrdwatch.workspace.urls")),
     path("review/", include("hrdwatch.review.urls")),
     path("audit/", include("hrdwatch.audit.urls")),
