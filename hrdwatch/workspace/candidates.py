@@ -3,7 +3,7 @@ its document with the evidence highlighted, accepted as a draft case or rejected
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -102,7 +102,7 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("workspace:candidate", pk=candidate.pk)
-    Draft.objects.create(author=request.user, organisation=organisations[0], case=case,
+    Draft.objects.create(author=cast(Any, request.user), organisation=organisations[0], case=case,
                          data={"person": {"name": candidate.current().get("name", "")}})
     messages.success(request, _("Accepted as a draft case."))
     return redirect("workspace:case", uid=case.uid)
