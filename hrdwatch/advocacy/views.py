@@ -22,7 +22,9 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from hrdwatch.audit.log import Actor
 from hrdwatch.core.dates import format_partial_human
+from hrdwatch.exports.base import audit_export
 from hrdwatch.partners.permissions import Action, can, viewer_for
 from hrdwatch.records.models import Case, Defender, Event
 
@@ -193,7 +195,9 @@ def wgad_dossier(request: HttpRequest, uid: str, fmt: str) -> HttpResponse:
     if case is None or not can(request.user, Action.VIEW_CASE, case) or viewer_for(request.user).is_public:
         raise PermissionDenied
     language = _language(request)
-    doc = build_wgad(uid, viewer_for(request.user), language)
+    viewer = viewer_for(request.user)
+    doc = build_wgad(uid, viewer, language)
+    audit_export(Actor.from_request(request), viewer, fmt, 1, what="wgad", obj=case)
     if fmt == "pdf":
         response = HttpResponse(to_pdf(doc), content_type="application/pdf")
     else:

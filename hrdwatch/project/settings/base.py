@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "hrdwatch.review",
     "hrdwatch.actions",
     "hrdwatch.editing",
+    "hrdwatch.workspace",
     "hrdwatch.publication",
     "hrdwatch.statistics",
     "hrdwatch.exports",
@@ -156,6 +157,7 @@ LOGIN_URL = "/accounts/login/"
 PASSWORD_RESET_TIMEOUT = 60 * 60
 HRDWATCH_RESET_RATE = "5/h"  # reset requests per client address
 HRDWATCH_ALERT_SIGNUP_RATE = "5/h"  # alert sign-ups per client address
+LOGIN_REDIRECT_URL = "/workspace/"  # members land on their workspace
 
 # Languages of the interface; content falls back to English where no translation exists.
 LANGUAGE_CODE = "en"
