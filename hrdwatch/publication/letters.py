@@ -12,8 +12,7 @@ import yaml
 from hrdwatch.core.countries import country_name
 from hrdwatch.core.dates import format_partial_human
 from hrdwatch.records.models import Case
-
-from .rows import days_detained
+from hrdwatch.records.status import days_detained
 
 LETTERS_FILE = Path(__file__).parent / "data" / "letters.yaml"
 

@@ -230,3 +230,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# A published case not re-verified for this many days is shown as "unverified since …", kept out of
+# "currently detained" and letters, and listed in the reviewers' "to re-verify" queue.
+HRDWATCH_VERIFY_MAX_AGE_DAYS = 183
