@@ -23,6 +23,8 @@ class Headline:
     detained: int
     countries: int
     years_in_detention: int
+    as_of: dt.date | None = None
+    unverified: int = 0  # held according to the record, but not verified recently: not counted
 
 
 def today() -> dt.date:
@@ -46,10 +48,13 @@ def headline(entries: QuerySet[SearchEntry] | None = None) -> Headline:
         days=Sum(detention_days(today()), filter=Q(arrest_day__isnull=False)
                  & (Q(release_day__isnull=False) | detained)),
         detained=Count("defender_id", distinct=True, filter=detained),
+        unverified=Count("defender_id", distinct=True,
+                         filter=Q(status__in=DETAINED_STATUSES) & ~verified_q("case__")),
     )
     return Headline(
         defenders=totals["defenders"] or 0, detained=totals["detained"] or 0,
         countries=totals["countries"] or 0, years_in_detention=int((totals["days"] or 0) / 365.25),
+        as_of=today(), unverified=totals["unverified"] or 0,
     )
 
 
