@@ -67,3 +67,15 @@ def test_counters_say_as_of_which_date(client, cases):
 
 def test_detained_statuses_are_decided_in_records():
     assert "detained_convicted" in DETAINED_STATUSES and "released" not in DETAINED_STATUSES
+
+
+@pytest.mark.parametrize(("lang", "word"), [("en", "whereabouts"), ("fr", "lieu où"), ("es", "paradero")])
+def test_a_disappeared_persons_letter_asks_for_whereabouts(indexed, lang, word):
+    from hrdwatch.publication.letters import letter_for
+
+    with indexed():
+        gone = make_case("Disappeared Person", status="disappeared")
+        held = make_case("Held Person")
+    assert word in letter_for(gone, "Disappeared Person", [], lang).text
+    assert word not in letter_for(held, "Held Person", [], lang).text
+    assert "{" not in letter_for(held, "Held Person", [], lang).text
