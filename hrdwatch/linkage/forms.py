@@ -55,7 +55,7 @@ _GLUED_PREFIXES = (
 _FRENCH_Y = re.compile("(?<=[aeiouAEIOU])[ïÏ](?=[aeiou])")
 _HAN_DOTS = ("·", "•", "・", "‧", "．")
 # Letters only Turkish, Azerbaijani and other Turkic Latin alphabets use, and how English spells
-# those alphabets' letters: Xədicə İsmayılova is Khadija Ismayilova, Nariman Celal is Dzhelyal.
+# those alphabets' letters: Səbinə Əliyeva is Sabina Aliyeva, Ruslan Cəfərov is Jafarov.
 _TURKIC_LETTERS = frozenset("əƏıİğĞ")
 _TURKIC_IN_ENGLISH = str.maketrans(
     {
@@ -64,20 +64,20 @@ _TURKIC_IN_ENGLISH = str.maketrans(
     }
 )  # fmt: skip
 # Where a Latin name may be spelt in a Turkic alphabet even without its other letters: Turkey,
-# Azerbaijan, and Crimea, reported under Ukraine or Russia (Nariman Celal is Dzhelyal there).
+# Azerbaijan, and Crimea, reported under Ukraine or Russia (Server Celil is Dzhelil there).
 TURKIC_COUNTRIES = frozenset({"TR", "AZ", "UA", "RU"})
 _TURKIC_C = re.compile(r"[cC](?![hHkKzZsS])")
 # Leading words a name is often given without, where that is the custom (a name of three words or
 # more is also read without its first, when that is one of them):
-# * a devotional Muhammad or Ahmad in Turkey, Azerbaijan, South and South-East Asia (Mehmet Osman
-#   Kavala is Osman Kavala, Ahmed Kabir Kishore Kabir Kishore). Not in the Arab world, where the
+# * a devotional Muhammad or Ahmad in Turkey, Azerbaijan, South and South-East Asia (Mehmet Ali
+#   Yıldız is Ali Yıldız, Muhammad Rafiq Hossain Rafiq Hossain). Not in the Arab world, where the
 #   name after it is the father's (Mohamed Ahmed Ali is Ahmed Ali's son), nor in Iran (Mohammad
 #   Reza is one given name);
-# * a devotional José or María where Spanish or Portuguese is spoken (José Javier Tarazona Sánchez
-#   is Javier Tarazona), when three words remain: José Tovar Pérez and María Tovar Pérez, brother
+# * a devotional José or María where Spanish or Portuguese is spoken (José Andrés Molina Rivas
+#   is Andrés Molina), when three words remain: José Tovar Pérez and María Tovar Pérez, brother
 #   and sister, are no Tovar Pérez; nor in a compound (María José, José María, María del Carmen);
-# * a Burmese honorific, which is no part of the name (Ma Nilar Thein, U Win Htein, Daw Aung San
-#   Suu Kyi), unless the name repeats it (Ko Ko Gyi, Ma Ma Lay).
+# * a Burmese honorific, which is no part of the name (Ma Thida Win, U Zaw Lin, Daw Khin
+#   Mya Aye), unless the name repeats it (Ko Ko Gyi, Ma Ma Lay).
 _DEVOTIONAL = frozenset({"muhammad", "ahmad"})
 _HISPANIC_DEVOTIONAL = frozenset({"jose", "maria"})
 # words that make a José or María part of a compound given name (María José, María del Carmen)
@@ -99,15 +99,15 @@ _HONORIFICS = frozenset(
     "haji hajji father fr rev pastor bishop seyed seyyed sayed sayyed sayyid seyyid monsenor mons "
     "msgr monsignor mgr archbishop cardinal".split()
 )
-# Generation suffixes written after a name (Vladimir Kara-Murza Jr.), dropped likewise.
+# Generation suffixes written after a name (Pavel Sokolov Jr.), dropped likewise.
 _SUFFIXES = frozenset("jr jnr junior snr senior ii iii".split())
 # Another name within a name field: in brackets or quotes (a pen name, the original script), single
-# quotes standing apart from the words around them (Parit 'Penguin' Chiwarak, not O'Brien) ...
+# quotes standing apart from the words around them (Somchai 'Tiger' Wongsa, not O'Brien) ...
 _BRACKETED = re.compile(
     r"[(\[{]([^)\]}]*)[)\]}]|[\"“«]([^\"”»]*)[\"”»]|(?<!\S)['‘]([^'‘’\s][^'‘’]*)['’](?!\S)"
 )
-# ... or after "aka", "alias", "(a)" (Burmese: Kyaw Min Yu (a) Ko Jimmy), "known as", "dit" (Oumar
-# Sylla dit Foniké Menguè), "conocido como", or a slash between two spellings.
+# ... or after "aka", "alias", "(a)" (Burmese: Aung Myo Thant (a) Ko Tun), "known as", "dit" (Mamadou
+# Diallo dit Kanté Sory), "conocido como", or a slash between two spellings.
 # (dit and vulgo only in lower case: Dit is a name in Cambodia)
 _MARKERS = r"a\.?k\.?a\.?|alias|(?:also )?known as|(?-i:dite?|vulgo)|conocid[oa] como"
 _ALTERNATIVES = re.compile(rf"\s/\s|\s+(?:{_MARKERS}|\(a\)):?\s+", re.IGNORECASE)
@@ -116,11 +116,11 @@ _MARKER_FIRST = re.compile(rf"([(\[{{])\s*(?:{_MARKERS}):?\s+", re.IGNORECASE)
 
 
 def written_names(text: str) -> list[str]:
-    """The names one field holds: "Nguyen Ngoc Nhu Quynh (Me Nam)" is two, "Hu Jia / 胡佳" too,
-    'Ali "Abu Hamza" Mansour' is Ali Mansour and Abu Hamza, and "Li Yuhan 李昱函" is one name in
+    """The names one field holds: "Tran Thi Thu Ha (Me Ca)" is two, "Zhou Lin / 周林" too,
+    'Ali "Abu Hamza" Mansour' is Ali Mansour and Abu Hamza, and "Chen Meilan 陈美兰" is one name in
     two scripts. One word in brackets or quotes is another family name or a byname, also written
-    after the first name: "Katsiaryna Bakhvalava (Andreyeva)" is Katsiaryna Andreyeva too, and
-    'Mohamed "Oxygen" Ibrahim' Mohamed Oxygen."""
+    after the first name: "Alesia Karpovich (Sidorava)" is Alesia Sidorava too, and
+    'Youssef "Falcon" Nasser' Youssef Falcon."""
     # before brackets are read: "(a)" is no name
     text = _ALTERNATIVES.sub(" / ", _MARKER_FIRST.sub(r"\1", text or ""))
     extras = [a or b or c for a, b, c in _BRACKETED.findall(text)]
@@ -300,7 +300,7 @@ def _latin_tokens(text: str) -> list[str]:
         raw.append(_NON_LETTERS.sub("", "".join(parts)))
     raw = [t for t in raw if t]
     while len(raw) > 2 and raw[0] in _HONORIFICS:
-        raw = raw[1:]  # Dr. Abdulhadi Al-Khawaja, Sheikh Ali Salman
+        raw = raw[1:]  # Dr. Karim Al-Hassan, Sheikh Omar Saleh
     while len(raw) > 2 and raw[-1] in _SUFFIXES:
         raw = raw[:-1]
     return _canonical_tokens(raw)
@@ -383,7 +383,7 @@ def _name_reading(part: str) -> str:
     return "".join(NAME_READINGS.get(c, s) for c, s in zip(part, syllables, strict=True))
 
 
-# Where Chinese names are read in Cantonese and romanised that way: 黃之鋒 is Wong Chi-fung there.
+# Where Chinese names are read in Cantonese and romanised that way: 陳家明 is Chan Ka-ming there.
 CANTONESE_COUNTRIES = frozenset({"HK", "MO"})
 # Most Cantonese spellings of one name in characters (the readings of a character vary: Kwok / Gwok).
 MAX_CANTONESE_FORMS = 4
@@ -409,10 +409,10 @@ def hong_kong_syllables(token: str) -> str:
 
 @lru_cache(maxsize=100_000)
 def cantonese_forms(han: str) -> tuple[NameForm, ...]:
-    """A Chinese name in characters as Hong Kong writes it in Latin letters (周庭 Chow Ting, 鄒幸彤
-    Chow Hang-tung): the usual readings of each character, surname and given name as two words.
+    """A Chinese name in characters as Hong Kong writes it in Latin letters (陳家明 Chan Ka-ming, 鄒美玲
+    Chow Mei-ling): the usual readings of each character, surname and given name as two words.
 
-    Pinyin alone never meets these spellings: Zou Xingtong and Chow Hang-tung share no syllable.
+    Pinyin alone never meets these spellings: Zou Meiling and Chow Mei-ling share no syllable.
     """
     surname, given = _split_han_name(str(_to_traditional().convert(han)))
     readings = _cantonese_readings().getRoman(surname + given)
@@ -466,8 +466,8 @@ def turkic_forms(text: str) -> tuple[NameForm, ...]:
 
 
 # German spellings of Slavic and Arabic names, which English spells otherwise: sch and tsch for sh and
-# ch, z for ts, an s between vowels for z, j for y, a final w for v (Masen Darwisch is Mazen Darwish,
-# Ales Bjaljazki Ales Byalyatski, Ojub Titijew Oyub Titiyev). Read so only where a name shows German
+# ch, z for ts, an s between vowels for z, j for y, a final w for v (Nisar Kaschif is Nizar Kashif,
+# Jurij Schewtschenko Yuriy Shevchenko, Ruslan Tagijew Ruslan Tagiyev). Read so only where a name shows German
 # spelling (sch, a j after a consonant, a final -ew or -ow in a longer word): Jasmin, Zaki and
 # Chow keep their letters.
 _GERMAN_MARKS = re.compile(r"sch|[bcdfgklmnprstvwz]j|[a-z]{3}[eo]wa?\b", re.IGNORECASE)

@@ -471,7 +471,7 @@ def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
             not vowels
             and len(long_form.tokens) >= 4
             and matched == [0, len(long_form.tokens) - 2]
-        ):  # Spanish custom: Pedro Mena for Pedro Joaquín Mena Amador
+        ):  # Spanish custom: Luis Prado for Luis Alberto Prado Gil
             return NameMatch(
                 NameLevel.LOOSE,
                 words(
@@ -498,8 +498,8 @@ def _russified(a: str, b: str) -> bool:
 
 
 def _english_name_beside(chinese: NameForm, long_form: NameForm) -> bool:
-    """The longer name is the Chinese one and an English given name (Joshua Wong Chi-fung in Hong
-    Kong, Sophia Huang Xueqin): in Cantonese on either side, in pinyin before or after it."""
+    """The longer name is the Chinese one and an English given name (Kevin Chan Ka-ming in Hong
+    Kong, Grace Liu Meilan): in Cantonese on either side, in pinyin before or after it."""
     if chinese.kind == "cantonese":
         return True
     ends = {long_form.tokens[0], long_form.tokens[-1]} - set(chinese.tokens)
@@ -563,8 +563,8 @@ def compare_names(a: PersonName, b: PersonName) -> NameMatch:
 
 def evidence_level(a: PersonName, b: PersonName) -> NameLevel:
     """How strongly two names count for the model: as ``compare_names`` says, except that where a
-    second family name is customarily left out, leaving it out counts as a spelling does (Medardo
-    Mairena for Medardo Mairena Sequeira; Reza Khandan and Reza Khandan Mahabadi, in Iran, are two
+    second family name is customarily left out, leaving it out counts as a spelling does (Rosendo
+    Vargas for Rosendo Vargas Ruiz; Hamid Sadeghi and Hamid Sadeghi Tabrizi, in Iran, are two
     men). Only as evidence, never to vouch for a cluster: José García agrees with José García
     Pérez and with José García López, two men."""
     level = compare_names(a, b).level
@@ -580,8 +580,8 @@ def evidence_level(a: PersonName, b: PersonName) -> NameLevel:
 
 def _without_second_family_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """One name is the other without its last word, word for word (Julia Ramos is no Julio Ramos
-    Soto), or without a second given name and the last word (Pedro Mena, Pedro Joaquín Mena
-    Amador)."""
+    Soto), or without a second given name and the last word (Luis Prado, Luis Alberto Prado
+    Gil)."""
     short, long = sorted((a, b), key=len)
     if len(short) < 2:
         return False

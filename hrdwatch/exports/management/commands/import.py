@@ -11,15 +11,18 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hrdwatch.exports.importer import Importer, ImportReport
 from hrdwatch.exports.readers import FileError, read_import_file
+from hrdwatch.exports.uwazi import command as uwazi
 
 
 class Command(BaseCommand):
     help = (
-        "Import defenders and cases from a CSV, XLSX or JSON file.\n\n"
+        "Import defenders and cases from a CSV, XLSX or JSON file, or an Uwazi CSV export.\n\n"
         "Every bad row is reported with its line and reason. By default a file with any bad row "
         "changes nothing; --skip-invalid imports the good rows. Re-importing the same file changes "
         "nothing (records are matched by defender_id/case_id or uid). Column mapping: "
-        "docs/import-export.md."
+        "docs/import-export.md. From Uwazi: hrdwatch import --from uwazi EXPORT.csv "
+        "--suggest-mapping > mapping.yaml, check it, then hrdwatch import --from uwazi "
+        "EXPORT.csv --mapping mapping.yaml [--date-format dd/MM/yyyy] [--dry-run]."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -27,6 +30,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Report what would change; change nothing.")
         parser.add_argument("--skip-invalid", action="store_true", help="Import the valid rows, skip the bad ones.")
         parser.add_argument("--user", help="Username recorded in the history as the author of the changes.")
+        uwazi.add_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = None
@@ -35,10 +39,23 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"no user named {options['user']!r}")
         path = Path(options["file"])
-        try:
-            document, locations = read_import_file(path)
-        except FileError as exc:
-            raise CommandError(f"{exc}. Nothing was imported.") from None
+        if options["source_format"] == "uwazi":
+            conversion = uwazi.read_uwazi(options, self.stdout)
+            if conversion is None:
+                return
+            for message in conversion.errors:
+                self.stderr.write(message)
+            if conversion.errors and not options["skip_invalid"]:
+                raise CommandError(
+                    f"{len(conversion.errors)} value(s) cannot be imported; nothing was imported "
+                    "(fix the export or the mapping, or use --skip-invalid)."
+                )
+            document, locations = conversion.document, conversion.locations
+        else:
+            try:
+                document, locations = read_import_file(path)
+            except FileError as exc:
+                raise CommandError(f"{exc}. Nothing was imported.") from None
         importer = Importer(
             dry_run=options["dry_run"], skip_invalid=options["skip_invalid"], user=user,
             refuse_formulas=path.suffix.lower() != ".json",  # spreadsheets evaluate formulas
