@@ -19,8 +19,9 @@ from hrdwatch.core.text import fold
 from .bearers import MEAN_REPORTS, own_records
 from .forms import NameForm, skeleton, slavic_skeleton
 from .inputs import LinkRecord
-from .names import PersonName, one_spelling, syllables, vowels_matter
+from .names import PersonName
 from .spellings import CANTONESE_SURNAMES
+from .tokens import one_spelling, syllables, vowels_matter
 
 _EPOCH = dt.date(1900, 1, 1)
 # Most records one blocking key may gather; a block of n records costs n*(n-1)/2 comparisons.

@@ -13,8 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice, product
-from typing import Any
 
 from anyascii import anyascii
 from opencc import OpenCC
@@ -23,6 +21,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from hrdwatch.core.text import detect_script, fold
 
+from .german import german_in_english
 from .spellings import (
     BE,
     COMPOUND_SURNAMES,
@@ -100,57 +99,7 @@ _HONORIFICS = frozenset(
     "msgr monsignor mgr archbishop cardinal".split()
 )
 # Generation suffixes written after a name (Pavel Sokolov Jr.), dropped likewise.
-_SUFFIXES = frozenset("jr jnr junior snr senior ii iii".split())
-# Another name within a name field: in brackets or quotes (a pen name, the original script), single
-# quotes standing apart from the words around them (Somchai 'Tiger' Wongsa, not O'Brien) ...
-_BRACKETED = re.compile(
-    r"[(\[{]([^)\]}]*)[)\]}]|[\"“«]([^\"”»]*)[\"”»]|(?<!\S)['‘]([^'‘’\s][^'‘’]*)['’](?!\S)"
-)
-# ... or after "aka", "alias", "(a)" (Burmese: Aung Myo Thant (a) Ko Tun), "known as", "dit" (Mamadou
-# Diallo dit Kanté Sory), "conocido como", or a slash between two spellings.
-# (dit and vulgo only in lower case: Dit is a name in Cambodia)
-_MARKERS = r"a\.?k\.?a\.?|alias|(?:also )?known as|(?-i:dite?|vulgo)|conocid[oa] como"
-_ALTERNATIVES = re.compile(rf"\s/\s|\s+(?:{_MARKERS}|\(a\)):?\s+", re.IGNORECASE)
-# a marker opening a bracket: (also known as: Abu Hamza)
-_MARKER_FIRST = re.compile(rf"([(\[{{])\s*(?:{_MARKERS}):?\s+", re.IGNORECASE)
-
-
-def written_names(text: str) -> list[str]:
-    """The names one field holds: "Tran Thi Thu Ha (Me Ca)" is two, "Zhou Lin / 周林" too,
-    'Ali "Abu Hamza" Mansour' is Ali Mansour and Abu Hamza, and "Chen Meilan 陈美兰" is one name in
-    two scripts. One word in brackets or quotes is another family name or a byname, also written
-    after the first name: "Alesia Karpovich (Sidorava)" is Alesia Sidorava too, and
-    'Youssef "Falcon" Nasser' Youssef Falcon."""
-    # before brackets are read: "(a)" is no name
-    text = _ALTERNATIVES.sub(" / ", _MARKER_FIRST.sub(r"\1", text or ""))
-    extras = [a or b or c for a, b, c in _BRACKETED.findall(text)]
-    main = _BRACKETED.sub(" ", text)
-    first = main.split()[:1] if len(main.split()) >= 2 else []
-    bynames = [
-        " ".join([*first, extra])
-        for extra in extras
-        if first and extra.isalpha() and len(extra) >= 3 and fold(extra) not in _SUFFIXES
-    ]
-    parts = [*_ALTERNATIVES.split(main), *extras]
-    runs = [run for part in parts if part.strip(" ,;") for run in _script_runs(part)]
-    # a byname in another script than the first name is the name in that script, not a byname
-    return runs + [name for name in bynames if _script_runs(name) == [name]]
-
-
-def _script_runs(text: str) -> list[str]:
-    """The words of a name cut where the script changes (Latin letters, then characters)."""
-    if text.isascii():
-        return [" ".join(text.split())] if any(ch.isalpha() for ch in text) else []
-    runs: list[list[str]] = []
-    scripts: list[str] = []
-    for word in text.split():
-        script = detect_script(word) if any(ch.isalpha() for ch in word) else ""
-        if runs and script in ("", scripts[-1]):
-            runs[-1].append(word)
-        else:
-            runs.append([word])
-            scripts.append(script)
-    return [" ".join(words) for words in runs if any(ch.isalpha() for w in words for ch in w)]
+NAME_SUFFIXES = frozenset("jr jnr junior snr senior ii iii".split())
 
 
 @dataclass(frozen=True)
@@ -301,7 +250,7 @@ def _latin_tokens(text: str) -> list[str]:
     raw = [t for t in raw if t]
     while len(raw) > 2 and raw[0] in _HONORIFICS:
         raw = raw[1:]  # Dr. Karim Al-Hassan, Sheikh Omar Saleh
-    while len(raw) > 2 and raw[-1] in _SUFFIXES:
+    while len(raw) > 2 and raw[-1] in NAME_SUFFIXES:
         raw = raw[:-1]
     return _canonical_tokens(raw)
 
@@ -341,7 +290,7 @@ def _abjad_form(text: str) -> NameForm:
     return NameForm(tuple(_canonical_tokens(words)), "abjad")
 
 
-def _split_han_name(text: str) -> tuple[str, str]:
+def split_han_name(text: str) -> tuple[str, str]:
     if text[:2] in COMPOUND_SURNAMES and len(text) > 2:
         return text[:2], text[2:]
     return text[:1], text[1:]
@@ -354,7 +303,7 @@ def _han_forms(text: str) -> list[NameForm]:
         parts = [p for p in re.split("[" + "".join(_HAN_DOTS) + "]", han) if p]
         tokens = tuple("".join(lazy_pinyin(p)) for p in parts)
         return [NameForm(tokens, "translit", "·".join(parts))]
-    surname, given = _split_han_name(han)
+    surname, given = split_han_name(han)
     tokens = ("".join(lazy_pinyin(surname)), "".join(lazy_pinyin(given)))
     # Wade-Giles, as Taiwan and older reports spell names: 楊智淵 is Yang Chih-yuan there
     wade = tuple(
@@ -381,49 +330,6 @@ def _name_reading(part: str) -> str:
     if len(syllables) != len(part):  # not one syllable per character: leave it as read
         return "".join(syllables)
     return "".join(NAME_READINGS.get(c, s) for c, s in zip(part, syllables, strict=True))
-
-
-# Where Chinese names are read in Cantonese and romanised that way: 陳家明 is Chan Ka-ming there.
-CANTONESE_COUNTRIES = frozenset({"HK", "MO"})
-# Most Cantonese spellings of one name in characters (the readings of a character vary: Kwok / Gwok).
-MAX_CANTONESE_FORMS = 4
-
-
-@lru_cache(maxsize=1)
-def _cantonese_readings() -> Any:
-    from cantoroman import Cantonese  # Hong Kong Government romanisation, traditional characters
-
-    return Cantonese()
-
-
-@lru_cache(maxsize=1)
-def _to_traditional() -> OpenCC:
-    return OpenCC("s2t")
-
-
-def hong_kong_syllables(token: str) -> str:
-    """One spelling for syllables Hong Kong writes two ways: Tsz and Chi are both zi (子 Tsz, 志
-    Chi), Sze and Si both si."""
-    return token.replace("tsz", "chi").replace("sze", "si")
-
-
-@lru_cache(maxsize=100_000)
-def cantonese_forms(han: str) -> tuple[NameForm, ...]:
-    """A Chinese name in characters as Hong Kong writes it in Latin letters (陳家明 Chan Ka-ming, 鄒美玲
-    Chow Mei-ling): the usual readings of each character, surname and given name as two words.
-
-    Pinyin alone never meets these spellings: Zou Meiling and Chow Mei-ling share no syllable.
-    """
-    surname, given = _split_han_name(str(_to_traditional().convert(han)))
-    readings = _cantonese_readings().getRoman(surname + given)
-    if not surname or len(readings) != len(surname + given) or not all(readings):
-        return ()
-    choices = product(*(r[:2] for r in readings))
-    forms = []
-    for chosen in islice(choices, MAX_CANTONESE_FORMS):
-        tokens = ("".join(chosen[: len(surname)]), "".join(chosen[len(surname) :]))
-        forms.append(NameForm(tuple(hong_kong_syllables(t) for t in tokens if t), "cantonese"))
-    return tuple(forms)
 
 
 @lru_cache(maxsize=1)
@@ -463,32 +369,6 @@ def turkic_forms(text: str) -> tuple[NameForm, ...]:
     english = _TURKIC_C.sub("dzh", text).translate(_TURKIC_IN_ENGLISH)
     form = NameForm(tuple(_latin_tokens(english)), "latin")
     return (form,) if form.tokens else ()
-
-
-# German spellings of Slavic and Arabic names, which English spells otherwise: sch and tsch for sh and
-# ch, z for ts, an s between vowels for z, j for y, a final w for v (Nisar Kaschif is Nizar Kashif,
-# Jurij Schewtschenko Yuriy Shevchenko, Ruslan Tagijew Ruslan Tagiyev). Read so only where a name shows German
-# spelling (sch, a j after a consonant, a final -ew or -ow in a longer word): Jasmin, Zaki and
-# Chow keep their letters.
-_GERMAN_MARKS = re.compile(r"sch|[bcdfgklmnprstvwz]j|[a-z]{3}[eo]wa?\b", re.IGNORECASE)
-_GERMAN_IN_ENGLISH = (
-    (re.compile("tsch"), "ch"),
-    (re.compile("sch"), "sh"),
-    (re.compile("z"), "ts"),
-    (re.compile("(?<=[aeiouy])s(?=[aeiouy])"), "z"),
-    (re.compile("j"), "y"),
-    (re.compile(r"w(?=a?\b)"), "v"),
-)
-
-
-def german_in_english(text: str) -> str | None:
-    """A Latin name in German spelling as English spells it, or None if it shows no German spelling."""
-    if not _GERMAN_MARKS.search(text):
-        return None
-    english = text.lower()
-    for pattern, replacement in _GERMAN_IN_ENGLISH:
-        english = pattern.sub(replacement, english)
-    return english
 
 
 @lru_cache(maxsize=500_000)

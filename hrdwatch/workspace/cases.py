@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from hrdwatch.actions import Actor, do_submit_for_review
 from hrdwatch.audit.log import record_restricted_view
 from hrdwatch.core.dates import format_partial_human
 from hrdwatch.partners.permissions import Action, can, permission_required, viewer_for
-from hrdwatch.records.levels import ReviewState
+from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.records.models import Case
 from hrdwatch.records.visibility import Gate
 from hrdwatch.review.models import Review
@@ -37,9 +37,10 @@ def visible_case(request: HttpRequest, uid: str) -> Case:
 def case_page(request: HttpRequest, uid: str) -> HttpResponse:
     case = visible_case(request, uid)
     gate = Gate(viewer_for(request.user))
-    events = gate.events().filter(case=case).select_related("event_type").prefetch_related("charges__category")
+    events = gate.events().filter(case=case).select_related("event_type").prefetch_related(
+        Prefetch("charges", gate.charges().select_related("category")))  # charges through the gate
     notes = list(gate.sensitive_details().filter(case=case).select_related("kind"))
-    if notes:
+    if any(note.visibility == Visibility.RESTRICTED for note in notes):
         record_restricted_view(request, case, "workspace case page")
     return render(request, "workspace/case.html", {
         "case": case, "arrest": format_partial_human(case.arrest_date, case.arrest_date_precision),

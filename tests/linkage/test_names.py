@@ -8,15 +8,16 @@ import pytest
 from django.utils import translation
 
 from hrdwatch.linkage.aliases import AliasTable, load_alias_table
-from hrdwatch.linkage.forms import forms_of, written_names
+from hrdwatch.linkage.forms import forms_of
 from hrdwatch.linkage.names import (
     NameLevel,
     compare_names,
     evidence_level,
-    is_pinyin,
     person_name,
 )
+from hrdwatch.linkage.tokens import is_pinyin
 from hrdwatch.linkage.wording import shown, words
+from hrdwatch.linkage.written import written_names
 
 EXAMPLE_ALIASES = Path(__file__).parents[2] / "hrdwatch" / "demo" / "aliases-example.yaml"
 

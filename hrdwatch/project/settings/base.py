@@ -157,6 +157,7 @@ LOGIN_URL = "/accounts/login/"
 PASSWORD_RESET_TIMEOUT = 60 * 60
 HRDWATCH_RESET_RATE = "5/h"  # reset requests per client address
 HRDWATCH_ALERT_SIGNUP_RATE = "5/h"  # alert sign-ups per client address
+HRDWATCH_REPORT_RATE = "5/h"  # public "report a detention" submissions per client address
 LOGIN_REDIRECT_URL = "/workspace/"  # members land on their workspace
 
 # Languages of the interface; content falls back to English where no translation exists.

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hrdwatch.exports.importer import Importer, ImportReport
 from hrdwatch.exports.readers import FileError, read_import_file
+from hrdwatch.exports.scope import ImportScope, ScopeError
 from hrdwatch.exports.uwazi import command as uwazi
 
 
@@ -30,6 +31,11 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Report what would change; change nothing.")
         parser.add_argument("--skip-invalid", action="store_true", help="Import the valid rows, skip the bad ones.")
         parser.add_argument("--user", help="Username recorded in the history as the author of the changes.")
+        parser.add_argument(
+            "--organisation",
+            help="Slug of the importing organisation: new records are its drafts, and only its "
+                 "records (or cases shared with it to edit) are matched and updated (default: the "
+                 "user's only organisation; none: an operator's import, owners from the file).")
         uwazi.add_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -38,6 +44,10 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"no user named {options['user']!r}")
+        try:
+            scope = ImportScope.resolve(user, options.get("organisation"))
+        except ScopeError as exc:
+            raise CommandError(f"{exc}. Nothing was imported.") from None
         path = Path(options["file"])
         if options["source_format"] == "uwazi":
             conversion = uwazi.read_uwazi(options, self.stdout)
@@ -59,7 +69,7 @@ class Command(BaseCommand):
         importer = Importer(
             dry_run=options["dry_run"], skip_invalid=options["skip_invalid"], user=user,
             refuse_formulas=path.suffix.lower() != ".json",  # spreadsheets evaluate formulas
-            label=f"{path.name} sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}",
+            scope=scope, label=f"{path.name} sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}",
         )
         report = importer.run(document, locations)
         self._print(report, options)
