@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from hrdwatch.partners.models import Organisation
 from hrdwatch.records import models as m
 from hrdwatch.records.guard import writes_allowed
@@ -59,7 +61,7 @@ def build_sample() -> Sample:
     case = m.Case.objects.create(
         defender=defender, country="VN", city="Hanoi", status=term("case_status", "detained_convicted"),
         summary="Arrested for peaceful advocacy.", review_state=ReviewState.PUBLISHED, visibility=public, owner=org,
-        detention_conditions="Held in a crowded cell.",
+        detention_conditions="Held in a crowded cell.", last_verified_at=timezone.now(),
     )
     case.wgad_categories.set([term("wgad_category", "II")])
     m.SensitiveDetail.objects.create(case=case, kind=term("sensitive_kind", "health"), text=f"Heart condition {CANARY}-health")

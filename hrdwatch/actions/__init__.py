@@ -50,7 +50,7 @@ _WHERE = {
     "records": ["do_create", "do_delete", "do_restore", "do_update"],
     "sharing": ["do_link_campaign", "do_share_case", "do_unlink_campaign", "do_unshare_case"],
     "workflow": [
-        "WorkflowError", "do_publish_case", "do_review_case", "do_submit_for_review",
+        "WorkflowError", "do_publish_case", "do_reverify_case", "do_review_case", "do_submit_for_review",
         "do_unpublish_case", "do_update_checklist", "do_withdraw_case",
     ],
 }

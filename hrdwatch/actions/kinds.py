@@ -20,7 +20,8 @@ from hrdwatch.records import models as m
 # Never set by a caller: identity, bookkeeping, and values derived from the timeline.
 BOOKKEEPING = frozenset({
     "id", "uid", "version", "created_at", "updated_at", "deleted_at", "derived_status",
-    "status_conflict", "arrest_date", "arrest_date_precision", "release_date", "is_published",
+    "status_conflict", "full_derived_status", "hidden_facts_differ", "last_verified_at",
+    "last_verified_by", "arrest_date", "arrest_date_precision", "release_date", "is_published",
 })
 # Set only by the workflow actions (submit, review, publish, unpublish, withdraw).
 WORKFLOW = frozenset({"review_state", "visibility"})

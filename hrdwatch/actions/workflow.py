@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hrdwatch.partners.permissions import Action
@@ -24,7 +25,7 @@ from .base import Act, acting
 from .records import _check_version
 
 __all__ = [
-    "WorkflowError", "do_publish_case", "do_review_case", "do_submit_for_review",
+    "WorkflowError", "do_publish_case", "do_reverify_case", "do_review_case", "do_submit_for_review",
     "do_unpublish_case", "do_update_checklist", "do_withdraw_case",
 ]
 
@@ -105,16 +106,48 @@ def do_review_case(actor: Any, case: Case, decision: str, comment: str = "") -> 
                         network_wide=network_wide, decision=decision, comment=comment)
         act.save(review, "review")
         details: dict[str, Any] = {"decision": decision, "from": case.review_state}
+        if decision == Decision.APPROVE:
+            _mark_verified(act, case)
         if decision == Decision.REQUEST_CHANGES:
             _move(case, ReviewState.DRAFT)
             _end_round(case)
         elif not workflow.publication_blockers(case):
             _move(case, ReviewState.VERIFIED)
         details["to"] = case.review_state
-        if details["to"] != details["from"]:
+        if details["to"] != details["from"] or decision == Decision.APPROVE:
             act.save(case, f"review: {decision}")
         act.audit("case.review", case, details=details)
     return review
+
+
+def _mark_verified(act: Act, case: Case) -> None:
+    """An approval is a verification: the case says "last verified on … by …" from now on."""
+    case.last_verified_at = timezone.now()
+    case.last_verified_by = act.authenticated_user
+
+
+def do_reverify_case(actor: Any, case: Case, comment: str = "") -> Case:
+    """A reviewer confirms that a published case is still as recorded (the "to re-verify" queue).
+    Refused while the stated status contradicts the public timeline: that needs a correction."""
+    with acting(actor, "case.reverify") as act:
+        case = _locked(case)
+        act.require(Action.REVIEW_CASE, case)
+        if case.review_state != ReviewState.PUBLISHED:
+            raise WorkflowError(_("Only published cases are re-verified; others go through review."))
+        conflict = workflow.status_conflict(case)
+        if conflict:
+            raise WorkflowError(conflict)
+        organisation_id, network_wide = workflow.reviewer_affiliation(act.user, case)
+        review = Review(case=case, reviewer=act.user, organisation_id=organisation_id, is_current=False,
+                        network_wide=network_wide, decision=Decision.APPROVE,
+                        comment=comment or "re-verified")
+        act.save(review, "re-verification")
+        before = case.last_verified_at
+        _mark_verified(act, case)
+        act.save(case, "re-verified")
+        act.audit("case.reverify", case, details={
+            "before": before.isoformat() if before else None, "comment": comment})
+    return case
 
 
 def _publish_defender(act: Act, case: Case) -> None:

@@ -9,9 +9,9 @@ from django.db.models import QuerySet
 
 from hrdwatch.core.countries import country_name
 from hrdwatch.records.models import Case
+from hrdwatch.records.status import days_detained, standing
 from hrdwatch.records.visibility import Gate, Viewer
 
-from .counters import days_in_detention, is_detained
 from .models import Campaign
 
 
@@ -55,8 +55,8 @@ def campaign_view(campaign: Campaign, language: str) -> CampaignView:
         .select_related("defender", "status").order_by("arrest_date", "pk")
     )
     lines = [
-        CaseLine(c, days_in_detention(c.arrest_date, c.arrest_date_precision, c.release_date, c.status.code),
-                 is_detained(c.status.code))
+        CaseLine(c, days_detained(c),
+                 standing(c).detained)
         for c in cases
     ]
     held = [line.days for line in lines if line.detained and line.days is not None]

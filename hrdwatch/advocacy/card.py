@@ -13,9 +13,8 @@ from PIL import Image, ImageDraw, ImageFont
 from hrdwatch.core.countries import country_name
 from hrdwatch.core.dates import format_partial_human
 from hrdwatch.core.text import detect_script
+from hrdwatch.records.status import days_detained, standing
 from hrdwatch.records.visibility import Gate, Viewer
-
-from .counters import days_in_detention, is_detained
 
 FONT_FILES = {
     "Latn": ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"],
@@ -49,8 +48,8 @@ def card_data(uid: str, language: str) -> CardData:
                             "", "", defender.is_fictional)
         return CardData(
             uid=defender.uid, name=defender.display_name, original_name=defender.name_original_script,
-            status=case.status.label(language), detained=is_detained(case.status.code),
-            days=days_in_detention(case.arrest_date, case.arrest_date_precision, case.release_date, case.status.code),
+            status=case.status.label(language), detained=standing(case).detained,
+            days=days_detained(case),
             country=country_name(case.country, language),
             since=format_partial_human(case.arrest_date, case.arrest_date_precision) if case.arrest_date else "",
             is_fictional=defender.is_fictional or case.is_fictional,

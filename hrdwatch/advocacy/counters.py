@@ -7,15 +7,16 @@ import datetime as dt
 from django.utils import timezone
 
 from hrdwatch.core.dates import Precision
-from hrdwatch.publication.labels import DETAINED_STATUSES  # one definition, shared with the site
+from hrdwatch.records.status import (  # one definition: records decides
+    DETAINED_STATUSES,
+    is_detained,
+)
+
+__all__ = ["DETAINED_STATUSES", "days_in_detention", "is_detained", "today"]
 
 
 def today() -> dt.date:
     return timezone.localdate()
-
-
-def is_detained(status_code: str) -> bool:
-    return status_code in DETAINED_STATUSES
 
 
 def days_in_detention(

@@ -8,10 +8,10 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import get_language
 
-from hrdwatch.advocacy.counters import days_in_detention
 from hrdwatch.core.countries import country_name
 from hrdwatch.core.dates import format_partial_iso
 from hrdwatch.records.models import Case, Defender, Event
+from hrdwatch.records.status import days_detained
 from hrdwatch.records.visibility import Gate
 from hrdwatch.vocab.models import Term
 
@@ -80,9 +80,7 @@ class ApiBuilder:
             "status": term(case.status),
             "arrest_date": partial(case.arrest_date, case.arrest_date_precision),
             "release_date": case.release_date.isoformat() if case.release_date else None,
-            "days_in_detention": days_in_detention(
-                case.arrest_date, case.arrest_date_precision, case.release_date, case.status.code
-            ),
+            "days_in_detention": days_detained(case),
             "is_fictional": case.is_fictional,
         }
 

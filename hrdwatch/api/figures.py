@@ -8,9 +8,9 @@ from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils.translation import get_language
 
-from hrdwatch.advocacy.counters import DETAINED_STATUSES, days_in_detention
 from hrdwatch.core.countries import country_name
 from hrdwatch.records.models import Case
+from hrdwatch.records.status import days_detained, detained_q
 from hrdwatch.records.visibility import Gate
 from hrdwatch.vocab.models import Term
 
@@ -27,20 +27,21 @@ def _term_counts(rows: QuerySet, code_field: str, vocabulary: str) -> list[dict[
 
 
 def detained(cases: QuerySet[Case]) -> QuerySet[Case]:
-    return cases.filter(status__code__in=DETAINED_STATUSES)
+    return cases.filter(detained_q())
 
 
 def detained_defenders(cases: QuerySet[Case]) -> int:
-    """Defenders with at least one case whose stated status is a detention (as the site counts)."""
+    """Defenders with at least one case counted as detained (undisputed, recently verified)."""
     return detained(cases).values("defender").distinct().count()
 
 
 def total_days_in_detention(cases: QuerySet[Case]) -> int:
     """Days spent in detention over all cases: released ones until release, the others until today."""
-    rows = cases.filter(arrest_date__isnull=False).values_list(
-        "arrest_date", "arrest_date_precision", "release_date", "status__code"
+    rows = cases.filter(arrest_date__isnull=False).select_related("status").only(
+        "arrest_date", "arrest_date_precision", "release_date", "status__code", "status_conflict",
+        "last_verified_at",
     )
-    return sum(days_in_detention(*row) or 0 for row in rows)
+    return sum(days_detained(case) or 0 for case in rows)
 
 
 def by_status(cases: QuerySet[Case]) -> list[dict[str, Any]]:

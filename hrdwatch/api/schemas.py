@@ -161,7 +161,8 @@ class StatisticsOut(Schema):
     defenders: int
     cases: int
     countries: int
-    detained: int = Field(description="Defenders with at least one case in detention now.")
+    detained: int = Field(description="Defenders with at least one case in detention now: status undisputed by the "
+                          "public timeline and verified within the configured time.")
     days_in_detention: int = Field(description="Days spent in detention over all cases (until release or today).")
     by_status: list[CountOut]
     by_country: list[CountOut]

@@ -52,6 +52,8 @@ class Rows:
         def table(model: type[models.Model]) -> Table:
             return load.table(model, now)
 
+        self.now = now
+
         self.defenders = table(Defender)
         self.defender_roles = table(Defender.roles.through)
         self.defender_areas = table(Defender.areas_of_work.through)
@@ -222,10 +224,14 @@ def add_case(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person:
     visibility = person.visibility
     if visibility == Visibility.PUBLIC:
         visibility = rng.choices((Visibility.PUBLIC, Visibility.PARTNERS, Visibility.RESTRICTED), (92, 6, 2))[0]
-    # The same derivation a save would run (records.status), in memory, on the timeline's order.
-    entries = [TimelineEntry(e.type, e.date, e.precision, e.certainty, n) for n, e in enumerate(story.events)]
+    # The same derivation a save would run (records.status), in memory, on the timeline's order:
+    # what the public reads from the public events, the whole timeline for reviewers.
+    every = [TimelineEntry(e.type, e.date, e.precision, e.certainty, n) for n, e in enumerate(story.events)]
+    entries = [e for e, item in zip(every, story.events, strict=True) if item.visibility == Visibility.PUBLIC]
     derived_code = derive_status(entries) or "detained_awaiting_trial"
+    full_code = derive_status(every) or "detained_awaiting_trial"
     start, end = arrest_and_release(entries)
+    full_dates = tuple(e.date if e else None for e in arrest_and_release(every))
     stated_code = derived_code
     if rng.random() < 0.03:  # deliberate disagreements for reviewers to find
         stated_code = rng.choice([c for c in ("detained_awaiting_trial", "detained_convicted", "released")
@@ -244,6 +250,9 @@ def add_case(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person:
         uid=uid, defender_id=defender["id"], country=code, city=story.city.name,
         status_id=stated.pk, derived_status_id=setting.term_id("case_status", derived_code),
         status_conflict=stated_code != derived_code,
+        full_derived_status_id=setting.term_id("case_status", full_code),
+        hidden_facts_differ=full_code != derived_code or full_dates != (arrested, end.date if end else None),
+        last_verified_at=_last_verified(uid, rows.now, review_state),
         arrest_date=arrested, arrest_date_precision=start.precision if start else Precision.UNKNOWN,
         release_date=end.date if end else None,
         authorities=hide("\n".join(dict.fromkeys(
@@ -278,6 +287,16 @@ def add_case(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person:
                             visibility=Visibility.RESTRICTED)
         events.append((_add_event(rows, setting, ids, case, secret, len(story.events)), secret))
     return CaseRows(case, events, story)
+
+
+def _last_verified(uid: str, now: dt.datetime, review_state: str) -> dt.datetime | None:
+    """Reviewed cases were verified recently; a few were not re-verified for years (stale).
+    Drawn from the case's own generator, so the rest of the demo stays as it was."""
+    if review_state not in (ReviewState.PUBLISHED, ReviewState.VERIFIED, ReviewState.WITHDRAWN):
+        return None
+    rng = random.Random(f"{uid}:verified")  # noqa: S311 -- demo data, not security
+    days = rng.randint(400, 1500) if rng.random() < 0.06 else rng.randint(2, 120)
+    return now - dt.timedelta(days=days)
 
 
 def _summaries(setting: Setting, person: Person, story: Story, start: TimelineEntry | None,

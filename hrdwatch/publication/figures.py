@@ -10,8 +10,9 @@ from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from hrdwatch.records.status import DETAINED_STATUSES, verified_q
+
 from . import caching
-from .labels import DETAINED_STATUSES
 from .models import SearchEntry
 from .search.index import day_number
 
@@ -22,6 +23,8 @@ class Headline:
     detained: int
     countries: int
     years_in_detention: int
+    as_of: dt.date | None = None
+    unverified: int = 0  # held according to the record, but not verified recently: not counted
 
 
 def today() -> dt.date:
@@ -36,15 +39,22 @@ def detention_days(on: dt.date) -> CombinedExpression:
 def headline(entries: QuerySet[SearchEntry] | None = None) -> Headline:
     """Figures over ``entries`` (all public cases by default)."""
     qs = entries if entries is not None else SearchEntry.objects.all()
+    # Disputed cases are indexed as "disputed", so they never match a detention status; a held case
+    # not verified recently is neither counted as detained nor given days up to today.
+    detained = Q(status__in=DETAINED_STATUSES) & verified_q("case__")
     totals = qs.aggregate(
         defenders=Count("defender_id", distinct=True),
         countries=Count("country", distinct=True),
-        days=Sum(detention_days(today()), filter=Q(arrest_day__isnull=False)),
-        detained=Count("defender_id", distinct=True, filter=Q(status__in=DETAINED_STATUSES)),
+        days=Sum(detention_days(today()), filter=Q(arrest_day__isnull=False)
+                 & (Q(release_day__isnull=False) | detained)),
+        detained=Count("defender_id", distinct=True, filter=detained),
+        unverified=Count("defender_id", distinct=True,
+                         filter=Q(status__in=DETAINED_STATUSES) & ~verified_q("case__")),
     )
     return Headline(
         defenders=totals["defenders"] or 0, detained=totals["detained"] or 0,
         countries=totals["countries"] or 0, years_in_detention=int((totals["days"] or 0) / 365.25),
+        as_of=today(), unverified=totals["unverified"] or 0,
     )
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from hrdwatch.core.countries import country_name
+from hrdwatch.records.status import DISPUTED
 from hrdwatch.vocab.models import Term, Vocabulary
 
 from . import caching
@@ -31,7 +32,6 @@ FACET_VOCABULARY = {
     "charge": Vocabulary.CHARGE_CATEGORY,
     "wgad": Vocabulary.WGAD_CATEGORY,
 }
-DETAINED_STATUSES = ("detained_awaiting_trial", "detained_convicted", "disappeared", "house_arrest")
 
 
 def language() -> str:
@@ -61,6 +61,8 @@ def labeller(lang: str | None = None) -> Callable[[str, str], str]:
         nonlocal terms
         if facet == "country":
             return country_name(value, lang)
+        if facet == "status" and value == DISPUTED:
+            return str(_("Status disputed"))
         vocabulary = FACET_VOCABULARY.get(facet)
         if vocabulary is None:
             return value

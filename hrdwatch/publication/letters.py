@@ -12,8 +12,7 @@ import yaml
 from hrdwatch.core.countries import country_name
 from hrdwatch.core.dates import format_partial_human
 from hrdwatch.records.models import Case
-
-from .rows import days_detained
+from hrdwatch.records.status import days_detained
 
 LETTERS_FILE = Path(__file__).parent / "data" / "letters.yaml"
 
@@ -57,6 +56,11 @@ def _list_in_words(items: list[str], lang: str) -> str:
     return f"{', '.join(unique[:-1])} {_AND.get(lang, 'and')} {unique[-1]}"
 
 
+def _demand_kind(case: Case) -> str:
+    """A disappeared person's letter asks first for their whereabouts, not only for release."""
+    return "disappeared" if case.status.code == "disappeared" else "release"
+
+
 def letter_for(case: Case, name: str, charges: list[str], lang: str) -> Letter:
     """The filled-in letter for one case; unknown languages fall back to English."""
     data = _data()
@@ -72,5 +76,6 @@ def letter_for(case: Case, name: str, charges: list[str], lang: str) -> Letter:
         place=data["place"][lang].format(place=place) if place else "",
         charges=data["charges"][lang].format(charges=_list_in_words(charges, lang)) if charges else "",
         days=days if days is not None else "?",
+        demand=data["demand"][_demand_kind(case)][lang].format(name=name),
     )
     return Letter(recipients, text)

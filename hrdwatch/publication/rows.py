@@ -8,14 +8,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from hrdwatch.core.countries import country_name
 from hrdwatch.core.dates import format_partial_human, format_partial_iso
 from hrdwatch.records.models import Case
+from hrdwatch.records.status import DISPUTED, Standing, days_detained, standing
 from hrdwatch.records.visibility import Gate
 
-from .figures import today
-from .labels import DETAINED_STATUSES, labeller, language
+from .labels import labeller, language
 from .models import SearchEntry, SearchFacet
 
 
@@ -36,6 +37,9 @@ class CaseRow:
     updated_at: dt.datetime
     summary: str
     is_fictional: bool
+    detained: bool = False
+    unverified_since: dt.datetime | None = None
+    stale: bool = False
 
     @property
     def url(self) -> str:
@@ -43,7 +47,7 @@ class CaseRow:
 
     @property
     def is_detained(self) -> bool:
-        return self.status in DETAINED_STATUSES
+        return self.detained
 
     @property
     def arrest_human(self) -> str:
@@ -52,18 +56,6 @@ class CaseRow:
     @property
     def arrest_iso(self) -> str:
         return format_partial_iso(self.arrest_date, self.arrest_precision)
-
-
-def days_detained(case: Case, on: dt.date | None = None) -> int | None:
-    """Days deprived of liberty: to the release, or to today while still detained."""
-    if case.arrest_date is None:
-        return None
-    end = case.release_date
-    if end is None:
-        if case.status.code not in DETAINED_STATUSES:
-            return None
-        end = on or today()
-    return max(0, (end - case.arrest_date).days)
 
 
 def case_rows(case_ids: Iterable[int], gate: Gate) -> list[CaseRow]:
@@ -86,13 +78,23 @@ def case_rows(case_ids: Iterable[int], gate: Gate) -> list[CaseRow]:
         case = cases.get(pk)
         if case is None:
             continue
+        state = standing(case)
         rows.append(CaseRow(
             case_uid=case.uid, defender_uid=case.defender.uid, name=case.defender.display_name,
             name_original=case.defender.name_original_script, country=case.country,
-            country_name=country_name(case.country, lang), status=case.status.code,
-            status_label=case.status.label(lang), arrest_date=case.arrest_date,
+            country_name=country_name(case.country, lang), status=state.code,
+            status_label=status_label(case, state, lang), arrest_date=case.arrest_date,
             arrest_precision=case.arrest_date_precision, days_detained=days_detained(case),
             roles=tuple(sorted(roles[pk])), updated_at=max(case.updated_at, case.defender.updated_at),
             summary=case.translated("summary", lang), is_fictional=case.is_fictional,
+            detained=state.detained, unverified_since=state.unverified_since, stale=state.stale,
         ))
     return rows
+
+
+def status_label(case: Case, state: Standing, lang: str) -> str:
+    """The status as the public is told it: the stated label, or "Status disputed" when the public
+    timeline contradicts it (never a guess between the two)."""
+    if state.code == DISPUTED:
+        return str(_("Status disputed"))
+    return case.status.label(lang)

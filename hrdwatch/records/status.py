@@ -2,12 +2,24 @@
 
 The stated status is the documenter's; the derived one is what the latest events imply. When they
 disagree the case is flagged for a reviewer rather than silently changed.
+
+Derived values the public reads (``derived_status``, ``status_conflict``, ``arrest_date``,
+``release_date``) come from the *public* timeline only, so a hidden fact never shows through a
+derived value. ``full_derived_status`` is the whole timeline's answer, for reviewers, and
+``hidden_facts_differ`` tells them the two pictures disagree. Which statuses count as "detained",
+and whether a case's status can be stood behind today (not disputed, verified recently enough),
+is decided here, once, for every page, feed, counter, letter and the API.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
 
 from hrdwatch.core.dates import Precision
 
@@ -32,6 +44,66 @@ STATUS_AFTER_EVENT = {
 _KEEPS_CONVICTED = {"charge", "indictment", "detention", "trial"}
 START_EVENTS = {"arrest", "detention", "incommunicado_detention", "enforced_disappearance", "house_arrest"}
 END_EVENTS = {"release", "conditional_release", "death_in_custody"}
+# The statuses that count as "currently detained" (counters, lists, letters, campaigns, the API).
+DETAINED_STATUSES = ("detained_awaiting_trial", "detained_convicted", "disappeared", "house_arrest")
+# What the public is shown instead of a status its own timeline contradicts.
+DISPUTED = "disputed"
+
+
+def is_detained(status_code: str) -> bool:
+    return status_code in DETAINED_STATUSES
+
+
+def verification_cutoff(on: dt.datetime | None = None) -> dt.datetime:
+    """Cases verified before this moment are stale ("unverified since …")."""
+    days = int(getattr(settings, "HRDWATCH_VERIFY_MAX_AGE_DAYS", 183))
+    return (on or timezone.now()) - dt.timedelta(days=days)
+
+
+def verified_q(prefix: str = "", on: dt.datetime | None = None) -> Q:
+    """Q for cases verified recently enough to be stood behind."""
+    return Q(**{f"{prefix}last_verified_at__gte": verification_cutoff(on)})
+
+
+def detained_q(prefix: str = "", on: dt.datetime | None = None) -> Q:
+    """Q for cases that count as currently detained: a detention status the public timeline does
+    not contradict, verified recently enough."""
+    return (Q(**{f"{prefix}status__code__in": DETAINED_STATUSES, f"{prefix}status_conflict": False})
+            & verified_q(prefix, on))
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What the public may be told about a case's status today."""
+
+    code: str  # the stated status code, or DISPUTED
+    disputed: bool
+    unverified_since: dt.datetime | None  # set when the last verification is too old (or never)
+    stale: bool
+
+    @property
+    def detained(self) -> bool:
+        """Counts as currently detained: a detention status, undisputed and recently verified."""
+        return not self.disputed and not self.stale and is_detained(self.code)
+
+    @property
+    def held(self) -> bool:
+        """The (possibly stale) record says the person is still held: days are still counted."""
+        return not self.disputed and is_detained(self.code)
+
+
+def standing(case: object, on: dt.datetime | None = None) -> Standing:
+    """The public standing of a case (needs ``status``, ``status_conflict``, ``last_verified_at``)."""
+    disputed = bool(getattr(case, "status_conflict", False))
+    verified = getattr(case, "last_verified_at", None)
+    stale = verified is None or verified < verification_cutoff(on)
+    code = DISPUTED if disputed else case.status.code  # type: ignore[attr-defined]
+    return Standing(code, disputed, verified if stale else None, stale)
+
+
+def public_status_code(case: object) -> str:
+    """The status code the public projection stores: the stated one, or DISPUTED."""
+    return DISPUTED if getattr(case, "status_conflict", False) else case.status.code  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -78,27 +150,28 @@ def arrest_and_release(events: Iterable[TimelineEntry]) -> tuple[TimelineEntry |
 
 
 def refresh_case(case_id: int) -> None:
-    """Recompute a case's derived status, conflict flag, arrest and release dates."""
+    """Recompute a case's derived fields: from its public timeline for what the public reads,
+    and from the whole timeline for reviewers (``full_derived_status``, ``hidden_facts_differ``)."""
     from hrdwatch.vocab.models import Term, Vocabulary
 
     from .models import Case
 
     case = Case.all_objects.get(pk=case_id)
-    entries = [
-        TimelineEntry(code, date, precision, certainty, pk)
-        for code, date, precision, certainty, pk in case.events.values_list(
-            "event_type__code", "date", "date_precision", "certainty", "pk"
-        )
-    ]
-    derived_code = derive_status(entries)
-    derived = (
-        Term.objects.filter(vocabulary=Vocabulary.CASE_STATUS, code=derived_code).first()
-        if derived_code else None
-    )
-    start, end = arrest_and_release(entries)
+    rows = case.events.values_list("event_type__code", "date", "date_precision", "certainty", "pk", "visibility")
+    everything = [TimelineEntry(code, date, precision, certainty, pk) for code, date, precision, certainty, pk, _v in rows]
+    public = [TimelineEntry(code, date, precision, certainty, pk)
+              for code, date, precision, certainty, pk, level in rows if level == Visibility.PUBLIC]
+    codes = {derive_status(public), derive_status(everything)} - {None}
+    terms = {t.code: t for t in Term.objects.filter(vocabulary=Vocabulary.CASE_STATUS, code__in=codes)}
+    derived, full = terms.get(derive_status(public) or ""), terms.get(derive_status(everything) or "")
+    start, end = arrest_and_release(public)
+    full_dates = tuple(e.date if e else None for e in arrest_and_release(everything))
     Case.all_objects.filter(pk=case_id).update(
         derived_status=derived,
         status_conflict=bool(derived and derived.pk != case.status_id),
+        full_derived_status=full,
+        hidden_facts_differ=(full != derived
+                             or full_dates != (start.date if start else None, end.date if end else None)),
         arrest_date=start.date if start else None,
         arrest_date_precision=start.precision if start else Precision.UNKNOWN,
         release_date=end.date if end else None,
@@ -114,3 +187,28 @@ def refresh_defender(defender_id: int) -> None:
         defender_id=defender_id, review_state=ReviewState.PUBLISHED, visibility=Visibility.PUBLIC
     ).exists()
     Defender.all_objects.filter(pk=defender_id).update(is_published=published)
+
+
+def days_detained(case: object, on: dt.date | None = None) -> int | None:
+    """Days deprived of liberty, from the public arrest date: to the release; while held, to today
+    if the case is verified recently enough, else only to its last verification (never a guess).
+
+    None when the arrest date is unknown, the status is disputed, or a held case was never verified.
+    """
+    arrest = getattr(case, "arrest_date", None)
+    if arrest is None or getattr(case, "arrest_date_precision", "") == Precision.UNKNOWN:
+        return None
+    release = getattr(case, "release_date", None)
+    if release is not None:
+        return max(0, (release - arrest).days)
+    state = standing(case)
+    if not state.held:
+        return None
+    if state.stale:
+        verified = getattr(case, "last_verified_at", None)
+        if verified is None:
+            return None
+        end = timezone.localdate(verified)
+    else:
+        end = on or timezone.localdate()
+    return max(0, (end - arrest).days)

@@ -12,7 +12,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -26,6 +26,7 @@ from hrdwatch.partners.models import Organisation
 from hrdwatch.partners.permissions import Action, can, permission_required, viewer_for
 from hrdwatch.records.levels import ReviewState
 from hrdwatch.records.models import Case, SensitiveDetail
+from hrdwatch.records.status import verified_q
 from hrdwatch.records.visibility import Gate
 
 from . import workflow
@@ -108,6 +109,19 @@ def queue(request: HttpRequest) -> HttpResponse:
                                                  "query": query.urlencode()})
 
 
+@permission_required(Action.REVIEW_QUEUE)
+def reverify_queue(request: HttpRequest) -> HttpResponse:
+    """Published cases not verified for the configured time, oldest first, and published cases
+    whose stated status the public timeline contradicts ("status disputed" on the public site)."""
+    cases = (Gate(viewer_for(request.user)).cases().filter(review_state=ReviewState.PUBLISHED)
+             .filter(~verified_q() | Q(status_conflict=True))
+             .select_related("defender", "owner", "status", "derived_status")
+             .order_by(F("last_verified_at").asc(nulls_first=True), "id"))
+    page = Paginator(cases, 25).get_page(request.GET.get("page"))
+    rows = [{"case": c, "country": country_name(c.country), "disputed": c.status_conflict} for c in page]
+    return render(request, "review/reverify.html", {"page": page, "rows": rows, "query": ""})
+
+
 def _visible_case(request: HttpRequest, uid: str) -> Case:
     case = Gate(viewer_for(request.user)).cases().filter(uid=uid).select_related(
         "defender", "owner", "status").first()
@@ -133,6 +147,8 @@ def _context(request: HttpRequest, case: Case, **forms_: Any) -> dict[str, Any]:
         "sensitive": restricted,
         "reviews": case.reviews.select_related("reviewer", "organisation"),
         "missing": workflow.missing_criteria(case),
+        "conflict": workflow.status_conflict(case),
+        "hidden_picture": workflow.hidden_picture(case),
         "four_eyes": workflow.four_eyes_missing(case),
         "country": country_name(case.country),
         "checklist_form": forms_.get("checklist_form")
@@ -150,6 +166,8 @@ def _context(request: HttpRequest, case: Case, **forms_: Any) -> dict[str, Any]:
             and can(user, Action.PUBLISH_CASE, case),
             "withdraw": case.review_state == ReviewState.PUBLISHED
             and can(user, Action.WITHDRAW_CASE, case),
+            "reverify": case.review_state == ReviewState.PUBLISHED
+            and can(user, Action.REVIEW_CASE, case),
         },
     }
 
@@ -196,6 +214,9 @@ def case_transition(request: HttpRequest, uid: str, step: str) -> HttpResponse:
             actions.do_submit_for_review(actor, case)
         elif step == "publish":
             actions.do_publish_case(actor, case)
+        elif step == "reverify":
+            actions.do_reverify_case(actor, case)
+            messages.success(request, _("Re-verified."))
         elif step == "withdraw":
             form = WithdrawForm(request.POST)
             actions.do_withdraw_case(actor, case, form.data.get("reason", ""))

@@ -70,7 +70,30 @@ def missing_criteria(case: Case) -> list[str]:
         missing.append(_("Publication was assessed not to increase the risk."))
     if not c.wgad_assessed:
         missing.append(_("The WGAD categories were assessed."))
+    conflict = status_conflict(case)
+    if conflict:
+        missing.append(conflict)
     return missing
+
+
+def status_conflict(case: Case) -> str:
+    """Why the stated status cannot be published as it is: the public timeline says otherwise."""
+    if not case.status_conflict or case.derived_status is None:
+        return ""
+    return _("The stated status (%(stated)s) contradicts the public timeline, which implies "
+             "%(derived)s: correct the status or the timeline.") % {
+        "stated": case.status.label(), "derived": case.derived_status.label()}
+
+
+def hidden_picture(case: Case) -> str:
+    """For reviewers: the whole timeline (hidden events included) implies something else than
+    the public one. The public sees only the public picture."""
+    if not case.hidden_facts_differ:
+        return ""
+    full = case.full_derived_status.label() if case.full_derived_status else "—"
+    public = case.derived_status.label() if case.derived_status else "—"
+    return _("Events the public cannot see change the picture: the whole timeline implies "
+             "%(full)s, the public timeline %(public)s.") % {"full": full, "public": public}
 
 
 def reviewer_affiliation(user: Any, case: Case) -> tuple[int | None, bool]:

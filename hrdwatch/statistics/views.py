@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from hrdwatch.core.countries import is_country
 from hrdwatch.publication.downloads import csv_lines
+from hrdwatch.publication.figures import cached_headline
 
 from .aggregates import AGGREGATES, table
 from .charts import chart_svg
@@ -31,7 +32,7 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
         result = table(name)
         columns, rows = result.pivot()
         tables.append({"name": name, "title": result.title, "columns": columns, "rows": rows})
-    return render(request, "statistics/statistics.html", {"tables": tables})
+    return render(request, "statistics/statistics.html", {"tables": tables, "figures": cached_headline()})
 
 
 def chart(request: HttpRequest, name: str) -> HttpResponse:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from hrdwatch.partners.models import Organisation
 from hrdwatch.records.guard import writes_allowed
 from hrdwatch.records.levels import ReviewState, Visibility
@@ -50,7 +52,7 @@ class Sample:
 def _case(terms: TermCache, defender: Defender, owner: Organisation, visibility: str, **fields: object) -> Case:
     case = Case.objects.create(
         defender=defender, owner=owner, visibility=visibility, review_state=ReviewState.PUBLISHED,
-        status=terms.get("case_status", str(fields.pop("status", "detained_convicted"))), **fields,
+        last_verified_at=timezone.now(), status=terms.get("case_status", str(fields.pop("status", "detained_convicted"))), **fields,
     )
     return case
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 from django.db import models, transaction
 
 from hrdwatch.core.text import detect_script
@@ -51,11 +52,12 @@ def _snapshot() -> dict[str, list[tuple[Any, ...]]]:
     for model in RECORD_MODELS:
         names = []
         for field in model._meta.concrete_fields:
-            if field.name in {"id", "created_at", "updated_at"}:
+            if field.name in {"id", "created_at", "updated_at", "last_verified_at"}:  # relative to now
                 continue
             if isinstance(field, models.ForeignKey):
                 target = field.related_model
-                key = "code" if target is Term else "slug" if target is Organisation else "uid"
+                key = ("code" if target is Term else "slug" if target is Organisation
+                       else "username" if target is User else "uid")
                 names.append(f"{field.name}__{key}")
             else:
                 names.append(field.name)
@@ -165,7 +167,8 @@ def test_nothing_the_public_gate_lets_through_carries_a_marker():
 
 def test_derived_status_is_what_a_save_would_compute():
     generate(size=SIZE, seed=4)
-    fields = ("derived_status_id", "status_conflict", "arrest_date", "arrest_date_precision", "release_date")
+    fields = ("derived_status_id", "status_conflict", "arrest_date", "arrest_date_precision", "release_date",
+              "full_derived_status_id", "hidden_facts_differ")
     generated = {row["id"]: row for row in Case.objects.values("id", *fields)}
     published = dict(Defender.objects.values_list("id", "is_published"))
     assert all(row["derived_status_id"] for row in generated.values())
@@ -202,3 +205,14 @@ def test_every_text_fits_its_column():
                 longest = max((len(v or "") for v in model.all_objects.values_list(field.name, flat=True)),
                               default=0)
                 assert longest <= field.max_length, (model.__name__, field.name, longest)
+
+
+def test_reviewed_cases_carry_a_verification_date_and_a_few_are_stale():
+    from hrdwatch.records.status import verification_cutoff
+
+    generate(size=SIZE * 3, seed=6)
+    published = Case.objects.filter(review_state="published")
+    assert not published.filter(last_verified_at=None).exists()
+    stale = published.filter(last_verified_at__lt=verification_cutoff()).count()
+    assert 0 < stale < published.count() / 4
+    assert not Case.objects.filter(review_state="draft").exclude(last_verified_at=None).exists()

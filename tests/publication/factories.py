@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils import timezone
+
 from hrdwatch.records.guard import writes_allowed
 from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.records.models import Case, Charge, Defender, DefenderName, Event, Source
@@ -30,6 +32,7 @@ def make_case(
     visibility: str = Visibility.PUBLIC,
     review_state: str = ReviewState.PUBLISHED,
     fictional: bool = True,
+    verified: bool = True,
 ) -> Case:
     """A published public case with an arrest event, one charge and a cited source."""
     defender = Defender.objects.create(
@@ -42,6 +45,7 @@ def make_case(
     case = Case.objects.create(
         defender=defender, country=country, status=term("case_status", status), summary=summary,
         visibility=visibility, review_state=review_state, is_fictional=fictional,
+        last_verified_at=timezone.now() if verified and review_state == ReviewState.PUBLISHED else None,
     )
     if arrest:
         event = Event.objects.create(

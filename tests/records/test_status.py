@@ -52,7 +52,8 @@ def test_a_case_is_flagged_when_its_stated_status_disagrees_with_its_timeline():
     assert case.status_conflict is False
     assert case.arrest_date == D(2019, 3, 5)
     with writes_allowed("test data"):
-        m.Event.objects.create(case=case, event_type=term("event_type", "release"), date=D(2023, 1, 10), date_precision="day")
+        m.Event.objects.create(case=case, event_type=term("event_type", "release"), date=D(2023, 1, 10),
+                               date_precision="day", visibility="public")
     case.refresh_from_db()
     assert case.derived_status.code == "released"
     assert case.status_conflict is True
@@ -73,3 +74,28 @@ def test_a_defender_is_public_only_while_a_case_is_published():
         sample.case.save()
     sample.defender.refresh_from_db()
     assert not sample.defender.is_published
+
+
+@pytest.mark.django_db
+def test_derived_values_come_from_the_public_timeline_and_reviewers_see_the_full_picture():
+    sample = build_sample()
+    case = sample.case
+    with writes_allowed("test data"):
+        m.Event.objects.create(case=case, event_type=term("event_type", "release"), date=D(2023, 1, 10),
+                               date_precision="day", visibility="partners")
+    case.refresh_from_db()
+    assert (case.derived_status.code, case.status_conflict, case.release_date) == ("detained_convicted", False, None)
+    assert case.full_derived_status.code == "released"
+    assert case.hidden_facts_differ is True
+
+
+@pytest.mark.django_db
+def test_a_hidden_earlier_arrest_moves_no_public_date():
+    sample = build_sample()
+    case = sample.case
+    with writes_allowed("test data"):
+        m.Event.objects.create(case=case, event_type=term("event_type", "arrest"), date=D(2015, 1, 1),
+                               date_precision="day", visibility="restricted")
+    case.refresh_from_db()
+    assert case.arrest_date == D(2019, 3, 5)
+    assert case.hidden_facts_differ is True

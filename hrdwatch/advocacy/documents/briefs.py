@@ -12,10 +12,11 @@ import vl_convert as vlc
 from django.db.models import QuerySet
 from django.utils import translation
 
-from hrdwatch.advocacy.counters import days_in_detention, today
+from hrdwatch.advocacy.counters import today
 from hrdwatch.api import figures
 from hrdwatch.core.countries import country_name
 from hrdwatch.records.models import Case
+from hrdwatch.records.status import days_detained
 from hrdwatch.records.visibility import Gate, Viewer
 from hrdwatch.vocab.models import Term
 
@@ -66,7 +67,7 @@ def _fill(doc: Document, gate: Gate, cases: QuerySet[Case], t: Labels, by_countr
         doc.section(t("s_charges")).add(_counts_table(charges, t("charges"), t))
     rows = []
     for case in cases.select_related("defender", "status").order_by("arrest_date", "pk")[:CASE_ROWS]:
-        days = days_in_detention(case.arrest_date, case.arrest_date_precision, case.release_date, case.status.code)
+        days = days_detained(case)
         rows.append([case.defender.display_name, country_name(case.country, lang), case.status.label(lang),
                      human_date(case.arrest_date, case.arrest_date_precision, lang), "" if days is None else str(days)])
     doc.section(t("s_cases")).add(

@@ -8,8 +8,8 @@ left as a marked prompt, and the whole document is labelled a draft for a person
 
 from __future__ import annotations
 
-from hrdwatch.advocacy.counters import days_in_detention
 from hrdwatch.core.countries import country_name
+from hrdwatch.records.status import days_detained
 from hrdwatch.records.visibility import Gate, Viewer
 
 from .labels import Labels
@@ -68,7 +68,7 @@ class WgadDraft:
         s = self.r.doc.section(self.t("s_detention"))
         self.row(s, "detention_date", human_date(case.arrest_date, case.arrest_date_precision, self.lang)
                  if case.arrest_date else "", self.r.cite_event(self.r.first_arrest))
-        days = days_in_detention(case.arrest_date, case.arrest_date_precision, case.release_date, case.status.code)
+        days = days_detained(case)
         key = "days_ended" if case.release_date else "days"
         self.row(s, "detention_duration", self.t(key, days=days) if days is not None else "")
         holding = [name for name, _ in self.r.perpetrators("holding")]

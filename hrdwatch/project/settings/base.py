@@ -266,3 +266,7 @@ LOGGING = {
     # The development server's request lines carry query strings: through the redacting handler.
     "loggers": {"django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# A published case not re-verified for this many days is shown as "unverified since …", kept out of
+# "currently detained" and letters, and listed in the reviewers' "to re-verify" queue.
+HRDWATCH_VERIFY_MAX_AGE_DAYS = 183

@@ -17,6 +17,7 @@ from django.db import connection, transaction
 from hrdwatch.core.countries import country_name
 from hrdwatch.core.text import fold
 from hrdwatch.records.models import Case, Defender
+from hrdwatch.records.status import public_status_code
 from hrdwatch.records.visibility import Gate, Viewer
 
 from ..models import SearchEntry, SearchFacet
@@ -93,7 +94,7 @@ def _build(case_ids: list[int], gate: Gate) -> tuple[list[SearchEntry], dict[int
         entries.append(SearchEntry(
             case_id=case.id, defender_id=defender.id,
             tokens=build_search_text([n for n in all_names if n], [t for t in texts if t]),
-            name_sort=fold(defender.display_name)[:300], country=case.country, status=case.status.code,
+            name_sort=fold(defender.display_name)[:300], country=case.country, status=public_status_code(case),
             gender=defender.gender.code if defender.gender else "",
             arrest_year=case.arrest_date.year if case.arrest_date else None,
             arrest_day=day_number(case.arrest_date), release_day=day_number(case.release_date),
@@ -102,7 +103,7 @@ def _build(case_ids: list[int], gate: Gate) -> tuple[list[SearchEntry], dict[int
             sentence_kind=kinds_by_weight[sentence[0]] if sentence else "",
             updated_at=max(case.updated_at, defender.updated_at), published_at=case.created_at,
         ))
-        values = [("country", case.country), ("status", case.status.code)]
+        values = [("country", case.country), ("status", public_status_code(case))]
         if defender.gender:
             values.append(("gender", defender.gender.code))
         if case.arrest_date:

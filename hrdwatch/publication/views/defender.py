@@ -31,14 +31,16 @@ from hrdwatch.records.models import (
     PlaceOfDetention,
     Source,
 )
+from hrdwatch.records.status import days_detained, standing
 from hrdwatch.records.visibility import Gate, Viewer
+from hrdwatch.review.models import Decision, Review
 from hrdwatch.vocab.models import Term
 
 from .. import caching
 from ..figures import today
 from ..labels import language
 from ..letters import letter_for
-from ..rows import days_detained
+from ..rows import status_label
 
 
 @dataclass
@@ -57,6 +59,10 @@ class CaseView:
     perpetrators: list[str] = field(default_factory=list)
     letter: Any = None
     is_current: bool = False
+    disputed: bool = False
+    unverified_since: Any = None
+    stale: bool = False
+    verified_by: str = ""
 
 
 class Citations:
@@ -255,11 +261,14 @@ def _case_view(
         for link in facts.perpetrators.get(event.pk, []):
             perpetrators[link.event_id].append(f"{link.perpetrator.name} ({link.role.label(lang)})")
     days = days_detained(case)
+    state = standing(case)
     view = CaseView(
-        case=case, country_name=country_name(case.country, lang), status=case.status.label(lang),
+        case=case, country_name=country_name(case.country, lang), status=status_label(case, state, lang),
         days=days, summary=case.translated("summary", lang),
         conditions=case.translated("detention_conditions", lang),
-        wgad=wgad, is_current=case.release_date is None and days is not None,
+        wgad=wgad, is_current=case.release_date is None and state.detained and days is not None,
+        disputed=state.disputed, unverified_since=state.unverified_since, stale=state.stale,
+        verified_by=verified_by(case, gate),
     )
     for event in events:
         sources = sorted({citations.number(s) for s in evidence.get(event.pk, [])})
@@ -291,6 +300,16 @@ def _case_view(
     if view.is_current:
         view.letter = letter_for(case, name, [c["wording"] for c in charges], lang)
     return view
+
+
+def verified_by(case: Case, gate: Gate) -> str:
+    """Who last verified the case, as the public may be told: the reviewer's organisation, unless
+    it works at risk (reviewers' own names are never published)."""
+    if case.last_verified_by_id is None:
+        return ""
+    review = (Review.objects.filter(case=case, reviewer_id=case.last_verified_by_id, decision=Decision.APPROVE)
+              .select_related("organisation").order_by("-created_at").first())
+    return gate.organisation_name(review.organisation) if review else ""
 
 
 def _sentence(event: Event) -> dict[str, Any]:

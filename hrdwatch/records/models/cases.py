@@ -65,6 +65,24 @@ class Case(RecordBase):
         default=False, editable=False, db_index=True,
         verbose_name=_("status conflict"), help_text="Derived: the stated status disagrees with the one the timeline implies.",
     )
+    full_derived_status = models.ForeignKey(
+        Term, null=True, blank=True, on_delete=models.PROTECT, related_name="+", editable=False,
+        verbose_name=_("status from the whole timeline"),
+        help_text="Derived from every event, hidden ones included; for reviewers only, never shown to the public.",
+    )
+    hidden_facts_differ = models.BooleanField(
+        default=False, editable=False,
+        verbose_name=_("hidden facts differ"),
+        help_text="Derived: the whole timeline implies another status or other dates than the public one.",
+    )
+    last_verified_at = models.DateTimeField(
+        null=True, blank=True, editable=False, db_index=True, verbose_name=_("last verified on"),
+        help_text="When a reviewer last confirmed the case (set by an approval or a re-verification).",
+    )
+    last_verified_by = models.ForeignKey(
+        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False,
+        verbose_name=_("last verified by"), help_text="The reviewer who last confirmed the case.",
+    )
     arrest_date = models.DateField(null=True, blank=True, editable=False, db_index=True, verbose_name=_("arrest date"), help_text="Derived: date of the first arrest, detention or disappearance.")
     arrest_date_precision = models.CharField(max_length=8, choices=PRECISION_CHOICES, default=Precision.UNKNOWN, editable=False, verbose_name=_("arrest date precision"), help_text="Precision of the arrest date.")
     release_date = models.DateField(null=True, blank=True, editable=False, verbose_name=_("release date"), help_text="Derived: date of release or death, if any.")
