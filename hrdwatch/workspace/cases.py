@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib import messages
 from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,8 +17,9 @@ from hrdwatch.actions import Actor, do_submit_for_review
 from hrdwatch.audit.log import record_restricted_view
 from hrdwatch.core.dates import format_partial_human
 from hrdwatch.partners.permissions import Action, can, permission_required, viewer_for
-from hrdwatch.records.levels import ReviewState
-from hrdwatch.records.models import Case
+from hrdwatch.records.levels import ReviewState, Visibility
+from hrdwatch.records.models import Case, Event
+from hrdwatch.records.status import TimelineEntry, arrest_and_release
 from hrdwatch.records.visibility import Gate
 from hrdwatch.review.models import Review
 from hrdwatch.review.workflow import WorkflowError
@@ -32,6 +35,17 @@ def visible_case(request: HttpRequest, uid: str) -> Case:
     return case
 
 
+def _arrest(events: Iterable[Event]) -> str:
+    """The arrest as the member sees it: from every event the gate shows them (the case's stored
+    arrest date is the public timeline's, empty on a draft)."""
+    entries = [TimelineEntry(e.event_type.code, e.date, e.date_precision, e.certainty, e.pk) for e in events]
+    start, _end = arrest_and_release(entries)
+    if start is None:
+        return format_partial_human(None, "")
+    arrested = next(e for e in events if e.pk == start.order)
+    return format_partial_human(arrested.date, arrested.date_precision)
+
+
 @never_cache
 @permission_required(Action.VIEW_DOCUMENTS)
 def case_page(request: HttpRequest, uid: str) -> HttpResponse:
@@ -40,10 +54,10 @@ def case_page(request: HttpRequest, uid: str) -> HttpResponse:
     charges = Prefetch("charges", gate.charges().select_related("category"), to_attr="visible_charges")
     events = gate.events().filter(case=case).select_related("event_type").prefetch_related(charges)
     notes = list(gate.sensitive_details().filter(case=case).select_related("kind"))
-    if notes:
+    if any(note.visibility == Visibility.RESTRICTED for note in notes):
         record_restricted_view(request, case, "workspace case page")
     return render(request, "workspace/case.html", {
-        "case": case, "arrest": format_partial_human(case.arrest_date, case.arrest_date_precision),
+        "case": case, "arrest": _arrest(events),
         "events": [(e, format_partial_human(e.date, e.date_precision)) for e in events],
         "evidence": gate.evidence().filter(Q(case=case) | Q(event__case=case)).select_related("source").order_by("id"),
         "notes": notes, "reviews": Review.objects.filter(case=case).select_related("reviewer"),

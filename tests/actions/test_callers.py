@@ -91,7 +91,7 @@ def test_an_accepted_candidate_becomes_a_draft_case_citing_its_document(world):
     assert quote.quote == "was arrested on 4 May 2021 and ch" and quote.start == TEXT.index("was")
     assert quote.source.content_hash == "ab" * 32
     case.refresh_from_db()
-    assert case.status.code == "detained_awaiting_trial" and case.arrest_date is not None
+    assert case.status.code == "detained_awaiting_trial" and arrest.date is not None
     candidate.refresh_from_db()
     assert candidate.status == CandidateStatus.ACCEPTED
     accepted = AuditEntry.objects.get(action="candidate.accept")

@@ -96,7 +96,8 @@ def test_the_export_is_imported_end_to_end_and_a_reimport_changes_nothing() -> N
     case = m.Case.objects.get(external_id="uwazi-case:Detention of Daniela Villalba Soto")
     assert case.defender.display_name == "Daniela Villalba Soto"
     assert case.country == "CO" and case.status.code == "detained_awaiting_trial"
-    assert case.arrest_date.isoformat() == "2018-10-20"  # 20/10/2018 in the instance's format
+    arrest = case.events.get(event_type__code="arrest")
+    assert arrest.date.isoformat() == "2018-10-20"  # 20/10/2018 in the instance's format
     assert case.review_state == "draft"
     assert [c.wording for c in m.Charge.objects.filter(event__case=case)] == ["Terrorism"]
     assert case.evidence.get().source.url == "https://defenders.example.org/alerts/1"

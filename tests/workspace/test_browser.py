@@ -90,6 +90,7 @@ def test_a_documenter_records_and_submits_a_case_on_a_phone_in_french(live_serve
             browser.close()
     case = Case.objects.get(defender__display_name="Amina Haddad")
     assert case.review_state == ReviewState.IN_REVIEW and case.owner == world.a
-    assert (case.arrest_date, case.arrest_date_precision) == (dt.date(2024, 3, 1), "month")
+    arrest = case.events.get(event_type__code="arrest")
+    assert (arrest.date, arrest.date_precision) == (dt.date(2024, 3, 1), "month")
     assert case.events.get(event_type__code="charge").charges.get().legal_provision == "Code pénal art. 206"
     assert SensitiveDetail.objects.get(case=case).visibility == Visibility.RESTRICTED

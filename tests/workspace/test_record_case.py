@@ -63,8 +63,8 @@ def test_three_steps_record_a_case_and_submit_it(client, world):
     assert case is not None and response["Location"] == f"/workspace/cases/{case.uid}/"
     assert case.review_state == ReviewState.IN_REVIEW and case.owner == world.a
     assert case.defender.name_original_script == "أمينة حداد"
-    assert (case.arrest_date, case.arrest_date_precision) == (dt.date(2024, 3, 1), "month")
     arrest = case.events.get(event_type__code="arrest")
+    assert (arrest.date, arrest.date_precision) == (dt.date(2024, 3, 1), "month")
     assert arrest.certainty == "alleged"
     charge = case.events.get(event_type__code="charge").charges.get()
     assert (charge.wording, charge.legal_provision) == ("atteinte à la sûreté de l'État", "Code pénal art. 206")
