@@ -23,7 +23,9 @@ from hrdwatch.records.levels import Visibility
 
 from . import spec
 from .convert import Converter, RowError
-from .spec import Field, Kind
+from .spec import TABLE_COLUMNS, Field, Kind
+
+COLUMN_HELP = {c.name: c.meaning for c in TABLE_COLUMNS}
 
 # (relation name on the parent, child model, child fields, foreign key to the parent)
 CHILDREN: dict[type[models.Model], list[tuple[str, type[models.Model], list[Field], str]]] = {
@@ -74,9 +76,15 @@ class ImportReport:
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
     errors: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     rows_total: int = 0
     rows_skipped: int = 0
     applied: bool = False
+
+    @property
+    def invalid_rows(self) -> int:
+        """Rows (or records) with at least one error."""
+        return len({location.split(", column ")[0] for location, _message in self.errors})
 
     def count(self, outcome: Counter[str], model: type[models.Model]) -> None:
         outcome[str(model._meta.verbose_name_plural)] += 1
@@ -103,55 +111,80 @@ class Importer:
         self.file_orgs: set[str] = set()
 
     # -- checking -------------------------------------------------------------------------
-    def prepare(self, model: type[models.Model], fields: list[Field], data: Any, location: str) -> Prepared:
+    def prepare(self, model: type[models.Model], fields: list[Field], data: Any, location: str,
+                errors: list[tuple[str, str]] | None = None) -> Prepared:
+        """Convert one record and its children; every bad value is added to ``errors``.
+
+        Errors are (where, message): the column as the file names it for CSV/XLSX, else the JSON
+        path of the field. Without ``errors`` the first bad value raises RowError.
+        """
+        collect: list[tuple[str, str]] = [] if errors is None else errors
         if not isinstance(data, dict):
-            raise RowError(f"{location}: expected an object")
+            collect.append((location, "expected an object"))
+            data = {}
         if data.get("__error__"):
-            raise RowError(str(data["__error__"]))
+            collect.append(("", str(data["__error__"])))
+        columns: dict[str, str] = data.get("__columns__") or {}
         prepared = Prepared(model, location, {}, uid=(str(data["uid"]) if data.get("uid") else None))
         for f in fields:
-            if f.name not in data:
-                continue
-            value = data[f.name]
-            if f.kind is Kind.REF:
-                prepared.refs[f.name] = (f.target, str(value) if value else None)
-                continue
-            if f.kind is Kind.ORG:
-                prepared.orgs[f.name] = str(value).strip() if value else None
-                continue
-            model_field = model._meta.get_field(f.name)
-            field_choices = getattr(model_field, "choices", None) or []
-            choices = {str(c[0]) for c in field_choices} if field_choices else None
-            converted = self.converter.convert(f, value, choices)
-            if f.kind is Kind.TERMS:
-                prepared.m2m.update(converted)
-                continue
-            for key, val in converted.items():
-                if val == "" and choices is not None:
-                    continue  # keep the model's default level/state
-                if val == "" and model._meta.get_field(key).null:
-                    val = None  # empty optional identifiers are NULL, never a shared ""
-                if val is None and not model._meta.get_field(key).null:
-                    raise RowError(f"{f.name} is required")
-                prepared.attrs[key] = val
+            if f.name in data:
+                try:
+                    self._prepare_field(prepared, f, data[f.name])
+                except RowError as exc:
+                    where = columns.get(f.name) or (f"{location}.{f.name}" if "." in location else f.name)
+                    collect.append((where, str(exc).removeprefix(f"{f.name}: ")))
         for relation, child_model, child_fields, fk in CHILDREN.get(model, []):
             for index, child in enumerate(data.get(relation) or []):
                 child_location = f"{location}.{relation}[{index}]"
-                prepared.children.append((fk, self.prepare(child_model, child_fields, child, child_location)))
+                prepared.children.append((fk, self.prepare(child_model, child_fields, child, child_location, collect)))
+        if errors is None and collect:
+            raise RowError("; ".join(f"{where}: {message}" if where else message for where, message in collect))
         return prepared
 
-    def check_references(self, prepared: Prepared) -> None:
+    def _prepare_field(self, prepared: Prepared, f: Field, value: Any) -> None:
+        model = prepared.model
+        if f.kind is Kind.REF:
+            prepared.refs[f.name] = (f.target, str(value) if value else None)
+            return
+        if f.kind is Kind.ORG:
+            prepared.orgs[f.name] = str(value).strip() if value else None
+            return
+        model_field = model._meta.get_field(f.name)
+        field_choices = getattr(model_field, "choices", None) or []
+        choices = {str(c[0]) for c in field_choices} if field_choices else None
+        converted = self.converter.convert(f, value, choices)
+        if f.kind is Kind.TERMS:
+            prepared.m2m.update(converted)
+            return
+        for key, val in converted.items():
+            if val == "" and choices is not None:
+                continue  # keep the model's default level/state
+            if val == "" and model._meta.get_field(key).null:
+                val = None  # empty optional identifiers are NULL, never a shared ""
+            if val is None and not model._meta.get_field(key).null:
+                raise RowError(f"{f.name}: a value is required")
+            prepared.attrs[key] = val
+
+    def check_references(self, prepared: Prepared, errors: list[tuple[str, str]] | None = None,
+                         columns: dict[str, str] | None = None) -> None:
+        """References to records neither in the file nor in the database are errors."""
+        collect: list[tuple[str, str]] = [] if errors is None else errors
         for name, (target, uid) in prepared.refs.items():
             if uid and uid not in self.file_uids[target] and not REF_MODELS[target].all_objects.filter(uid=uid).exists():  # type: ignore[attr-defined]
-                raise RowError(f"{prepared.location}: {name} refers to unknown {target} {uid!r}")
+                collect.append((prepared.location, f"{name} refers to unknown {target} {uid!r}"))
         for name, slug in prepared.orgs.items():
             if slug and slug not in self.file_orgs and not Organisation.objects.filter(slug=slug).exists():
-                raise RowError(f"{prepared.location}: {name} refers to unknown organisation {slug!r}")
+                where = (columns or {}).get(name) or prepared.location
+                collect.append((where, f"{slug!r} is not an organisation of this instance (expected an "
+                                       "organisation's slug, see /admin/partners/organisation/)"))
         for _fk, child in prepared.children:
-            self.check_references(child)
+            self.check_references(child, collect, columns)
+        if errors is None and collect:
+            raise RowError(f"{prepared.location}: " + "; ".join(message for _where, message in collect))
 
     def check(self, document: dict[str, Any], locations: list[str] | None = None) -> tuple[list[Prepared], list[Prepared]]:
         """Convert the whole document; returns (top-level records, defenders) that passed."""
+        self.report.warnings.extend(document.get("__warnings__") or [])
         header: list[Prepared] = []
         for key, model, fields in TOP_LEVEL:
             for index, data in enumerate(document.get(key) or []):
@@ -170,20 +203,56 @@ class Importer:
         self.report.rows_total = len(rows)
         for index, data in enumerate(rows):
             location = locations[index] if locations else f"defenders[{index}]"
-            try:
-                prepared = self.prepare(records.Defender, spec.DEFENDER, data, location)
-                self.check_references(prepared)
-            except RowError as exc:
-                message = str(exc)
-                self.report.errors.append((location, message.removeprefix(f"{location}: ")))
-                continue
-            defenders.append(prepared)
+            row, errors = self._check_row(data, location, header)
+            for where, message in dict.fromkeys(errors):  # one error per cell, in the row's order
+                self.report.errors.append(self._place(location, where, message))
+            if not errors:
+                defenders.append(row)
         for prepared in header:
             try:
                 self.check_references(prepared)
             except RowError as exc:
                 self.report.errors.append((prepared.location, str(exc)))
         return header, defenders
+
+    def _check_row(self, data: Any, location: str, header: list[Prepared]) -> tuple[Prepared, list[tuple[str, str]]]:
+        """One defender entry with the sources and places a table row cites; all its errors."""
+        errors: list[tuple[str, str]] = list(data.get("__errors__") or []) if isinstance(data, dict) else []
+        cited = data.get("__header__") or [] if isinstance(data, dict) else []
+        for key, entry in cited:
+            model, fields = {"sources": (records.Source, spec.SOURCE), "places": (records.PlaceOfDetention, spec.PLACE)}[key]
+            if entry["uid"] in self.file_uids[model.__name__]:
+                continue  # an earlier row brought it
+            before = len(errors)
+            prepared_entry = self.prepare(model, fields, entry, location, errors)
+            if len(errors) == before:
+                header.append(prepared_entry)
+                self.file_uids[model.__name__].add(entry["uid"])
+        prepared = self.prepare(records.Defender, spec.DEFENDER, data, location, errors)
+        columns = data.get("__columns__") if isinstance(data, dict) else None
+        self.check_references(prepared, errors, columns)
+        if cited:  # a table row: references to its own refused source/place are not errors of their own
+            errors = [e for e in errors if "refers to unknown" not in e[1]] or errors
+        return prepared, errors
+
+    @staticmethod
+    def _place(location: str, where: str, message: str) -> tuple[str, str]:
+        """(where, what): ``line 7, column arrest_date`` for a table, the JSON path otherwise."""
+        if not where or where == location:
+            return location, message
+        if "[" in where or "." in where:
+            return location, f"{where}: {message}"
+        if location.startswith(("line ", "row ")):
+            return f"{location}, column {where}", Importer._explain(where, message)
+        return location, f"{where}: {message}"
+
+    @staticmethod
+    def _explain(where: str, message: str) -> str:
+        """Add what the column accepts when the message does not already say it."""
+        if any(word in message for word in ("expected", "known:", "accepted", "give one value", "formula", "too large")):
+            return message.removeprefix(f"{where}: ")
+        column = COLUMN_HELP.get(where.lower())
+        return f"{message}; accepted: {column}" if column else message
 
     # -- applying ---------------------------------------------------------------------------
     def run(self, document: dict[str, Any], locations: list[str] | None = None) -> ImportReport:

@@ -27,6 +27,9 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Report what would change; change nothing.")
         parser.add_argument("--skip-invalid", action="store_true", help="Import the valid rows, skip the bad ones.")
         parser.add_argument("--user", help="Username recorded in the history as the author of the changes.")
+        parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                            help="Read a column of the file as one of the format's columns (repeatable), "
+                                 "e.g. --map 'Date of arrest=arrest_date'.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = None
@@ -35,8 +38,14 @@ class Command(BaseCommand):
             if user is None:
                 raise CommandError(f"no user named {options['user']!r}")
         path = Path(options["file"])
+        mapping = {}
+        for item in options["map"]:
+            column, sep, target = item.partition("=")
+            if not sep or not column.strip() or not target.strip():
+                raise CommandError(f"--map {item!r}: expected COLUMN=FIELD, e.g. --map 'Date of arrest=arrest_date'")
+            mapping[column.strip()] = target.strip()
         try:
-            document, locations = read_import_file(path)
+            document, locations = read_import_file(path, mapping)
         except FileError as exc:
             raise CommandError(f"{exc}. Nothing was imported.") from None
         importer = Importer(
@@ -48,11 +57,13 @@ class Command(BaseCommand):
         self._print(report, options)
         if report.errors and not options["skip_invalid"]:
             raise CommandError(
-                f"{len(report.errors)} invalid row(s); nothing was imported "
+                f"{report.invalid_rows} invalid row(s); nothing was imported "
                 "(fix them, or use --skip-invalid to import the valid rows)."
             )
 
     def _print(self, report: ImportReport, options: dict[str, Any]) -> None:
+        for warning in report.warnings:
+            self.stderr.write(f"warning: {warning}")
         for location, message in report.errors:
             self.stderr.write(f"{location}: {message}")
         if report.errors and not options["skip_invalid"]:
