@@ -6,8 +6,9 @@ disagree the case is flagged for a reviewer rather than silently changed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from hrdwatch.core.dates import Precision
 
@@ -34,6 +35,33 @@ START_EVENTS = {"arrest", "detention", "incommunicado_detention", "enforced_disa
 END_EVENTS = {"release", "conditional_release", "death_in_custody"}
 
 
+T = TypeVar("T")
+
+
+def timeline_order(items: Iterable[T], date: Callable[[T], Any] = lambda i: i.date,  # type: ignore[attr-defined]
+                   order: Callable[[T], Any] = lambda i: i.pk) -> list[T]:  # type: ignore[attr-defined]
+    """Dated facts by date; an undated fact right after the fact entered just before it.
+
+    A list that says "sentenced to 8 years" without a date still means after the arrest: the
+    fact keeps its place in the order it was recorded instead of jumping to the start.
+    """
+    by_entry = sorted(items, key=order)
+    dated = sorted((i for i in by_entry if date(i) is not None), key=lambda i: (date(i), order(i)))
+    followers: dict[int, list[T]] = {}
+    anchor = -1  # index in ``dated`` of the dated fact entered last so far; -1 = before all
+    position = {id(i): n for n, i in enumerate(dated)}
+    for item in by_entry:
+        if date(item) is None:
+            followers.setdefault(anchor, []).append(item)
+        else:
+            anchor = max(anchor, position[id(item)])
+    result = list(followers.get(-1, []))
+    for n, item in enumerate(dated):
+        result.append(item)
+        result.extend(followers.get(n, []))
+    return result
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     """The part of an event that status derivation needs."""
@@ -48,10 +76,10 @@ class TimelineEntry:
 def derive_status(events: Iterable[TimelineEntry]) -> str | None:
     """The status code the timeline implies, or None when no event says anything about it.
 
-    Disputed events are ignored; undated events count as happening before dated ones.
+    Disputed events are ignored; undated events keep their place in the order they were entered
+    (see ``timeline_order``).
     """
-    usable = [e for e in events if e.certainty != Certainty.DISPUTED]
-    usable.sort(key=lambda e: (e.date is not None, e.date or 0, e.order))  # type: ignore[return-value]
+    usable = timeline_order([e for e in events if e.certainty != Certainty.DISPUTED], order=lambda e: e.order)
     status: str | None = None
     for entry in usable:
         implied = STATUS_AFTER_EVENT.get(entry.event_type)
@@ -91,6 +119,8 @@ def refresh_case(case_id: int) -> None:
         )
     ]
     derived_code = derive_status(entries)
+    # An undated fact never makes a conflict by itself: the dated facts alone must disagree too.
+    dated_code = derive_status([e for e in entries if e.date is not None])
     derived = (
         Term.objects.filter(vocabulary=Vocabulary.CASE_STATUS, code=derived_code).first()
         if derived_code else None
@@ -98,7 +128,8 @@ def refresh_case(case_id: int) -> None:
     start, end = arrest_and_release(entries)
     Case.all_objects.filter(pk=case_id).update(
         derived_status=derived,
-        status_conflict=bool(derived and derived.pk != case.status_id),
+        status_conflict=bool(derived and derived.pk != case.status_id and dated_code is not None
+                             and dated_code != (case.status.code if case.status_id else None)),
         arrest_date=start.date if start else None,
         arrest_date_precision=start.precision if start else Precision.UNKNOWN,
         release_date=end.date if end else None,
