@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db import models
 
-from hrdwatch.actions import bulk_load, do_create, do_update
+from hrdwatch.actions import bulk_load, do_create, do_delete, do_update
 from hrdwatch.actions.kinds import WORKFLOW, kind_of
 from hrdwatch.audit.log import Actor
 from hrdwatch.partners.models import Organisation
@@ -23,6 +23,7 @@ from hrdwatch.records.levels import Visibility
 
 from . import spec
 from .convert import Converter, RowError
+from .plausibility import implausible
 from .spec import TABLE_COLUMNS, Field, Kind
 
 COLUMN_HELP = {c.name: c.meaning for c in TABLE_COLUMNS}
@@ -68,6 +69,7 @@ class Prepared:
     orgs: dict[str, str | None] = field(default_factory=dict)
     children: list[tuple[str, Prepared]] = field(default_factory=list)  # (fk name, child)
     uid: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # field -> column as the file names it
 
 
 @dataclass
@@ -75,8 +77,10 @@ class ImportReport:
     created: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
+    removed: Counter[str] = field(default_factory=Counter)
     errors: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    removals: list[str] = field(default_factory=list)  # what the file no longer holds
     rows_total: int = 0
     rows_skipped: int = 0
     applied: bool = False
@@ -99,8 +103,10 @@ class Importer:
 
     def __init__(
         self, *, dry_run: bool = False, skip_invalid: bool = False, user: Any = None,
-        refuse_formulas: bool = False, label: str = "import",
+        refuse_formulas: bool = False, label: str = "import", prune: bool = False,
     ) -> None:
+        self.prune = prune
+        self.seen_charges: set[int] = set()
         self.label = label
         self.dry_run = dry_run
         self.skip_invalid = skip_invalid
@@ -125,7 +131,7 @@ class Importer:
         if data.get("__error__"):
             collect.append(("", str(data["__error__"])))
         columns: dict[str, str] = data.get("__columns__") or {}
-        prepared = Prepared(model, location, {}, uid=(str(data["uid"]) if data.get("uid") else None))
+        prepared = Prepared(model, location, {}, uid=(str(data["uid"]) if data.get("uid") else None), columns=columns)
         for f in fields:
             if f.name in data:
                 try:
@@ -208,6 +214,8 @@ class Importer:
                 self.report.errors.append(self._place(location, where, message))
             if not errors:
                 defenders.append(row)
+                for where, message in implausible(row):
+                    self.report.warnings.append(": ".join(self._place(location, where, message)))
         for prepared in header:
             try:
                 self.check_references(prepared)
@@ -318,9 +326,24 @@ class Importer:
             outcome = self.report.updated if getattr(obj, "version", None) != before \
                 else self.report.unchanged
         self.report.count(outcome, prepared.model)
+        if prepared.model is records.Charge:
+            self.seen_charges.add(obj.pk)
         for fk, child in prepared.children:
             self.save(child, {fk: obj})
+        if prepared.model is records.Case:
+            self._stale_charges(obj, prepared.location.split(".")[0])
         return obj
+
+    def _stale_charges(self, case: Any, location: str) -> None:
+        """Charges of a case in the file that the file no longer lists: reported; removed with --prune."""
+        stale = records.Charge.objects.filter(event__case=case).exclude(pk__in=self.seen_charges)
+        for charge in stale.order_by("pk"):
+            what = f"charge {charge.wording!r}" + (f" ({charge.legal_provision})" if charge.legal_provision else "")
+            self.report.removals.append(f"{location}: {what} of case {case.external_id or case.uid} "
+                                        "is no longer in the file")
+            if self.prune:
+                do_delete(None, charge, reason=f"no longer in {self.label.split(' ')[0]} (--prune)")
+                self.report.count(self.report.removed, records.Charge)
 
     def _save_organisation(self, prepared: Prepared, obj: Any, values: dict[str, Any]) -> Any:
         """Organisations are configuration, not the record: saved as they come."""

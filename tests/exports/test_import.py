@@ -51,7 +51,7 @@ def test_a_good_file_creates_the_record_and_a_reimport_changes_nothing(tmp_path)
     history_before = m.Case.history.count()
     ok, out, _ = run_import(path)
     assert ok
-    assert "0 record(s) were created or changed" in out
+    assert "0 record(s) were created, changed or removed" in out
     assert counts() == (2, 2, 5, 2)
     assert m.Case.history.count() == history_before
 

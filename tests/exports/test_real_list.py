@@ -64,7 +64,7 @@ def test_the_whole_list_imports_with_what_real_lists_say(tmp_path):
     assert defender.names.get().name == "Nurlan Ilham oglu Mirzabeyli"
     assert defender.name_original_script == "Нурлан Mirzabeyli"
     ok, out, _ = run_import(path)
-    assert ok and "0 record(s) were created or changed" in out
+    assert ok and "0 record(s) were created, changed or removed" in out
 
 
 def test_every_error_of_a_row_once_per_cell(tmp_path):
@@ -91,3 +91,38 @@ def test_a_file_in_windows_1252_is_read(tmp_path):
     ok, _out, err = run_import(path)
     assert ok, err
     assert m.Defender.objects.filter(display_name="Elvar Qaradaéli").exists()
+
+
+def test_a_dropped_charge_is_shown_by_the_dry_run_and_removed_only_with_prune(tmp_path):
+    items = reallist.rows()[:3]
+    path = tmp_path / "list.csv"
+    path.write_text(reallist.as_csv(items), encoding="utf-8")
+    assert run_import(path)[0]
+    items[0].update(charges="Illegal entrepreneurship", charge_category="fraud_economic", legal_provision="Art. 192.3.2")
+    path.write_text(reallist.as_csv(items), encoding="utf-8")
+    notice = "line 2: charge 'Hooliganism' (Art. 221.3) of case PP-001-1 is no longer in the file"
+    ok, out, _ = run_import(path)
+    assert ok and f"{notice}: kept (--prune removes it)" in out
+    assert m.Charge.objects.filter(wording="Hooliganism", event__case__external_id="PP-001-1").exists()
+    ok, out, _ = run_import(path, "--prune", "--dry-run")
+    assert ok and f"{notice}: would be removed" in out and "removed: 1 charges" in out
+    assert m.Charge.objects.filter(wording="Hooliganism", event__case__external_id="PP-001-1").exists()
+    ok, out, _ = run_import(path, "--prune")
+    assert ok and f"{notice}: were removed" in out
+    assert not m.Charge.objects.filter(wording="Hooliganism", event__case__external_id="PP-001-1").exists()
+    assert m.Charge.all_objects.filter(wording="Hooliganism").exclude(deleted_at=None).count() == 1
+    ok, out, _ = run_import(path, "--prune")
+    assert ok and "no longer in the file" not in out and "0 record(s) were created, changed or removed" in out
+
+
+def test_implausible_dates_are_warnings_naming_the_cell(tmp_path):
+    items = reallist.rows()[:2]
+    items[1].update(sentence_date="2015-03", birth_date="2021", release_date="2016")
+    path = tmp_path / "list.csv"
+    path.write_text(reallist.as_csv(items), encoding="utf-8")
+    ok, _out, err = run_import(path, "--dry-run")
+    assert ok, err
+    assert ("warning: line 3, column sentence_date: the sentence (2015-03-01) is dated before the arrest "
+            "(2020-03-03); imported as given, check the date") in err
+    assert "warning: line 3, column release_date: the release (2016-01-01) is dated before the arrest" in err
+    assert "warning: line 3, column birth_date: the birth (2021-01-01) is dated after the arrest" in err

@@ -26,6 +26,9 @@ class Command(BaseCommand):
         parser.add_argument("file", help="A .csv, .xlsx or .json (hrdwatch export) file.")
         parser.add_argument("--dry-run", action="store_true", help="Report what would change; change nothing.")
         parser.add_argument("--skip-invalid", action="store_true", help="Import the valid rows, skip the bad ones.")
+        parser.add_argument("--prune", action="store_true",
+                            help="Remove the charges of the file's cases that the file no longer lists "
+                                 "(without it they are only reported).")
         parser.add_argument("--user", help="Username recorded in the history as the author of the changes.")
         parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                             help="Read a column of the file as one of the format's columns (repeatable), "
@@ -51,7 +54,7 @@ class Command(BaseCommand):
         importer = Importer(
             dry_run=options["dry_run"], skip_invalid=options["skip_invalid"], user=user,
             refuse_formulas=path.suffix.lower() != ".json",  # spreadsheets evaluate formulas
-            label=f"{path.name} sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}",
+            prune=options["prune"], label=f"{path.name} sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}",
         )
         report = importer.run(document, locations)
         self._print(report, options)
@@ -69,13 +72,19 @@ class Command(BaseCommand):
         if report.errors and not options["skip_invalid"]:
             return
         verb = "would be" if options["dry_run"] else "were"
-        for label, counter in (("created", report.created), ("updated", report.updated), ("unchanged", report.unchanged)):
+        for removal in report.removals:
+            if options["prune"]:
+                self.stdout.write(f"{removal}: {verb} removed")
+            else:
+                self.stdout.write(f"{removal}: kept (--prune removes it)")
+        for label, counter in (("created", report.created), ("updated", report.updated), ("unchanged", report.unchanged),
+                               ("removed", report.removed)):
             if counter:
                 details = ", ".join(f"{n} {name}" for name, n in sorted(counter.items()))
                 self.stdout.write(f"{label}: {details}")
-        total_changed = sum(report.created.values()) + sum(report.updated.values())
+        total_changed = sum(report.created.values()) + sum(report.updated.values()) + sum(report.removed.values())
         self.stdout.write(
             f"{report.rows_total - report.rows_skipped} row(s) read, {report.rows_skipped} skipped; "
-            f"{total_changed} record(s) {verb} created or changed"
+            f"{total_changed} record(s) {verb} created, changed or removed"
             + (" (dry run: nothing was written)" if options["dry_run"] else "")
         )
