@@ -16,9 +16,11 @@ from hrdwatch.exports.readers import FileError, read_import_file
 class Command(BaseCommand):
     help = (
         "Import defenders and cases from a CSV, XLSX or JSON file.\n\n"
-        "Every bad row is reported with its line and reason. By default a file with any bad row "
-        "changes nothing; --skip-invalid imports the good rows. Re-importing the same file changes "
-        "nothing (records are matched by defender_id/case_id or uid). Column mapping: "
+        "Every bad cell is reported with its line, column, value and what is accepted. By default a "
+        "file with any bad row changes nothing; --skip-invalid imports the good rows. The separator "
+        "and encoding are detected; unknown columns are ignored with a warning (or read with --map). "
+        "Re-importing the same file changes nothing (records are matched by defender_id/case_id or "
+        "uid); charges the file no longer lists are reported and removed only with --prune. Columns: "
         "docs/import-export.md."
     )
 
