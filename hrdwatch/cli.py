@@ -15,17 +15,15 @@ CREATING_COMMANDS = {"init", "demo", "migrate"}
 
 def _own_commands() -> list[tuple[str, str]]:
     """(name, first line of help) for every management command shipped in an hrdwatch app."""
-    from django.apps import apps
-    from django.core.management import get_commands, load_command_class
+    from django.core.management import load_command_class
+
+    from hrdwatch.clidoc import own_command_names
 
     own = []
-    for name, app in sorted(get_commands().items()):
-        if not app.startswith("hrdwatch"):
-            continue
+    for name, app in own_command_names():
         command = load_command_class(app, name)
         first_line = (command.help or "").strip().splitlines()[0] if command.help else ""
         own.append((name, first_line))
-    del apps
     return own
 
 

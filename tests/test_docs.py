@@ -1,5 +1,5 @@
 """Docs that cannot drift: every model field is in docs/data-model.md, every setting in docs/deploy.md,
-every command in the README's command list."""
+every command in the README's command list and, with its --help, in docs/cli.md."""
 
 from __future__ import annotations
 
@@ -64,3 +64,18 @@ def test_the_import_column_reference_is_generated_from_the_registry():
     text = (ROOT / "docs" / "import-export.md").read_text(encoding="utf-8")
     assert START in text
     assert rewrite(text) == text, "run: .venv/bin/python scripts/import_export_doc.py"
+
+
+def test_the_cli_reference_is_generated_from_the_code():
+    from hrdwatch.clidoc import reference
+
+    documented = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert documented == reference(), "docs/cli.md is stale: run python scripts/cli_reference.py"
+
+
+def test_every_command_is_in_the_readme_table():
+    from hrdwatch.clidoc import own_command_names
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [name for name, _ in own_command_names() if f"`hrdwatch {name}" not in readme]
+    assert missing == []

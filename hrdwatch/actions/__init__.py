@@ -17,6 +17,7 @@ Modules, one job each:
   changes ``review_state`` and a case's or defender's ``visibility``.
 - ``sharing``: share a case with another organisation (read or edit), campaign links.
 - ``merging``: merge two defenders after a "same person" judgement, and undo it.
+- ``intake``: record a case typed in the workspace (person, case, events, source, notes).
 - ``candidates``: accept an extraction candidate as a draft case with cited evidence.
 - ``bulk``: the bulk path for imports and the demo loader.
 
@@ -44,6 +45,7 @@ _WHERE = {
         "do_add_sensitive_detail", "do_create_case", "do_create_defender", "do_create_perpetrator",
         "do_create_place", "do_create_source", "do_link_perpetrator", "do_update_case",
     ],
+    "intake": ["do_record_case"],
     "merging": ["do_merge", "do_merge_defenders", "do_undo_merge"],
     "records": ["do_create", "do_delete", "do_restore", "do_update"],
     "sharing": ["do_link_campaign", "do_share_case", "do_unlink_campaign", "do_unshare_case"],

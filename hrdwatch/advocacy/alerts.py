@@ -13,11 +13,13 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from hrdwatch.core.dates import format_partial_human
+from hrdwatch.core.throttle import allow, allow_key
 from hrdwatch.records.models import Event
 from hrdwatch.records.visibility import Gate, Viewer
 
@@ -39,6 +41,18 @@ def alert_events(gate: Gate | None = None) -> QuerySet[Event]:
 
 def unsubscribe_url(subscription: AlertSubscription) -> str:
     return absolute(reverse("advocacy:alerts-unsubscribe", args=[subscription.token]))
+
+
+def may_request_subscription(request: HttpRequest, email: str) -> bool:
+    """Whether this client, and this recipient, may be sent one more confirmation mail.
+
+    Counted per client address (``core.addresses``: a forged ``X-Forwarded-For`` does not help)
+    and per recipient, at ``HRDWATCH_ALERT_SIGNUP_RATE`` each, so the form cannot flood a mailbox.
+    """
+    rate = str(getattr(settings, "HRDWATCH_ALERT_SIGNUP_RATE", "5/h"))
+    by_client = allow(request, "alert-signup", rate)
+    by_recipient = allow_key("alert-signup-to", email.strip().lower(), rate)
+    return by_client and by_recipient
 
 
 def request_subscription(email: str, language: str, country: str = "", defender_uid: str = "") -> AlertSubscription:

@@ -22,7 +22,9 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from hrdwatch.audit.log import Actor
 from hrdwatch.core.dates import format_partial_human
+from hrdwatch.exports.base import audit_export
 from hrdwatch.partners.permissions import Action, can, viewer_for
 from hrdwatch.records.models import Case, Defender, Event
 
@@ -118,6 +120,9 @@ class SubscribeForm(forms.Form):
 def subscribe(request: HttpRequest) -> HttpResponse:
     form = SubscribeForm(request.POST or None, initial={"defender": request.GET.get("defender", "")})
     if request.method == "POST" and form.is_valid():
+        if not alerts.may_request_subscription(request, form.cleaned_data["email"]):
+            return render(request, "advocacy/alerts_message.html", status=429,
+                          context={"message": _("Too many sign-ups from here; please try again later.")})
         alerts.request_subscription(form.cleaned_data["email"], _language(request),
                                     form.cleaned_data["country"], form.cleaned_data["defender"])
         return render(request, "advocacy/alerts_message.html",
@@ -190,7 +195,9 @@ def wgad_dossier(request: HttpRequest, uid: str, fmt: str) -> HttpResponse:
     if case is None or not can(request.user, Action.VIEW_CASE, case) or viewer_for(request.user).is_public:
         raise PermissionDenied
     language = _language(request)
-    doc = build_wgad(uid, viewer_for(request.user), language)
+    viewer = viewer_for(request.user)
+    doc = build_wgad(uid, viewer, language)
+    audit_export(Actor.from_request(request), viewer, fmt, 1, what="wgad", obj=case)
     if fmt == "pdf":
         response = HttpResponse(to_pdf(doc), content_type="application/pdf")
     else:

@@ -23,6 +23,7 @@ from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
 from ninja.throttling import SimpleRateThrottle
 
+from hrdwatch.core.addresses import client_address
 from hrdwatch.partners.permissions import viewer_for
 from hrdwatch.partners.tokens import authenticate_token
 from hrdwatch.records.visibility import Viewer
@@ -95,6 +96,9 @@ def viewer_of(request: HttpRequest) -> Viewer:
 class ClientRateThrottle(SimpleRateThrottle):
     """Requests per client: by token for partners, by address for the public.
 
+    The address is ``core.addresses.client_address``: ``X-Forwarded-For`` counts only from a
+    trusted proxy, so a client cannot get a fresh allowance by inventing one.
+
     The rates come from settings at each request (``HRDWATCH_API_RATE_PUBLIC`` and
     ``HRDWATCH_API_RATE_PARTNER``, e.g. ``"60/min"``) so deployments and tests can change them.
     """
@@ -122,5 +126,5 @@ class ClientRateThrottle(SimpleRateThrottle):
         if isinstance(client, ApiClient) and client.is_partner:
             ident = client.key
         else:
-            ident = f"ip:{self.get_ident(request)}"
+            ident = f"ip:{client_address(request)}"
         return self.cache_format % {"scope": self.scope, "ident": ident}

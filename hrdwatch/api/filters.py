@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from ninja import Schema
 from pydantic import Field
 
@@ -19,6 +19,7 @@ from hrdwatch.publication.search.text import parse_query
 from hrdwatch.records.models import Case, Defender
 from hrdwatch.records.visibility import Gate
 
+from .keyset import Key, ordered
 from .schemas import Code, QueryText
 
 
@@ -73,22 +74,37 @@ def filter_cases(gate: Gate, qs: QuerySet[Case], filters: CaseFilters) -> QueryS
         qs = qs.filter(status__code=filters.status)
     if filters.gender:
         qs = qs.filter(defender__gender__code=filters.gender)
+    # To-many facets as EXISTS: a join would repeat a case once per matching row and need a
+    # SELECT DISTINCT over every column (a full sort of the selection on every page).
     if filters.role:
-        qs = qs.filter(defender__roles__code=filters.role)
+        roles = Defender.roles.through.objects.filter(defender_id=OuterRef("defender_id"), term__code=filters.role)
+        qs = qs.filter(Exists(roles))
     if filters.area:
-        qs = qs.filter(defender__areas_of_work__code=filters.area)
+        areas = Defender.areas_of_work.through.objects.filter(
+            defender_id=OuterRef("defender_id"), term__code=filters.area
+        )
+        qs = qs.filter(Exists(areas))
     if filters.charge_category:
         qs = qs.filter(pk__in=gate.charges().filter(category__code=filters.charge_category).values("event__case"))
     if filters.wgad:
-        qs = qs.filter(wgad_categories__code=filters.wgad)
+        wgad = Case.wgad_categories.through.objects.filter(case_id=OuterRef("pk"), term__code=filters.wgad)
+        qs = qs.filter(Exists(wgad))
     if filters.year:
         qs = qs.filter(arrest_date__year=filters.year)
-    qs = qs.distinct()
-    if filters.sort == Sort.NAME:
-        return qs.order_by("defender__display_name", "pk")
-    if filters.sort == Sort.LONGEST:
-        return qs.order_by("release_date", "arrest_date", "pk")
-    return qs.order_by("-arrest_date", "-pk")
+    return ordered(qs, CASE_KEYS[filters.sort])
+
+
+# Sort orders as keyset keys (NULLs placed explicitly, so SQLite and PostgreSQL agree).
+CASE_KEYS: dict[Sort, tuple[Key, ...]] = {
+    Sort.LATEST: (Key("arrest_date", descending=True, nulls_last=True), Key("pk", descending=True)),
+    Sort.NAME: (Key("defender__display_name"), Key("pk")),
+    Sort.LONGEST: (Key("release_date", nulls_last=False), Key("arrest_date", nulls_last=False), Key("pk")),
+}
+DEFENDER_KEYS: dict[Sort, tuple[Key, ...]] = {
+    Sort.LATEST: (Key("updated_at", descending=True), Key("pk")),
+    Sort.NAME: (Key("display_name"), Key("pk")),
+    Sort.LONGEST: (Key("first_arrest", nulls_last=True), Key("pk")),
+}
 
 
 def filter_defenders(gate: Gate, qs: QuerySet[Defender], filters: CaseFilters) -> QuerySet[Defender]:
@@ -99,9 +115,5 @@ def filter_defenders(gate: Gate, qs: QuerySet[Defender], filters: CaseFilters) -
         qs = qs.filter(pk__in=cases.values("defender"))
     if filters.sort == Sort.LONGEST:
         first_arrest = gate.cases().filter(defender=OuterRef("pk")).order_by("arrest_date")
-        return qs.annotate(first_arrest=Subquery(first_arrest.values("arrest_date")[:1])).order_by(
-            F("first_arrest").asc(nulls_last=True), "pk"
-        )
-    if filters.sort == Sort.LATEST:
-        return qs.order_by("-updated_at", "pk")
-    return qs.order_by("display_name", "pk")
+        qs = qs.annotate(first_arrest=Subquery(first_arrest.values("arrest_date")[:1]))
+    return ordered(qs, DEFENDER_KEYS[filters.sort])

@@ -4,15 +4,16 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router
-from ninja.pagination import PageNumberPagination, paginate
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import PaginationBase, paginate
 
 from hrdwatch.records.visibility import Gate
 
-from . import figures
+from . import figures, keyset
 from .access import viewer_of
 from .build import ApiBuilder
-from .filters import CaseFilters, filter_cases, filter_defenders
+from .filters import CASE_KEYS, DEFENDER_KEYS, CaseFilters, filter_cases, filter_defenders
 from .schemas import (
     CaseOut,
     CaseSummary,
@@ -28,12 +29,45 @@ from .schemas import (
 router = Router()
 
 
-class Pages(PageNumberPagination):
-    """Page numbers as on the site; bounded so a huge page number is a 422, not a database error."""
+class Pages(PaginationBase):
+    """Page numbers as on the site, or a keyset ``cursor`` (the ``next`` of the previous answer).
 
-    class Input(PageNumberPagination.Input):
+    Page numbers are bounded so a huge one is a 422, not a database error; a cursor reads the next
+    rows from the index whatever the depth. ``count`` is the size of the whole selection.
+    """
+
+    class Input(Schema):
         page: int = Field(1, ge=1, le=100_000)
         page_size: int | None = Field(None, ge=1, le=200)
+        cursor: str | None = Field(None, max_length=400, description="Continue after the page that gave this `next`.")
+
+    class Output(Schema):
+        items: list[Any]
+        count: int
+        next: str | None = None
+
+    def __init__(self, page_size: int = 50, **kwargs: Any) -> None:
+        self.page_size = page_size
+        super().__init__(**kwargs)
+
+    def paginate_queryset(self, queryset: Any, pagination: Input, request: HttpRequest, **params: Any) -> Any:
+        listing: _Listing = queryset
+        size = pagination.page_size or self.page_size
+        qs = listing.qs
+        if pagination.cursor is not None:
+            values = keyset.decode(pagination.cursor, listing.keys)
+            if values is None:
+                raise HttpError(422, "cursor: not a cursor of this list and sort (use the `next` of an answer)")
+            rows = list(qs.filter(keyset.after(listing.keys, values))[: size + 1])
+        else:
+            start = (pagination.page - 1) * size
+            rows = list(qs[start : start + size + 1])
+        more, rows = len(rows) > size, rows[:size]
+        return {
+            "items": [listing.convert(obj) for obj in rows],
+            "count": listing.qs.order_by().count(),
+            "next": keyset.encode(rows[-1], listing.keys) if more and rows else None,
+        }
 
 
 def builder(request: HttpRequest) -> ApiBuilder:
@@ -46,7 +80,7 @@ def list_defenders(request: HttpRequest, filters: Query[CaseFilters]) -> Any:
     """Defenders with at least one case matching the filters."""
     build = builder(request)
     qs = filter_defenders(build.gate, build.defenders(), filters)
-    return _Mapped(qs, build.defender_summary)
+    return _Listing(qs, build.defender_summary, DEFENDER_KEYS[filters.sort])
 
 
 @router.get("/defenders/{uid}", response={200: DefenderOut, 404: ErrorOut}, tags=["defenders"])
@@ -59,7 +93,7 @@ def get_defender(request: HttpRequest, uid: str) -> Any:
 @paginate(Pages, page_size=50)
 def list_cases(request: HttpRequest, filters: Query[CaseFilters]) -> Any:
     build = builder(request)
-    return _Mapped(filter_cases(build.gate, build.cases(), filters), build.case_summary)
+    return _Listing(filter_cases(build.gate, build.cases(), filters), build.case_summary, CASE_KEYS[filters.sort])
 
 
 @router.get("/cases/{uid}", response={200: CaseOut, 404: ErrorOut}, tags=["cases"])
@@ -99,17 +133,8 @@ def get_statistics(request: HttpRequest) -> Any:
     return figures.statistics(Gate(viewer_of(request)))
 
 
-class _Mapped:
-    """A queryset that the paginator can count and slice, yielding API dicts for each page."""
+class _Listing:
+    """A list endpoint's ordered queryset, its row-to-dict conversion and its keyset keys."""
 
-    def __init__(self, qs: Any, convert: Any) -> None:
-        self.qs, self.convert = qs, convert
-
-    def count(self) -> int:
-        return int(self.qs.count())
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, index: slice) -> list[dict[str, Any]]:
-        return [self.convert(obj) for obj in self.qs[index]]
+    def __init__(self, qs: Any, convert: Any, keys: tuple[keyset.Key, ...]) -> None:
+        self.qs, self.convert, self.keys = qs, convert, keys

@@ -38,6 +38,8 @@ class Actor:
 
 
 def _owner_of(obj: Any) -> int | None:
+    if obj._meta.label_lower == "partners.organisation":
+        return int(obj.pk)
     for path in ("owner_id", "case.owner_id", "event.case.owner_id", "defender.owner_id",
                  "organisation_id"):
         value: Any = obj

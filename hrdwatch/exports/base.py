@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import importlib
-from typing import BinaryIO, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
+from hrdwatch.audit.log import record
 from hrdwatch.records.visibility import Viewer
 
 from .convert import FORMULA_PREFIXES
@@ -47,3 +48,16 @@ def neutralise_formula(value: object) -> object:
     if isinstance(value, str) and value.startswith((*FORMULA_PREFIXES, "-")):
         return "'" + value
     return value
+
+
+def audit_export(actor: Any, viewer: Viewer, fmt: str, records: int, what: str = "record",
+                 obj: Any = None) -> None:
+    """Write the ``export`` audit entry for anything beyond the public level (partner-only and
+    restricted data leaving the system); a public export discloses nothing and is not logged."""
+    if viewer.is_public:
+        return
+    scope: Any = "all" if viewer.all_organisations else sorted(viewer.organisations)
+    record(actor, "export", obj, details={
+        "what": what, "visibility": str(viewer.level), "format": fmt, "records": records,
+        "organisations": scope,
+    })

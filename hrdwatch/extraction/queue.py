@@ -33,7 +33,7 @@ from hrdwatch.ingestion.models import Document
 
 
 def name_key(name: str) -> str:
-    """Folded words of a name in sorted order: "Liu Xiaobo" and "XIAOBO LIU" share a key."""
+    """Folded words of a name in sorted order: "Zhou Jianming" and "JIANMING ZHOU" share a key."""
     return " ".join(sorted(fold(name).replace("-", " ").split()))
 
 

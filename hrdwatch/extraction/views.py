@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 
 from hrdwatch.extraction.highlight import candidate_spans, highlight_spans
 from hrdwatch.extraction.models import Candidate, DefenderMatch, ExtractionRun, MatchKind
+from hrdwatch.ingestion.queries import log_upload_view
 from hrdwatch.partners.permissions import Action, permission_required, viewer_for
 from hrdwatch.records.visibility import Gate
 
@@ -24,10 +25,11 @@ def _visible_matches(request: HttpRequest, candidate: Candidate) -> list[Defende
 
 @permission_required(Action.REVIEW_QUEUE)
 def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """The machine's proposal, the reviewer's edits, and the document with evidence highlighted."""
-    candidate = get_object_or_404(
-        Candidate.objects.select_related("document"), pk=pk
-    )
+    """The machine's proposal, the reviewer's edits, and the document with evidence highlighted;
+    a candidate from a document the reviewer may not read (another organisation's upload) is 404."""
+    readable = Gate(viewer_for(request.user)).candidates(Candidate.objects.all())
+    candidate = get_object_or_404(readable.select_related("document__source"), pk=pk)
+    log_upload_view(request, candidate.document, "on the candidate page")
     return render(
         request,
         "extraction/candidate.html",

@@ -21,8 +21,16 @@ import httpx
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from tenacity import retry, retry_if_exception_type, stop_after_attempt, wait_exponential
+from tenacity import (
+    retry,
+    retry_if_exception_type,
+    stop_after_attempt,
+    stop_any,
+    wait_exponential,
+)
+from tenacity.stop import stop_base
 
+from .limits import BoundedDecoder, TooLarge, deadline, expired
 from .models import Host
 from .netguard import RefusedAddress, checked_addresses, guarded_transport
 
@@ -53,6 +61,9 @@ KEPT_HEADERS = (
     "content-language",
 )
 ROBOTS_MAX_AGE = dt.timedelta(days=1)
+ROBOTS_MAX_BYTES = 512_000  # as Google: rules past 500 KiB are not read
+RAW_CHUNK = 8_192  # wire bytes decoded at a time, so a bomb is caught after little output
+BOMB_FLOOR, BOMB_RATIO = 1_000_000, 100  # more than this many times the wire bytes is a bomb
 ROBOTS_PROCESS_CACHE_SECONDS = 300  # saves a database query per document in a busy worker
 _ROBOTS: dict[str, tuple[float, urllib.robotparser.RobotFileParser]] = {}
 
@@ -135,22 +146,32 @@ def _robots_parser(client: httpx.Client, key: str) -> urllib.robotparser.RobotFi
         return cached[1]
     host, _ = Host.objects.get_or_create(name=key)
     if host.robots_fetched_at is None or timezone.now() - host.robots_fetched_at > ROBOTS_MAX_AGE:
-        body = ""  # a missing or unreachable robots.txt forbids nothing; the fetch fails by itself
-        try:
-            # Redirects are not followed, so robots.txt cannot bounce us to another host.
-            response = client.get(urljoin(key, "/robots.txt"))
-            if response.status_code == 200 and len(response.content) < 512_000:
-                body = response.text
-        except httpx.HTTPError:
-            body = ""
-        except RefusedAddress as exc:
-            raise FetchError(str(exc)) from exc
+        body = _read_robots(client, key)
         Host.objects.filter(pk=host.pk).update(robots_txt=body, robots_fetched_at=timezone.now())
         host.robots_txt = body
     parser = urllib.robotparser.RobotFileParser()
     parser.parse(host.robots_txt.splitlines())
     _ROBOTS[key] = (time.monotonic(), parser)
     return parser
+
+
+def _read_robots(client: httpx.Client, key: str) -> str:
+    """robots.txt of the host, read under a size cap; missing or unreachable forbids nothing."""
+    url = urljoin(key, "/robots.txt")
+    try:
+        # Redirects are not followed, so robots.txt cannot bounce us to another host.
+        with client.stream("GET", url) as response:
+            if response.status_code != 200:
+                return ""
+            return _read_body(response, url, ROBOTS_MAX_BYTES).decode("utf-8", errors="replace")
+    except FetchError as exc:
+        raise FetchError(f"robots.txt of {key} cannot be read: {exc}") from exc
+    except RefusedAddress as exc:
+        raise FetchError(str(exc)) from exc
+    except httpx.HTTPError as exc:
+        if expired():
+            raise _too_slow(url) from exc
+        return ""
 
 
 def robots_allows(client: httpx.Client, url: str) -> bool:
@@ -174,27 +195,44 @@ def new_client() -> httpx.Client:
     )
 
 
-def _read_body(response: httpx.Response, url: str) -> bytes:
-    """Stream the body under the size cap and the total deadline, refusing compression bombs."""
-    limit = int(option("HRDWATCH_FETCH_MAX_BYTES", 20_000_000))
-    deadline = time.monotonic() + option("HRDWATCH_FETCH_DEADLINE", 60.0)
+def _too_slow(url: str) -> FetchError:
+    seconds = option("HRDWATCH_FETCH_DEADLINE", 60.0)
+    return FetchError(
+        f"too slow: {url} did not answer in full within the {seconds:g}-second limit "
+        "(connection, headers, body and retries together)"
+    )
+
+
+def _read_body(response: httpx.Response, url: str, limit: int = 0) -> bytes:
+    """Read and decompress the body under the size cap and the deadline, refusing bombs.
+
+    The body is decompressed here, a few kilobytes of wire bytes at a time, so a compressed
+    body never expands past the cap in memory (httpx would expand a whole network chunk).
+    """
+    limit = limit or int(option("HRDWATCH_FETCH_MAX_BYTES", 20_000_000))
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise FetchError(f"too large: {url} declares {int(declared):,} bytes (limit {limit:,})")
+    decoder = BoundedDecoder(response.headers.get("content-encoding", ""), limit)
     chunks: list[bytes] = []
-    total = 0
-    for chunk in response.iter_bytes():
-        total += len(chunk)
-        wire = max(response.num_bytes_downloaded, 1)
-        if total > 1_000_000 and total > 100 * wire:
+    wire = 0
+    try:
+        for raw in response.iter_raw(RAW_CHUNK):
+            wire += len(raw)
+            decoder.limit = min(limit, max(BOMB_FLOOR, BOMB_RATIO * wire))
+            chunks.append(decoder.feed(raw))
+            if expired():
+                raise _too_slow(url)
+        chunks.append(decoder.feed(b""))
+    except TooLarge:
+        if decoder.limit < limit or (decoder.steps and decoder.limit > 20 * wire):
             raise FetchError(
-                f"refused: {url} looks like a compression bomb ({total:,} bytes from {wire:,})"
-            )
-        if total > limit:
-            raise FetchError(f"too large: {url} is over the {limit:,}-byte limit")
-        if time.monotonic() > deadline:
-            raise TransientFetchError(f"too slow: {url} did not finish within the time limit")
-        chunks.append(chunk)
+                f"refused: {url} looks like a compression bomb "
+                f"(over {decoder.limit:,} bytes from {wire:,})"
+            ) from None
+        raise FetchError(f"too large: {url} is over the {limit:,}-byte limit") from None
+    except ValueError as exc:
+        raise FetchError(f"cannot decode the compressed body of {url}: {exc}") from None
     return b"".join(chunks)
 
 
@@ -244,6 +282,8 @@ def _fetch_once(client: httpx.Client, url: str, etag: str, last_modified: str) -
         except RefusedAddress as exc:  # the name now resolves elsewhere than when checked
             raise FetchError(str(exc)) from exc
         except httpx.TimeoutException as exc:
+            if expired():
+                raise _too_slow(current) from exc
             raise TransientFetchError(f"timed out fetching {current}") from exc
         except httpx.DecodingError as exc:
             raise FetchError(f"cannot decode the compressed body of {current}") from exc
@@ -252,21 +292,34 @@ def _fetch_once(client: httpx.Client, url: str, etag: str, last_modified: str) -
     raise FetchError(f"too many redirects (more than {max_redirects}) from {url}")
 
 
+class _OutOfTime(stop_base):
+    """Stop retrying once the fetch's total deadline has passed."""
+
+    def __call__(self, retry_state: object) -> bool:
+        return expired()
+
+
 def fetch(
     url: str, etag: str = "", last_modified: str = "", client: httpx.Client | None = None
 ) -> Fetched:
-    """Fetch ``url`` politely; retry transient failures with exponential back-off."""
+    """Fetch ``url`` politely; retry transient failures with exponential back-off.
+
+    Everything (robots.txt, redirects, every attempt and the waits between them) shares one
+    total deadline, ``HRDWATCH_FETCH_DEADLINE``.
+    """
     attempts = int(option("HRDWATCH_FETCH_ATTEMPTS", 3))
+
     retrying = retry(
         retry=retry_if_exception_type(TransientFetchError),
-        stop=stop_after_attempt(attempts),
+        stop=stop_any(stop_after_attempt(attempts), _OutOfTime()),
         wait=wait_exponential(multiplier=option("HRDWATCH_FETCH_BACKOFF", 0.5), max=10),
         reraise=True,
     )
     own = client is None
     active = client or new_client()
     try:
-        return retrying(_fetch_once)(active, url, etag, last_modified)
+        with deadline(option("HRDWATCH_FETCH_DEADLINE", 60.0)):
+            return retrying(_fetch_once)(active, url, etag, last_modified)
     finally:
         if own:
             active.close()

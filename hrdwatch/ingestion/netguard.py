@@ -17,6 +17,8 @@ import httpcore
 import httpx
 from django.conf import settings
 
+from .limits import DeadlineStream, bounded_timeout
+
 
 class RefusedAddress(Exception):
     """The host resolves to an address hrdwatch must not connect to; the message says which."""
@@ -47,7 +49,10 @@ def checked_addresses(host: str, port: int) -> list[str]:
 
 
 class GuardedBackend(httpcore.SyncBackend):
-    """httpcore's socket backend, connecting only to addresses that passed the check."""
+    """httpcore's socket backend, connecting only to addresses that passed the check.
+
+    Its streams also end every operation by the current fetch's total deadline (``limits``).
+    """
 
     def connect_tcp(
         self,
@@ -64,7 +69,10 @@ class GuardedBackend(httpcore.SyncBackend):
         failure = httpcore.ConnectError(f"no address for {host}")
         for address in addresses:
             try:
-                return super().connect_tcp(address, port, timeout, local_address, socket_options)
+                stream = super().connect_tcp(
+                    address, port, bounded_timeout(timeout), local_address, socket_options
+                )
+                return DeadlineStream(stream)
             except httpcore.ConnectError as exc:
                 failure = exc
         raise failure

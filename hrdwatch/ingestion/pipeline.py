@@ -24,7 +24,7 @@ from .dedupe import assign_groups, regroup_ungrouped
 from .fetch import Fetched, FetchError, fetch, new_client
 from .models import DocState, Document, IngestRun, Outcome, Source, SourceKind
 from .readers.common import Item, ReadError, Reading, detect_language
-from .readers.feeds import read_feed, read_sitemap
+from .readers.feeds import read_feed_checked, read_sitemap
 from .readers.files import read_bytes
 from .readers.html import parse_html
 from .readers.listing import find_items, unique_items
@@ -50,18 +50,32 @@ def describe(exc: BaseException) -> str:
 
 
 def file_url(source: Source) -> str:
-    """The stable pseudo-URL of an uploaded file: its hash and name."""
-    return f"upload://{source.file_sha256}/{quote(source.file_name)}"
+    """The stable pseudo-URL of an uploaded file: its organisation, hash and name, so two
+    organisations uploading the same file each get their own document (never the other's)."""
+    return upload_url(source.organisation.slug if source.organisation else "", source.file_sha256,
+                      source.file_name)
 
 
-def _items_from(source: Source, body: bytes, url: str, since: dt.date | None) -> list[Item]:
+def upload_url(organisation_slug: str, sha256: str, file_name: str) -> str:
+    """``upload://<organisation>/<sha256>/<name>`` (no organisation part for network files)."""
+    owner = f"{organisation_slug}/" if organisation_slug else ""
+    return f"upload://{owner}{sha256}/{quote(file_name)}"
+
+
+def _items_from(
+    source: Source, body: bytes, url: str, since: dt.date | None
+) -> tuple[list[Item], str]:
+    """(items, what is wrong with a source that could still be read, or '')."""
     if source.kind == SourceKind.FEED:
-        return read_feed(body, url)
+        items, problem = read_feed_checked(body, url)
+        if problem:
+            problem = f"the feed is malformed: {problem}; {len(items)} entries were read anyway"
+        return items, problem
     if source.kind == SourceKind.LISTING:
-        return _listing_items(source, body, url, since)
+        return _listing_items(source, body, url, since), ""
     if source.kind == SourceKind.SITEMAP:
-        return _sitemap_items(body, url)
-    return [Item(link=url)]
+        return _sitemap_items(body, url), ""
+    return [Item(link=url)], ""
 
 
 def _known(items: list[Item]) -> set[tuple[str, str]]:
@@ -147,7 +161,10 @@ def discover(run_id: int, source_id: int) -> list[int]:
             Source.objects.filter(pk=source.pk).update(last_fetched_at=timezone.now())
         else:
             body, parent = _fetch_source(source)
-            items = _items_from(source, body, parent, run.since)
+            items, problem = _items_from(source, body, parent, run.since)
+            if problem:  # recorded, and the entries that could be read are still followed
+                logger.info("source %s: %s", source.slug, problem)
+                Source.objects.filter(pk=source.pk).update(last_error=problem)
     except Exception as exc:  # every failure is recorded; the batch goes on
         logger.info("source %s failed: %s", source.slug, exc)
         Source.objects.filter(pk=source.pk).update(

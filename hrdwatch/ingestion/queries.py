@@ -5,28 +5,38 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 
-from hrdwatch.partners.models import Role
-from hrdwatch.partners.permissions import Action, can, organisations_where, viewer_for
+from hrdwatch.audit.log import record_restricted_view
+from hrdwatch.partners.permissions import Action, can, viewer_for
 from hrdwatch.records.models import Case
 from hrdwatch.records.models import Source as CitedSource
 from hrdwatch.records.visibility import Gate
 
-from .models import Document, SourceKind
+from .models import Document, Source, SourceKind
 
 
 def readable_documents(user: Any) -> QuerySet[Document]:
-    """The documents a partner may read: everything fetched from the web (it was published
-    already), and files uploaded for an organisation only by that organisation's members —
-    an uploaded file may be a witness statement or a lawyer's letter, not a public page."""
+    """The documents a partner may read, as the visibility gate decides (``Gate.documents``):
+    everything fetched from the web, and a file uploaded for an organisation only by that
+    organisation's members."""
     if not can(user, Action.VIEW_DOCUMENTS):
         return Document.objects.none()
-    own = organisations_where(user, Role.VIEWER)
-    return Document.objects.filter(
-        ~Q(source__kind=SourceKind.FILE)
-        | Q(source__organisation__isnull=True)
-        | Q(source__organisation__in=own)
-    )
+    return Gate(viewer_for(user)).documents(Document.objects.all())
+
+
+def readable_sources(user: Any) -> QuerySet[Source]:
+    """The followed sources a partner may see listed (uploaded files only by their owners)."""
+    if not can(user, Action.VIEW_DOCUMENTS):
+        return Source.objects.none()
+    return Gate(viewer_for(user)).followed_sources(Source.objects.all())
+
+
+def log_upload_view(request: HttpRequest, document: Document, where: str) -> None:
+    """An organisation's uploaded file shown to a member is a restricted view: audit it (the
+    entry names the source and its organisation, never the text)."""
+    if document.source.kind == SourceKind.FILE and document.source.organisation_id:
+        record_restricted_view(request, document.source, f"uploaded document {where}")
 
 
 def describe_document(document: Document) -> dict[str, Any]:

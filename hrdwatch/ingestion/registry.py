@@ -162,9 +162,12 @@ def add_file(
     actor: Actor | None = None,
 ) -> tuple[Source, bool]:
     """Archive an uploaded file (HTML, PDF, DOCX, text, e-mail) as a source of one document;
-    the same bytes uploaded again give the source already made of them."""
+    the same bytes uploaded again for the same organisation give the source already made of
+    them. Another organisation's upload of the same bytes is never found here: it gets its own
+    source (the archive keeps the bytes once; who may read them is the gate's business)."""
     digest, _ = archive.store(data)
-    existing = Source.objects.filter(kind=SourceKind.FILE, file_sha256=digest).first()
+    existing = Source.objects.filter(kind=SourceKind.FILE, file_sha256=digest,
+                                     organisation=organisation).first()
     if existing is not None:
         return existing, False
     file_name = Path(file_name).name[:300] or digest[:12]

@@ -2,8 +2,8 @@
 fetched documents, and one document's archived text beside the original with its metadata,
 near-duplicates and the cases that cite it.
 
-Which documents a partner may read is decided by ``queries.readable_documents``; which citing
-cases they see, by the visibility gate.
+Which documents and sources a partner may read is decided by the visibility gate (through
+``queries.readable_documents`` / ``readable_sources``); so are the citing cases.
 """
 
 from __future__ import annotations
@@ -28,7 +28,13 @@ from hrdwatch.partners.permissions import Action, can, organisations_where, perm
 
 from .forms import AddSourceForm
 from .models import Document, Source
-from .queries import citing_cases, near_duplicates, readable_documents
+from .queries import (
+    citing_cases,
+    log_upload_view,
+    near_duplicates,
+    readable_documents,
+    readable_sources,
+)
 from .registry import SourceError, add_file, add_url
 
 PAGE_SIZE = 50
@@ -40,6 +46,12 @@ class DocumentFilter(forms.Form):
         label=_("Source"), required=False, queryset=Source.objects.all(), to_field_name="slug",
         empty_label=_("All sources"),
     )
+
+    def __init__(self, *args: Any, sources: QuerySet[Source], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["source"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = sources
     language = forms.CharField(label=_("Language code"), required=False, max_length=12)
     failed = forms.BooleanField(label=_("Only documents that failed"), required=False)
 
@@ -60,7 +72,7 @@ class DocumentFilter(forms.Form):
 
 @permission_required(Action.VIEW_DOCUMENTS)
 def document_list(request: HttpRequest) -> HttpResponse:
-    filters = DocumentFilter(request.GET or None)
+    filters = DocumentFilter(request.GET or None, sources=readable_sources(request.user))
     documents = filters.apply(readable_documents(request.user)).select_related("source")
     page = Paginator(documents.order_by("-id"), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -92,6 +104,7 @@ def _metadata(document: Document) -> list[tuple[Any, Any]]:
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     readable = readable_documents(request.user)
     document = get_object_or_404(readable.select_related("source"), pk=pk)
+    log_upload_view(request, document, "on the document page")
     return render(request, "ingestion/document_detail.html", {
         "document": document,
         "metadata": _metadata(document),
@@ -105,6 +118,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def document_original(request: HttpRequest, pk: int) -> FileResponse:
     """The archived bytes, served as an attachment so hostile HTML never runs in our origin."""
     document = get_object_or_404(readable_documents(request.user), pk=pk)
+    log_upload_view(request, document, "original downloaded")
     if not document.archived_path:
         raise Http404("nothing archived for this document")
     path = Path(settings.ARCHIVE_DIR) / document.archived_path
@@ -116,7 +130,7 @@ def document_original(request: HttpRequest, pk: int) -> FileResponse:
 
 
 def _sources_page(request: HttpRequest, form: AddSourceForm | None, status: int = 200) -> HttpResponse:
-    sources = Source.objects.select_related("organisation").annotate(
+    sources = readable_sources(request.user).select_related("organisation").annotate(
         document_count=Count("documents"),
     ).order_by("slug")
     return render(request, "ingestion/sources.html", {

@@ -1,9 +1,9 @@
 """How many of a name's records are one person's: the famous defender against the common name.
 
 The set's own count of a name mixes two things: how common the name is, and how often its bearer
-is reported. Nguyen Van Tuan is borne by hundreds of people; Alaa Abd El-Fattah is borne by one,
+is reported. Nguyen Van Tuan is borne by hundreds of people; Tamer Abd El-Rahim Soliman is borne by one,
 who is reported again at each of his arrests. Counted records cannot tell them apart, but the name's
-parts can: Alaa and Abd El-Fattah are rare in other names of the set, Nguyen, Van and Tuan are not.
+parts can: Tamer and Soliman are rare in other names of the set, Nguyen, Van and Tuan are not.
 
 So the number of people bearing a name with ``n`` records is estimated by Bayes: other bearers
 arrive by chance, a Poisson number with the mean the parts predict

@@ -51,8 +51,8 @@ def contradiction(a: Person, b: Person, bridges: Iterable[Person] = ()) -> Words
     """Why two records cannot be one person, or None.
 
     ``bridges``: records of the same cluster to be. Two names that differ without conflicting
-    (Gwyneth Ho, Ho Kwai-lam) are one person's when a record's name vouches for both (Gwyneth Ho
-    Kwai-lam; see ``_vouches``). The fields are looked at first: they cost nothing, and at a
+    (Grace Lam, Lam Mei-ling) are one person's when a record's name vouches for both (Grace Lam
+    Mei-ling; see ``_vouches``). The fields are looked at first: they cost nothing, and at a
     million records clustering compares names of about a million pairs."""
     ra, rb = a.record, b.record
     if ra.birth_year and rb.birth_year and abs(ra.birth_year - rb.birth_year) > 1:
@@ -73,9 +73,9 @@ def contradiction(a: Person, b: Person, bridges: Iterable[Person] = ()) -> Words
 
 
 def _vouches(z: Person, a: Person, b: Person) -> bool:
-    """``z``'s name agrees with ``a``'s and ``b``'s: strongly with both (秦永敏 is Qin Yongmin in
-    pinyin and Ch'in Yung-min in Wade-Giles), or, if it has more words than either (Gwyneth Ho
-    Kwai-lam), at least loosely. A shorter name vouches for nothing: Nguyen Hung agrees loosely
+    """``z``'s name agrees with ``a``'s and ``b``'s: strongly with both (张建国 is Zhang Jianguo in
+    pinyin and Chang Chien-kuo in Wade-Giles), or, if it has more words than either (Grace Lam
+    Mei-ling), at least loosely. A shorter name vouches for nothing: Nguyen Hung agrees loosely
     with Nguyen Van Hung and with Nguyen Duc Hung, two people."""
     with_a, with_b = compare_names(z.name, a.name).level, compare_names(z.name, b.name).level
     if min(with_a, with_b) >= NameLevel.STRONG:

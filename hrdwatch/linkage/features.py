@@ -19,8 +19,9 @@ from hrdwatch.core.text import fold
 from .bearers import MEAN_REPORTS, own_records
 from .forms import NameForm, skeleton, slavic_skeleton
 from .inputs import LinkRecord
-from .names import PersonName, one_spelling, syllables, vowels_matter
+from .names import PersonName
 from .spellings import CANTONESE_SURNAMES
+from .tokens import one_spelling, syllables, vowels_matter
 
 _EPOCH = dt.date(1900, 1, 1)
 # Most records one blocking key may gather; a block of n records costs n*(n-1)/2 comparisons.
@@ -59,8 +60,8 @@ NAME_FLOOR = 0.5
 
 def part_keys(form: NameForm) -> set[str]:
     """Keys of the name without a middle name or second family name (first+last, first+second,
-    and in a name of four words or more first+last but one: Pedro Mena for Pedro Joaquín Mena
-    Amador), spelt as written (``k:``) and as consonant skeletons (``s:``)."""
+    and in a name of four words or more first+last but one: Luis Prado for Luis Alberto Prado
+    Gil), spelt as written (``k:``) and as consonant skeletons (``s:``)."""
     tokens = form.tokens
     parts = [tokens] if len(tokens) < 3 else [(tokens[0], tokens[-1]), tokens[:2]]
     if len(tokens) >= 4:
@@ -117,7 +118,7 @@ def common_name_floor(name: PersonName) -> float:
     """How many other people's records a name is assumed to be shared with, at the least.
 
     A set of records is a small sample of the population: a Chinese name with a one-syllable given
-    name (Wang Yu, Li Na, Wong Yu in Hong Kong) or a Vietnamese family name with a given name only
+    name (Wang Li, Li Na, Wong Li in Hong Kong) or a Vietnamese family name with a given name only
     is borne by a great many people, even when the records hold it twice. Two such records that agree on nothing else
     are not taken for one person on the name alone.
     """

@@ -13,8 +13,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import islice, product
-from typing import Any
 
 from anyascii import anyascii
 from opencc import OpenCC
@@ -23,6 +21,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from hrdwatch.core.text import detect_script, fold
 
+from .german import german_in_english
 from .spellings import (
     BE,
     COMPOUND_SURNAMES,
@@ -55,7 +54,7 @@ _GLUED_PREFIXES = (
 _FRENCH_Y = re.compile("(?<=[aeiouAEIOU])[ïÏ](?=[aeiou])")
 _HAN_DOTS = ("·", "•", "・", "‧", "．")
 # Letters only Turkish, Azerbaijani and other Turkic Latin alphabets use, and how English spells
-# those alphabets' letters: Xədicə İsmayılova is Khadija Ismayilova, Nariman Celal is Dzhelyal.
+# those alphabets' letters: Səbinə Əliyeva is Sabina Aliyeva, Ruslan Cəfərov is Jafarov.
 _TURKIC_LETTERS = frozenset("əƏıİğĞ")
 _TURKIC_IN_ENGLISH = str.maketrans(
     {
@@ -64,20 +63,20 @@ _TURKIC_IN_ENGLISH = str.maketrans(
     }
 )  # fmt: skip
 # Where a Latin name may be spelt in a Turkic alphabet even without its other letters: Turkey,
-# Azerbaijan, and Crimea, reported under Ukraine or Russia (Nariman Celal is Dzhelyal there).
+# Azerbaijan, and Crimea, reported under Ukraine or Russia (Server Celil is Dzhelil there).
 TURKIC_COUNTRIES = frozenset({"TR", "AZ", "UA", "RU"})
 _TURKIC_C = re.compile(r"[cC](?![hHkKzZsS])")
 # Leading words a name is often given without, where that is the custom (a name of three words or
 # more is also read without its first, when that is one of them):
-# * a devotional Muhammad or Ahmad in Turkey, Azerbaijan, South and South-East Asia (Mehmet Osman
-#   Kavala is Osman Kavala, Ahmed Kabir Kishore Kabir Kishore). Not in the Arab world, where the
+# * a devotional Muhammad or Ahmad in Turkey, Azerbaijan, South and South-East Asia (Mehmet Ali
+#   Yıldız is Ali Yıldız, Muhammad Rafiq Hossain Rafiq Hossain). Not in the Arab world, where the
 #   name after it is the father's (Mohamed Ahmed Ali is Ahmed Ali's son), nor in Iran (Mohammad
 #   Reza is one given name);
-# * a devotional José or María where Spanish or Portuguese is spoken (José Javier Tarazona Sánchez
-#   is Javier Tarazona), when three words remain: José Tovar Pérez and María Tovar Pérez, brother
+# * a devotional José or María where Spanish or Portuguese is spoken (José Andrés Molina Rivas
+#   is Andrés Molina), when three words remain: José Tovar Pérez and María Tovar Pérez, brother
 #   and sister, are no Tovar Pérez; nor in a compound (María José, José María, María del Carmen);
-# * a Burmese honorific, which is no part of the name (Ma Nilar Thein, U Win Htein, Daw Aung San
-#   Suu Kyi), unless the name repeats it (Ko Ko Gyi, Ma Ma Lay).
+# * a Burmese honorific, which is no part of the name (Ma Thida Win, U Zaw Lin, Daw Khin
+#   Mya Aye), unless the name repeats it (Ko Ko Gyi, Ma Ma Lay).
 _DEVOTIONAL = frozenset({"muhammad", "ahmad"})
 _HISPANIC_DEVOTIONAL = frozenset({"jose", "maria"})
 # words that make a José or María part of a compound given name (María José, María del Carmen)
@@ -99,58 +98,8 @@ _HONORIFICS = frozenset(
     "haji hajji father fr rev pastor bishop seyed seyyed sayed sayyed sayyid seyyid monsenor mons "
     "msgr monsignor mgr archbishop cardinal".split()
 )
-# Generation suffixes written after a name (Vladimir Kara-Murza Jr.), dropped likewise.
-_SUFFIXES = frozenset("jr jnr junior snr senior ii iii".split())
-# Another name within a name field: in brackets or quotes (a pen name, the original script), single
-# quotes standing apart from the words around them (Parit 'Penguin' Chiwarak, not O'Brien) ...
-_BRACKETED = re.compile(
-    r"[(\[{]([^)\]}]*)[)\]}]|[\"“«]([^\"”»]*)[\"”»]|(?<!\S)['‘]([^'‘’\s][^'‘’]*)['’](?!\S)"
-)
-# ... or after "aka", "alias", "(a)" (Burmese: Kyaw Min Yu (a) Ko Jimmy), "known as", "dit" (Oumar
-# Sylla dit Foniké Menguè), "conocido como", or a slash between two spellings.
-# (dit and vulgo only in lower case: Dit is a name in Cambodia)
-_MARKERS = r"a\.?k\.?a\.?|alias|(?:also )?known as|(?-i:dite?|vulgo)|conocid[oa] como"
-_ALTERNATIVES = re.compile(rf"\s/\s|\s+(?:{_MARKERS}|\(a\)):?\s+", re.IGNORECASE)
-# a marker opening a bracket: (also known as: Abu Hamza)
-_MARKER_FIRST = re.compile(rf"([(\[{{])\s*(?:{_MARKERS}):?\s+", re.IGNORECASE)
-
-
-def written_names(text: str) -> list[str]:
-    """The names one field holds: "Nguyen Ngoc Nhu Quynh (Me Nam)" is two, "Hu Jia / 胡佳" too,
-    'Ali "Abu Hamza" Mansour' is Ali Mansour and Abu Hamza, and "Li Yuhan 李昱函" is one name in
-    two scripts. One word in brackets or quotes is another family name or a byname, also written
-    after the first name: "Katsiaryna Bakhvalava (Andreyeva)" is Katsiaryna Andreyeva too, and
-    'Mohamed "Oxygen" Ibrahim' Mohamed Oxygen."""
-    # before brackets are read: "(a)" is no name
-    text = _ALTERNATIVES.sub(" / ", _MARKER_FIRST.sub(r"\1", text or ""))
-    extras = [a or b or c for a, b, c in _BRACKETED.findall(text)]
-    main = _BRACKETED.sub(" ", text)
-    first = main.split()[:1] if len(main.split()) >= 2 else []
-    bynames = [
-        " ".join([*first, extra])
-        for extra in extras
-        if first and extra.isalpha() and len(extra) >= 3 and fold(extra) not in _SUFFIXES
-    ]
-    parts = [*_ALTERNATIVES.split(main), *extras]
-    runs = [run for part in parts if part.strip(" ,;") for run in _script_runs(part)]
-    # a byname in another script than the first name is the name in that script, not a byname
-    return runs + [name for name in bynames if _script_runs(name) == [name]]
-
-
-def _script_runs(text: str) -> list[str]:
-    """The words of a name cut where the script changes (Latin letters, then characters)."""
-    if text.isascii():
-        return [" ".join(text.split())] if any(ch.isalpha() for ch in text) else []
-    runs: list[list[str]] = []
-    scripts: list[str] = []
-    for word in text.split():
-        script = detect_script(word) if any(ch.isalpha() for ch in word) else ""
-        if runs and script in ("", scripts[-1]):
-            runs[-1].append(word)
-        else:
-            runs.append([word])
-            scripts.append(script)
-    return [" ".join(words) for words in runs if any(ch.isalpha() for w in words for ch in w)]
+# Generation suffixes written after a name (Pavel Sokolov Jr.), dropped likewise.
+NAME_SUFFIXES = frozenset("jr jnr junior snr senior ii iii".split())
 
 
 @dataclass(frozen=True)
@@ -300,8 +249,8 @@ def _latin_tokens(text: str) -> list[str]:
         raw.append(_NON_LETTERS.sub("", "".join(parts)))
     raw = [t for t in raw if t]
     while len(raw) > 2 and raw[0] in _HONORIFICS:
-        raw = raw[1:]  # Dr. Abdulhadi Al-Khawaja, Sheikh Ali Salman
-    while len(raw) > 2 and raw[-1] in _SUFFIXES:
+        raw = raw[1:]  # Dr. Karim Al-Hassan, Sheikh Omar Saleh
+    while len(raw) > 2 and raw[-1] in NAME_SUFFIXES:
         raw = raw[:-1]
     return _canonical_tokens(raw)
 
@@ -341,7 +290,7 @@ def _abjad_form(text: str) -> NameForm:
     return NameForm(tuple(_canonical_tokens(words)), "abjad")
 
 
-def _split_han_name(text: str) -> tuple[str, str]:
+def split_han_name(text: str) -> tuple[str, str]:
     if text[:2] in COMPOUND_SURNAMES and len(text) > 2:
         return text[:2], text[2:]
     return text[:1], text[1:]
@@ -354,7 +303,7 @@ def _han_forms(text: str) -> list[NameForm]:
         parts = [p for p in re.split("[" + "".join(_HAN_DOTS) + "]", han) if p]
         tokens = tuple("".join(lazy_pinyin(p)) for p in parts)
         return [NameForm(tokens, "translit", "·".join(parts))]
-    surname, given = _split_han_name(han)
+    surname, given = split_han_name(han)
     tokens = ("".join(lazy_pinyin(surname)), "".join(lazy_pinyin(given)))
     # Wade-Giles, as Taiwan and older reports spell names: 楊智淵 is Yang Chih-yuan there
     wade = tuple(
@@ -381,49 +330,6 @@ def _name_reading(part: str) -> str:
     if len(syllables) != len(part):  # not one syllable per character: leave it as read
         return "".join(syllables)
     return "".join(NAME_READINGS.get(c, s) for c, s in zip(part, syllables, strict=True))
-
-
-# Where Chinese names are read in Cantonese and romanised that way: 黃之鋒 is Wong Chi-fung there.
-CANTONESE_COUNTRIES = frozenset({"HK", "MO"})
-# Most Cantonese spellings of one name in characters (the readings of a character vary: Kwok / Gwok).
-MAX_CANTONESE_FORMS = 4
-
-
-@lru_cache(maxsize=1)
-def _cantonese_readings() -> Any:
-    from cantoroman import Cantonese  # Hong Kong Government romanisation, traditional characters
-
-    return Cantonese()
-
-
-@lru_cache(maxsize=1)
-def _to_traditional() -> OpenCC:
-    return OpenCC("s2t")
-
-
-def hong_kong_syllables(token: str) -> str:
-    """One spelling for syllables Hong Kong writes two ways: Tsz and Chi are both zi (子 Tsz, 志
-    Chi), Sze and Si both si."""
-    return token.replace("tsz", "chi").replace("sze", "si")
-
-
-@lru_cache(maxsize=100_000)
-def cantonese_forms(han: str) -> tuple[NameForm, ...]:
-    """A Chinese name in characters as Hong Kong writes it in Latin letters (周庭 Chow Ting, 鄒幸彤
-    Chow Hang-tung): the usual readings of each character, surname and given name as two words.
-
-    Pinyin alone never meets these spellings: Zou Xingtong and Chow Hang-tung share no syllable.
-    """
-    surname, given = _split_han_name(str(_to_traditional().convert(han)))
-    readings = _cantonese_readings().getRoman(surname + given)
-    if not surname or len(readings) != len(surname + given) or not all(readings):
-        return ()
-    choices = product(*(r[:2] for r in readings))
-    forms = []
-    for chosen in islice(choices, MAX_CANTONESE_FORMS):
-        tokens = ("".join(chosen[: len(surname)]), "".join(chosen[len(surname) :]))
-        forms.append(NameForm(tuple(hong_kong_syllables(t) for t in tokens if t), "cantonese"))
-    return tuple(forms)
 
 
 @lru_cache(maxsize=1)
@@ -463,32 +369,6 @@ def turkic_forms(text: str) -> tuple[NameForm, ...]:
     english = _TURKIC_C.sub("dzh", text).translate(_TURKIC_IN_ENGLISH)
     form = NameForm(tuple(_latin_tokens(english)), "latin")
     return (form,) if form.tokens else ()
-
-
-# German spellings of Slavic and Arabic names, which English spells otherwise: sch and tsch for sh and
-# ch, z for ts, an s between vowels for z, j for y, a final w for v (Masen Darwisch is Mazen Darwish,
-# Ales Bjaljazki Ales Byalyatski, Ojub Titijew Oyub Titiyev). Read so only where a name shows German
-# spelling (sch, a j after a consonant, a final -ew or -ow in a longer word): Jasmin, Zaki and
-# Chow keep their letters.
-_GERMAN_MARKS = re.compile(r"sch|[bcdfgklmnprstvwz]j|[a-z]{3}[eo]wa?\b", re.IGNORECASE)
-_GERMAN_IN_ENGLISH = (
-    (re.compile("tsch"), "ch"),
-    (re.compile("sch"), "sh"),
-    (re.compile("z"), "ts"),
-    (re.compile("(?<=[aeiouy])s(?=[aeiouy])"), "z"),
-    (re.compile("j"), "y"),
-    (re.compile(r"w(?=a?\b)"), "v"),
-)
-
-
-def german_in_english(text: str) -> str | None:
-    """A Latin name in German spelling as English spells it, or None if it shows no German spelling."""
-    if not _GERMAN_MARKS.search(text):
-        return None
-    english = text.lower()
-    for pattern, replacement in _GERMAN_IN_ENGLISH:
-        english = pattern.sub(replacement, english)
-    return english
 
 
 @lru_cache(maxsize=500_000)

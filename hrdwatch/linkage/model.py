@@ -223,7 +223,7 @@ def _own_records_sql(by_match_rate: float, trained: bool, side: str) -> str:
 
     Untrained, the rate is a guess (one pair in N), which makes the name of anyone reported more
     often than twice look shared; there, a name that every source reports once is taken to be one
-    person's too (Alaa Abd El-Fattah, reported by four organisations). Trained on a large set, the
+    person's too (a rare name reported by four organisations). Trained on a large set, the
     rate is measured, and sources say little: namesakes are reported by different sources too.
     """
     own = [str(by_match_rate), f"name_own_{side}"]
@@ -247,7 +247,7 @@ def _name_base_sql(count: int, others: str, strong: bool = False) -> str:
     Other people's records are at least the floor of the name's own commonness
     (``features.common_name_floor``). ``strong``: the names are one name, word for word (the
     model's first level) or as the name rules read it (a spelling); not one name within another
-    (Reza Khandan within Reza Khandan Mahabadi, another man), nor a shared consonant skeleton
+    (Hamid Sadeghi within Hamid Sadeghi Tabrizi, another man), nor a shared consonant skeleton
     (Julio and Julia Ramos). Then a rare name's floor, half a record, is lowered in a set too small
     to train on to one record in a thousand (``RARE_NAME_SHARE``): half a record of 155 would make
     a defender's rare name, reported at two arrests, no more likely his than another's.

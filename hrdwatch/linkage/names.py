@@ -19,40 +19,36 @@ token against token, ignoring order (family name first or last), with these deli
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
 from itertools import product
 
-from rapidfuzz.distance import OSA, Indel, JaroWinkler
+from rapidfuzz.distance import JaroWinkler
 
-from hrdwatch.core.text import fold
-
+from .cantonese import CANTONESE_COUNTRIES, cantonese_forms, hong_kong_syllables
 from .forms import (
-    CANTONESE_COUNTRIES,
     HISPANIC_COUNTRIES,
     LEFT_OUT_FIRST_WORDS,
-    MIN_LOOSE_SIMILARITY,
     TURKIC_COUNTRIES,
     NameForm,
-    cantonese_forms,
     forms_of,
-    groups_spelt_like,
-    hong_kong_syllables,
-    same_onset,
     skeleton,
-    slavic_skeleton,
     turkic_forms,
     without_first_word,
-    written_names,
 )
-from .spellings import CANONICAL, CANTONESE_SURNAMES, SPELLINGS, VIETNAMESE_FAMILY_NAMES
+from .spellings import CANTONESE_SURNAMES
+from .tokens import (
+    by_folded,
+    close_spelling,
+    is_pinyin,
+    token_strength,
+    tone_marked_words,
+    vowels_matter,
+)
 from .wording import Words, gettext_noop, words
-
-_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+from .written import written_names
 
 
 class NameLevel(IntEnum):
@@ -114,7 +110,9 @@ def person_name(
     )
     if country in LEFT_OUT_FIRST_WORDS:
         forms |= dict.fromkeys(without_first_word(tuple(forms), LEFT_OUT_FIRST_WORDS[country]))
-    if country in CANTONESE_COUNTRIES:  # Latin names there are Cantonese; characters are read so too
+    if (
+        country in CANTONESE_COUNTRIES
+    ):  # Latin names there are Cantonese; characters are read so too
         forms = dict.fromkeys(
             NameForm(tuple(hong_kong_syllables(t) for t in f.tokens), "cantonese")
             if f.kind == "latin" and any(t in CANTONESE_SURNAMES for t in f.tokens)
@@ -123,49 +121,10 @@ def person_name(
         )
         read = [c for f in forms if f.kind == "han" for c in cantonese_forms(f.han_key)]
         forms |= dict.fromkeys(read)
-    marked = _tone_marked((name, original, *others))
+    marked = tone_marked_words((name, original, *others))
     return PersonName(
         tuple(f for f in forms if f.tokens), alias_groups, marked, country in HISPANIC_COUNTRIES
     )
-
-
-_VIETNAMESE_LETTERS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]")
-
-
-def _tone_marked(texts: Iterable[str]) -> frozenset[tuple[str, str, str]]:
-    """Words of the names written in Vietnamese with their tone marks: folded, compared (see
-    ``_tone_last``) and as written."""
-    pairs = set()
-    for text in texts:
-        low = unicodedata.normalize("NFC", text or "").lower()
-        if _VIETNAMESE_LETTERS.search(low):
-            # đ written as d is a common slip of the keyboard, not another name
-            written = low.replace("đ", "d").split()
-            pairs |= {
-                (fold(word), _tone_last(word), word) for word in written if not word.isascii()
-            }
-    return frozenset(pairs)
-
-
-# Grave, acute, tilde, hook above, dot below: the five marks of Vietnamese tones.
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-
-
-def _tone_last(word: str) -> str:
-    """A word with its tone mark moved after its letters: the old and the new placement of the
-    mark (Hoá, Hóa; Thuý, Thúy) are one name."""
-    letters = unicodedata.normalize("NFD", word)
-    tones = "".join(c for c in letters if c in _TONE_MARKS)
-    plain = "".join(c for c in letters if c not in _TONE_MARKS)
-    return unicodedata.normalize("NFC", plain) + tones
-
-
-def _by_folded(marked: frozenset[tuple[str, str, str]]) -> dict[str, dict[str, str]]:
-    """Folded word -> its compared forms -> a spelling as written."""
-    written: dict[str, dict[str, str]] = {}
-    for folded, compared, word in sorted(marked):
-        written.setdefault(folded, {}).setdefault(compared, word)
-    return written
 
 
 def _tone_conflict(a: PersonName, b: PersonName) -> Words | None:
@@ -173,7 +132,7 @@ def _tone_conflict(a: PersonName, b: PersonName) -> Words | None:
     Hùng and Hưng, Lan and Lân are different names, as different Chinese characters are."""
     if not (a.tone_marked and b.tone_marked):
         return None
-    written_a, written_b = _by_folded(a.tone_marked), _by_folded(b.tone_marked)
+    written_a, written_b = by_folded(a.tone_marked), by_folded(b.tone_marked)
     for folded in written_a.keys() & written_b.keys():
         if written_a[folded].keys().isdisjoint(written_b[folded].keys()):
             x, y = (next(iter(w[folded].values())) for w in (written_a, written_b))
@@ -185,172 +144,7 @@ def _tone_conflict(a: PersonName, b: PersonName) -> Words | None:
     return None
 
 
-def _surname_variants(token: str) -> frozenset[str]:
-    return CANTONESE_SURNAMES.get(token, frozenset()) | {token}
-
-
-def _close_spelling(a: str, b: str) -> bool:
-    """A dropped, doubled or swapped letter: a typo. A replaced letter is not accepted here,
-    because Minghui and Minghua, or Hanna and Hanan, are different names; nor is a different first
-    letter (Uyen and Xuyen are two names)."""
-    if not (a and b) or a[0] != b[0] or JaroWinkler.similarity(a, b) < 0.88:
-        return False
-    if sorted(a) == sorted(b):
-        return OSA.distance(a, b) == 1
-    # two dropped or doubled letters in a long name, but never a replaced one (Bialiatski / Bialiawski)
-    return Indel.distance(a, b) <= (2 if min(len(a), len(b)) >= 8 and len(a) != len(b) else 1)
-
-
-@lru_cache(maxsize=1)
-def _pinyin_syllables() -> frozenset[str]:
-    from pypinyin.constants import PINYIN_DICT
-
-    readings = ",".join(PINYIN_DICT.values())
-    plain = "".join(
-        c for c in unicodedata.normalize("NFKD", readings) if not unicodedata.combining(c)
-    )
-    return frozenset(s for s in plain.replace("ü", "v").split(",") if set(s) & set("aeiouv"))
-
-
-@lru_cache(maxsize=100_000)
-def is_pinyin(token: str) -> bool:
-    """Whether a token is a run of Mandarin syllables (where every vowel tells names apart).
-
-    A syllable that starts with a vowel starts the token: inside a word pinyin sets it off with an
-    apostrophe (Xi'an), so Daemi is not da-e-mi."""
-    syllables = _pinyin_syllables()
-    reachable = [True] + [False] * len(token)
-    for end in range(1, len(token) + 1):
-        reachable[end] = any(
-            reachable[start]
-            and token[start:end] in syllables
-            and (start == 0 or token[start] not in "aeo")
-            for start in range(max(0, end - 6), end)
-        )
-    return reachable[-1]
-
-
-def _transliteration_skeleton(token: str, chinese: bool) -> str:
-    """Chinese characters render foreign (Uyghur, Tibetan) sounds loosely: x for s, no h."""
-    return skeleton(token.replace("x", "s") if chinese else token).replace("h", "")
-
-
-def _chinese_looking(tokens: Iterable[str]) -> bool:
-    """Every token a run of pinyin syllables or a Cantonese surname: a Chinese name, where vowels
-    tell names apart. Leila or Mona alone read as pinyin too, but not Leila Al-Dosari."""
-    return all(is_pinyin(t) or t in CANTONESE_SURNAMES for t in tokens)
-
-
-def syllables(token: str) -> int:
-    """Runs of vowels in a romanised token: Hung 1, Minghui 2, Aliaksandr 3."""
-    return len(_VOWEL_GROUPS.findall(token))
-
-
-def _vietnamese_looking(tokens: tuple[str, ...]) -> bool:
-    """One syllable per token and a common Vietnamese family name: Hùng and Hằng, Khánh and Hạnh
-    differ by a vowel or one letter, and are different names."""
-    return bool(set(tokens) & VIETNAMESE_FAMILY_NAMES) and all(syllables(t) == 1 for t in tokens)
-
-
-@lru_cache(maxsize=200_000)
-def vowels_matter(tokens: tuple[str, ...]) -> bool:
-    """A Chinese or Vietnamese name: spellings that differ by a vowel are different names."""
-    return _chinese_looking(tokens) or _vietnamese_looking(tokens)
-
-
-def _slavic_variant(a: str, b: str) -> bool:
-    """Two romanisations of one East Slavic name (see ``slavic_skeleton``), of two syllables or
-    more: one-syllable names share consonants too easily."""
-    return (
-        syllables(a) >= 2
-        and syllables(b) >= 2
-        and len(_VOWEL_GROUPS.sub("", a)) >= 3  # consonants as written: Dziadok / Dedok
-        and slavic_skeleton(a) == slavic_skeleton(b)
-    )
-
-
-def one_spelling(token: str) -> str:
-    """Long vowels written the English or the French way, or not marked (Kareem, Karim; Yousouf,
-    Yusuf; Hakheeh, Hakhih; Rezaei, Rezaee), sh and ch written the French way (Darwich, Darwish;
-    Stefanovitch, Stefanovich), the French ou for w between vowels (Badaoui, Badawi), the Egyptian
-    or Maghrebi g or dj for j (Natig, Natij; Djamel, Jamel), the Azerbaijani or Gulf q for g
-    (Tofiq, Tofig), the French -che (Darwiche, Darwish), a hard c (Isaac, Isaak) and the Spanish b
-    and v, one sound (Abelino, Avelino): one spelling."""
-    french_w = re.sub(r"(?<=[aei])ou(?=[aei]|$)", "w", token)
-    hard_c = re.sub(r"ck|c(?![hiey])", "k", re.sub(r"(?<=ch)e$", "", french_w))
-    english = hard_c.replace("tch", "ch").replace("ch", "sh").replace("dj", "j").replace("q", "g")
-    english = english.replace("v", "b")
-    long_vowels = english.replace("g", "j").replace("ee", "i").replace("oo", "u").replace("ou", "u")
-    return re.sub(r"(?<=[aeiou])(ei|ie)$", "i", long_vowels)
-
-
-def _typo_of_listed(known: str, other: str) -> bool:
-    """A typo in one listed spelling of a known name (Aiicha for Aicha, folded to Aisha)."""
-    return known in CANONICAL and any(_close_spelling(s, other) for s in SPELLINGS[known])
-
-
-@lru_cache(maxsize=500_000)  # the same two words meet again and again across name pairs
-def _token_strength(a: str, b: str, kinds: tuple[str, str], vowels: bool = True) -> int:
-    """3: same token; 2: spelling variant; 1: skeleton only (abjad, transliteration); 0: no.
-
-    ``vowels``: both names are Chinese or Vietnamese (see ``vowels_matter``)."""
-    if a == b:
-        return 3
-    if _surname_variants(a) & _surname_variants(b):
-        return 3
-    if a in CANONICAL and b in CANONICAL:
-        return 0  # two known, different names (Hasan and Husayn share a skeleton)
-    if min(len(a), len(b)) >= 4 and (
-        _close_spelling(a, b) or _typo_of_listed(a, b) or _typo_of_listed(b, a)
-    ):
-        return 2
-    if a in CANONICAL or b in CANONICAL:  # a spelling the variant table does not list yet
-        known, other = (a, b) if a in CANONICAL else (b, a)
-        groups = groups_spelt_like(other)
-        if known in groups:
-            return 2 if len(groups) == 1 else 1  # Hosain: Hasan or Husayn?
-    if "translit" in kinds:
-        ta = _transliteration_skeleton(a, kinds[0] == "translit")
-        return 1 if ta and ta == _transliteration_skeleton(b, kinds[1] == "translit") else 0
-    if (
-        not vowels
-        and "abjad" not in kinds
-        and (_slavic_variant(a, b) or one_spelling(a) == one_spelling(b))
-    ):
-        return 2
-    sa, sb = skeleton(a), skeleton(b)
-    if "abjad" in kinds and (
-        _letters_skeleton(a) == _letters_skeleton(b)
-        # ذ is dh or th in English (al-Hathloul, الهذلول), as ث is th
-        or _letters_skeleton(a.replace("dh", "th")) == _letters_skeleton(b.replace("dh", "th"))
-    ):
-        return (
-            1  # Arabic script: t+h in الفتاح is two letters, not the th of Fattah's Latin spelling
-        )
-    if sa and sa == sb:
-        if "abjad" in kinds:
-            return 1
-        if vowels:
-            return 0  # Minghui and Minghua, Hung and Hang: the vowels are the name
-        similarity = JaroWinkler.similarity(a, b)
-        if similarity < MIN_LOOSE_SIMILARITY:
-            return 0  # Nguyen and Ningjian share consonants, not a name
-        if len(sa) >= 3 and min(len(a), len(b)) >= 5 and similarity >= 0.8:
-            return 2
-        if len(sa) >= 3 or (len(sa) == 2 and same_onset(a, b) and max(len(a), len(b)) <= 6):
-            return 1  # vowels written differently: Huda / Hoda, Layla / Leila, Qasim / Kassem, Emad / Imad
-    return 0
-
-
-@lru_cache(maxsize=100_000)
-def _letters_skeleton(token: str) -> str:
-    """Consonants letter by letter, without reading digraphs (for Arabic script)."""
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]", "", token))
-
-
-def _match_tokens(
-    fa: NameForm, fb: NameForm, vowels: bool
-) -> tuple[dict[int, int], list[int]]:
+def _match_tokens(fa: NameForm, fb: NameForm, vowels: bool) -> tuple[dict[int, int], list[int]]:
     """Greedy best-first one-to-one token matching: position in a -> position in b, strengths.
 
     ``vowels``: both names are Chinese or Vietnamese (see ``vowels_matter``)."""
@@ -359,7 +153,7 @@ def _match_tokens(
     # Mohammad Dakem) leaves the inner one unmatched
     candidates = sorted(
         (
-            (_token_strength(x, y, kinds, vowels), i, j)
+            (token_strength(x, y, kinds, vowels), i, j)
             for i, x in enumerate(fa.tokens)
             for j, y in enumerate(fb.tokens)
         ),
@@ -409,7 +203,7 @@ def _joined_match(
     jb = "".join(b[i] for i in sorted(left_b))
     if not ja:
         return 0
-    if ja == jb or (len(ja) >= 6 and _close_spelling(ja, jb)):
+    if ja == jb or (len(ja) >= 6 and close_spelling(ja, jb)):
         return 3
     spelt_alike = (
         not vowels
@@ -424,7 +218,10 @@ def _joined_match(
 def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
     """Compare two forms of a name, order-insensitively."""
     # in Cantonese as in pinyin, another vowel is another character (Chi-fung / Chi-fong)
-    vowels = (vowels_matter(a.tokens) and vowels_matter(b.tokens)) or "cantonese" in (a.kind, b.kind)
+    vowels = (vowels_matter(a.tokens) and vowels_matter(b.tokens)) or "cantonese" in (
+        a.kind,
+        b.kind,
+    )
     pairs, strengths = _match_tokens(a, b, vowels)
     left_a = set(range(len(a.tokens))) - set(pairs)
     left_b = set(range(len(b.tokens))) - set(pairs.values())
@@ -436,9 +233,7 @@ def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
         return NameMatch(NameLevel.NONE, words(gettext_noop("names differ")))
     if not left_a and not left_b:
         if len(a.tokens) == len(b.tokens) >= 3 and not _plausible_order(pairs, len(a.tokens)):
-            return NameMatch(
-                NameLevel.NONE, words(gettext_noop("the same names in another order"))
-            )
+            return NameMatch(NameLevel.NONE, words(gettext_noop("the same names in another order")))
         how = _how(a, b)
         if min(strengths) == 3:
             return NameMatch(NameLevel.EXACT, words(gettext_noop("same name"), how))
@@ -468,10 +263,8 @@ def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
                 NameLevel.LOOSE, words(gettext_noop("same name without the last name"), _how(a, b))
             )
         if (
-            not vowels
-            and len(long_form.tokens) >= 4
-            and matched == [0, len(long_form.tokens) - 2]
-        ):  # Spanish custom: Pedro Mena for Pedro Joaquín Mena Amador
+            not vowels and len(long_form.tokens) >= 4 and matched == [0, len(long_form.tokens) - 2]
+        ):  # Spanish custom: Luis Prado for Luis Alberto Prado Gil
             return NameMatch(
                 NameLevel.LOOSE,
                 words(
@@ -498,8 +291,8 @@ def _russified(a: str, b: str) -> bool:
 
 
 def _english_name_beside(chinese: NameForm, long_form: NameForm) -> bool:
-    """The longer name is the Chinese one and an English given name (Joshua Wong Chi-fung in Hong
-    Kong, Sophia Huang Xueqin): in Cantonese on either side, in pinyin before or after it."""
+    """The longer name is the Chinese one and an English given name (Kevin Chan Ka-ming in Hong
+    Kong, Grace Liu Meilan): in Cantonese on either side, in pinyin before or after it."""
     if chinese.kind == "cantonese":
         return True
     ends = {long_form.tokens[0], long_form.tokens[-1]} - set(chinese.tokens)
@@ -527,9 +320,7 @@ def _how(a: NameForm, b: NameForm) -> str:
 def compare_names(a: PersonName, b: PersonName) -> NameMatch:
     """The best agreement between any two forms; different Chinese characters always conflict."""
     if a.alias_groups & b.alias_groups:
-        return NameMatch(
-            NameLevel.EXACT, words(gettext_noop("listed together in the alias table"))
-        )
+        return NameMatch(NameLevel.EXACT, words(gettext_noop("listed together in the alias table")))
     han_a, han_b = a.han_keys, b.han_keys
     if han_a and han_b:
         if han_a & han_b:
@@ -563,8 +354,8 @@ def compare_names(a: PersonName, b: PersonName) -> NameMatch:
 
 def evidence_level(a: PersonName, b: PersonName) -> NameLevel:
     """How strongly two names count for the model: as ``compare_names`` says, except that where a
-    second family name is customarily left out, leaving it out counts as a spelling does (Medardo
-    Mairena for Medardo Mairena Sequeira; Reza Khandan and Reza Khandan Mahabadi, in Iran, are two
+    second family name is customarily left out, leaving it out counts as a spelling does (Rosendo
+    Vargas for Rosendo Vargas Ruiz; Hamid Sadeghi and Hamid Sadeghi Tabrizi, in Iran, are two
     men). Only as evidence, never to vouch for a cluster: José García agrees with José García
     Pérez and with José García López, two men."""
     level = compare_names(a, b).level
@@ -572,7 +363,9 @@ def evidence_level(a: PersonName, b: PersonName) -> NameLevel:
         level == NameLevel.LOOSE
         and a.two_family_names
         and b.two_family_names
-        and any(_without_second_family_name(fa.tokens, fb.tokens) for fa in a.forms for fb in b.forms)
+        and any(
+            _without_second_family_name(fa.tokens, fb.tokens) for fa in a.forms for fb in b.forms
+        )
     ):
         return NameLevel.STRONG
     return level
@@ -580,8 +373,8 @@ def evidence_level(a: PersonName, b: PersonName) -> NameLevel:
 
 def _without_second_family_name(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """One name is the other without its last word, word for word (Julia Ramos is no Julio Ramos
-    Soto), or without a second given name and the last word (Pedro Mena, Pedro Joaquín Mena
-    Amador)."""
+    Soto), or without a second given name and the last word (Luis Prado, Luis Alberto Prado
+    Gil)."""
     short, long = sorted((a, b), key=len)
     if len(short) < 2:
         return False

@@ -45,7 +45,7 @@ VARIANTS: dict[str, str] = {
     **dict.fromkeys(["ibn", "ben", "bin"], "bin"),
     **dict.fromkeys(
         ["aleksandr", "alexander", "alexandr", "aliaksandr", "oleksandr", "alyaksandr", "ales"],
-        "aleksandr",  # Ales: the Belarusian everyday form (Ales Bialiatski)
+        "aleksandr",  # Ales: the Belarusian everyday form (Ales Kavalenka)
     ),
     **dict.fromkeys(["sergey", "sergei", "siarhei", "serhiy", "serhii", "sergii"], "sergey"),
     **dict.fromkeys(
@@ -137,7 +137,7 @@ VARIANTS: dict[str, str] = {
     **dict.fromkeys(["lyudmila", "liudmila", "ludmila", "ljudmila", "liudmyla"], "lyudmila"),
     **dict.fromkeys(["darya", "daria", "darja", "dariya", "daryia", "darija"], "darya"),
     **dict.fromkeys(["maria", "mariya", "maryia", "marija", "maryja", "mariia", "marya"], "maria"),
-    **dict.fromkeys(["maks", "max"], "maks"),  # Maks Bokaev, Max Bokaïev
+    **dict.fromkeys(["maks", "max"], "maks"),  # Maks Orlov, Max Orlov
     **dict.fromkeys(["pavel", "paval", "pavlo", "paul"], "pavel"),
     **dict.fromkeys(["aliaksei", "alexei", "aleksei", "alexey", "aleksey", "oleksii"], "aleksei"),
     **dict.fromkeys(
@@ -229,8 +229,8 @@ NOT_GLUED_ARTICLES = frozenset(
 )
 
 # Characters read otherwise in names than in words, where pypinyin gives the word's reading: 曾 is
-# ceng in 曾经 but Zeng as a surname (Zeng Jinyan), 晟 cheng in Taiwan but sheng in the mainland
-# (Gao Zhisheng). Each is a claim about how names are read, reviewed like code.
+# ceng in 曾经 but Zeng as a surname (Zeng Lihua), 晟 cheng in Taiwan but sheng in the mainland
+# (Wu Zhisheng). Each is a claim about how names are read, reviewed like code.
 NAME_READINGS: dict[str, str] = {
     **dict.fromkeys("曾", "zeng"),
     **dict.fromkeys("单單", "shan"),

@@ -12,6 +12,7 @@ from .permissions import Action, can
 
 # (label, URL name, the action that opens the page)
 PARTNER_PAGES = [
+    (_("Workspace"), "workspace:home", Action.VIEW_DOCUMENTS),
     (_("Review queue"), "review:queue", Action.REVIEW_QUEUE),
     (_("Possible duplicates"), "linkage:proposals", Action.REVIEW_QUEUE),
     (_("Documents"), "ingestion:list", Action.VIEW_DOCUMENTS),

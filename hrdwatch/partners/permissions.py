@@ -22,7 +22,10 @@ Actions are plain strings (``Action`` is a StrEnum): ``case.view``, ``case.view_
 (obj: any record), ``defender.merge`` (obj: Defender), ``records.export`` (obj: a visibility
 level string), ``review.queue``, ``audit.view``, ``tokens.manage``, ``documents.view``,
 ``sources.add`` (obj: Organisation or None), ``register.edit`` (the network's shared registers of
-perpetrators and places of detention), ``campaign.edit`` (obj: Campaign). ``obj`` may be a Case or
+perpetrators and places of detention), ``campaign.edit`` (obj: Campaign), ``organisation.manage``
+(obj: Organisation or None: members, roles, invitations), ``organisation.create``,
+``reports.view`` and ``reports.triage`` (obj: DetentionReport, Organisation or None: the public
+form's intake). ``obj`` may be a Case or
 anything attached to one (Event, Charge, Intervention, SensitiveDetail, Evidence) or a Defender.
 
 Rules, by role (each role includes the ones before it; a membership applies to its organisation's
@@ -42,7 +45,11 @@ records, or to every organisation's when ``network_wide``):
   link its organisation's campaigns to cases.
 - every member (viewer and up): their own API tokens (``tokens.manage``), each capped at a role
   no higher than their own best role.
-- administrator: restore deleted records, the audit log; network-wide
+- every member: the detention reports sent to its organisation (``reports.view``); documenters
+  and up triage them; reports sent to no organisation go to network-wide members.
+- administrator: restore deleted records, the audit log, its organisation's members
+  (``organisation.manage``: invite, change roles, remove); only superusers create organisations;
+  network-wide
   administrators (and superusers) see restricted data of every organisation.
 
 Reviewers, editors and administrators (and staff) must have passed TOTP verification
@@ -100,6 +107,10 @@ class Action(StrEnum):
     ADD_SOURCE = "sources.add"
     EDIT_REGISTER = "register.edit"
     EDIT_CAMPAIGN = "campaign.edit"
+    MANAGE_ORGANISATION = "organisation.manage"
+    CREATE_ORGANISATION = "organisation.create"
+    VIEW_REPORTS = "reports.view"
+    TRIAGE_REPORT = "reports.triage"
 
 
 @dataclass(frozen=True)
@@ -289,6 +300,8 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         return who.best_rank >= DOCUMENTER
     if act is Action.EDIT_REGISTER:
         return who.best_rank >= DOCUMENTER
+    if act in _ORGANISATION_ACTIONS:
+        return _can_organisation(who, act, obj)
     if obj is None:
         return False
     if act is Action.EDIT_CAMPAIGN:
@@ -311,6 +324,31 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
     if act is Action.RESTORE_RECORD:
         return owner_rank >= ADMINISTRATOR
     return False
+
+
+_ORGANISATION_ACTIONS = {
+    Action.MANAGE_ORGANISATION: ADMINISTRATOR, Action.CREATE_ORGANISATION: ADMINISTRATOR,
+    Action.VIEW_REPORTS: VIEWER, Action.TRIAGE_REPORT: DOCUMENTER,
+}
+
+
+def _can_organisation(who: Principal, act: Action, obj: Any) -> bool:
+    """Organisation administration and the public form's intake, by rank in the organisation.
+
+    Without an object: whether the user holds the rank anywhere (the page opens, filtered).
+    An intake item sent to no organisation counts as the network's (network-wide ranks only).
+    """
+    minimum = _ORGANISATION_ACTIONS[act]
+    if act is Action.CREATE_ORGANISATION:
+        return who.superuser
+    if obj is None:
+        return who.best_rank >= minimum
+    if isinstance(obj, Organisation):
+        return who.rank_in(obj.pk) >= minimum
+    organisation_id = getattr(obj, "organisation_id", None)
+    if organisation_id is None:
+        return who.superuser or who.network_rank >= minimum
+    return who.rank_in(organisation_id) >= minimum
 
 
 def require(user: Any, action: str, obj: Any = None) -> None:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import password_reset, views
 
 app_name = "partners"
 urlpatterns = [
@@ -12,4 +12,8 @@ urlpatterns = [
     path("2fa/verify/", views.verify_two_factor, name="verify"),
     path("tokens/", views.tokens_page, name="tokens"),
     path("tokens/<int:pk>/revoke/", views.revoke_token_view, name="revoke_token"),
+    path("password_reset/", password_reset.RequestView.as_view(), name="password_reset"),
+    path("password_reset/done/", password_reset.DoneView.as_view(), name="password_reset_done"),
+    path("reset/<uidb64>/<token>/", password_reset.ConfirmView.as_view(), name="password_reset_confirm"),
+    path("reset/done/", password_reset.CompleteView.as_view(), name="password_reset_complete"),
 ]

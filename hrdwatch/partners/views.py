@@ -54,8 +54,7 @@ class LoginView(auth_views.LoginView):
     failures; accounts that need a second factor go on to enrolment or verification."""
 
     template_name = "partners/login.html"
-    redirect_authenticated_user = True
-    next_page = "/"
+    redirect_authenticated_user = True  # then to ?next= or settings.LOGIN_REDIRECT_URL (/workspace/)
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)

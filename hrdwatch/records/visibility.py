@@ -8,8 +8,9 @@ turns that into querysets; nothing outside this module filters on ``visibility``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, Model, OuterRef, Q, QuerySet
 
 from hrdwatch.partners.models import Organisation
 
@@ -29,6 +30,11 @@ from .models import (
     SensitiveDetail,
     Source,
 )
+
+M = TypeVar("M", bound=Model)
+# ``ingestion.SourceKind.FILE``, spelt out so the core never imports the pipeline apps above it
+# (tests/ingestion/test_document_gate.py checks the two agree).
+UPLOADED_FILE = "file"
 
 
 @dataclass(frozen=True)
@@ -146,7 +152,12 @@ class Gate:
         )
 
     def sources(self) -> QuerySet[Source]:
-        return Source.objects.filter(self._visible(owner="source"))
+        """Sources at the viewer's level; for the public only those that something public cites
+        (a public-level source cited by nothing public could name a hidden defender in its title)."""
+        sources = Source.objects.filter(self._visible(owner="source"))
+        if self.viewer.is_public:
+            sources = sources.filter(Exists(self.evidence().filter(source=OuterRef("pk"))))
+        return sources
 
     def evidence(self) -> QuerySet[Evidence]:
         return Evidence.objects.filter(
@@ -180,6 +191,35 @@ class Gate:
             & self._optional("defender__", self._defender_rule("defender__"))
             & self._optional("case__", self._case_rule("case__"))
         )
+
+    # -- the archive: documents and what extraction proposed from them ------------------------
+    def _archive_rule(self, source: str) -> Q:
+        """Q for ingestion sources (reached through ``source``) whose documents the viewer reads.
+
+        Anything fetched from the web was published already and reaches every partner; a file
+        uploaded for an organisation (a witness statement, a lawyer's letter) reaches only that
+        organisation's members. The public never reads the archive.
+        """
+        if self.viewer.is_public:
+            return Q(pk__in=[])
+        rule = ~Q(**{f"{source}kind": UPLOADED_FILE}) | Q(**{f"{source}organisation__isnull": True})
+        if self.viewer.level != Visibility.RESTRICTED:
+            return rule
+        if self.viewer.all_organisations:
+            return Q()
+        return rule | Q(**{f"{source}organisation__in": self.viewer.organisations})
+
+    def followed_sources(self, sources: QuerySet[M]) -> QuerySet[M]:
+        """Sources the network follows (``ingestion.Source``): uploaded files only to their owners."""
+        return sources.filter(self._archive_rule(""))
+
+    def documents(self, documents: QuerySet[M]) -> QuerySet[M]:
+        """Archived documents (``ingestion.Document``) the viewer may read."""
+        return documents.filter(self._archive_rule("source__"))
+
+    def candidates(self, candidates: QuerySet[M]) -> QuerySet[M]:
+        """Extraction candidates (``extraction.Candidate``): readable where their document is."""
+        return candidates.filter(self._archive_rule("document__source__"))
 
     def organisation_name(self, organisation: Organisation | None) -> str:
         """An organisation's name, or "" where it works at risk and must not be named publicly."""

@@ -42,7 +42,8 @@ def _emails(roles: list[str], organisation_id: int | None, exclude: int | None) 
     scope = Q()
     if organisation_id is not None:
         scope = Q(memberships__network_wide=True) | Q(memberships__organisation_id=organisation_id)
-    users = get_user_model().objects.filter(scope, memberships__role__in=roles, is_active=True)
+    users = get_user_model().objects.filter(scope, memberships__role__in=roles,
+                                            memberships__ended_at__isnull=True, is_active=True)
     if exclude is not None:
         users = users.exclude(pk=exclude)
     users = users.exclude(email="").distinct()

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import threading
 import time
+import zipfile
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import brotli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TYPES = {
@@ -26,6 +30,16 @@ TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 BOMB = gzip.compress(b"\0" * 60_000_000, compresslevel=9)
+BROTLI_BOMB = brotli.compress(b"\0" * 60_000_000)
+
+
+def docx_bomb(expanded: int = 60_000_000) -> bytes:
+    """A small DOCX whose document.xml expands to ``expanded`` bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<w:document>" + b" " * expanded)
+    return buffer.getvalue()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -48,6 +62,9 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802
         path, _, query = self.path.partition("?")
         self.server.requests.append((path, self.headers.get("If-None-Match", "")))
+        if path == "/robots.txt" and self.server.robots_bomb:
+            self.send_body(200, BOMB, "text/plain", Content_Encoding="gzip")
+            return
         special = getattr(
             self, "route_" + path.strip("/").replace("-", "_").replace("/", "__"), None
         )
@@ -86,6 +103,28 @@ class Handler(BaseHTTPRequestHandler):
 
     def route_bomb(self) -> None:
         self.send_body(200, BOMB, "text/html", Content_Encoding="gzip")
+
+    def route_brotli_bomb(self) -> None:
+        self.send_body(200, BROTLI_BOMB, "text/html", Content_Encoding="br")
+
+    def route_gzipped(self) -> None:
+        page = (FIXTURES / "site/news/trial-postponed.html").read_bytes()
+        self.send_body(200, gzip.compress(page), "text/html", Content_Encoding="gzip")
+
+    def route_docx_bomb(self) -> None:
+        self.send_body(200, docx_bomb(), "application/octet-stream")
+
+    def route_drip(self) -> None:
+        """Headers one byte at a time, forever: every read succeeds, so only a deadline ends it."""
+        self.server.drip_calls += 1
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"x" * 100_000
+        try:
+            for byte in head:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(self.server.drip_interval)
+        except OSError:
+            return
 
     def route_huge(self) -> None:
         self.send_body(200, b"<html><body>" + b"<p>x</p>" * 500_000 + b"</body></html>")
@@ -128,6 +167,9 @@ class SiteServer(ThreadingHTTPServer):
         self.requests: list[tuple[str, str]] = []
         self.hang_seconds = hang_seconds
         self.flaky_calls = 0
+        self.drip_calls = 0
+        self.drip_interval = 0.2
+        self.robots_bomb = False
 
     def handle_error(self, request: object, client_address: object) -> None:
         """Clients hanging up on the hostile routes is expected; keep the output quiet."""

@@ -22,7 +22,8 @@ from tests.partners.fixtures import login, plant_canaries
 from tests.partners.routes import all_routes, api_schema_paths, response_text, urls_for
 
 # Namespaces whose pages anyone may open (what they show is filtered by the visibility gate).
-PUBLIC_NAMESPACES = {"", "publication", "publication:statistics", "api", "partners", "advocacy"}
+PUBLIC_NAMESPACES = {"", "publication", "publication:statistics", "api", "partners", "advocacy",
+                     "report"}
 ENTITLED_REVIEWERS = {"a_reviewer", "a_editor", "a_administrator", "net_administrator"}
 DENIED = {301, 302, 401, 403, 404, 405}
 ROLES = ["anonymous", "outsider", "a_viewer", "a_documenter", "a_reviewer", "a_editor",

@@ -3,7 +3,7 @@
 A name is a run of capitalised words (with particles such as "al-", "bin", "de la"). Words at the
 edges of a run that the document also uses in lower case ("Detained Rights Defender Ahmed ...")
 are common words, not names. Single-word mentions ("Dung", "Mr. Liu") and aliases ("X or Y",
-"X (王宇)", "also known as") join the person they point to, only within the same item.
+"X (张伟)", "also known as") join the person they point to, only within the same item.
 """
 
 from __future__ import annotations

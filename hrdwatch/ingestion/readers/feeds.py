@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from urllib.parse import urljoin
 
 import feedparser
 from lxml import etree
 
-from .common import Item, ReadError, clean_text, detect_language
+from .common import Item, ReadError, Reading, clean_text, detect_language
 from .dates import parse_date
 from .html import html_to_text
 
@@ -23,12 +24,38 @@ def _entry_date(entry: feedparser.FeedParserDict) -> dt.date | None:
     return None
 
 
+FEED_ROOT = re.compile(rb"<(rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
+# Not a fault of the feed's structure: a declared encoding that feedparser corrected.
+BENIGN = (feedparser.CharacterEncodingOverride,)
+
+
+def looks_like_feed(body: bytes) -> bool:
+    """Whether the bytes are an RSS, Atom or RDF feed (its root element near the start)."""
+    return FEED_ROOT.search(body[:2048]) is not None
+
+
+def feed_problem(parsed: feedparser.FeedParserDict) -> str:
+    """Why a feed is malformed (with the line and column the parser gives), or '' when it is not."""
+    exc = parsed.get("bozo_exception")
+    if not parsed.get("bozo") or exc is None or isinstance(exc, BENIGN):
+        return ""
+    where = ""
+    if hasattr(exc, "getLineNumber"):
+        where = f"line {exc.getLineNumber()}, column {exc.getColumnNumber()}: "
+    return f"{where}{exc.getMessage() if hasattr(exc, 'getMessage') else exc}"
+
+
 def read_feed(body: bytes, base_url: str) -> list[Item]:
     """Entries of an RSS or Atom feed; a feed too broken to yield entries is an error."""
+    return read_feed_checked(body, base_url)[0]
+
+
+def read_feed_checked(body: bytes, base_url: str) -> tuple[list[Item], str]:
+    """(entries, why the feed is malformed or ''): a malformed feed's readable entries are kept."""
     parsed = feedparser.parse(body)
+    problem = feed_problem(parsed)
     if not parsed.entries:
-        reason = str(parsed.get("bozo_exception", "")) or "no entries"
-        raise ReadError(f"cannot read the feed: {reason}")
+        raise ReadError(f"cannot read the feed: {problem or 'no entries'}")
     items = []
     for entry in parsed.entries:
         link = entry.get("link") or entry.get("id") or ""
@@ -46,7 +73,21 @@ def read_feed(body: bytes, base_url: str) -> list[Item]:
                 language=detect_language(f"{title} {summary}"),
             )
         )
-    return items
+    return items, problem
+
+
+def read_feed_document(body: bytes) -> Reading:
+    """A feed followed as a document: its entries' titles and summaries, or why it is malformed."""
+    parsed = feedparser.parse(body)
+    problem = feed_problem(parsed)
+    if problem:
+        raise ReadError(f"the feed is malformed: {problem}")
+    lines = [clean_text(parsed.feed.get("title", ""))]
+    for entry in parsed.entries:
+        lines.append(clean_text(entry.get("title", "")))
+        if entry.get("summary"):
+            lines.append(html_to_text(entry.get("summary", "")))
+    return Reading(text="\n\n".join(line for line in lines if line), title=lines[0])
 
 
 def read_sitemap(body: bytes, base_url: str) -> tuple[list[Item], list[str]]:

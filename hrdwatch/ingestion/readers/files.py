@@ -10,14 +10,19 @@ from email.message import EmailMessage
 
 import docx
 from charset_normalizer import from_bytes
+from django.conf import settings
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
+from hrdwatch.core.limits import LimitExceeded, check_zip
+
 from .common import ReadError, Reading, clean_text
 from .dates import parse_date
+from .feeds import looks_like_feed, read_feed_document
 from .html import html_to_text, read_html
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+FEED = "application/rss+xml"
 MAX_PDF_PAGES = 500
 
 
@@ -32,6 +37,8 @@ def sniff(body: bytes, content_type: str, name: str = "") -> str:
         declared == DOCX or name.endswith(".docx") or b"word/" in body[:4000]
     ):
         return DOCX
+    if looks_like_feed(body) and not head.startswith((b"<!doctype html", b"<html")):
+        return FEED
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<div" in head:
         return "text/html"
     if declared in {"text/html", "application/xhtml+xml"} or name.endswith((".html", ".htm")):
@@ -67,6 +74,11 @@ def read_pdf(body: bytes) -> Reading:
 
 
 def read_docx(body: bytes) -> Reading:
+    limit = int(getattr(settings, "HRDWATCH_DOCUMENT_MAX_EXPANDED_BYTES", 30_000_000))
+    try:
+        check_zip(body, limit, "the DOCX file")
+    except LimitExceeded as exc:
+        raise ReadError(str(exc)) from None
     try:
         document = docx.Document(io.BytesIO(body))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -111,6 +123,8 @@ def read_bytes(body: bytes, content_type: str, url: str, name: str = "") -> Read
         return read_docx(body)
     if media == "text/html":
         return read_html(body, url)
+    if media == FEED:
+        return read_feed_document(body)
     if media == "message/rfc822":
         return read_email(body)
     if media.startswith("text/"):

@@ -4,7 +4,7 @@ Environment variables (documented in docs/deploy.md, checked by a test):
 DATABASE_URL, HRDWATCH_DATA_DIR, SECRET_KEY, DEBUG, ALLOWED_HOSTS, REDIS_URL,
 HRDWATCH_ALLOW_PRIVATE_URLS, HRDWATCH_LLM_URL, HRDWATCH_LLM_MODEL, HRDWATCH_LLM_API_KEY,
 EMAIL_URL-style settings (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
-EMAIL_USE_TLS, DEFAULT_FROM_EMAIL), HRDWATCH_SITE_URL.
+EMAIL_USE_TLS, DEFAULT_FROM_EMAIL), HRDWATCH_SITE_URL, HRDWATCH_TRUSTED_PROXIES.
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "hrdwatch.review",
     "hrdwatch.actions",
     "hrdwatch.editing",
+    "hrdwatch.workspace",
     "hrdwatch.publication",
     "hrdwatch.statistics",
     "hrdwatch.exports",
@@ -154,6 +155,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/accounts/login/"
+# Password-reset links work once and for one hour (hrdwatch.partners.password_reset).
+PASSWORD_RESET_TIMEOUT = 60 * 60
+HRDWATCH_RESET_RATE = "5/h"  # reset requests per client address
+HRDWATCH_ALERT_SIGNUP_RATE = "5/h"  # alert sign-ups per client address
+LOGIN_REDIRECT_URL = "/workspace/"  # members land on their workspace
 
 # Languages of the interface; content falls back to English where no translation exists.
 LANGUAGE_CODE = "en"
@@ -195,10 +201,23 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Login throttling (django-axes): lock an account after repeated failures.
+
+
+def trusted_proxies() -> list[str]:
+    """Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs)."""
+    return [p.strip() for p in os.environ.get("HRDWATCH_TRUSTED_PROXIES", "").split(",") if p.strip()]
+
+
+HRDWATCH_TRUSTED_PROXIES = trusted_proxies()
+
+# Login throttling (django-axes): lock one account from one client address after repeated
+# failures. The pair, not either alone: failures for one account never lock another account on
+# the same address (a shared office, or everyone behind the proxy), and nobody can lock an
+# account everywhere. The address comes from hrdwatch.core.addresses (trusted proxies only).
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "hrdwatch.core.addresses.client_address"
 AXES_RESET_ON_SUCCESS = True
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -231,4 +250,6 @@ LOGGING = {
     "filters": {"redact": {"()": "hrdwatch.core.logging.RedactRestrictedFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # The development server's request lines carry query strings: through the redacting handler.
+    "loggers": {"django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

@@ -12,6 +12,7 @@ from hrdwatch.advocacy.documents.labels import LANGUAGES
 from hrdwatch.advocacy.documents.render import write
 from hrdwatch.advocacy.documents.sanctions import build_sanctions
 from hrdwatch.advocacy.documents.wgad import build_wgad
+from hrdwatch.exports.base import audit_export
 from hrdwatch.records.levels import Visibility
 from hrdwatch.records.visibility import Viewer
 
@@ -46,4 +47,5 @@ class Command(BaseCommand):
         except ObjectDoesNotExist as exc:
             raise CommandError(f"no visible {options['kind']} record {options['target']!r}") from exc
         write(doc, output)
+        audit_export(None, viewer, output.suffix.lower().lstrip("."), 1, what=options["kind"])
         self.stdout.write(f"Wrote {output} ({len(doc.citations)} sources cited)")

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from hrdwatch.exports.base import exporters
+from hrdwatch.exports.base import audit_export, exporters
 from hrdwatch.records.levels import Visibility
 from hrdwatch.records.visibility import Viewer
 
@@ -40,6 +40,7 @@ class Command(BaseCommand):
         if not target:
             count = exporter.write(viewer, sys.stdout.buffer)
             sys.stdout.buffer.flush()
+            audit_export(None, viewer, options["format"], count)
             self.stderr.write(f"{count} records exported")
             return
         path = Path(target)
@@ -54,4 +55,5 @@ class Command(BaseCommand):
         except BaseException:
             Path(temp_name).unlink(missing_ok=True)
             raise
+        audit_export(None, viewer, options["format"], count)
         self.stdout.write(f"{count} records exported to {path} ({options['visibility']} visibility)")

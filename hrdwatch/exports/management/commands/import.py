@@ -11,17 +11,21 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hrdwatch.exports.importer import Importer, ImportReport
 from hrdwatch.exports.readers import FileError, read_import_file
+from hrdwatch.exports.uwazi import command as uwazi
 
 
 class Command(BaseCommand):
     help = (
-        "Import defenders and cases from a CSV, XLSX or JSON file.\n\n"
+        "Import defenders and cases from a CSV, XLSX or JSON file, or an Uwazi CSV export.\n\n"
         "Every bad cell is reported with its line, column, value and what is accepted. By default a "
         "file with any bad row changes nothing; --skip-invalid imports the good rows. The separator "
         "and encoding are detected; unknown columns are ignored with a warning (or read with --map). "
         "Re-importing the same file changes nothing (records are matched by defender_id/case_id or "
         "uid); charges the file no longer lists are reported and removed only with --prune. Columns: "
         "docs/import-export.md."
+        " From Uwazi: hrdwatch import --from uwazi EXPORT.csv "
+        "--suggest-mapping > mapping.yaml, check it, then hrdwatch import --from uwazi "
+        "EXPORT.csv --mapping mapping.yaml [--date-format dd/MM/yyyy] [--dry-run]."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -35,6 +39,7 @@ class Command(BaseCommand):
         parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                             help="Read a column of the file as one of the format's columns (repeatable), "
                                  "e.g. --map 'Date of arrest=arrest_date'.")
+        uwazi.add_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         user = None
@@ -49,10 +54,23 @@ class Command(BaseCommand):
             if not sep or not column.strip() or not target.strip():
                 raise CommandError(f"--map {item!r}: expected COLUMN=FIELD, e.g. --map 'Date of arrest=arrest_date'")
             mapping[column.strip()] = target.strip()
-        try:
-            document, locations = read_import_file(path, mapping)
-        except FileError as exc:
-            raise CommandError(f"{exc}. Nothing was imported.") from None
+        if options["source_format"] == "uwazi":
+            conversion = uwazi.read_uwazi(options, self.stdout)
+            if conversion is None:
+                return
+            for message in conversion.errors:
+                self.stderr.write(message)
+            if conversion.errors and not options["skip_invalid"]:
+                raise CommandError(
+                    f"{len(conversion.errors)} value(s) cannot be imported; nothing was imported "
+                    "(fix the export or the mapping, or use --skip-invalid)."
+                )
+            document, locations = conversion.document, conversion.locations
+        else:
+            try:
+                document, locations = read_import_file(path, mapping)
+            except FileError as exc:
+                raise CommandError(f"{exc}. Nothing was imported.") from None
         importer = Importer(
             dry_run=options["dry_run"], skip_invalid=options["skip_invalid"], user=user,
             refuse_formulas=path.suffix.lower() != ".json",  # spreadsheets evaluate formulas

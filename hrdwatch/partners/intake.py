@@ -1,0 +1,92 @@
+"""The public "report a detention" form's intake: store a report for one organisation (or the
+network), hold off abuse, let members triage it.
+
+Reports are restricted: only members of the organisation they were sent to see them (network-wide
+members and superusers see all), through ``visible_reports`` and the permission object. Nothing
+about the reporter is kept beyond what they typed: the audit entry of a new report carries no
+address, and the rate limit keeps only a keyed hash of the address, in the cache, for an hour.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from hrdwatch.audit.log import Actor, record
+
+from .models import DetentionReport, Organisation
+from .permissions import VIEWER, Action, principal, require
+
+RATE_WINDOW_SECONDS = 3600
+
+
+def reports_per_hour() -> int:
+    """How many reports one address may send per hour (``HRDWATCH_REPORTS_PER_HOUR``, default 5)."""
+    return int(getattr(settings, "HRDWATCH_REPORTS_PER_HOUR", 5))
+
+
+def over_rate_limit(address: str | None) -> bool:
+    """Count one attempt from ``address`` and say whether it is over the hourly limit."""
+    key = "report-rate:" + salted_hmac("report-rate", address or "unknown").hexdigest()[:32]
+    if cache.add(key, 1, RATE_WINDOW_SECONDS):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, RATE_WINDOW_SECONDS)
+            count = 1
+    return count > reports_per_hour()
+
+
+def receiving_organisations() -> QuerySet[Organisation]:
+    """Organisations a reporter may choose: those that may be named publicly."""
+    return Organisation.objects.filter(is_public=True).order_by("name")
+
+
+def submit(fields: dict[str, Any], language: str) -> DetentionReport:
+    """Store a report from the public form (already validated) and audit it without the sender."""
+    with transaction.atomic():
+        report = DetentionReport.objects.create(language=language, **fields)
+        record(Actor(user=None, via="web"), "report.received", report,
+               details={"organisation": report.organisation_id})
+    return report
+
+
+def visible_reports(user: Any) -> QuerySet[DetentionReport]:
+    """The reports this user may read: their organisations' (everything for network-wide members)."""
+    who = principal(user)
+    reports = DetentionReport.objects.select_related("organisation", "handled_by")
+    if who.superuser or who.network_rank >= VIEWER:
+        return reports
+    return reports.filter(organisation_id__in=[o for o, r in who.ranks.items() if r >= VIEWER])
+
+
+def mark_handled(actor: Any, report: DetentionReport, note: str) -> DetentionReport:
+    """A member records what was done with a report (the note stays out of the audit log)."""
+    who = Actor.of(actor)
+    require(who.user, Action.TRIAGE_REPORT, report)
+    with transaction.atomic():
+        report.handled_at = timezone.now()
+        report.handled_by = who.user
+        report.note = note.strip()
+        report.save(update_fields=["handled_at", "handled_by", "note"])
+        record(who, "report.handled", report, details={"with_note": bool(report.note)})
+    return report
+
+
+def reopen(actor: Any, report: DetentionReport) -> DetentionReport:
+    """Put a handled report back in the list of reports to look at (the note is kept)."""
+    who = Actor.of(actor)
+    require(who.user, Action.TRIAGE_REPORT, report)
+    with transaction.atomic():
+        report.handled_at = None
+        report.save(update_fields=["handled_at"])
+        record(who, "report.reopened", report)
+    return report

@@ -1,0 +1,66 @@
+"""A case inside the workspace: what was recorded, the reviewers' comments, restricted notes
+(only for those entitled, visibly marked), submitting again, and the history."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from hrdwatch.actions import Actor, do_submit_for_review
+from hrdwatch.audit.log import record_restricted_view
+from hrdwatch.core.dates import format_partial_human
+from hrdwatch.partners.permissions import Action, can, permission_required, viewer_for
+from hrdwatch.records.levels import ReviewState
+from hrdwatch.records.models import Case
+from hrdwatch.records.visibility import Gate
+from hrdwatch.review.models import Review
+from hrdwatch.review.workflow import WorkflowError
+
+from .history import case_history
+
+
+def visible_case(request: HttpRequest, uid: str) -> Case:
+    """The case if the gate lets this user see it; 404 otherwise (its existence is not told)."""
+    case = Gate(viewer_for(request.user)).cases().select_related("defender", "status", "owner").filter(uid=uid).first()
+    if case is None:
+        raise Http404("No such case")
+    return case
+
+
+@never_cache
+@permission_required(Action.VIEW_DOCUMENTS)
+def case_page(request: HttpRequest, uid: str) -> HttpResponse:
+    case = visible_case(request, uid)
+    gate = Gate(viewer_for(request.user))
+    events = gate.events().filter(case=case).select_related("event_type").prefetch_related("charges__category")
+    notes = list(gate.sensitive_details().filter(case=case).select_related("kind"))
+    if notes:
+        record_restricted_view(request, case, "workspace case page")
+    return render(request, "workspace/case.html", {
+        "case": case, "arrest": format_partial_human(case.arrest_date, case.arrest_date_precision),
+        "events": [(e, format_partial_human(e.date, e.date_precision)) for e in events],
+        "evidence": gate.evidence().filter(Q(case=case) | Q(event__case=case)).select_related("source").order_by("id"),
+        "notes": notes, "reviews": Review.objects.filter(case=case).select_related("reviewer"),
+        "organisation": gate.organisation_name(case.owner),
+        "may_submit": case.review_state in (ReviewState.DRAFT, ReviewState.CANDIDATE)
+        and can(request.user, Action.SUBMIT_CASE, case),
+        "history": case_history(case),
+    })
+
+
+@require_POST
+@permission_required(Action.CREATE_CASE)
+def submit_case(request: HttpRequest, uid: str) -> HttpResponse:
+    """Submit (again) a draft case, e.g. one returned with comments and corrected."""
+    case = visible_case(request, uid)
+    try:
+        do_submit_for_review(Actor.from_request(request), case)
+        messages.success(request, _("Submitted for review. Reviewers will see it in their queue."))
+    except WorkflowError as error:
+        messages.error(request, str(error))
+    return redirect("workspace:case", uid=case.uid)
