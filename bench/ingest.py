@@ -11,6 +11,7 @@ production path; needs DATABASE_URL's server and Redis on 127.0.0.1:6379).
 
     .venv/bin/python bench/ingest.py --count 2000 --workers 1 2 --backends sqlite postgres-redis
     .venv/bin/python bench/ingest.py --count 50000 --workers 2 --mark 10000
+    .venv/bin/python bench/ingest.py --hostile   # bombs, a dripping server, broken files
 """
 
 from __future__ import annotations
@@ -183,9 +184,22 @@ def main() -> None:
         help="database and task queue configurations to try",
     )
     parser.add_argument("--mark", type=int, default=0, help="sample memory every N documents")
+    parser.add_argument(
+        "--hostile",
+        action="store_true",
+        help="instead: peak worker memory and time for each hostile source and file (bench/hostile.py)",
+    )
     args = parser.parse_args()
     mark = args.mark or max(args.count // 10, 1)
     work = Path(tempfile.mkdtemp(prefix="hrdwatch-bench-"))
+    if args.hostile:
+        from hostile import run
+
+        try:
+            run(work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return
     try:
         site = work / "site"
         site.mkdir()

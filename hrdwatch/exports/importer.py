@@ -24,6 +24,7 @@ from hrdwatch.records.levels import Visibility
 from . import spec
 from .convert import Converter, RowError
 from .plausibility import implausible
+from .scope import ImportScope, Match, duplicate_ids
 from .spec import TABLE_COLUMNS, Field, Kind
 
 COLUMN_HELP = {c.name: c.meaning for c in TABLE_COLUMNS}
@@ -104,9 +105,12 @@ class Importer:
     def __init__(
         self, *, dry_run: bool = False, skip_invalid: bool = False, user: Any = None,
         refuse_formulas: bool = False, label: str = "import", prune: bool = False,
+        scope: ImportScope | None = None,
     ) -> None:
         self.prune = prune
         self.seen_charges: set[int] = set()
+        self.scope = scope or ImportScope()
+        self.matches: dict[int, Match] = {}  # id(prepared) -> how its existing record may be used
         self.label = label
         self.dry_run = dry_run
         self.skip_invalid = skip_invalid
@@ -221,6 +225,7 @@ class Importer:
                 self.check_references(prepared)
             except RowError as exc:
                 self.report.errors.append((prepared.location, str(exc)))
+        self.check_scope(header, defenders)
         return header, defenders
 
     def _check_row(self, data: Any, location: str, header: list[Prepared]) -> tuple[Prepared, list[tuple[str, str]]]:
@@ -262,6 +267,26 @@ class Importer:
         column = COLUMN_HELP.get(where.lower())
         return f"{message}; accepted: {column}" if column else message
 
+    def check_scope(self, header: list[Prepared], defenders: list[Prepared]) -> None:
+        """Ids used twice in the file, and ids of records the importing organisation may not
+        change (``scope.py``), are errors of their rows."""
+        every = [*header, *self._tree(defenders)]
+        self.report.errors += duplicate_ids(
+            (p.location, f"{p.model.__name__} id {key!r}", {**p.attrs, **p.m2m})
+            for p in every for key in (p.uid, p.attrs.get("external_id")) if key)
+        for prepared in every:
+            if prepared.model is Organisation:
+                continue
+            keys = {"uid": prepared.uid, "external_id": prepared.attrs.get("external_id")}
+            try:
+                self.scope.find(prepared.model, keys, prepared.location)
+            except RowError as exc:
+                self.report.errors.append((prepared.location, str(exc).removeprefix(
+                    f"{prepared.location}: ")))
+
+    def _tree(self, prepared: list[Prepared]) -> list[Prepared]:
+        return [p2 for p in prepared for p2 in [p, *self._tree([c for _fk, c in p.children])]]
+
     # -- applying ---------------------------------------------------------------------------
     def run(self, document: dict[str, Any], locations: list[str] | None = None) -> ImportReport:
         header, defenders = self.check(document, locations)
@@ -286,12 +311,10 @@ class Importer:
         manager: Any = getattr(prepared.model, "all_objects", None) or prepared.model._default_manager
         if prepared.model is Organisation:
             return manager.filter(slug=prepared.attrs.get("slug")).first()
-        if prepared.uid:
-            found = manager.filter(uid=prepared.uid).first()
-            if found is not None:
-                return found
-        if prepared.attrs.get("external_id"):
-            return manager.filter(external_id=prepared.attrs["external_id"]).first()
+        keys = {"uid": prepared.uid, "external_id": prepared.attrs.get("external_id")}
+        found, self.matches[id(prepared)] = self.scope.find(prepared.model, keys, prepared.location)
+        if found is not None or keys["external_id"]:
+            return found
         if parent:
             content = {k: v for k, v in prepared.attrs.items() if not isinstance(v, dict)}
             content.update({f"{k}__uid": v for k, (_t, v) in prepared.refs.items()})
@@ -316,6 +339,9 @@ class Importer:
             if obj is not None or name == "review_state" or values.get(name) == Visibility.PUBLIC:
                 values.pop(name, None)
         values.update(prepared.m2m)
+        values = self.scope.values(prepared.model, values, creating=obj is None)
+        if self.matches.get(id(prepared)) is Match.LINK:
+            return self._link(prepared, obj)
         if obj is None:
             obj = do_create(None, prepared.model, uid=prepared.uid, **values) if prepared.uid \
                 else do_create(None, prepared.model, **values)
@@ -344,6 +370,15 @@ class Importer:
             if self.prune:
                 do_delete(None, charge, reason=f"no longer in {self.label.split(' ')[0]} (--prune)")
                 self.report.count(self.report.removed, records.Charge)
+
+    def _link(self, prepared: Prepared, obj: Any) -> Any:
+        """Another organisation's record the row may point at (a source it cites, the defender of
+        a case shared with it to edit): left unchanged; only shared cases below it are saved."""
+        self.report.count(self.report.unchanged, prepared.model)
+        for fk, child in prepared.children:
+            if child.model is records.Case and self.find(child, {fk: obj}) is not None:
+                self.save(child, {fk: obj})
+        return obj
 
     def _save_organisation(self, prepared: Prepared, obj: Any, values: dict[str, Any]) -> Any:
         """Organisations are configuration, not the record: saved as they come."""

@@ -232,51 +232,60 @@ def compare_forms(a: NameForm, b: NameForm) -> NameMatch:
     if not strengths:
         return NameMatch(NameLevel.NONE, words(gettext_noop("names differ")))
     if not left_a and not left_b:
-        if len(a.tokens) == len(b.tokens) >= 3 and not _plausible_order(pairs, len(a.tokens)):
-            return NameMatch(NameLevel.NONE, words(gettext_noop("the same names in another order")))
-        how = _how(a, b)
-        if min(strengths) == 3:
-            return NameMatch(NameLevel.EXACT, words(gettext_noop("same name"), how))
-        if min(strengths) == 2:
-            return NameMatch(NameLevel.STRONG, words(gettext_noop("name spelt differently"), how))
-        return NameMatch(NameLevel.LOOSE, words(gettext_noop("same consonants of the name"), how))
+        return _every_word_matched(a, b, pairs, min(strengths))
     if len(left_a) == len(left_b) == 1 and min(strengths) == 3:
         (only_a,), (only_b,) = left_a, left_b
         if _russified(a.tokens[only_a], b.tokens[only_b]):
             return NameMatch(
                 NameLevel.LOOSE, words(gettext_noop("same name with a Russian ending"), _how(a, b))
             )
+    found = _part_of_the_name(a, b, pairs, min(strengths), (left_a, left_b), vowels)
+    return found or NameMatch(NameLevel.NONE, words(gettext_noop("only part of the name agrees")))
+
+
+def _every_word_matched(a: NameForm, b: NameForm, pairs: dict[int, int], weakest: int) -> NameMatch:
+    """Each word of one name met a word of the other: as strong as the weakest pair."""
+    if len(a.tokens) == len(b.tokens) >= 3 and not _plausible_order(pairs, len(a.tokens)):
+        return NameMatch(NameLevel.NONE, words(gettext_noop("the same names in another order")))
+    how = _how(a, b)
+    if weakest == 3:
+        return NameMatch(NameLevel.EXACT, words(gettext_noop("same name"), how))
+    if weakest == 2:
+        return NameMatch(NameLevel.STRONG, words(gettext_noop("name spelt differently"), how))
+    return NameMatch(NameLevel.LOOSE, words(gettext_noop("same consonants of the name"), how))
+
+
+def _part_of_the_name(
+    a: NameForm,
+    b: NameForm,
+    pairs: dict[int, int],
+    weakest: int,
+    left: tuple[set[int], set[int]],
+    vowels: bool,
+) -> NameMatch | None:
+    """The shorter name is the longer one without some words, in a way names are shortened."""
+    left_a, left_b = left
     short, long_left = (a, left_b) if len(a.tokens) <= len(b.tokens) else (b, left_a)
     long_form = b if short is a else a
-    inner = set(range(1, len(long_form.tokens) - 1))
     short_left = left_a if short is a else left_b
     # Vowels written differently (Leila / Layla) are enough here, except where vowels are the name.
     loose_ok = "abjad" in (a.kind, b.kind) or not vowels
-    if not short_left and len(short.tokens) >= 2 and min(strengths) >= (1 if loose_ok else 2):
-        if long_left <= inner:
-            return NameMatch(
-                NameLevel.LOOSE, words(gettext_noop("same name without a middle name"), _how(a, b))
-            )
-        matched = sorted(pairs.values()) if short is a else sorted(pairs)
-        if matched == list(range(len(short.tokens))):
-            return NameMatch(
-                NameLevel.LOOSE, words(gettext_noop("same name without the last name"), _how(a, b))
-            )
-        if (
-            not vowels and len(long_form.tokens) >= 4 and matched == [0, len(long_form.tokens) - 2]
-        ):  # Spanish custom: Luis Prado for Luis Alberto Prado Gil
-            return NameMatch(
-                NameLevel.LOOSE,
-                words(
-                    gettext_noop("same name without a middle name and a second family name"),
-                    _how(a, b),
-                ),
-            )
-        if len(long_left) == 1 and min(strengths) == 3 and _english_name_beside(short, long_form):
-            return NameMatch(
-                NameLevel.LOOSE, words(gettext_noop("same name beside an English name"), _how(a, b))
-            )
-    return NameMatch(NameLevel.NONE, words(gettext_noop("only part of the name agrees")))
+    if short_left or len(short.tokens) < 2 or weakest < (1 if loose_ok else 2):
+        return None
+    if long_left <= set(range(1, len(long_form.tokens) - 1)):
+        reason = gettext_noop("same name without a middle name")
+    elif (matched := sorted(pairs.values()) if short is a else sorted(pairs)) == list(
+        range(len(short.tokens))
+    ):
+        reason = gettext_noop("same name without the last name")
+    elif not vowels and len(long_form.tokens) >= 4 and matched == [0, len(long_form.tokens) - 2]:
+        # Spanish custom: Luis Prado for Luis Alberto Prado Gil
+        reason = gettext_noop("same name without a middle name and a second family name")
+    elif len(long_left) == 1 and weakest == 3 and _english_name_beside(short, long_form):
+        reason = gettext_noop("same name beside an English name")
+    else:
+        return None
+    return NameMatch(NameLevel.LOOSE, words(reason, _how(a, b)))
 
 
 _RUSSIAN_ENDINGS = ("ov", "ova", "ev", "eva")

@@ -17,6 +17,8 @@ PARTNER_PAGES = [
     (_("Possible duplicates"), "linkage:proposals", Action.REVIEW_QUEUE),
     (_("Documents"), "ingestion:list", Action.VIEW_DOCUMENTS),
     (_("Sources"), "ingestion:sources", Action.VIEW_DOCUMENTS),
+    (_("Reported detentions"), "organisation:reports", Action.VIEW_REPORTS),
+    (_("Members"), "organisation:index", Action.MANAGE_ORGANISATION),
     (_("API tokens"), "partners:tokens", Action.MANAGE_TOKENS),
 ]
 

@@ -4,7 +4,7 @@ network), hold off abuse, let members triage it.
 Reports are restricted: only members of the organisation they were sent to see them (network-wide
 members and superusers see all), through ``visible_reports`` and the permission object. Nothing
 about the reporter is kept beyond what they typed: the audit entry of a new report carries no
-address, and the rate limit keeps only a keyed hash of the address, in the cache, for an hour.
+address, and the rate limit keeps only a hash of the address, in the cache, for its period.
 """
 
 from __future__ import annotations
@@ -12,37 +12,28 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 
 from hrdwatch.audit.log import Actor, record
+from hrdwatch.core import throttle
 
 from .models import DetentionReport, Organisation
 from .permissions import VIEWER, Action, principal, require
 
-RATE_WINDOW_SECONDS = 3600
+RATE_SCOPE = "detention-report"
 
 
-def reports_per_hour() -> int:
-    """How many reports one address may send per hour (``HRDWATCH_REPORTS_PER_HOUR``, default 5)."""
-    return int(getattr(settings, "HRDWATCH_REPORTS_PER_HOUR", 5))
-
-
-def over_rate_limit(address: str | None) -> bool:
-    """Count one attempt from ``address`` and say whether it is over the hourly limit."""
-    key = "report-rate:" + salted_hmac("report-rate", address or "unknown").hexdigest()[:32]
-    if cache.add(key, 1, RATE_WINDOW_SECONDS):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, RATE_WINDOW_SECONDS)
-            count = 1
-    return count > reports_per_hour()
+def over_rate_limit(request: HttpRequest) -> int:
+    """Count one submission from this client; the seconds to wait when over
+    ``HRDWATCH_REPORT_RATE`` (default 5 an hour), else 0. Only a hash of the address is kept,
+    in the cache, for the period (``core.throttle``)."""
+    rate = getattr(settings, "HRDWATCH_REPORT_RATE", "5/h")
+    if throttle.allow(request, RATE_SCOPE, rate):
+        return 0
+    return throttle.parse_rate(rate)[1]
 
 
 def receiving_organisations() -> QuerySet[Organisation]:
@@ -89,4 +80,17 @@ def reopen(actor: Any, report: DetentionReport) -> DetentionReport:
         report.handled_at = None
         report.save(update_fields=["handled_at"])
         record(who, "report.reopened", report)
+    return report
+
+
+def pass_on(actor: Any, report: DetentionReport, organisation: Organisation) -> DetentionReport:
+    """Network staff send a report that named no organisation to one that will look at it."""
+    who = Actor.of(actor)
+    require(who.user, Action.TRIAGE_REPORT, report)
+    if report.organisation_id is not None:
+        raise ValueError("only reports sent to no organisation are passed on")
+    with transaction.atomic():
+        report.organisation = organisation
+        report.save(update_fields=["organisation"])
+        record(who, "report.passed_on", report, details={"organisation": organisation.slug})
     return report

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model, login
 from django.contrib.auth.forms import UserCreationForm
 from django.db import transaction
@@ -56,7 +57,7 @@ def _welcome(request: HttpRequest, invitation: Invitation, form: AcceptForm | No
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     if needs_two_factor(user):
         return redirect("partners:setup")
-    return redirect("/")
+    return redirect(settings.LOGIN_REDIRECT_URL)
 
 
 @never_cache

@@ -35,12 +35,14 @@ class RoleForm(forms.Form):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(
-        label=gettext_lazy("E-mail address"),
-        help_text=gettext_lazy("A link to join is sent there. It works once and expires after "
-                               "%(days)s days.") % {"days": invitations.INVITATION_DAYS},
-    )
+    email = forms.EmailField(label=gettext_lazy("E-mail address"))
     role = forms.ChoiceField(label=gettext_lazy("Role"), choices=Role.choices, initial=Role.DOCUMENTER)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = _(
+            "A link to join is sent there. It works once and expires after %(days)s days."
+        ) % {"days": invitations.INVITATION_DAYS}
 
 
 class OrganisationForm(forms.Form):
@@ -66,9 +68,10 @@ def _administered(request: HttpRequest, slug: str) -> Organisation:
 
 
 @never_cache
-@permission_required(Action.MANAGE_ORGANISATION)
+@permission_required(Action.VIEW_REPORTS)
 def index(request: HttpRequest) -> HttpResponse:
-    """The organisations this user administers (straight to the page when there is one)."""
+    """Every member's entry: the reported detentions, and the organisations this user
+    administers (an administrator of exactly one goes straight to its page)."""
     organisations = organisations_where(request.user, Role.ADMINISTRATOR)
     may_create = can(request.user, Action.CREATE_ORGANISATION)
     if len(organisations) == 1 and not may_create:

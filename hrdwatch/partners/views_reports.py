@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 from hrdwatch.audit.log import Actor, record_restricted_view
 
 from . import intake
-from .models import DetentionReport
+from .models import DetentionReport, Organisation
 from .permissions import Action, can, permission_required
 
 HONEYPOT = "website"
@@ -72,9 +72,10 @@ def report_form(request: HttpRequest) -> HttpResponse:
     """Anyone may send a report; it goes to members only and is never published as such."""
     form = ReportForm(request.POST or None)
     if request.method == "POST":
-        if intake.over_rate_limit(request.META.get("REMOTE_ADDR")):
+        wait = intake.over_rate_limit(request)
+        if wait:
             limited = render(request, "partners/report/limited.html", status=429)
-            limited["Retry-After"] = str(intake.RATE_WINDOW_SECONDS)
+            limited["Retry-After"] = str(wait)
             return limited
         if request.POST.get(HONEYPOT):
             return render(request, "partners/report/thanks.html")  # a bot: accept, keep nothing
@@ -119,6 +120,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     may_triage = can(request.user, Action.TRIAGE_REPORT, report)
     return render(request, "partners/organisation/report.html", {
         "report": report, "may_triage": may_triage,
+        "organisations": Organisation.objects.order_by("name") if report.organisation_id is None else [],
+        "may_draft": bool(report.organisation and not report.handled_at
+                          and can(request.user, Action.CREATE_CASE, report.organisation)),
         "form": HandleForm(initial={"note": report.note}) if may_triage else None,
     })
 
@@ -130,6 +134,15 @@ def report_triage(request: HttpRequest, pk: int) -> HttpResponse:
     report = _visible(request, pk)
     if not can(request.user, Action.TRIAGE_REPORT, report):
         raise Http404()
+    chosen = request.POST.get("pass_on", "")
+    if chosen.isdigit() and report.organisation_id is None:
+        target = Organisation.objects.filter(pk=int(chosen)).first()
+        if target is not None:
+            intake.pass_on(Actor.from_request(request), report, target)
+            messages.success(request, _("Passed on to %(organisation)s.") % {"organisation": target.name})
+        return redirect("organisation:reports")
+    if request.POST.get("draft"):
+        return _start_draft(request, report)
     if request.POST.get("reopen"):
         intake.reopen(Actor.from_request(request), report)
         messages.success(request, _("The report is back among the new ones."))
@@ -139,3 +152,19 @@ def report_triage(request: HttpRequest, pk: int) -> HttpResponse:
         intake.mark_handled(Actor.from_request(request), report, form.cleaned_data["note"])
         messages.success(request, _("Marked as handled."))
     return redirect("organisation:reports")
+
+
+def _start_draft(request: HttpRequest, report: DetentionReport) -> HttpResponse:
+    """Open a workspace draft for the report's organisation with the reporter's words as a
+    starting point; the report is marked handled with a note saying so."""
+    from hrdwatch.workspace.models import STEPS, Draft
+
+    if report.organisation is None or not can(request.user, Action.CREATE_CASE, report.organisation):
+        raise Http404()
+    draft = Draft.objects.create(author=cast(Any, request.user), organisation=report.organisation, data={
+        "person": {"name": report.who.strip()[:300]},
+        "detention": {"city": report.where.strip()[:200]},
+    })
+    intake.mark_handled(Actor.from_request(request), report,
+                        _("A draft case was started from this report (draft %(id)s).") % {"id": draft.pk})
+    return redirect("workspace:step", pk=draft.pk, step=STEPS[0])

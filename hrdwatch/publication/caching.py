@@ -1,16 +1,23 @@
 """Cached page data, invalidated on any change of the record by bumping one version number.
 
-Keys carry the version, so a change makes every older entry unreachable at once; this works the
-same with the local-memory cache and with Redis (``REDIS_URL``).
+Keys carry the version, so a change makes every older entry unreachable at once. The cache is
+shared by every process (Redis with ``REDIS_URL``, else the database cache table; see
+``project.settings.base.production_caches``), so a bump from a web worker, the API or the command
+line reaches every worker. Every action of ``hrdwatch.actions`` bumps on commit
+(``records.signals.action_committed``), whatever record type it touched: perpetrators, places,
+sources and evidence included, not only the cases and defenders the search projection follows.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.cache import cache
+from django.dispatch import receiver
+
+from hrdwatch.records.signals import action_committed
 
 T = TypeVar("T")
 VERSION_KEY = "publication:version"
@@ -31,6 +38,12 @@ def bump() -> None:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+
+
+@receiver(action_committed, dispatch_uid="publication.caching.bump")
+def _action_committed(sender: object, **kwargs: Any) -> None:
+    """An action committed (it is sent after the commit): every cached page may be stale."""
+    bump()
 
 
 def cached(name: str, params: str, compute: Callable[[], T], timeout: int = TIMEOUT, versioned: bool = True) -> T:

@@ -3,7 +3,7 @@ its document with the evidence highlighted, accepted as a draft case or rejected
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -21,9 +21,14 @@ from hrdwatch.actions import Actor, do_accept_candidate
 from hrdwatch.audit.log import record
 from hrdwatch.extraction.highlight import candidate_spans, highlight_spans
 from hrdwatch.extraction.models import Candidate, CandidateStatus, DefenderMatch
-from hrdwatch.ingestion.queries import readable_documents
+from hrdwatch.ingestion.queries import log_upload_view, readable_documents
 from hrdwatch.partners.models import Role
-from hrdwatch.partners.permissions import Action, organisations_where, permission_required, viewer_for
+from hrdwatch.partners.permissions import (
+    Action,
+    organisations_where,
+    permission_required,
+    viewer_for,
+)
 from hrdwatch.records.visibility import Gate
 
 from .access import documenting_organisations
@@ -69,6 +74,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 @permission_required(Action.VIEW_DOCUMENTS)
 def candidate_page(request: HttpRequest, pk: int) -> HttpResponse:
     candidate = get_object_or_404(queue_for(request.user), pk=pk)
+    log_upload_view(request, candidate.document, "on the workspace candidate page")
     current = candidate.current()
     return render(request, "workspace/candidate.html", {
         "candidate": candidate, "current": current, "matches": _matches(request.user, candidate),
@@ -96,7 +102,7 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("workspace:candidate", pk=candidate.pk)
-    Draft.objects.create(author=request.user, organisation=organisations[0], case=case,
+    Draft.objects.create(author=cast(Any, request.user), organisation=organisations[0], case=case,
                          data={"person": {"name": candidate.current().get("name", "")}})
     messages.success(request, _("Accepted as a draft case."))
     return redirect("workspace:case", uid=case.uid)

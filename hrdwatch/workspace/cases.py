@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -37,7 +37,8 @@ def visible_case(request: HttpRequest, uid: str) -> Case:
 def case_page(request: HttpRequest, uid: str) -> HttpResponse:
     case = visible_case(request, uid)
     gate = Gate(viewer_for(request.user))
-    events = gate.events().filter(case=case).select_related("event_type").prefetch_related("charges__category")
+    charges = Prefetch("charges", gate.charges().select_related("category"), to_attr="visible_charges")
+    events = gate.events().filter(case=case).select_related("event_type").prefetch_related(charges)
     notes = list(gate.sensitive_details().filter(case=case).select_related("kind"))
     if notes:
         record_restricted_view(request, case, "workspace case page")

@@ -6,10 +6,10 @@ own labels in the active language, countries from ``core.countries`` in the acti
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hrdwatch.core.countries import country_choices, country_name
@@ -70,11 +70,11 @@ class PersonForm(StepForm):
     roles = forms.MultipleChoiceField(label=_("Roles"), required=False, widget=forms.CheckboxSelectMultiple)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if not data.get("defender") and not (data.get("name") or "").strip():
             self.add_error("name", _("Give the person's name, or pick a person already recorded."))
         if data.get("birth_year") is None and data.get("age") is not None:
-            data["birth_year"] = dt.date.today().year - data["age"]
+            data["birth_year"] = timezone.now().year - data["age"]
         return data
 
 
@@ -101,7 +101,7 @@ class FactsForm(StepForm):
     arrest_date = PartialDateField(label=_("Date of arrest"),
                                    help_text=_("Year, month and day: leave empty what is not known."))
     certainty = forms.ChoiceField(label=_("Is the arrest confirmed?"), widget=forms.RadioSelect,
-                                  choices=[(Certainty.CONFIRMED.value, _("Confirmed")), (Certainty.ALLEGED.value, _("Alleged"))],
+                                  choices=[(c.value, c.label) for c in (Certainty.CONFIRMED, Certainty.ALLEGED)],
                                   initial=Certainty.CONFIRMED.value)
     charge_wording = forms.CharField(label=_("Charge, as worded"), max_length=500, required=False,
                                      widget=forms.TextInput(attrs=AUTO), help_text=_("The words the authorities used."))
@@ -120,7 +120,7 @@ class FactsForm(StepForm):
                                 help_text=_("Family or lawyer contacts, health, risks. Only your organisation sees this; never published."))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if (data.get("charge_wording") or "").strip() and not data.get("charge_category"):
             self.add_error("charge_category", _("Say what kind of charge this is."))
         if (data.get("note_text") or "").strip() and not data.get("note_kind"):

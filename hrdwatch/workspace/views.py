@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -46,7 +46,7 @@ def new_draft(request: HttpRequest) -> HttpResponse:
         organisations[0] if organisations else None)
     if organisation is None:
         raise PermissionDenied("Not allowed: record cases")
-    draft = Draft.objects.create(author=request.user, organisation=organisation)
+    draft = Draft.objects.create(author=cast(Any, request.user), organisation=organisation)
     return redirect("workspace:step", pk=draft.pk, step=STEPS[0])
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import zipfile
 
 import pytest
-from openpyxl import Workbook
 
+from .hostile_files import deep_json, xlsx_bomb
 from .test_import import GOOD, HEADER, counts, run_import, write
 
 pytestmark = pytest.mark.django_db
@@ -23,29 +21,11 @@ def imported(tmp_path):
     return counts()
 
 
-def xlsx_bomb(path, padding: int) -> None:
-    """A valid workbook whose sheet expands by ``padding`` bytes of white space."""
-    book = Workbook()
-    sheet = book.active
-    sheet.append(HEADER.strip().split(","))
-    sheet.append(GOOD[0].strip().split(","))
-    buffer = io.BytesIO()
-    book.save(buffer)
-    with (
-        zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source,
-        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target,
-    ):
-        for member in source.infolist():
-            data = source.read(member)
-            if member.filename == "xl/worksheets/sheet1.xml":
-                data += b" " * padding
-            target.writestr(member.filename, data)
-
-
 def test_an_xlsx_bomb_is_refused_before_loading(tmp_path, settings, imported):
     settings.HRDWATCH_IMPORT_MAX_EXPANDED_BYTES = 5_000_000
     path = tmp_path / "bomb.xlsx"
-    xlsx_bomb(path, 20_000_000)
+    rows = [HEADER.strip().split(","), GOOD[0].strip().split(",")]
+    xlsx_bomb(path, rows, 20_000_000)
     assert path.stat().st_size < 100_000
     ok, _, err = run_import(path)
     assert not ok
@@ -70,7 +50,7 @@ def test_a_nul_byte_in_a_csv_cell_is_refused_with_line_and_column(tmp_path, impo
 
 def test_a_100000_deep_json_is_refused_without_a_traceback(tmp_path, imported):
     path = tmp_path / "deep.json"
-    path.write_text('{"format": "hrdwatch", "defenders": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    path.write_text(deep_json(100_000))
     ok, _, err = run_import(path)
     assert not ok
     assert "deep.json: line 1, column 100: nested more than 64 levels deep" in err

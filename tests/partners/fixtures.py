@@ -7,7 +7,7 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Permission, User
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -73,6 +73,10 @@ def build_world() -> World:
     world.users["net_administrator"] = make_user(
         "net_administrator", world.net, Role.ADMINISTRATOR, True)
     world.users["outsider"] = make_user("outsider")
+    # The finding of issue 21: a documenter given staff status and the record permissions.
+    staff = make_user("b_staff", world.b, Role.DOCUMENTER, is_staff=True)
+    staff.user_permissions.set(Permission.objects.filter(content_type__app_label="records"))
+    world.users["b_staff"] = staff
     return world
 
 
@@ -132,6 +136,7 @@ class Planted:
     restricted: list[str] = field(default_factory=list)
     public_case: Case | None = None
     objects: list[Any] = field(default_factory=list)
+    archive: list[Any] = field(default_factory=list)  # org A's uploaded document, its candidate
 
 
 @writes_allowed("test data")
@@ -204,4 +209,27 @@ def plant_canaries(world: World) -> Planted:
         make_case(a, state=state, summary=partners(f"state{state}"),
                   defender=make_defender(a, name=partners(f"statedef{state}")))
     planted.objects = [case, defender, public_event, source, place, perpetrator]
+    planted.archive = _plant_upload(a, restricted)
     return planted
+
+
+def _plant_upload(org: Organisation, mark: Any) -> list[Any]:
+    """An organisation's uploaded file (a witness statement) and the candidate extracted from it:
+    only the organisation's members may read either."""
+    from django.utils import timezone
+
+    from hrdwatch.extraction.models import Candidate
+    from hrdwatch.ingestion.models import Document, SourceKind
+    from hrdwatch.ingestion.models import Source as FollowedSource
+
+    upload = FollowedSource.objects.create(
+        slug=f"upload-{next(_counter)}", name=mark("uploadname"), kind=SourceKind.FILE,
+        organisation=org, file_name=mark("uploadfile"))
+    document = Document.objects.create(source=upload, url=f"upload://{org.slug}/{upload.slug}",
+                                       title=mark("uploadtitle"), text=mark("witness"))
+    name = mark("candidate")
+    candidate = Candidate.objects.create(
+        document=document, extractor_name="rules", extractor_version="1", key=name.lower(),
+        name=name, machine={"name": name, "aliases": [], "country": "FR", "roles": [],
+                            "events": []}, machine_updated_at=timezone.now())
+    return [document, candidate]

@@ -97,5 +97,5 @@ def test_logout_needs_post_and_ends_the_session(client, world):
 def test_login_never_redirects_to_another_site(client, world):
     response = client.post("/accounts/login/?next=https://evil.example/",
                            {"username": "a_viewer", "password": PASSWORD})
-    assert response["Location"] == "/"
+    assert response["Location"] == "/workspace/"  # the default landing, never the other site
     make_user("spare")

@@ -113,11 +113,54 @@ def test_missing_fields_are_named_and_nothing_is_stored(client, db):
 
 
 def test_one_address_may_send_only_a_few_reports_an_hour(client, db, settings):
-    settings.HRDWATCH_REPORTS_PER_HOUR = 2
+    settings.HRDWATCH_REPORT_RATE = "2/h"
     for _ in range(2):
         assert client.post("/report/", _fields(), REMOTE_ADDR="198.51.100.1").status_code == 200
     refused = client.post("/report/", _fields(), REMOTE_ADDR="198.51.100.1")
-    assert refused.status_code == 429 and refused["Retry-After"]
+    assert refused.status_code == 429 and refused["Retry-After"] == "3600"
     assert DetentionReport.objects.count() == 2
     assert client.post("/report/", _fields(), REMOTE_ADDR="198.51.100.2").status_code == 200
     assert DetentionReport.objects.count() == 3
+
+
+def test_a_documenter_starts_a_draft_case_from_a_report(client, world):
+    from hrdwatch.workspace.models import Draft
+
+    fields = _fields(world.a)
+    client.post("/report/", fields)
+    report = DetentionReport.objects.get()
+    login(client, world.users["b_documenter"])
+    client.post(f"/workspace/organisation/reports/{report.pk}/triage/", {"draft": "1"})
+    assert not Draft.objects.exists(), "another organisation cannot"
+    documenter = world.users["a_documenter"]
+    login(client, documenter)
+    response = client.post(f"/workspace/organisation/reports/{report.pk}/triage/", {"draft": "1"})
+    draft = Draft.objects.get()
+    assert response.status_code == 302 and f"/workspace/drafts/{draft.pk}/person/" in response["Location"]
+    assert draft.organisation == world.a and draft.author == documenter
+    assert draft.data["person"]["name"] == fields["who"]
+    report.refresh_from_db()
+    assert report.handled_by == documenter and f"draft {draft.pk}" in report.note
+
+
+def test_every_member_opens_the_organisation_entry_page(client, world):
+    login(client, world.users["a_viewer"])
+    page = client.get("/workspace/organisation/")
+    assert page.status_code == 200 and "/workspace/organisation/reports/" in page.content.decode()
+    assert "/workspace/organisation/org-a/" not in page.content.decode()
+    login(client, world.users["outsider"])
+    assert client.get("/workspace/organisation/").status_code == 403
+
+
+def test_network_staff_pass_on_a_report_sent_to_no_organisation(client, world):
+    client.post("/report/", _fields())
+    report = DetentionReport.objects.get()
+    login(client, world.users["a_administrator"])
+    client.post(f"/workspace/organisation/reports/{report.pk}/triage/", {"pass_on": str(world.a.pk)})
+    assert DetentionReport.objects.get().organisation is None, "only network-wide members may"
+    login(client, world.users["net_reviewer"])
+    client.post(f"/workspace/organisation/reports/{report.pk}/triage/", {"pass_on": str(world.a.pk)})
+    assert DetentionReport.objects.get().organisation == world.a
+    assert AuditEntry.objects.filter(action="report.passed_on", actor=world.users["net_reviewer"]).exists()
+    login(client, world.users["a_viewer"])
+    assert client.get(f"/workspace/organisation/reports/{report.pk}/").status_code == 200

@@ -27,7 +27,8 @@ PUBLIC_NAMESPACES = {"", "publication", "publication:statistics", "api", "partne
 ENTITLED_REVIEWERS = {"a_reviewer", "a_editor", "a_administrator", "net_administrator"}
 DENIED = {301, 302, 401, 403, 404, 405}
 ROLES = ["anonymous", "outsider", "a_viewer", "a_documenter", "a_reviewer", "a_editor",
-         "a_administrator", "b_viewer", "b_reviewer", "b_editor", "net_administrator"]
+         "a_administrator", "b_viewer", "b_documenter", "b_reviewer", "b_editor",
+         "b_administrator", "b_staff", "net_administrator"]
 
 
 def _forbidden(role: str, planted) -> list[str]:
@@ -43,14 +44,16 @@ def _few_objects(planted) -> list:
     public = planted.public_case
     cases = [public, *[Case.all_objects.filter(visibility=level).first()
                        for level in (Visibility.PARTNERS, Visibility.RESTRICTED)]]
-    return [*cases, *[c.defender for c in cases]]
+    return [*cases, *[c.defender for c in cases], *planted.archive]
 
 
-def _objects() -> list:
-    """Public and hidden records whose ids fill the routes' placeholders."""
+def _objects(planted) -> list:
+    """Public and hidden records whose ids fill the routes' placeholders (org A's uploaded
+    document and its candidate first, so every id route tries them)."""
     hidden_cases = list(Case.all_objects.exclude(visibility=Visibility.PUBLIC,
                                                  review_state=ReviewState.PUBLISHED))
     return [
+        *planted.archive,
         *Case.all_objects.filter(visibility=Visibility.PUBLIC,
                                  review_state=ReviewState.PUBLISHED),
         *hidden_cases,
@@ -73,11 +76,11 @@ def test_every_route_answers_each_role_as_the_permission_object_says(client, wor
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("role", ["anonymous", "b_viewer"])
+@pytest.mark.parametrize("role", ["anonymous", "b_viewer", "b_reviewer", "b_staff"])
 def test_no_canary_reaches_a_viewer_not_entitled_to_it(client, world, role):
     """The leak sweep: every hidden record's id in every route, and search queries."""
     planted = plant_canaries(world)
-    _sweep(client, world, role, planted, _objects(), queries=True)
+    _sweep(client, world, role, planted, _objects(planted), queries=True)
 
 
 def _sweep(client, world, role, planted, objects, queries) -> None:
@@ -128,3 +131,55 @@ def test_every_route_is_either_public_or_declares_its_permission():
                if r.namespace not in PUBLIC_NAMESPACES and not r.namespace.startswith("admin")]
     mine = [r for r in private if r.namespace in {"review", "audit"}]
     assert mine and all(r.required_action for r in mine), [r.template for r in mine]
+
+
+def _owned_by(org) -> list:
+    """Every row of ``org``'s records and archive, as stored (to compare before and after)."""
+    from hrdwatch.extraction.models import Candidate
+    from hrdwatch.ingestion.models import Document
+    from hrdwatch.ingestion.models import Source as FollowedSource
+    from hrdwatch.records import models as m
+
+    tables = [
+        m.Case.all_objects.filter(owner=org), m.Defender.all_objects.filter(owner=org),
+        m.Event.all_objects.filter(case__owner=org), m.Charge.all_objects.filter(event__case__owner=org),
+        m.DefenderName.all_objects.filter(defender__owner=org),
+        m.SensitiveDetail.all_objects.filter(defender__owner=org),
+        m.SensitiveDetail.all_objects.filter(case__owner=org),
+        m.Evidence.all_objects.filter(case__owner=org), m.Intervention.all_objects.filter(case__owner=org),
+        m.CaseShare.objects.filter(case__owner=org),
+        FollowedSource.objects.filter(organisation=org), Document.objects.filter(source__organisation=org),
+        Candidate.objects.filter(document__source__organisation=org),
+    ]
+    return [list(t.order_by("pk").values_list()) for t in tables]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("role", ["b_documenter", "b_editor", "b_staff"])
+def test_no_cross_organisation_write_through_any_route(client, world, role):
+    """Every route POSTed by a member of B with A's ids (records, drafts, documents, candidates):
+    nothing of A's changes, nothing is audited against A, no response shows A's restricted data."""
+    from hrdwatch.audit.models import AuditEntry
+
+    planted = plant_canaries(world)
+    user = world.users[role]
+    login(client, user)
+    before = _owned_by(world.a)
+    problems: list[str] = []
+    form = {"summary": "CANARYWRITE", "text": "CANARYWRITE", "reason": "CANARYWRITE",
+            "comment": "CANARYWRITE", "name": "CANARYWRITE", "organisation": world.b.slug,
+            "level": "edit", "country": "FR"}
+    for route in all_routes():
+        if "logout" in route.name or "logout" in route.template:
+            continue  # would end the session the sweep runs in
+        for url in urls_for(route, _few_objects(planted), queries=False):
+            response = client.post(url, form)
+            text = response_text(response)
+            if response.status_code >= 500:
+                problems.append(f"POST {url}: server error {response.status_code}")
+            leaked = [c for c in planted.restricted if c in text]
+            if leaked:
+                problems.append(f"POST {url}: {role} sees {leaked[:3]}")
+    assert not problems, "\n".join(problems[:40])
+    assert _owned_by(world.a) == before, "a member of B changed A's records"
+    assert not AuditEntry.objects.filter(actor=user, organisation_id=world.a.pk).exists()

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.http import QueryDict
 
 from hrdwatch.demo.generator import generate
@@ -60,6 +61,10 @@ def api_answer(client, path: str) -> dict[str, Any]:
     return {"count": body["count"], "items": [item["uid"] for item in body["items"]]}
 
 
+def _unordered(answer: dict[str, Any]) -> dict[str, Any]:
+    return {**answer, "cases": sorted(answer["cases"])}
+
+
 @pytest.fixture
 def demo(db):
     generate(40, seed=7)
@@ -78,6 +83,10 @@ def test_listing_and_api_answers_are_unchanged(client, demo, settings):
     # Nearly every query of the set must select something, or it proves little.
     assert sum(1 for a in expected["listing"].values() if not a["total"]) <= 2
     for params, answer in answers["listing"].items():
-        assert answer == expected["listing"][params], params
+        want = expected["listing"][params]
+        if connection.vendor != "sqlite" and ListingQuery.from_params(QueryDict(params)).effective_sort == "relevance":
+            # Captured on SQLite: PostgreSQL ranks with ts_rank, not bm25, so only the set must agree.
+            answer, want = _unordered(answer), _unordered(want)
+        assert answer == want, params
     for path, answer in answers["api"].items():
         assert answer == expected["api"][path], path

@@ -63,8 +63,8 @@ def test_queries_are_capped():
 
 def test_both_backends_compile_the_same_groups():
     parsed = parse_query("Wang 全璋")
-    assert SqliteFts5Backend().compile(parsed) == '("wang" OR "vang") AND ("全 璋")'
-    assert PostgresTsvectorBackend().compile(parsed) == "('wang' | 'vang') & ('全' <-> '璋')"
+    assert SqliteFts5Backend().compile(parsed) == '("wang" OR "vang") AND ("全 璋" OR "quanzhang" OR "changchuan")'
+    assert PostgresTsvectorBackend().compile(parsed) == "('wang' | 'vang') & ('全' <-> '璋' | 'quanzhang' | 'changchuan')"
 
 
 def test_the_last_latin_word_of_three_letters_or_more_matches_as_a_prefix():

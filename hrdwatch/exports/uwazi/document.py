@@ -92,70 +92,84 @@ def _source_uid(url: str) -> str:
     return new_uid("src", f"url:{url}", "Source")
 
 
+class _Builder:
+    """Collects defenders, their cases and the sources they cite, entity by entity."""
+
+    def __init__(
+        self, export: UwaziExport, mapping: Mapping, converter: Converter, visibility: str
+    ) -> None:
+        self.export, self.mapping, self.converter = export, mapping, converter
+        self.visibility = visibility
+        self.defenders: dict[str, dict[str, Any]] = {}
+        self.locations: dict[str, str] = {}
+        self.sources: dict[str, dict[str, Any]] = {}
+        self.pending_cases: list[tuple[UwaziRow, dict[str, Any]]] = []
+        self.skipped: dict[str, int] = {}
+
+    def read(self, row: UwaziRow) -> None:
+        template = self.mapping.templates.get(row.template)
+        if template is None or template.record == "skip":
+            self.skipped[row.template] = self.skipped.get(row.template, 0) + 1
+            return
+        values = self.converter.values(row, template.columns)
+        if template.record == "defender":
+            self._add_defender(row.title, _defender(row, values, self.visibility), row)
+            if CASE_FIELDS & values.keys() or values.get("arrest_date"):
+                self.pending_cases.append((row, {**values, "defender": [row.title]}))
+        else:
+            self.pending_cases.append((row, values))
+        if values.get("source"):
+            url, title = values["source"]["url"], values["source"]["title"]
+            self.sources[url] = {
+                "uid": _source_uid(url), "external_id": f"url:{url}", "url": url,
+                "title": title, "visibility": self.visibility,
+            }  # fmt: skip
+
+    def _add_defender(self, name: str, defender: dict[str, Any], row: UwaziRow) -> None:
+        self.defenders[name] = defender
+        self.locations[name] = f"{self.export.path.name} line {row.line}"
+
+    def attach(self, row: UwaziRow, values: dict[str, Any]) -> None:
+        """The case of one entity, on each defender it names (a person met only here is added)."""
+        if not values.get("status"):
+            columns = self.mapping.templates[row.template].columns
+            status = next((c for c, f in columns.items() if f == "status"), "(none)")
+            self.converter.errors.append(
+                f"{self.export.path.name} line {row.line}, column {status!r}: "
+                "a case needs a known status; the case was left out (the defender is kept)"
+            )
+            return
+        names = values.get("defender") or [row.title]
+        for number, name in enumerate(names):
+            if name not in self.defenders:
+                person = _defender(row, {}, self.visibility)
+                person.update({"external_id": f"uwazi:{name}", "display_name": name})
+                self._add_defender(name, person, row)
+            suffix = f" ({number + 1})" if len(names) > 1 else ""
+            self.defenders[name]["cases"].append(_case(row, values, self.visibility, suffix))
+
+    def conversion(self) -> Conversion:
+        people = list(self.defenders.values())
+        document: dict[str, Any] = {
+            "format": FORMAT_NAME, "sources": list(self.sources.values()), "defenders": people,
+        }  # fmt: skip
+        cases = sum(len(person["cases"]) for person in people)
+        return Conversion(
+            document=document,
+            locations=list(self.locations.values()),
+            errors=self.converter.errors,
+            skipped_templates=self.skipped,
+            counts={"defenders": len(people), "cases": cases, "sources": len(self.sources)},
+        )
+
+
 def build(
     export: UwaziExport, mapping: Mapping, date_format: str, visibility: str = "partners"
 ) -> Conversion:
     """The document for every entity of a mapped template; other templates are counted apart."""
-    converter = Converter(export, mapping, date_format)
-    defenders: dict[str, dict[str, Any]] = {}
-    locations: dict[str, str] = {}
-    sources: dict[str, dict[str, Any]] = {}
-    pending_cases: list[tuple[UwaziRow, dict[str, Any]]] = []
-    skipped: dict[str, int] = {}
+    builder = _Builder(export, mapping, Converter(export, mapping, date_format), visibility)
     for row in export.rows:
-        template = mapping.templates.get(row.template)
-        if template is None or template.record == "skip":
-            skipped[row.template] = skipped.get(row.template, 0) + 1
-            continue
-        values = converter.values(row, template.columns)
-        if template.record == "defender":
-            defenders[row.title] = _defender(row, values, visibility)
-            locations[row.title] = f"{export.path.name} line {row.line}"
-            if CASE_FIELDS & values.keys() or values.get("arrest_date"):
-                pending_cases.append((row, {**values, "defender": [row.title]}))
-        else:
-            pending_cases.append((row, values))
-        if values.get("source"):
-            source = values["source"]
-            sources[source["url"]] = {
-                "uid": _source_uid(source["url"]),
-                "external_id": f"url:{source['url']}",
-                "url": source["url"],
-                "title": source["title"],
-                "visibility": visibility,
-            }
-    for row, values in pending_cases:
-        if not values.get("status"):
-            status_columns = [
-                c for c, f in mapping.templates[row.template].columns.items() if f == "status"
-            ]
-            converter.errors.append(
-                f"{export.path.name} line {row.line}, column {(status_columns or ['(none)'])[0]!r}: "
-                "a case needs a known status; the case was left out (the defender is kept)"
-            )
-            continue
-        names = values.get("defender") or [row.title]
-        for number, name in enumerate(names):
-            if name not in defenders:
-                defenders[name] = _defender(row, {}, visibility) | {
-                    "external_id": f"uwazi:{name}",
-                    "display_name": name,
-                }
-                locations[name] = f"{export.path.name} line {row.line}"
-            suffix = f" ({number + 1})" if len(names) > 1 else ""
-            defenders[name]["cases"].append(_case(row, values, visibility, suffix))
-    order = list(defenders)
-    people = [defenders[name] for name in order]
-    document: dict[str, Any] = {
-        "format": FORMAT_NAME,
-        "sources": list(sources.values()),
-        "defenders": people,
-    }
-    cases = sum(len(person["cases"]) for person in people)
-    return Conversion(
-        document=document,
-        locations=[locations[name] for name in order],
-        errors=converter.errors,
-        skipped_templates=skipped,
-        counts={"defenders": len(order), "cases": cases, "sources": len(sources)},
-    )
+        builder.read(row)
+    for row, values in builder.pending_cases:
+        builder.attach(row, values)
+    return builder.conversion()

@@ -159,6 +159,7 @@ LOGIN_URL = "/accounts/login/"
 PASSWORD_RESET_TIMEOUT = 60 * 60
 HRDWATCH_RESET_RATE = "5/h"  # reset requests per client address
 HRDWATCH_ALERT_SIGNUP_RATE = "5/h"  # alert sign-ups per client address
+HRDWATCH_REPORT_RATE = "5/h"  # public "report a detention" submissions per client address
 LOGIN_REDIRECT_URL = "/workspace/"  # members land on their workspace
 
 # Languages of the interface; content falls back to English where no translation exists.
@@ -222,13 +223,27 @@ AXES_RESET_ON_SUCCESS = True
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
+CACHE_TABLE = "hrdwatch_cache"
+
+
+def production_caches(redis_url: str) -> dict[str, dict[str, object]]:
+    """A cache every worker and command shares: Redis, else a database table.
+
+    Never a per-process memory cache: public pages are cached, and a withdrawal made in one
+    process (a web worker, the command line) must reach every other at once. The table is
+    created by ``hrdwatch migrate`` (``core.apps``: ``createcachetable`` after migrating).
+    """
+    if redis_url:
+        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
+    return {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}}
+
+
+CACHES = production_caches(REDIS_URL)
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
     RQ_QUEUES = {"default": {"URL": REDIS_URL, "DEFAULT_TIMEOUT": 600}}
     INSTALLED_APPS += ["django_tasks_rq", "django_rq"]  # django_rq provides the rqworker command
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "hrdwatch"}}
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

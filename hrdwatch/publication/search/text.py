@@ -10,6 +10,7 @@ transliteration "skeleton" so the usual romanisations of a Cyrillic name meet.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -18,6 +19,8 @@ from anyascii import anyascii
 from pypinyin import lazy_pinyin
 
 from hrdwatch.core.text import fold
+from hrdwatch.linkage.forms import forms_of
+from hrdwatch.linkage.forms import skeleton as consonant_skeleton
 
 MAX_QUERY_CHARS = 200
 MAX_QUERY_WORDS = 12
@@ -112,7 +115,33 @@ def text_tokens(text: str, is_name: bool = False) -> list[str]:
     tokens: list[str] = []
     for word in _words(text):
         tokens.extend(_word_tokens(word, is_name))
+    if is_name:
+        tokens.extend(k for k in name_key_tokens(text) if k not in tokens)
     return tokens
+
+
+@lru_cache(maxsize=200_000)
+def name_key_tokens(name: str) -> tuple[str, ...]:
+    """The name keys linkage matches on, as tokens, so search meets the spellings linkage joins.
+
+    ``linkage.forms.forms_of`` writes a name in canonical Latin tokens whatever its script or
+    alphabet (Azerbaijani and Turkish letters as English spells them, Cyrillic romanised, Han in
+    pinyin, Arabic consonants). Indexed: each token, the tokens of a form joined in sorted order
+    (a whole name in any word order, met by a Han query) and, behind a ``0``, consonant skeletons
+    (met by an Arabic-script query). A query word gets the same keys (``_query_alternatives``).
+    """
+    keys: list[str] = []
+    for form in forms_of(name):
+        keys.extend(form.tokens)
+        if len(form.tokens) > 1:
+            keys.append("".join(sorted(form.tokens)))
+        keys.extend(_skeleton_key(t) for t in form.tokens)
+    return tuple(k for k in dict.fromkeys(keys) if k and k.isascii() and k.isalnum())
+
+
+def _skeleton_key(token: str) -> str:
+    key = consonant_skeleton(token)
+    return "0" + key if len(key) >= 2 else ""
 
 
 @lru_cache(maxsize=200_000)
@@ -141,6 +170,24 @@ def build_search_text(names: Iterable[str], texts: Iterable[str]) -> str:
     return " ".join(t for t in tokens if t)
 
 
+def _query_alternatives(word: str) -> list[str]:
+    """Linkage's name keys of a query word that is not plain ASCII: the Latin spellings a Turkic
+    letter, a Cyrillic word or a Han name stands for, an Arabic word's consonant skeleton."""
+    if word.isascii():
+        return []
+    folded = fold(word)
+    keys: list[str] = []
+    for form in forms_of(word):
+        if form.kind == "abjad":
+            keys.extend(_skeleton_key(t) for t in form.tokens)
+        elif len(form.tokens) > 1:
+            keys.append("".join(sorted(form.tokens)))
+        else:
+            keys.extend(form.tokens)
+            keys.extend(skeleton(t) for t in form.tokens if len(t) >= 4)
+    return [k for k in dict.fromkeys(keys) if k and k.isascii() and k.isalnum() and k != folded]
+
+
 @dataclass(frozen=True)
 class Term:
     """One alternative: a phrase of tokens, optionally matched as a prefix."""
@@ -165,18 +212,22 @@ def parse_query(raw: str) -> ParsedQuery:
     Every character that is not a letter or digit is a separator, so FTS operators, quotes and
     brackets are inert. The last Latin word matches as a prefix (for partly typed names).
     """
-    words = _words((raw or "")[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]
+    raw = (raw or "")[:MAX_QUERY_CHARS]
+    words = _words(raw)[:MAX_QUERY_WORDS]
+    # The words as typed (before folding took ş, ə or ё apart), for linkage's name keys.
+    typed = _WORD.findall(_APOSTROPHES.sub("", unicodedata.normalize("NFC", raw)))[:MAX_QUERY_WORDS]
+    if len(typed) != len(words):
+        typed = words
     groups: list[tuple[Term, ...]] = []
     for index, word in enumerate(words):
         last = index == len(words) - 1
         if _IS_HAN.match(word):
-            groups.append((Term(tuple(word)),))
-        elif _CYRILLIC.search(word):
-            groups.append((Term((word,)),))
-        elif _ARABIC.search(word):
-            groups.append(tuple(Term((w,)) for w in _arabic_alternatives(word)))
+            terms = [Term(tuple(word))]
+        elif _CYRILLIC.search(word) or _ARABIC.search(word):
+            terms = [Term((w,)) for w in _arabic_alternatives(word)]
         else:
-            alternatives = _latin_alternatives(word)
             prefix = last and len(word) >= 3 and not word.isdigit()
-            groups.append(tuple(Term((w,), prefix and w == word) for w in alternatives))
+            terms = [Term((w,), prefix and w == word) for w in _latin_alternatives(word)]
+        terms += [Term((key,)) for key in _query_alternatives(typed[index])]
+        groups.append(tuple(dict.fromkeys(terms)))
     return ParsedQuery(tuple(groups))

@@ -27,19 +27,13 @@ EXPORT_COLUMNS = (
 
 def case_list(request: HttpRequest) -> HttpResponse:
     query = ListingQuery.from_params(request.GET)
-    ranked: list[int] | None = None
-    if query.effective_sort == "relevance":
-        # Ranking reads every match anyway: keep them all, for the page and for the counts.
-        ranked = list(ordered(filtered_entries(query), query).values_list("case_id", flat=True))
-    selection = selection_counts(query, matching=ranked)
+    selection = selection_counts(query)
     count = selection.total
     paginator = Paginator(range(count), PAGE_SIZE)
     page_number = min(query.page, max(1, paginator.num_pages))
     start = (page_number - 1) * PAGE_SIZE
-    if ranked is not None:
-        ids = ranked[start:start + PAGE_SIZE]
-    else:
-        ids = list(ordered(filtered_entries(query), query).values_list("case_id", flat=True)[start:start + PAGE_SIZE])
+    # One page from the database, ranked there (FTS5 bm25 / ts_rank): no match list in Python.
+    ids = list(ordered(filtered_entries(query), query).values_list("case_id", flat=True)[start:start + PAGE_SIZE])
     rows = case_rows(ids, Gate(Viewer.public()))
     label = labeller()
     counts = selection.facets
@@ -60,7 +54,8 @@ def case_list(request: HttpRequest) -> HttpResponse:
         facets.append({"name": name, "title": FACET_TITLES[name], "values": values, "open": bool(selected)})
     page = paginator.get_page(page_number)
     sort_labels = {"relevance": _("Relevance"), "latest": _("Latest updates"), "name": _("Name"),
-                   "longest": _("Longest in detention")}
+                   "longest": _("Longest in detention"), "arrest": _("Latest arrest"),
+                   "release": _("Latest release")}
     return render(request, "publication/case_list.html", {
         "query": query, "rows": rows, "count": count, "facets": facets, "page": page,
         "previous_url": "?" + query.with_page(page_number - 1).querystring() if page.has_previous() else "",

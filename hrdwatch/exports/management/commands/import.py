@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from hrdwatch.exports.importer import Importer, ImportReport
 from hrdwatch.exports.readers import FileError, read_import_file
+from hrdwatch.exports.scope import ImportScope, ScopeError
 from hrdwatch.exports.uwazi import command as uwazi
 
 
@@ -21,8 +22,8 @@ class Command(BaseCommand):
         "file with any bad row changes nothing; --skip-invalid imports the good rows. The separator "
         "and encoding are detected; unknown columns are ignored with a warning (or read with --map). "
         "Re-importing the same file changes nothing (records are matched by defender_id/case_id or "
-        "uid); charges the file no longer lists are reported and removed only with --prune. Columns: "
-        "docs/import-export.md."
+        "uid, only among the importing organisation's records, see --organisation); charges the file no "
+        "longer lists are reported and removed only with --prune. Columns: docs/import-export.md."
         " From Uwazi: hrdwatch import --from uwazi EXPORT.csv "
         "--suggest-mapping > mapping.yaml, check it, then hrdwatch import --from uwazi "
         "EXPORT.csv --mapping mapping.yaml [--date-format dd/MM/yyyy] [--dry-run]."
@@ -39,6 +40,11 @@ class Command(BaseCommand):
         parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
                             help="Read a column of the file as one of the format's columns (repeatable), "
                                  "e.g. --map 'Date of arrest=arrest_date'.")
+        parser.add_argument(
+            "--organisation",
+            help="Slug of the importing organisation: new records are its drafts, and only its "
+                 "records (or cases shared with it to edit) are matched and updated (default: the "
+                 "user's only organisation; none: an operator's import, owners from the file).")
         uwazi.add_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -47,6 +53,10 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=options["user"]).first()
             if user is None:
                 raise CommandError(f"no user named {options['user']!r}")
+        try:
+            scope = ImportScope.resolve(user, options.get("organisation"))
+        except ScopeError as exc:
+            raise CommandError(f"{exc}. Nothing was imported.") from None
         path = Path(options["file"])
         mapping = {}
         for item in options["map"]:
@@ -74,7 +84,8 @@ class Command(BaseCommand):
         importer = Importer(
             dry_run=options["dry_run"], skip_invalid=options["skip_invalid"], user=user,
             refuse_formulas=path.suffix.lower() != ".json",  # spreadsheets evaluate formulas
-            prune=options["prune"], label=f"{path.name} sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}",
+            prune=options["prune"], scope=scope,
+            label=f"{path.name} sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}",
         )
         report = importer.run(document, locations)
         self._print(report, options)
