@@ -10,6 +10,7 @@ import os
 import sys
 
 DEFAULT_SETTINGS = "hrdwatch.project.settings.demo"
+CREATING_COMMANDS = {"init", "demo", "migrate"}
 
 
 def _own_commands() -> list[tuple[str, str]]:
@@ -49,8 +50,9 @@ def main(argv: list[str] | None = None) -> None:
     from django.conf import settings
 
     django.setup()
-    # The embedded default keeps its SQLite file (and archive) in HRDWATCH_DATA_DIR.
-    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    # Only the commands that create an instance create its data folder; reading commands never do.
+    if len(argv) > 1 and argv[1] in CREATING_COMMANDS:
+        settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
     if len(argv) < 2 or argv[1] in {"-h", "--help", "help"} and len(argv) == 2:
         print_overview()
         return

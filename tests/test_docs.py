@@ -58,6 +58,14 @@ def test_every_import_column_is_documented():
     assert [c for c in COLUMN_NAMES if f"| `{c}` |" not in text] == []
 
 
+def test_the_import_column_reference_is_generated_from_the_registry():
+    from hrdwatch.exports.docgen import START, rewrite
+
+    text = (ROOT / "docs" / "import-export.md").read_text(encoding="utf-8")
+    assert START in text
+    assert rewrite(text) == text, "run: .venv/bin/python scripts/import_export_doc.py"
+
+
 def test_the_cli_reference_is_generated_from_the_code():
     from hrdwatch.clidoc import reference
 

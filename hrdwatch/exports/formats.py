@@ -42,9 +42,11 @@ class JsonExporter(Exporter):
 
 def _table_rows(viewer: Viewer):  # type: ignore[no-untyped-def]
     serializer = RecordSerializer(viewer)
-    sources = {s["uid"]: s for s in serializer.header()["sources"]}
+    header = serializer.header()
+    sources = {s["uid"]: s for s in header["sources"]}
+    places = {p["uid"]: p for p in header.get("places", [])}
     for defender in serializer.defenders():
-        for row in record_to_rows(defender, sources):
+        for row in record_to_rows(defender, sources, places):
             yield [neutralise_formula(row.get(name, "")) for name in COLUMN_NAMES]
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from django.db import models
 
-from hrdwatch.actions import bulk_load, do_create, do_update
+from hrdwatch.actions import bulk_load, do_create, do_delete, do_update
 from hrdwatch.actions.kinds import WORKFLOW, kind_of
 from hrdwatch.audit.log import Actor
 from hrdwatch.partners.models import Organisation
@@ -23,8 +23,11 @@ from hrdwatch.records.levels import Visibility
 
 from . import spec
 from .convert import Converter, RowError
+from .plausibility import implausible
 from .scope import ImportScope, Match, duplicate_ids
-from .spec import Field, Kind
+from .spec import TABLE_COLUMNS, Field, Kind
+
+COLUMN_HELP = {c.name: c.meaning for c in TABLE_COLUMNS}
 
 # (relation name on the parent, child model, child fields, foreign key to the parent)
 CHILDREN: dict[type[models.Model], list[tuple[str, type[models.Model], list[Field], str]]] = {
@@ -67,6 +70,7 @@ class Prepared:
     orgs: dict[str, str | None] = field(default_factory=dict)
     children: list[tuple[str, Prepared]] = field(default_factory=list)  # (fk name, child)
     uid: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # field -> column as the file names it
 
 
 @dataclass
@@ -74,10 +78,18 @@ class ImportReport:
     created: Counter[str] = field(default_factory=Counter)
     updated: Counter[str] = field(default_factory=Counter)
     unchanged: Counter[str] = field(default_factory=Counter)
+    removed: Counter[str] = field(default_factory=Counter)
     errors: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    removals: list[str] = field(default_factory=list)  # what the file no longer holds
     rows_total: int = 0
     rows_skipped: int = 0
     applied: bool = False
+
+    @property
+    def invalid_rows(self) -> int:
+        """Rows (or records) with at least one error."""
+        return len({location.split(", column ")[0] for location, _message in self.errors})
 
     def count(self, outcome: Counter[str], model: type[models.Model]) -> None:
         outcome[str(model._meta.verbose_name_plural)] += 1
@@ -92,8 +104,11 @@ class Importer:
 
     def __init__(
         self, *, dry_run: bool = False, skip_invalid: bool = False, user: Any = None,
-        refuse_formulas: bool = False, label: str = "import", scope: ImportScope | None = None,
+        refuse_formulas: bool = False, label: str = "import", prune: bool = False,
+        scope: ImportScope | None = None,
     ) -> None:
+        self.prune = prune
+        self.seen_charges: set[int] = set()
         self.scope = scope or ImportScope()
         self.matches: dict[int, Match] = {}  # id(prepared) -> how its existing record may be used
         self.label = label
@@ -106,55 +121,80 @@ class Importer:
         self.file_orgs: set[str] = set()
 
     # -- checking -------------------------------------------------------------------------
-    def prepare(self, model: type[models.Model], fields: list[Field], data: Any, location: str) -> Prepared:
+    def prepare(self, model: type[models.Model], fields: list[Field], data: Any, location: str,
+                errors: list[tuple[str, str]] | None = None) -> Prepared:
+        """Convert one record and its children; every bad value is added to ``errors``.
+
+        Errors are (where, message): the column as the file names it for CSV/XLSX, else the JSON
+        path of the field. Without ``errors`` the first bad value raises RowError.
+        """
+        collect: list[tuple[str, str]] = [] if errors is None else errors
         if not isinstance(data, dict):
-            raise RowError(f"{location}: expected an object")
+            collect.append((location, "expected an object"))
+            data = {}
         if data.get("__error__"):
-            raise RowError(str(data["__error__"]))
-        prepared = Prepared(model, location, {}, uid=(str(data["uid"]) if data.get("uid") else None))
+            collect.append(("", str(data["__error__"])))
+        columns: dict[str, str] = data.get("__columns__") or {}
+        prepared = Prepared(model, location, {}, uid=(str(data["uid"]) if data.get("uid") else None), columns=columns)
         for f in fields:
-            if f.name not in data:
-                continue
-            value = data[f.name]
-            if f.kind is Kind.REF:
-                prepared.refs[f.name] = (f.target, str(value) if value else None)
-                continue
-            if f.kind is Kind.ORG:
-                prepared.orgs[f.name] = str(value).strip() if value else None
-                continue
-            model_field = model._meta.get_field(f.name)
-            field_choices = getattr(model_field, "choices", None) or []
-            choices = {str(c[0]) for c in field_choices} if field_choices else None
-            converted = self.converter.convert(f, value, choices)
-            if f.kind is Kind.TERMS:
-                prepared.m2m.update(converted)
-                continue
-            for key, val in converted.items():
-                if val == "" and choices is not None:
-                    continue  # keep the model's default level/state
-                if val == "" and model._meta.get_field(key).null:
-                    val = None  # empty optional identifiers are NULL, never a shared ""
-                if val is None and not model._meta.get_field(key).null:
-                    raise RowError(f"{f.name} is required")
-                prepared.attrs[key] = val
+            if f.name in data:
+                try:
+                    self._prepare_field(prepared, f, data[f.name])
+                except RowError as exc:
+                    where = columns.get(f.name) or (f"{location}.{f.name}" if "." in location else f.name)
+                    collect.append((where, str(exc).removeprefix(f"{f.name}: ")))
         for relation, child_model, child_fields, fk in CHILDREN.get(model, []):
             for index, child in enumerate(data.get(relation) or []):
                 child_location = f"{location}.{relation}[{index}]"
-                prepared.children.append((fk, self.prepare(child_model, child_fields, child, child_location)))
+                prepared.children.append((fk, self.prepare(child_model, child_fields, child, child_location, collect)))
+        if errors is None and collect:
+            raise RowError("; ".join(f"{where}: {message}" if where else message for where, message in collect))
         return prepared
 
-    def check_references(self, prepared: Prepared) -> None:
+    def _prepare_field(self, prepared: Prepared, f: Field, value: Any) -> None:
+        model = prepared.model
+        if f.kind is Kind.REF:
+            prepared.refs[f.name] = (f.target, str(value) if value else None)
+            return
+        if f.kind is Kind.ORG:
+            prepared.orgs[f.name] = str(value).strip() if value else None
+            return
+        model_field = model._meta.get_field(f.name)
+        field_choices = getattr(model_field, "choices", None) or []
+        choices = {str(c[0]) for c in field_choices} if field_choices else None
+        converted = self.converter.convert(f, value, choices)
+        if f.kind is Kind.TERMS:
+            prepared.m2m.update(converted)
+            return
+        for key, val in converted.items():
+            if val == "" and choices is not None:
+                continue  # keep the model's default level/state
+            if val == "" and model._meta.get_field(key).null:
+                val = None  # empty optional identifiers are NULL, never a shared ""
+            if val is None and not model._meta.get_field(key).null:
+                raise RowError(f"{f.name}: a value is required")
+            prepared.attrs[key] = val
+
+    def check_references(self, prepared: Prepared, errors: list[tuple[str, str]] | None = None,
+                         columns: dict[str, str] | None = None) -> None:
+        """References to records neither in the file nor in the database are errors."""
+        collect: list[tuple[str, str]] = [] if errors is None else errors
         for name, (target, uid) in prepared.refs.items():
             if uid and uid not in self.file_uids[target] and not REF_MODELS[target].all_objects.filter(uid=uid).exists():  # type: ignore[attr-defined]
-                raise RowError(f"{prepared.location}: {name} refers to unknown {target} {uid!r}")
+                collect.append((prepared.location, f"{name} refers to unknown {target} {uid!r}"))
         for name, slug in prepared.orgs.items():
             if slug and slug not in self.file_orgs and not Organisation.objects.filter(slug=slug).exists():
-                raise RowError(f"{prepared.location}: {name} refers to unknown organisation {slug!r}")
+                where = (columns or {}).get(name) or prepared.location
+                collect.append((where, f"{slug!r} is not an organisation of this instance (expected an "
+                                       "organisation's slug, see /admin/partners/organisation/)"))
         for _fk, child in prepared.children:
-            self.check_references(child)
+            self.check_references(child, collect, columns)
+        if errors is None and collect:
+            raise RowError(f"{prepared.location}: " + "; ".join(message for _where, message in collect))
 
     def check(self, document: dict[str, Any], locations: list[str] | None = None) -> tuple[list[Prepared], list[Prepared]]:
         """Convert the whole document; returns (top-level records, defenders) that passed."""
+        self.report.warnings.extend(document.get("__warnings__") or [])
         header: list[Prepared] = []
         for key, model, fields in TOP_LEVEL:
             for index, data in enumerate(document.get(key) or []):
@@ -173,14 +213,13 @@ class Importer:
         self.report.rows_total = len(rows)
         for index, data in enumerate(rows):
             location = locations[index] if locations else f"defenders[{index}]"
-            try:
-                prepared = self.prepare(records.Defender, spec.DEFENDER, data, location)
-                self.check_references(prepared)
-            except RowError as exc:
-                message = str(exc)
-                self.report.errors.append((location, message.removeprefix(f"{location}: ")))
-                continue
-            defenders.append(prepared)
+            row, errors = self._check_row(data, location, header)
+            for where, message in dict.fromkeys(errors):  # one error per cell, in the row's order
+                self.report.errors.append(self._place(location, where, message))
+            if not errors:
+                defenders.append(row)
+                for where, message in implausible(row):
+                    self.report.warnings.append(": ".join(self._place(location, where, message)))
         for prepared in header:
             try:
                 self.check_references(prepared)
@@ -188,6 +227,45 @@ class Importer:
                 self.report.errors.append((prepared.location, str(exc)))
         self.check_scope(header, defenders)
         return header, defenders
+
+    def _check_row(self, data: Any, location: str, header: list[Prepared]) -> tuple[Prepared, list[tuple[str, str]]]:
+        """One defender entry with the sources and places a table row cites; all its errors."""
+        errors: list[tuple[str, str]] = list(data.get("__errors__") or []) if isinstance(data, dict) else []
+        cited = data.get("__header__") or [] if isinstance(data, dict) else []
+        for key, entry in cited:
+            model, fields = {"sources": (records.Source, spec.SOURCE), "places": (records.PlaceOfDetention, spec.PLACE)}[key]
+            if entry["uid"] in self.file_uids[model.__name__]:
+                continue  # an earlier row brought it
+            before = len(errors)
+            prepared_entry = self.prepare(model, fields, entry, location, errors)
+            if len(errors) == before:
+                header.append(prepared_entry)
+                self.file_uids[model.__name__].add(entry["uid"])
+        prepared = self.prepare(records.Defender, spec.DEFENDER, data, location, errors)
+        columns = data.get("__columns__") if isinstance(data, dict) else None
+        self.check_references(prepared, errors, columns)
+        if cited:  # a table row: references to its own refused source/place are not errors of their own
+            errors = [e for e in errors if "refers to unknown" not in e[1]] or errors
+        return prepared, errors
+
+    @staticmethod
+    def _place(location: str, where: str, message: str) -> tuple[str, str]:
+        """(where, what): ``line 7, column arrest_date`` for a table, the JSON path otherwise."""
+        if not where or where == location:
+            return location, message
+        if "[" in where or "." in where:
+            return location, f"{where}: {message}"
+        if location.startswith(("line ", "row ")):
+            return f"{location}, column {where}", Importer._explain(where, message)
+        return location, f"{where}: {message}"
+
+    @staticmethod
+    def _explain(where: str, message: str) -> str:
+        """Add what the column accepts when the message does not already say it."""
+        if any(word in message for word in ("expected", "known:", "accepted", "give one value", "formula", "too large")):
+            return message.removeprefix(f"{where}: ")
+        column = COLUMN_HELP.get(where.lower())
+        return f"{message}; accepted: {column}" if column else message
 
     def check_scope(self, header: list[Prepared], defenders: list[Prepared]) -> None:
         """Ids used twice in the file, and ids of records the importing organisation may not
@@ -274,9 +352,24 @@ class Importer:
             outcome = self.report.updated if getattr(obj, "version", None) != before \
                 else self.report.unchanged
         self.report.count(outcome, prepared.model)
+        if prepared.model is records.Charge:
+            self.seen_charges.add(obj.pk)
         for fk, child in prepared.children:
             self.save(child, {fk: obj})
+        if prepared.model is records.Case:
+            self._stale_charges(obj, prepared.location.split(".")[0])
         return obj
+
+    def _stale_charges(self, case: Any, location: str) -> None:
+        """Charges of a case in the file that the file no longer lists: reported; removed with --prune."""
+        stale = records.Charge.objects.filter(event__case=case).exclude(pk__in=self.seen_charges)
+        for charge in stale.order_by("pk"):
+            what = f"charge {charge.wording!r}" + (f" ({charge.legal_provision})" if charge.legal_provision else "")
+            self.report.removals.append(f"{location}: {what} of case {case.external_id or case.uid} "
+                                        "is no longer in the file")
+            if self.prune:
+                do_delete(None, charge, reason=f"no longer in {self.label.split(' ')[0]} (--prune)")
+                self.report.count(self.report.removed, records.Charge)
 
     def _link(self, prepared: Prepared, obj: Any) -> Any:
         """Another organisation's record the row may point at (a source it cites, the defender of

@@ -15,8 +15,9 @@ from django.conf import settings
 
 from hrdwatch.core.limits import LimitExceeded, check_json_depth, check_zip
 
+from . import sniff
 from .spec import FORMAT_NAME
-from .tabular import TableError, check_header, row_to_record
+from .tabular import TableError, read_header, row_to_record
 
 csv.field_size_limit(sys.maxsize)  # oversized cells are read, then refused with a clear message
 
@@ -52,17 +53,21 @@ def _check_controls(value: Any, where: str) -> None:
             _check_controls(item, f"{where}[{index}]")
 
 
-def read_import_file(path: Path) -> tuple[dict[str, Any], list[str]]:
-    """(document, location of each defender entry) for a CSV, XLSX or JSON file."""
+def read_import_file(path: Path, mapping: dict[str, str] | None = None) -> tuple[dict[str, Any], list[str]]:
+    """(document, location of each defender entry) for a CSV, XLSX or JSON file.
+
+    The document's ``__warnings__`` says what was guessed or ignored (encoding, separator, columns).
+    """
     suffix = path.suffix.lower()
     if not path.is_file():
         raise FileError(f"{path}: no such file")
     if suffix == ".json":
         return _read_json(path)
-    if suffix == ".csv":
-        return _from_table(_read_csv(path))
+    if suffix in {".csv", ".tsv", ".txt"}:
+        warnings: list[str] = []
+        return _from_table(_read_csv(path, warnings), mapping, warnings)
     if suffix in {".xlsx", ".xlsm"}:
-        return _from_table(_read_xlsx(path))
+        return _from_table(_read_xlsx(path), mapping, [])
     raise FileError(f"{path}: unsupported file type {suffix!r} (expected .csv, .xlsx or .json)")
 
 
@@ -100,9 +105,14 @@ def _read_json(path: Path) -> tuple[dict[str, Any], list[str]]:
     return document, locations
 
 
-def _read_csv(path: Path) -> list[tuple[str, list[Any]]]:
-    text = _decode(path)
-    reader = csv.reader(text.splitlines(keepends=True))
+def _read_csv(path: Path, warnings: list[str]) -> list[tuple[str, list[Any]]]:
+    text, encoding = sniff.decode(path.read_bytes())
+    if encoding != "utf-8-sig":
+        warnings.append(f"the file is not UTF-8: read as {encoding} (save it as UTF-8 if letters look wrong)")
+    delimiter = sniff.separator(text)
+    if delimiter != ",":
+        warnings.append(f"columns separated by {sniff.SEPARATOR_NAMES[delimiter]}s")
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter)
     rows: list[tuple[str, list[Any]]] = []
     header: list[str] = []
     suspect = CONTROL.search(text) is not None  # one scan of the text; cells only if needed
@@ -154,27 +164,25 @@ def _read_xlsx(path: Path) -> list[tuple[str, list[Any]]]:
     return rows
 
 
-def _from_table(rows: list[tuple[str, list[Any]]]) -> tuple[dict[str, Any], list[str]]:
+def _from_table(rows: list[tuple[str, list[Any]]], mapping: dict[str, str] | None,
+                warnings: list[str]) -> tuple[dict[str, Any], list[str]]:
     if not rows:
         raise FileError("the file is empty")
     try:
-        header = check_header(rows[0][1])
+        fields, labels, column_warnings = read_header(rows[0][1], mapping)
     except TableError as exc:
         raise FileError(str(exc)) from None
-    defenders, locations, sources = [], [], {}
+    defenders, locations = [], []
     for location, cells in rows[1:]:
         if not any(str(c).strip() for c in cells):
             continue
-        if len(cells) > len(header):
-            cells = cells[: len(header)] if not any(str(c).strip() for c in cells[len(header):]) else cells
-        row = dict(zip(header, cells, strict=False))
-        if len(cells) > len(header):
-            row["__extra__"] = "1"
-        defender, source = row_to_record(row)
-        if row.get("__extra__"):
-            defender["__error__"] = f"{len(cells)} cells but only {len(header)} columns"
-        if source:
-            sources[source["uid"]] = source
+        row = {name: cell for name, cell in zip(fields, cells, strict=False) if name}
+        defender = row_to_record(row, labels)
+        extra = [c for c in cells[len(fields):] if str(c).strip()]
+        if extra:
+            defender["__errors__"].append(("", f"{len(cells)} cells but only {len(fields)} columns in the header "
+                                               "(a separator inside a value needs quotes)"))
         defenders.append(defender)
         locations.append(location)
-    return {"format": FORMAT_NAME, "sources": list(sources.values()), "defenders": defenders}, locations
+    document = {"format": FORMAT_NAME, "defenders": defenders, "__warnings__": [*warnings, *column_warnings]}
+    return document, locations

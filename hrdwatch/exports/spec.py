@@ -103,3 +103,75 @@ INTERVENTION = [
 
 FORMAT_NAME = "hrdwatch"
 FORMAT_VERSION = 1
+
+
+# -- The flat table (CSV and XLSX): one row per case -------------------------------------------
+# Read by the import (tabular.row_to_record), written by the export (tabular.record_to_rows) and
+# documented in docs/import-export.md by scripts/import_export_doc.py (a test checks it is current).
+
+DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD; `unknown` records the fact with its date unknown."
+LIST = "|"  # several values in one cell (names, charges, sources, places)
+CODES = ";"  # several vocabulary codes in one cell
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    meaning: str
+    example: str = ""
+    required: bool = False
+
+
+TABLE_COLUMNS: list[Column] = [
+    Column("defender_id", "Your stable identifier for the person; re-imports update the same defender.", "AZ-014", True),
+    Column("display_name", "Name in Latin script.", "Rauf Example", True),
+    Column("name_original_script", "Name in its original script.", "Рауф Пример"),
+    Column("other_names", "Other names and spellings (patronymic forms, transliterations), separated by |.",
+           "Rauf Exampleov | Rauf E."),
+    Column("gender", "Gender code: female, male, non_binary, unknown.", "male"),
+    Column("birth_date", "Date of birth: YYYY, YYYY-MM or YYYY-MM-DD.", "1984"),
+    Column("nationality", "ISO 3166-1 country (alpha-2, alpha-3 or English name).", "AZ"),
+    Column("roles", "Role codes separated by ; (lawyer;journalist).", "journalist"),
+    Column("areas_of_work", "Area-of-work codes separated by ;.", ""),
+    Column("affiliations", "Organisations the defender works with.", ""),
+    Column("biography", "Public biography.", ""),
+    Column("defender_visibility", "public, partners or restricted (default partners).", "partners"),
+    Column("case_id", "Your stable identifier for the case; empty for a defender without a case.", "AZ-014-1"),
+    Column("country", "Detaining country (ISO 3166-1). Required with case_id.", "AZ"),
+    Column("region", "Region or province.", ""),
+    Column("city", "City.", "Baku"),
+    Column("status", "Status code: detained_awaiting_trial, detained_convicted, disappeared, house_arrest, "
+           "released, released_conditionally, died_in_custody.", "detained_convicted"),
+    Column("arrest_date", f"Date of arrest: {DATE_HELP}", "2023-11-20"),
+    Column("arrest_certainty", "confirmed, alleged or disputed (default confirmed).", ""),
+    Column("arrest_place", "Where the arrest happened.", "Baku"),
+    Column("place_of_detention", "Places where the person is or was held, separated by | (oldest first).",
+           "Pre-trial Detention Centre No. 1 | Prison No. 12"),
+    Column("place_of_detention_since", f"Since when, for each place, in the same order: {DATE_HELP}",
+           "2023-11 | 2024-06-02"),
+    Column("charges", "Charges as worded, separated by |.", "Smuggling | Illegal entrepreneurship"),
+    Column("charge_category", "Category code of each charge, in the same order (or one for all): "
+           "state_security, terrorism_extremism, false_information, public_order, fraud_economic, "
+           "espionage_foreign_agent, other.", "fraud_economic"),
+    Column("legal_provision", "Article of law of each charge, in the same order (or one for all).",
+           "Art. 206.3.2 | Art. 192.3.2"),
+    Column("charge_date", f"Date of each charge, in the same order (or one for all): {DATE_HELP}", "2023-11-21"),
+    Column("sentence_date", f"Date of the sentence: {DATE_HELP}", "unknown"),
+    Column("sentence_months", "Prison term in months, or `life`.", "96"),
+    Column("sentence_certainty", "confirmed, alleged or disputed (default confirmed).", ""),
+    Column("release_date", f"Date of release: {DATE_HELP}", ""),
+    Column("release_certainty", "confirmed, alleged or disputed (default confirmed).", ""),
+    Column("death_in_custody_date", f"Date of death in custody (never recorded as a release): {DATE_HELP}", ""),
+    Column("authorities", "Authorities responsible.", ""),
+    Column("wgad_categories", "WGAD categories met, separated by ; (I;II;III).", "II;III"),
+    Column("wgad_reasoning", "Why the detention is arbitrary.", ""),
+    Column("summary", "Public summary of the case.", ""),
+    Column("case_visibility", "public, partners or restricted (default partners).", "partners"),
+    Column("review_state", "candidate, draft, in_review, verified, published or withdrawn (default draft).", ""),
+    Column("owner", "Slug of the partner organisation that owns the record.", ""),
+    Column("source_url", "URLs of the sources that support the case, separated by |.",
+           "https://example.org/list-2024 | https://example.org/news/1"),
+    Column("source_title", "Title of each source, in the same order.", "List of political prisoners | News"),
+    Column("source_publisher", "Publisher of each source, in the same order.", ""),
+    Column("source_published", "Publication date (YYYY-MM-DD) of each source, in the same order.", "2024-05-01 | "),
+]

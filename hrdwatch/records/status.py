@@ -14,8 +14,9 @@ is decided here, once, for every page, feed, counter, letter and the API.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db.models import Q
@@ -106,6 +107,33 @@ def public_status_code(case: object) -> str:
     return DISPUTED if getattr(case, "status_conflict", False) else case.status.code  # type: ignore[attr-defined]
 
 
+T = TypeVar("T")
+
+
+def timeline_order(items: Iterable[T], date: Callable[[T], Any] = lambda i: i.date,  # type: ignore[attr-defined]
+                   order: Callable[[T], Any] = lambda i: i.pk) -> list[T]:  # type: ignore[attr-defined]
+    """Dated facts by date; an undated fact right after the fact entered just before it.
+
+    A list that says "sentenced to 8 years" without a date still means after the arrest: the
+    fact keeps its place in the order it was recorded instead of jumping to the start.
+    """
+    by_entry = sorted(items, key=order)
+    dated = sorted((i for i in by_entry if date(i) is not None), key=lambda i: (date(i), order(i)))
+    followers: dict[int, list[T]] = {}
+    anchor = -1  # index in ``dated`` of the dated fact entered last so far; -1 = before all
+    position = {id(i): n for n, i in enumerate(dated)}
+    for item in by_entry:
+        if date(item) is None:
+            followers.setdefault(anchor, []).append(item)
+        else:
+            anchor = max(anchor, position[id(item)])
+    result = list(followers.get(-1, []))
+    for n, item in enumerate(dated):
+        result.append(item)
+        result.extend(followers.get(n, []))
+    return result
+
+
 @dataclass(frozen=True)
 class TimelineEntry:
     """The part of an event that status derivation needs."""
@@ -120,10 +148,10 @@ class TimelineEntry:
 def derive_status(events: Iterable[TimelineEntry]) -> str | None:
     """The status code the timeline implies, or None when no event says anything about it.
 
-    Disputed events are ignored; undated events count as happening before dated ones.
+    Disputed events are ignored; undated events keep their place in the order they were entered
+    (see ``timeline_order``).
     """
-    usable = [e for e in events if e.certainty != Certainty.DISPUTED]
-    usable.sort(key=lambda e: (e.date is not None, e.date or 0, e.order))  # type: ignore[return-value]
+    usable = timeline_order([e for e in events if e.certainty != Certainty.DISPUTED], order=lambda e: e.order)
     status: str | None = None
     for entry in usable:
         implied = STATUS_AFTER_EVENT.get(entry.event_type)
@@ -164,11 +192,15 @@ def refresh_case(case_id: int) -> None:
     codes = {derive_status(public), derive_status(everything)} - {None}
     terms = {t.code: t for t in Term.objects.filter(vocabulary=Vocabulary.CASE_STATUS, code__in=codes)}
     derived, full = terms.get(derive_status(public) or ""), terms.get(derive_status(everything) or "")
+    # An undated fact never makes a conflict by itself: the dated public facts must disagree too.
+    dated_code = derive_status([e for e in public if e.date is not None])
+    stated = case.status.code if case.status_id else None
     start, end = arrest_and_release(public)
     full_dates = tuple(e.date if e else None for e in arrest_and_release(everything))
     Case.all_objects.filter(pk=case_id).update(
         derived_status=derived,
-        status_conflict=bool(derived and derived.pk != case.status_id),
+        status_conflict=bool(derived and derived.pk != case.status_id
+                             and dated_code is not None and dated_code != stated),
         full_derived_status=full,
         hidden_facts_differ=(full != derived
                              or full_dates != (start.date if start else None, end.date if end else None)),

@@ -14,6 +14,8 @@ from django.core.management.base import CommandError
 from hrdwatch.records import models as m
 from hrdwatch.records.guard import writes_allowed
 from hrdwatch.records.levels import ReviewState, Visibility
+from tests.exports import reallist
+from tests.exports.test_import import run_import
 from tests.partners.fixtures import make_case
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +132,23 @@ def test_a_user_may_import_only_for_an_organisation_of_theirs(tmp_path, world):
     ok, out = _run(_file(tmp_path, rows), "--organisation", "org-a", "--user", "b_documenter")
     assert not ok and "org-a" in out
     assert not m.Defender.objects.exists()
+
+
+def test_a_table_import_with_prune_acts_only_for_the_importing_organisation(tmp_path, world):
+    """--prune, the table format's line numbers and the organisation scope together: another
+    organisation's re-import of the list is refused line by line and removes nothing."""
+    items = reallist.rows()[:2]
+    path = tmp_path / "list.csv"
+    path.write_text(reallist.as_csv(items), encoding="utf-8")
+    assert run_import(path, "--organisation", "org-a", "--user", "a_documenter")[0]
+    items[0].update(charges="Illegal entrepreneurship", charge_category="fraud_economic",
+                    legal_provision="Art. 192.3.2")
+    path.write_text(reallist.as_csv(items), encoding="utf-8")
+    dropped = m.Charge.objects.filter(wording="Hooliganism", event__case__external_id="PP-001-1")
+    ok, out, err = run_import(path, "--prune", "--organisation", "org-b", "--user", "b_documenter")
+    assert not ok and "line 2" in err and "another organisation" in err
+    assert dropped.exists()
+    ok, out, err = run_import(path, "--prune", "--organisation", "org-a", "--user", "a_documenter")
+    assert ok, err
+    assert not dropped.exists()
+    assert m.Case.objects.get(external_id="PP-001-1").owner == world.a

@@ -71,7 +71,7 @@ def test_importing_an_export_twice_changes_nothing(tmp_path):
     path.write_text(json.dumps(export_json("restricted")), encoding="utf-8")
     out = io.StringIO()
     call_command("import", str(path), stdout=out)
-    assert "0 record(s) were created or changed" in out.getvalue()
+    assert "0 record(s) were created, changed or removed" in out.getvalue()
 
 
 def test_exports_neutralise_spreadsheet_formulas(tmp_path):

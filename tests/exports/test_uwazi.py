@@ -107,7 +107,7 @@ def test_the_export_is_imported_end_to_end_and_a_reimport_changes_nothing() -> N
     before = counts()
     ok, out, _ = run(*args)
     assert ok
-    assert "0 record(s) were created or changed" in out
+    assert "0 record(s) were created, changed or removed" in out
     assert counts() == before
 
 

@@ -32,6 +32,8 @@ MEDIA_ROOT = str(DATA_DIR / "media")
 MEDIA_URL = "/media/"
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+if not SECRET_KEY and (DATA_DIR / "secret_key").is_file():  # written once by ``hrdwatch init``
+    SECRET_KEY = (DATA_DIR / "secret_key").read_text(encoding="utf-8").strip()
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h.strip()]
 SITE_URL = os.environ.get("HRDWATCH_SITE_URL", "http://127.0.0.1:8000").rstrip("/")

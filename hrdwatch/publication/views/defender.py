@@ -31,7 +31,7 @@ from hrdwatch.records.models import (
     PlaceOfDetention,
     Source,
 )
-from hrdwatch.records.status import days_detained, standing
+from hrdwatch.records.status import days_detained, standing, timeline_order
 from hrdwatch.records.visibility import Gate, Viewer
 from hrdwatch.review.models import Decision, Review
 from hrdwatch.vocab.models import Term
@@ -244,7 +244,7 @@ class CaseFacts:
 def _case_view(
     case: Case, facts: CaseFacts, gate: Gate, lang: str, citations: Citations, name: str, wgad: list[str]
 ) -> CaseView:
-    events = facts.events.get(case.pk, [])
+    events = timeline_order(facts.events.get(case.pk, []))
     evidence: dict[int | None, list[Source]] = {
         event_id: sources for (case_id, event_id), sources in facts.evidence.items() if case_id == case.pk
     }

@@ -9,12 +9,13 @@ from typing import IO, Any, cast
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from hrdwatch.core.db import refresh_planner_statistics
 from hrdwatch.demo.generator import generate, has_demo_data
+from hrdwatch.operations.instance import is_initialised, real_records
 
 ADMIN_USERNAME = "admin"
 
@@ -47,6 +48,7 @@ class Command(BaseCommand):
         else:
             console.print(f"Database: {database['NAME']} on {database.get('HOST') or 'localhost'}")
         call_command("migrate", interactive=False, verbosity=0)
+        self._refuse_real_instance()
         if has_demo_data():
             console.print("Demo data already loaded: reusing the database.")
         else:
@@ -58,6 +60,17 @@ class Command(BaseCommand):
         console.print(f"Serving the demo site at {url} (Ctrl+C to stop). Every record in it is fictional.")
         call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False,
                      use_threading=True, skip_checks=True)
+
+    def _refuse_real_instance(self) -> None:
+        """Fictional people must never be mixed into a real record."""
+        if is_initialised():
+            raise CommandError(f"{settings.DATA_DIR} is an instance made by 'hrdwatch init': demo data is never "
+                               "loaded into it. Run the demo in another folder (or HRDWATCH_DATA_DIR).")
+        found = real_records()
+        if found:
+            raise CommandError(f"this database holds {', '.join(found)} that are not demo data: demo data is "
+                               "never mixed into a real record. Nothing was changed. Run the demo with another "
+                               "HRDWATCH_DATA_DIR or DATABASE_URL.")
 
     def _generate(self, console: Console, size: int, seed: int) -> None:
         columns = (TextColumn("Generating fictional defenders"), BarColumn(), MofNCompleteColumn(),
