@@ -90,7 +90,9 @@ def test_demo_refuses_a_database_with_real_records():
 
 
 def test_serve_prints_the_deployment_check_and_starts_gunicorn(monkeypatch, settings):
-    settings.DATABASES["default"]["NAME"] = str(settings.DATA_DIR / "db.sqlite3")
+    # a new mapping, never the live one in place: the test database's connection keeps its own
+    default = {**settings.DATABASES["default"], "NAME": str(settings.DATA_DIR / "db.sqlite3")}
+    settings.DATABASES = {**settings.DATABASES, "default": default}
     (settings.DATA_DIR / "db.sqlite3").touch()
     started = {}
     monkeypatch.setattr(serve, "run_gunicorn", started.update)
