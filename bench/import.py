@@ -63,8 +63,12 @@ def main() -> None:
         first, summary = timed_import(path)
         again, again_summary = timed_import(path)
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{engine}: {args.rows} rows imported in {first:.1f} s = {args.rows / first:.0f} rows/s ({summary})")
-        print(f"{engine}: re-import of the same file in {again:.1f} s = {args.rows / again:.0f} rows/s ({again_summary})")
+        print(
+            f"{engine}: {args.rows} rows imported in {first:.1f} s = {args.rows / first:.0f} rows/s ({summary})"
+        )
+        print(
+            f"{engine}: re-import of the same file in {again:.1f} s = {args.rows / again:.0f} rows/s ({again_summary})"
+        )
         print(f"peak memory (max RSS of the process): {peak_mb:.0f} MB")
 
 

@@ -71,7 +71,12 @@ def run(size: int, backend: str, threshold: float | None, seed: int, workdir: Pa
 
 
 def link_and_score(
-    label: str, records_csv: Path, gold_csv: Path, backend: str, threshold: float | None, workdir: Path
+    label: str,
+    records_csv: Path,
+    gold_csv: Path,
+    backend: str,
+    threshold: float | None,
+    workdir: Path,
 ) -> None:
     out_csv = workdir / f"out-{records_csv.stem}.csv"
     command = [

@@ -49,7 +49,9 @@ def main() -> None:
     text = path.read_text(encoding="utf-8")
     head, _, rest = text.partition(MARKER)
     intro = rest.split("\n### ", 1)[0]
-    path.write_text(head + MARKER + intro.rstrip() + "\n\n" + "\n".join(reference()), encoding="utf-8")
+    path.write_text(
+        head + MARKER + intro.rstrip() + "\n\n" + "\n".join(reference()), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

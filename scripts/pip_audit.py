@@ -35,8 +35,9 @@ def pip_audit_command() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    result = subprocess.run([*pip_audit_command(), *argv], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [*pip_audit_command(), *argv], capture_output=True, text=True, check=False
+    )
     output = result.stdout + result.stderr
     sys.stdout.write(result.stdout)
     if result.returncode == 0:
@@ -48,8 +49,10 @@ def main(argv: list[str]) -> int:
         return 1
     if UNREACHABLE.search(output):
         first = next(line for line in output.splitlines() if UNREACHABLE.search(line))
-        print(f"pip-audit: SKIPPED, the vulnerability database could not be reached "
-              f"(first message: {first.strip()}). Dependencies were NOT audited.")
+        print(
+            f"pip-audit: SKIPPED, the vulnerability database could not be reached "
+            f"(first message: {first.strip()}). Dependencies were NOT audited."
+        )
         return SKIPPED
     sys.stderr.write(result.stderr)
     print(f"pip-audit: FAILED with exit code {result.returncode}.")

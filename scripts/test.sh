@@ -14,6 +14,7 @@ if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 
 export PYTHONDONTWRITEBYTECODE=1
 echo "== ruff"; .venv/bin/ruff check hrdwatch tests bench scripts
+echo "== ruff format"; .venv/bin/ruff format --check hrdwatch tests bench scripts
 echo "== mypy"; .venv/bin/mypy hrdwatch
 echo "== deployment check (production settings)"
 DJANGO_SETTINGS_MODULE=hrdwatch.project.settings.production \

@@ -31,7 +31,9 @@ def verified_admin_client(client, django_user_model):
     from django_otp import DEVICE_ID_SESSION_KEY
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    user = django_user_model.objects.create_superuser("root-admin", "root@example.org", "unused-password-123")
+    user = django_user_model.objects.create_superuser(
+        "root-admin", "root@example.org", "unused-password-123"
+    )
     device = TOTPDevice.objects.create(user=user, name="test", confirmed=True)
     client.force_login(user)
     session = client.session

@@ -14,7 +14,9 @@ DOCUMENTED_APPS = ["vocab", "partners", "records"]
 
 def documented_models():
     return [
-        model for label in DOCUMENTED_APPS for model in apps.get_app_config(label).get_models()
+        model
+        for label in DOCUMENTED_APPS
+        for model in apps.get_app_config(label).get_models()
         if not model.__name__.startswith("Historical")
     ]
 
@@ -39,14 +41,20 @@ def test_every_model_and_field_is_described_in_the_data_model_document():
             missing.append(model.__name__)
             continue
         for field in model._meta.get_fields():
-            if getattr(field, "concrete", False) and not field.auto_created and f"`{field.name}`" not in section:
+            if (
+                getattr(field, "concrete", False)
+                and not field.auto_created
+                and f"`{field.name}`" not in section
+            ):
                 missing.append(f"{model.__name__}.{field.name}")
     assert missing == []
 
 
 def test_every_environment_setting_is_documented_for_deployment():
     base = (ROOT / "hrdwatch" / "project" / "settings" / "base.py").read_text(encoding="utf-8")
-    used = set(re.findall(r'os\.environ\.get\("([A-Z_]+)"', base)) | set(re.findall(r'env_bool\("([A-Z_]+)"', base))
+    used = set(re.findall(r'os\.environ\.get\("([A-Z_]+)"', base)) | set(
+        re.findall(r'env_bool\("([A-Z_]+)"', base)
+    )
     deploy = (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8")
     assert sorted(name for name in used if f"`{name}`" not in deploy) == []
 

@@ -42,9 +42,17 @@ class StaleVersionError(Exception):
     stored change and when (from the record's history, when known).
     """
 
-    def __init__(self, obj: models.Model, *, your_version: int, current_version: int,
-                 yours: dict[str, Any], theirs: dict[str, Any], changed_by: str = "",
-                 changed_at: Any = None) -> None:
+    def __init__(
+        self,
+        obj: models.Model,
+        *,
+        your_version: int,
+        current_version: int,
+        yours: dict[str, Any],
+        theirs: dict[str, Any],
+        changed_by: str = "",
+        changed_at: Any = None,
+    ) -> None:
         self.obj = obj
         self.your_version = your_version
         self.current_version = current_version
@@ -53,8 +61,10 @@ class StaleVersionError(Exception):
         self.changed_by = changed_by
         self.changed_at = changed_at
         super().__init__(
-            _("This record was changed by someone else (version %(theirs)d; you edited version "
-              "%(yours)d). Nothing was saved: compare both versions and save again.")
+            _(
+                "This record was changed by someone else (version %(theirs)d; you edited version "
+                "%(yours)d). Nothing was saved: compare both versions and save again."
+            )
             % {"theirs": current_version, "yours": your_version}
         )
 
@@ -123,8 +133,9 @@ class Act:
     def authenticated_user(self) -> Any:
         return self.who.user if getattr(self.who.user, "is_authenticated", False) else None
 
-    def audit(self, action: str, obj: Any, *, source: Any = None,
-              details: dict[str, Any] | None = None) -> None:
+    def audit(
+        self, action: str, obj: Any, *, source: Any = None, details: dict[str, Any] | None = None
+    ) -> None:
         """Write the audit entry now (inside the transaction) and announce after the commit."""
         details = dict(details or {})
         if self.batch is not None:

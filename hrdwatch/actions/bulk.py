@@ -53,8 +53,13 @@ class BulkLoad(Batch):
         self.tables.append(table)
         return table
 
-    def audit_rows(self, action: str, model: type[models.Model], rows: Iterable[dict[str, Any]],
-                   organisation: str = "owner_id") -> None:
+    def audit_rows(
+        self,
+        action: str,
+        model: type[models.Model],
+        rows: Iterable[dict[str, Any]],
+        organisation: str = "owner_id",
+    ) -> None:
         """One audit entry per row inserted through a fast table."""
         if self._audit is None:
             self._audit = Table(AuditEntry, timezone.now(), numbered=False)
@@ -62,10 +67,15 @@ class BulkLoad(Batch):
         for row in rows:
             self.count(action)
             self._audit.add(
-                actor_id=user.pk if user else None, actor_name=user.get_username() if user else "",
-                organisation_id=row.get(organisation), action=action,
-                object_type=model._meta.label_lower, object_id=str(row["id"]),
-                object_uid=row.get("uid", ""), details={"bulk": self.batch_id}, via=self.actor.via,
+                actor_id=user.pk if user else None,
+                actor_name=user.get_username() if user else "",
+                organisation_id=row.get(organisation),
+                action=action,
+                object_type=model._meta.label_lower,
+                object_id=str(row["id"]),
+                object_uid=row.get("uid", ""),
+                details={"bulk": self.batch_id},
+                via=self.actor.via,
             )
 
     def flush(self) -> None:
@@ -76,8 +86,13 @@ class BulkLoad(Batch):
     def insert(self, objs: Sequence[models.Model]) -> None:
         """Validate model instances as a form would and insert them in one statement per model."""
         for obj in objs:
-            obj.full_clean(exclude=[f.name for f in obj._meta.concrete_fields
-                                    if f.name in BOOKKEEPING or f.is_relation])
+            obj.full_clean(
+                exclude=[
+                    f.name
+                    for f in obj._meta.concrete_fields
+                    if f.name in BOOKKEEPING or f.is_relation
+                ]
+            )
         if objs:
             type(objs[0])._default_manager.bulk_create(objs)
             for obj in objs:
@@ -101,6 +116,10 @@ def bulk_load(actor: Any, *, via: str, label: str, seed: bool = False) -> Iterat
         load.flush()
         if load.tables:
             reset_sequences(load.tables)
-        details = {"bulk": load.batch_id, "label": label, "counts": dict(sorted(load.counts.items()))}
+        details = {
+            "bulk": load.batch_id,
+            "label": label,
+            "counts": dict(sorted(load.counts.items())),
+        }
         record(who, "bulk.load", None, details=details)
         announce("bulk.load", None, who, details)

@@ -44,31 +44,49 @@ def _term(vocabulary: str, code: str | None) -> Term | None:
 def _source_for(act: Act, document: Document, organisation: Organisation) -> Source:
     """The cited source for a document: the one already made from its bytes, or a new one."""
     uploaded = document.source.kind == SourceKind.FILE
-    existing = Source.objects.filter(content_hash=document.sha256, organisation=organisation).first() \
-        if document.sha256 else None
+    existing = (
+        Source.objects.filter(content_hash=document.sha256, organisation=organisation).first()
+        if document.sha256
+        else None
+    )
     if existing is not None:
         return existing
     fields = {
-        "url": document.final_url or document.url, "publisher": document.source.name[:300],
+        "url": document.final_url or document.url,
+        "publisher": document.source.name[:300],
         "title": (document.title or document.item_title or document.url or str(document))[:500],
         "published": document.published or document.item_published,
-        "language": document.language, "archived_text": document.text,
-        "content_hash": document.sha256, "retrieved_at": document.fetched_at,
+        "language": document.language,
+        "archived_text": document.text,
+        "content_hash": document.sha256,
+        "retrieved_at": document.fetched_at,
         "organisation": organisation,
         "visibility": Visibility.RESTRICTED if uploaded else Visibility.PARTNERS,
     }
     return create_in(act, KINDS["source"], fields, source=None)  # type: ignore[return-value]
 
 
-def _defender(act: Act, current: dict[str, Any], organisation: Organisation, source: Source,
-              defender: Defender | None) -> Defender:
+def _defender(
+    act: Act,
+    current: dict[str, Any],
+    organisation: Organisation,
+    source: Source,
+    defender: Defender | None,
+) -> Defender:
     if defender is not None:
         act.require(Action.VIEW_CASE, defender)
         return defender
     roles = [t for t in (_term(Vocabulary.ROLE, r) for r in current.get("roles") or []) if t]
-    created = create_in(act, KINDS["defender"], {
-        "display_name": current["name"][:300], "owner": organisation, "roles": roles,
-    }, source=source)
+    created = create_in(
+        act,
+        KINDS["defender"],
+        {
+            "display_name": current["name"][:300],
+            "owner": organisation,
+            "roles": roles,
+        },
+        source=source,
+    )
     for alias in current.get("aliases") or []:
         create_in(act, KINDS["name"], {"defender": created, "name": alias[:300]}, source=source)
     return created  # type: ignore[return-value]
@@ -84,7 +102,8 @@ def _status(events: list[dict[str, Any]]) -> Term:
         entries.append(TimelineEntry(event["type"], when.date, when.precision, "confirmed", order))
     code = derive_status(entries) or FALLBACK_STATUS
     return _term(Vocabulary.CASE_STATUS, code) or Term.objects.get(
-        vocabulary=Vocabulary.CASE_STATUS, code=FALLBACK_STATUS)
+        vocabulary=Vocabulary.CASE_STATUS, code=FALLBACK_STATUS
+    )
 
 
 def _event(act: Act, case: Case, data: dict[str, Any], text: str, source: Source) -> Event | None:
@@ -96,23 +115,49 @@ def _event(act: Act, case: Case, data: dict[str, Any], text: str, source: Source
     months = data.get("sentence_months")
     spans: list[tuple[int, int]] = [(s, e) for s, e in data.get("evidence") or [] if e > s]
     first = spans[0] if spans else None
-    event: Event = create_in(act, KINDS["event"], {  # type: ignore[assignment]
-        "case": case, "event_type": event_type, "date": when.date, "date_precision": when.precision,
-        "place": (data.get("place") or "")[:300], "sentence_months": months,
-        "sentence_kind": "term" if months else "",
-    }, source=source, quote=text[first[0]:first[1]] if first else "", span=first)
+    event: Event = create_in(
+        act,
+        KINDS["event"],
+        {  # type: ignore[assignment]
+            "case": case,
+            "event_type": event_type,
+            "date": when.date,
+            "date_precision": when.precision,
+            "place": (data.get("place") or "")[:300],
+            "sentence_months": months,
+            "sentence_kind": "term" if months else "",
+        },
+        source=source,
+        quote=text[first[0] : first[1]] if first else "",
+        span=first,
+    )
     for start, end in spans[1:]:
-        create_in(act, KINDS["evidence"], {"event": event, "start": start, "end": end},
-                  source=source, quote=text[start:end])
+        create_in(
+            act,
+            KINDS["evidence"],
+            {"event": event, "start": start, "end": end},
+            source=source,
+            quote=text[start:end],
+        )
     other = _term(Vocabulary.CHARGE_CATEGORY, "other")
     for wording in data.get("charges") or []:
-        create_in(act, KINDS["charge"], {"event": event, "wording": wording[:500],
-                                         "category": other}, source=source)
+        create_in(
+            act,
+            KINDS["charge"],
+            {"event": event, "wording": wording[:500], "category": other},
+            source=source,
+        )
     return event
 
 
-def do_accept_candidate(actor: Any, candidate: Candidate, *, organisation: Organisation,
-                        defender: Defender | None = None, country: str | None = None) -> Case:
+def do_accept_candidate(
+    actor: Any,
+    candidate: Candidate,
+    *,
+    organisation: Organisation,
+    defender: Defender | None = None,
+    country: str | None = None,
+) -> Case:
     """Turn ``candidate`` into a draft case of ``organisation`` (for ``defender`` when the reviewer
     matched a known one, else a new defender). ``country`` overrides the extracted one."""
     with acting(actor, "candidate.accept") as act:
@@ -130,17 +175,37 @@ def do_accept_candidate(actor: Any, candidate: Candidate, *, organisation: Organ
         source = _source_for(act, document, organisation)
         person = _defender(act, current, organisation, source, defender)
         events = current.get("events") or []
-        case: Case = create_in(act, KINDS["case"], {  # type: ignore[assignment]
-            "defender": person, "owner": organisation, "country": country,
-            "status": _status(events),
-        }, source=source, workflow={"review_state": ReviewState.DRAFT})
-        made = [e for e in (_event(act, case, data, document.text or "", source)
-                            for data in events) if e is not None]
+        case: Case = create_in(
+            act,
+            KINDS["case"],
+            {  # type: ignore[assignment]
+                "defender": person,
+                "owner": organisation,
+                "country": country,
+                "status": _status(events),
+            },
+            source=source,
+            workflow={"review_state": ReviewState.DRAFT},
+        )
+        made = [
+            e
+            for e in (_event(act, case, data, document.text or "", source) for data in events)
+            if e is not None
+        ]
         candidate.status = CandidateStatus.ACCEPTED
         candidate.reviewed_by = act.authenticated_user
         candidate.reviewed_at = timezone.now()
         candidate.save(update_fields=["status", "reviewed_by", "reviewed_at", "updated_at"])
-        act.audit("candidate.accept", case, source=source, details={
-            "candidate": candidate.pk, "document": document.pk, "events": len(made),
-            "defender": person.uid, "new_defender": defender is None})
+        act.audit(
+            "candidate.accept",
+            case,
+            source=source,
+            details={
+                "candidate": candidate.pk,
+                "document": document.pk,
+                "events": len(made),
+                "defender": person.uid,
+                "new_defender": defender is None,
+            },
+        )
     return case

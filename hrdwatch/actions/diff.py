@@ -50,8 +50,9 @@ def _restricted_row(*states: dict[str, Any] | None) -> bool:
     return any(s and s.get("visibility") == Visibility.RESTRICTED for s in states)
 
 
-def changes(kind: RecordKind, before: dict[str, Any] | None,
-            after: dict[str, Any] | None) -> dict[str, list[Any]]:
+def changes(
+    kind: RecordKind, before: dict[str, Any] | None, after: dict[str, Any] | None
+) -> dict[str, list[Any]]:
     """``{field: [before, after]}`` for the fields that differ, restricted values withheld."""
     before, after = before or {}, after or {}
     withheld = _restricted_row(before, after)

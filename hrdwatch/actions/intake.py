@@ -28,7 +28,9 @@ def _quote_in_archive(source: Source, quote: str) -> None:
     """A quoted sentence must be found in the source's archived text, when there is one."""
     text = " ".join((source.archived_text or "").split())
     if quote and text and " ".join(quote.split()) not in text:
-        raise ValidationError({"quote": _("The quoted sentence is not in the archived text of this source.")})
+        raise ValidationError(
+            {"quote": _("The quoted sentence is not in the archived text of this source.")}
+        )
 
 
 def _source(act: Act, organisation: Organisation, fields: dict[str, Any], quote: str) -> Source:
@@ -36,24 +38,46 @@ def _source(act: Act, organisation: Organisation, fields: dict[str, Any], quote:
     if isinstance(existing, Source):
         _quote_in_archive(existing, quote)
         return existing
-    values = {"visibility": Visibility.PARTNERS, **{k: v for k, v in fields.items() if k != "existing"}}
+    values = {
+        "visibility": Visibility.PARTNERS,
+        **{k: v for k, v in fields.items() if k != "existing"},
+    }
     values["title"] = (values.get("title") or values.get("url") or "")[:500]
     return create_in(act, KINDS["source"], {**values, "organisation": organisation}, source=None)  # type: ignore[no-any-return]
 
 
-def _person(act: Act, organisation: Organisation, defender: Defender | None,
-            person: dict[str, Any], source: Source, quote: str) -> Defender:
+def _person(
+    act: Act,
+    organisation: Organisation,
+    defender: Defender | None,
+    person: dict[str, Any],
+    source: Source,
+    quote: str,
+) -> Defender:
     if defender is not None:
         act.require(Action.VIEW_CASE, defender)
         return defender
-    return create_in(act, KINDS["defender"], {**person, "owner": organisation},  # type: ignore[no-any-return]
-                     source=source, quote=quote)
+    return create_in(
+        act,
+        KINDS["defender"],
+        {**person, "owner": organisation},  # type: ignore[no-any-return]
+        source=source,
+        quote=quote,
+    )
 
 
-def do_record_case(actor: Any, *, organisation: Organisation, defender: Defender | None,
-                   person: dict[str, Any], case: dict[str, Any], events: list[dict[str, Any]],
-                   source: dict[str, Any], quote: str = "",
-                   notes: list[dict[str, Any]] | None = None) -> Case:
+def do_record_case(
+    actor: Any,
+    *,
+    organisation: Organisation,
+    defender: Defender | None,
+    person: dict[str, Any],
+    case: dict[str, Any],
+    events: list[dict[str, Any]],
+    source: dict[str, Any],
+    quote: str = "",
+    notes: list[dict[str, Any]] | None = None,
+) -> Case:
     """Create a draft case of ``organisation`` for ``defender`` (or a new person from ``person``).
 
     ``events``: dicts of Event fields, each with an optional ``charges`` list of Charge fields;
@@ -64,18 +88,43 @@ def do_record_case(actor: Any, *, organisation: Organisation, defender: Defender
         act.require(Action.CREATE_CASE, organisation)
         cited = _source(act, organisation, source, quote)
         who = _person(act, organisation, defender, person, cited, quote)
-        made: Case = create_in(act, KINDS["case"], {**case, "defender": who, "owner": organisation},
-                               source=cited, quote=quote, workflow={"review_state": ReviewState.DRAFT})
+        made: Case = create_in(
+            act,
+            KINDS["case"],
+            {**case, "defender": who, "owner": organisation},
+            source=cited,
+            quote=quote,
+            workflow={"review_state": ReviewState.DRAFT},
+        )
         for data in events:
             charges = data.get("charges") or []
-            event = create_in(act, KINDS["event"], {k: v for k, v in data.items() if k != "charges"} | {"case": made},
-                              source=cited, quote=quote)
+            event = create_in(
+                act,
+                KINDS["event"],
+                {k: v for k, v in data.items() if k != "charges"} | {"case": made},
+                source=cited,
+                quote=quote,
+            )
             for charge in charges:
-                create_in(act, KINDS["charge"], {**charge, "event": event}, source=cited, quote=quote)
+                create_in(
+                    act, KINDS["charge"], {**charge, "event": event}, source=cited, quote=quote
+                )
         for note in notes or []:
-            create_in(act, KINDS["sensitive_detail"], {**note, "case": made,
-                                                       "visibility": Visibility.RESTRICTED}, source=None)
-        act.audit("case.record", made, source=cited, details={
-            "defender": who.uid, "new_defender": defender is None, "events": len(events),
-            "notes": len(notes or [])})
+            create_in(
+                act,
+                KINDS["sensitive_detail"],
+                {**note, "case": made, "visibility": Visibility.RESTRICTED},
+                source=None,
+            )
+        act.audit(
+            "case.record",
+            made,
+            source=cited,
+            details={
+                "defender": who.uid,
+                "new_defender": defender is None,
+                "events": len(events),
+                "notes": len(notes or []),
+            },
+        )
     return made

@@ -18,11 +18,26 @@ from hrdwatch.partners.permissions import Action
 from hrdwatch.records import models as m
 
 # Never set by a caller: identity, bookkeeping, and values derived from the timeline.
-BOOKKEEPING = frozenset({
-    "id", "uid", "version", "created_at", "updated_at", "deleted_at", "derived_status",
-    "status_conflict", "full_derived_status", "hidden_facts_differ", "last_verified_at",
-    "last_verified_by", "arrest_date", "arrest_date_precision", "release_date", "is_published",
-})
+BOOKKEEPING = frozenset(
+    {
+        "id",
+        "uid",
+        "version",
+        "created_at",
+        "updated_at",
+        "deleted_at",
+        "derived_status",
+        "status_conflict",
+        "full_derived_status",
+        "hidden_facts_differ",
+        "last_verified_at",
+        "last_verified_by",
+        "arrest_date",
+        "arrest_date_precision",
+        "release_date",
+        "is_published",
+    }
+)
 # Set only by the workflow actions (submit, review, publish, unpublish, withdraw).
 WORKFLOW = frozenset({"review_state", "visibility"})
 
@@ -49,37 +64,84 @@ class RecordKind:
     def parent_of(self, obj_or_fields: Any) -> Any:
         """The record whose owner decides about this one (None for top-level kinds)."""
         for name in self.parents:
-            value = (obj_or_fields.get(name) if isinstance(obj_or_fields, dict)
-                     else getattr(obj_or_fields, name, None))
+            value = (
+                obj_or_fields.get(name)
+                if isinstance(obj_or_fields, dict)
+                else getattr(obj_or_fields, name, None)
+            )
             if value is not None:
                 return value
         return None
 
 
-KINDS: dict[str, RecordKind] = {k.name: k for k in [
-    RecordKind("defender", m.Defender, create_permission=Action.CREATE_CASE,
-               organisation_field="owner", cites=True, workflow=WORKFLOW,
-               create_only=frozenset({"owner"})),
-    RecordKind("name", m.DefenderName, ("defender",), cites=True,
-               create_only=frozenset({"defender"})),
-    RecordKind("sensitive_detail", m.SensitiveDetail, ("case", "defender"),
-               sensitive=frozenset({"text"}), create_only=frozenset({"case", "defender"})),
-    RecordKind("case", m.Case, create_permission=Action.CREATE_CASE, organisation_field="owner",
-               cites=True, workflow=WORKFLOW, create_only=frozenset({"owner", "defender"})),
-    RecordKind("event", m.Event, ("case",), cites=True, create_only=frozenset({"case"})),
-    RecordKind("charge", m.Charge, ("event",), cites=True, create_only=frozenset({"event"})),
-    RecordKind("intervention", m.Intervention, ("case",), create_only=frozenset({"case"})),
-    RecordKind("evidence", m.Evidence, ("event", "case", "defender"),
-               create_only=frozenset({"event", "case", "defender", "source"})),
-    RecordKind("perpetrator_link", m.EventPerpetrator, ("event",), cites=True,
-               create_only=frozenset({"event"})),
-    RecordKind("source", m.Source, create_permission=Action.ADD_SOURCE,
-               organisation_field="organisation", create_only=frozenset({"organisation"})),
-    RecordKind("perpetrator", m.Perpetrator, create_permission=Action.EDIT_REGISTER,
-               edit_permission=Action.EDIT_REGISTER),
-    RecordKind("place", m.PlaceOfDetention, create_permission=Action.EDIT_REGISTER,
-               edit_permission=Action.EDIT_REGISTER),
-]}
+KINDS: dict[str, RecordKind] = {
+    k.name: k
+    for k in [
+        RecordKind(
+            "defender",
+            m.Defender,
+            create_permission=Action.CREATE_CASE,
+            organisation_field="owner",
+            cites=True,
+            workflow=WORKFLOW,
+            create_only=frozenset({"owner"}),
+        ),
+        RecordKind(
+            "name", m.DefenderName, ("defender",), cites=True, create_only=frozenset({"defender"})
+        ),
+        RecordKind(
+            "sensitive_detail",
+            m.SensitiveDetail,
+            ("case", "defender"),
+            sensitive=frozenset({"text"}),
+            create_only=frozenset({"case", "defender"}),
+        ),
+        RecordKind(
+            "case",
+            m.Case,
+            create_permission=Action.CREATE_CASE,
+            organisation_field="owner",
+            cites=True,
+            workflow=WORKFLOW,
+            create_only=frozenset({"owner", "defender"}),
+        ),
+        RecordKind("event", m.Event, ("case",), cites=True, create_only=frozenset({"case"})),
+        RecordKind("charge", m.Charge, ("event",), cites=True, create_only=frozenset({"event"})),
+        RecordKind("intervention", m.Intervention, ("case",), create_only=frozenset({"case"})),
+        RecordKind(
+            "evidence",
+            m.Evidence,
+            ("event", "case", "defender"),
+            create_only=frozenset({"event", "case", "defender", "source"}),
+        ),
+        RecordKind(
+            "perpetrator_link",
+            m.EventPerpetrator,
+            ("event",),
+            cites=True,
+            create_only=frozenset({"event"}),
+        ),
+        RecordKind(
+            "source",
+            m.Source,
+            create_permission=Action.ADD_SOURCE,
+            organisation_field="organisation",
+            create_only=frozenset({"organisation"}),
+        ),
+        RecordKind(
+            "perpetrator",
+            m.Perpetrator,
+            create_permission=Action.EDIT_REGISTER,
+            edit_permission=Action.EDIT_REGISTER,
+        ),
+        RecordKind(
+            "place",
+            m.PlaceOfDetention,
+            create_permission=Action.EDIT_REGISTER,
+            edit_permission=Action.EDIT_REGISTER,
+        ),
+    ]
+}
 _BY_MODEL = {k.model: k for k in KINDS.values()}
 
 

@@ -61,10 +61,13 @@ def _move_rows(act: Act, model: Any, pks: list[int], to: Defender, reason: str) 
         act.save(row, reason)
 
 
-def _add_name(act: Act, keep: Defender, name: str, visibility: str,
-              source: Source | None = None) -> DefenderName | None:
-    known = {n.casefold() for n in
-             DefenderName.all_objects.filter(defender=keep).values_list("name", flat=True)}
+def _add_name(
+    act: Act, keep: Defender, name: str, visibility: str, source: Source | None = None
+) -> DefenderName | None:
+    known = {
+        n.casefold()
+        for n in DefenderName.all_objects.filter(defender=keep).values_list("name", flat=True)
+    }
     if not name or name.casefold() in known | {keep.display_name.casefold()}:
         return None
     added = DefenderName(defender=keep, name=name, visibility=visibility, seen_in=source)
@@ -72,32 +75,47 @@ def _add_name(act: Act, keep: Defender, name: str, visibility: str,
     return added
 
 
-def _fold(act: Act, keep: Defender, duplicate: Defender,
-          source: Source | None) -> tuple[dict[str, list[int]], list[int]]:
+def _fold(
+    act: Act, keep: Defender, duplicate: Defender, source: Source | None
+) -> tuple[dict[str, list[int]], list[int]]:
     """Move everything of ``duplicate`` to ``keep``; returns (moved pks, names created)."""
     act.require(Action.MERGE_DEFENDERS, keep)
     act.require(Action.MERGE_DEFENDERS, duplicate)
     if keep.pk == duplicate.pk:
         raise WorkflowError(_("A defender cannot be merged into itself."))
-    moved = {label: list(model.all_objects.filter(defender=duplicate)  # type: ignore[attr-defined]
-                         .order_by("pk").values_list("pk", flat=True))
-             for label, model in MOVED.items()}
+    moved = {
+        label: list(
+            model.all_objects.filter(defender=duplicate)  # type: ignore[attr-defined]
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
+        for label, model in MOVED.items()
+    }
     for label, model in MOVED.items():
         _move_rows(act, model, moved[label], keep, f"merged from {duplicate.uid}")
-    created = [n.pk for n in (
-        _add_name(act, keep, duplicate.display_name, duplicate.visibility, source),
-        _add_name(act, keep, duplicate.name_original_script, duplicate.visibility, source),
-    ) if n is not None]
+    created = [
+        n.pk
+        for n in (
+            _add_name(act, keep, duplicate.display_name, duplicate.visibility, source),
+            _add_name(act, keep, duplicate.name_original_script, duplicate.visibility, source),
+        )
+        if n is not None
+    ]
     act.stamp(duplicate, f"merged into {keep.uid}")
     duplicate.soft_delete()
     refresh_defender(keep.pk)
-    act.audit("defender.merge", keep, source=source, details={
-        "merged": duplicate.uid, "moved": {k: len(v) for k, v in moved.items()}})
+    act.audit(
+        "defender.merge",
+        keep,
+        source=source,
+        details={"merged": duplicate.uid, "moved": {k: len(v) for k, v in moved.items()}},
+    )
     return moved, created
 
 
-def do_merge_defenders(actor: Any, keep: Defender, duplicate: Defender, *,
-                       source: Source | None = None) -> Defender:
+def do_merge_defenders(
+    actor: Any, keep: Defender, duplicate: Defender, *, source: Source | None = None
+) -> Defender:
     """Fold ``duplicate`` into ``keep`` without a judgement (``do_merge`` records one first)."""
     with acting(actor, "defender.merge") as act:
         _fold(act, keep, duplicate, source)
@@ -112,8 +130,12 @@ def do_merge(actor: Any, keep: Defender, duplicate: Defender, note: str = "") ->
         judgement = do_judge(act.who, keep.uid, duplicate.uid, Verdict.SAME, note=note)
         moved, created = _fold(act, keep, duplicate, None)
         return DefenderMerge.objects.create(
-            kept=keep, merged=duplicate, judgement=judgement, moved=moved,
-            created_names=created, merged_by=act.authenticated_user,
+            kept=keep,
+            merged=duplicate,
+            judgement=judgement,
+            moved=moved,
+            created_names=created,
+            merged_by=act.authenticated_user,
         )
 
 
@@ -126,8 +148,13 @@ def do_undo_merge(actor: Any, merge: DefenderMerge) -> None:
             raise WorkflowError(_("This merge was already undone."))
         duplicate = Defender.all_objects.get(pk=merge.merged_id)
         for label, model in MOVED.items():
-            _move_rows(act, model, merge.moved.get(label, []), duplicate,
-                       f"merge into {merge.kept.uid} undone")
+            _move_rows(
+                act,
+                model,
+                merge.moved.get(label, []),
+                duplicate,
+                f"merge into {merge.kept.uid} undone",
+            )
         for name in DefenderName.all_objects.filter(pk__in=merge.created_names):
             act.stamp(name, "merge undone")
             name.delete()

@@ -42,12 +42,18 @@ def _refuse_fields(act: Act, kind: RecordKind, fields: dict[str, Any], *, creati
     seeding = act.batch is not None and act.batch.seed
     if not seeding:
         refused |= names & kind.workflow - ({"visibility"} if creating else set())
-        if creating and fields.get("visibility") == Visibility.PUBLIC and "visibility" in kind.workflow:
+        if (
+            creating
+            and fields.get("visibility") == Visibility.PUBLIC
+            and "visibility" in kind.workflow
+        ):
             raise ValidationError({"visibility": _("Records become public only by publication.")})
     if not creating:
         refused |= names & kind.create_only
     if refused:
-        raise ValidationError({name: _("This field cannot be set here.") for name in sorted(refused)})
+        raise ValidationError(
+            {name: _("This field cannot be set here.") for name in sorted(refused)}
+        )
 
 
 def _check_source(act: Act, source: Source | None, *, required: bool) -> None:
@@ -62,8 +68,15 @@ def _check_source(act: Act, source: Source | None, *, required: bool) -> None:
         raise PermissionDenied("Not allowed: cite this source")
 
 
-def _cite(act: Act, kind: RecordKind, obj: models.Model, source: Source | None, quote: str,
-          field: str = "", span: tuple[int, int] | None = None) -> None:
+def _cite(
+    act: Act,
+    kind: RecordKind,
+    obj: models.Model,
+    source: Source | None,
+    quote: str,
+    field: str = "",
+    span: tuple[int, int] | None = None,
+) -> None:
     """Link the source to what it supports: the record itself or the nearest event, case or
     defender (a name cites its defender, a charge its event)."""
     if source is None or kind.name == "evidence":
@@ -74,8 +87,15 @@ def _cite(act: Act, kind: RecordKind, obj: models.Model, source: Source | None, 
         field = field or kind.name  # what the passage supports on its parent: "charge"...
     name = type(target).__name__.lower()
     start, end = span or (None, None)
-    evidence = Evidence(source=source, quote=quote, field=field, visibility=source.visibility,
-                        start=start, end=end, **{name: target})
+    evidence = Evidence(
+        source=source,
+        quote=quote,
+        field=field,
+        visibility=source.visibility,
+        start=start,
+        end=end,
+        **{name: target},
+    )
     act.save(evidence, f"cited for {kind.name}")
 
 
@@ -98,9 +118,16 @@ def _require_create(act: Act, kind: RecordKind, fields: dict[str, Any]) -> None:
     act.require(kind.create_permission, organisation)
 
 
-def create_in(act: Act, kind: RecordKind, fields: dict[str, Any], *, source: Source | None,
-              quote: str = "", span: tuple[int, int] | None = None,
-              workflow: dict[str, Any] | None = None) -> Any:
+def create_in(
+    act: Act,
+    kind: RecordKind,
+    fields: dict[str, Any],
+    *,
+    source: Source | None,
+    quote: str = "",
+    span: tuple[int, int] | None = None,
+    workflow: dict[str, Any] | None = None,
+) -> Any:
     """Create inside an action already under way (``workflow``: values only the workflow sets;
     ``span``: where ``quote`` sits in the source's archived text)."""
     cited = source
@@ -121,13 +148,24 @@ def create_in(act: Act, kind: RecordKind, fields: dict[str, Any], *, source: Sou
         act.save(InclusionChecklist(case=obj), "created with its case")
     _cite(act, kind, obj, source, quote, span=span)
     after = {**snapshot(obj), **m2m_state(obj, set(m2m))}
-    act.audit(f"{kind.name}.create", obj, source=cited,
-              details={"changes": diff_changes(kind, None, after), "version": obj.version})
+    act.audit(
+        f"{kind.name}.create",
+        obj,
+        source=cited,
+        details={"changes": diff_changes(kind, None, after), "version": obj.version},
+    )
     return obj
 
 
-def do_create(actor: Any, kind: str | type[models.Model], /, *, source: Source | None = None,
-              quote: str = "", **fields: Any) -> Any:
+def do_create(
+    actor: Any,
+    kind: str | type[models.Model],
+    /,
+    *,
+    source: Source | None = None,
+    quote: str = "",
+    **fields: Any,
+) -> Any:
     """Create a record of ``kind`` (a name from ``kinds.KINDS`` or a model) from ``fields``."""
     declared = kind_of(kind)
     with acting(actor, f"{declared.name}.create") as act:
@@ -140,24 +178,39 @@ def _check_version(current: models.Model, version: int | None, wanted: dict[str,
         return
     last = current.history.first() if hasattr(current, "history") else None  # type: ignore[attr-defined]
     raise StaleVersionError(
-        current, your_version=int(version), current_version=stored, yours=dict(wanted),
+        current,
+        your_version=int(version),
+        current_version=stored,
+        yours=dict(wanted),
         theirs={name: getattr(current, name, None) for name in wanted},
         changed_by=getattr(getattr(last, "history_user", None), "username", "") if last else "",
         changed_at=getattr(last, "history_date", None),
     )
 
 
-def _changed_fields(current: models.Model, kind: RecordKind, wanted: dict[str, Any]) -> tuple[list[str], list[str]]:
+def _changed_fields(
+    current: models.Model, kind: RecordKind, wanted: dict[str, Any]
+) -> tuple[list[str], list[str]]:
     plain = sorted(n for n, v in wanted.items() if n not in kind.m2m and getattr(current, n) != v)
     many = sorted(
-        n for n, v in wanted.items() if n in kind.m2m
-        and set(getattr(current, n).values_list("pk", flat=True)) != {getattr(t, "pk", t) for t in v}
+        n
+        for n, v in wanted.items()
+        if n in kind.m2m
+        and set(getattr(current, n).values_list("pk", flat=True))
+        != {getattr(t, "pk", t) for t in v}
     )
     return plain, many
 
 
-def update_in(act: Act, obj: models.Model, changes: dict[str, Any], *, version: int | None,
-              source: Source | None, quote: str = "") -> models.Model:
+def update_in(
+    act: Act,
+    obj: models.Model,
+    changes: dict[str, Any],
+    *,
+    version: int | None,
+    source: Source | None,
+    quote: str = "",
+) -> models.Model:
     """Change fields of a record inside an action already under way."""
     kind = kind_of(obj)
     current = kind.model.all_objects.select_for_update().get(pk=obj.pk)  # type: ignore[attr-defined]
@@ -178,15 +231,29 @@ def update_in(act: Act, obj: models.Model, changes: dict[str, Any], *, version: 
     for name in plain + many:
         _cite(act, kind, current, source, quote, field=name)
     after = {**snapshot(current), **m2m_state(current, set(many))}
-    act.audit(f"{kind.name}.update", current, source=source, details={
-        "fields": plain + many, "changes": diff_changes(kind, before, after),
-        "version": current.version,  # type: ignore[attr-defined]
-    })
+    act.audit(
+        f"{kind.name}.update",
+        current,
+        source=source,
+        details={
+            "fields": plain + many,
+            "changes": diff_changes(kind, before, after),
+            "version": current.version,  # type: ignore[attr-defined]
+        },
+    )
     return current
 
 
-def do_update(actor: Any, obj: Any, /, *, version: int | None, source: Source | None = None,
-              quote: str = "", **changes: Any) -> Any:
+def do_update(
+    actor: Any,
+    obj: Any,
+    /,
+    *,
+    version: int | None,
+    source: Source | None = None,
+    quote: str = "",
+    **changes: Any,
+) -> Any:
     """Change fields of ``obj``. ``version`` is the version the editor started from (``None``
     only where no person edited a form: scripts and loaders); ``source`` is the cited source,
     required when the record's facts change."""
@@ -217,8 +284,11 @@ def do_delete(actor: Any, obj: Any, *, reason: str = "", version: int | None = N
         if current.deleted_at is None:
             act.stamp(current, f"deleted: {reason}")
             current.soft_delete()
-            act.audit(f"{kind.name}.delete", current,
-                      details={"reason": reason, "version": current.version})
+            act.audit(
+                f"{kind.name}.delete",
+                current,
+                details={"reason": reason, "version": current.version},
+            )
         return current
 
 

@@ -15,8 +15,9 @@ from hrdwatch.records.models import Case, CaseShare
 from .base import acting
 
 
-def do_share_case(actor: Any, case: Case, organisation: Organisation,
-                  level: str = ShareLevel.READ) -> CaseShare:
+def do_share_case(
+    actor: Any, case: Case, organisation: Organisation, level: str = ShareLevel.READ
+) -> CaseShare:
     """Let ``organisation`` see the case's restricted data (``read``) or also edit it (``edit``);
     sharing again changes the level."""
     level = ShareLevel(level)
@@ -24,17 +25,24 @@ def do_share_case(actor: Any, case: Case, organisation: Organisation,
         act.require(Action.SHARE_CASE, case)
         if organisation.pk == case.owner_id:
             raise ValidationError(_("A case cannot be shared with the organisation that owns it."))
-        share = CaseShare.objects.select_for_update().filter(case=case,
-                                                             organisation=organisation).first()
+        share = (
+            CaseShare.objects.select_for_update()
+            .filter(case=case, organisation=organisation)
+            .first()
+        )
         before = share.level if share else None
         if share is None:
-            share = CaseShare(case=case, organisation=organisation,
-                              shared_by=act.authenticated_user, level=level)
+            share = CaseShare(
+                case=case, organisation=organisation, shared_by=act.authenticated_user, level=level
+            )
         share.level = level
         if before != level:
             act.save(share, f"shared ({level})")
-            act.audit("case.share", case, details={
-                "organisation": organisation.slug, "level": level, "before": before})
+            act.audit(
+                "case.share",
+                case,
+                details={"organisation": organisation.slug, "level": level, "before": before},
+            )
     return share
 
 

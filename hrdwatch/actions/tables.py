@@ -35,8 +35,11 @@ class RowCheck:
         self.refused = refused
         self.checks: list[tuple[str, bool, int | None, frozenset[Any] | None]] = []
         for f in model._meta.concrete_fields:
-            choices = frozenset(c[0] for c in f.choices) | ({""} if f.blank else set()) \
-                if f.choices else None
+            choices = (
+                frozenset(c[0] for c in f.choices) | ({""} if f.blank else set())
+                if f.choices
+                else None
+            )
             max_length = f.max_length if isinstance(f, models.CharField) else None
             if f.null and choices is None and max_length is None:
                 continue
@@ -55,7 +58,9 @@ class RowCheck:
                     raise BadRow(f"{self.label}.{name}: a value is required")
                 continue
             if choices is not None and value not in choices:
-                raise BadRow(f"{self.label}.{name}: {value!r} is not one of {sorted(map(str, choices))}")
+                raise BadRow(
+                    f"{self.label}.{name}: {value!r} is not one of {sorted(map(str, choices))}"
+                )
             if max_length is not None and isinstance(value, str) and len(value) > max_length:
                 raise BadRow(f"{self.label}.{name}: longer than {max_length} characters")
 
@@ -63,8 +68,14 @@ class RowCheck:
 class Table:
     """Rows waiting to be inserted into one model's table, with the next free primary key."""
 
-    def __init__(self, model: type[models.Model], now: Any,
-                 refused: frozenset[str] = frozenset(), *, numbered: bool = True) -> None:
+    def __init__(
+        self,
+        model: type[models.Model],
+        now: Any,
+        refused: frozenset[str] = frozenset(),
+        *,
+        numbered: bool = True,
+    ) -> None:
         """``numbered=False``: the database numbers the rows (for tables others write to meanwhile,
         such as the audit log)."""
         self.model = model
@@ -90,8 +101,9 @@ class Table:
 
     @staticmethod
     def _default(field: models.Field, now: Any) -> Any:
-        if isinstance(field, models.DateTimeField) and (field.auto_now or field.auto_now_add
-                                                        or field.name == "created_at"):
+        if isinstance(field, models.DateTimeField) and (
+            field.auto_now or field.auto_now_add or field.name == "created_at"
+        ):
             return now
         return field.get_default()  # the model default, else "" or None as the ORM would write
 
@@ -105,8 +117,11 @@ class Table:
         if isinstance(field, models.DateField):
             return lambda value: None if value is None else ops.adapt_datefield_value(value)
         if isinstance(field, models.DecimalField):
-            return lambda value: None if value is None else ops.adapt_decimalfield_value(
-                value, field.max_digits, field.decimal_places)
+            return lambda value: (
+                None
+                if value is None
+                else ops.adapt_decimalfield_value(value, field.max_digits, field.decimal_places)
+            )
         return None
 
     def add(self, **values: Any) -> dict[str, Any]:
@@ -122,7 +137,9 @@ class Table:
         """Insert the queued rows; returns how many."""
         if not self.rows:
             return 0
-        adapted = [(name, adapt) for name, adapt in zip(self.attnames, self.adapters, strict=True) if adapt]
+        adapted = [
+            (name, adapt) for name, adapt in zip(self.attnames, self.adapters, strict=True) if adapt
+        ]
         defaults = dict(self.defaults)
         for name, adapt in adapted:
             defaults[name] = adapt(defaults[name])

@@ -25,8 +25,14 @@ from .base import Act, acting
 from .records import _check_version
 
 __all__ = [
-    "WorkflowError", "do_publish_case", "do_reverify_case", "do_review_case", "do_submit_for_review",
-    "do_unpublish_case", "do_update_checklist", "do_withdraw_case",
+    "WorkflowError",
+    "do_publish_case",
+    "do_reverify_case",
+    "do_review_case",
+    "do_submit_for_review",
+    "do_unpublish_case",
+    "do_update_checklist",
+    "do_withdraw_case",
 ]
 
 
@@ -64,8 +70,9 @@ def _checklist_permission(case: Case) -> str:
     return Action.REVIEW_CASE if case.review_state == ReviewState.IN_REVIEW else Action.EDIT_CASE
 
 
-def do_update_checklist(actor: Any, case: Case, *, version: int | None = None,
-                        **values: Any) -> InclusionChecklist:
+def do_update_checklist(
+    actor: Any, case: Case, *, version: int | None = None, **values: Any
+) -> InclusionChecklist:
     """Record what reviewers established; documenters may fill it in on their drafts too.
     ``version`` is the checklist version the form showed (a newer save is never overwritten)."""
     with acting(actor, "checklist.update") as act:
@@ -102,8 +109,14 @@ def do_review_case(actor: Any, case: Case, decision: str, comment: str = "") -> 
         if workflow.reviewed_in_round(case, act.user):
             raise WorkflowError(_("You already reviewed this case in this round."))
         organisation_id, network_wide = workflow.reviewer_affiliation(act.user, case)
-        review = Review(case=case, reviewer=act.user, organisation_id=organisation_id,
-                        network_wide=network_wide, decision=decision, comment=comment)
+        review = Review(
+            case=case,
+            reviewer=act.user,
+            organisation_id=organisation_id,
+            network_wide=network_wide,
+            decision=decision,
+            comment=comment,
+        )
         act.save(review, "review")
         details: dict[str, Any] = {"decision": decision, "from": case.review_state}
         if decision == Decision.APPROVE:
@@ -133,20 +146,31 @@ def do_reverify_case(actor: Any, case: Case, comment: str = "") -> Case:
         case = _locked(case)
         act.require(Action.REVIEW_CASE, case)
         if case.review_state != ReviewState.PUBLISHED:
-            raise WorkflowError(_("Only published cases are re-verified; others go through review."))
+            raise WorkflowError(
+                _("Only published cases are re-verified; others go through review.")
+            )
         conflict = workflow.status_conflict(case)
         if conflict:
             raise WorkflowError(conflict)
         organisation_id, network_wide = workflow.reviewer_affiliation(act.user, case)
-        review = Review(case=case, reviewer=act.user, organisation_id=organisation_id, is_current=False,
-                        network_wide=network_wide, decision=Decision.APPROVE,
-                        comment=comment or "re-verified")
+        review = Review(
+            case=case,
+            reviewer=act.user,
+            organisation_id=organisation_id,
+            is_current=False,
+            network_wide=network_wide,
+            decision=Decision.APPROVE,
+            comment=comment or "re-verified",
+        )
         act.save(review, "re-verification")
         before = case.last_verified_at
         _mark_verified(act, case)
         act.save(case, "re-verified")
-        act.audit("case.reverify", case, details={
-            "before": before.isoformat() if before else None, "comment": comment})
+        act.audit(
+            "case.reverify",
+            case,
+            details={"before": before.isoformat() if before else None, "comment": comment},
+        )
     return case
 
 

@@ -36,7 +36,14 @@ class CampaignAdmin(admin.ModelAdmin):
 
 @admin.register(AlertSubscription)
 class AlertSubscriptionAdmin(admin.ModelAdmin):
-    list_display = ("email", "language", "country", "defender_uid", "confirmed_at", "unsubscribed_at")
+    list_display = (
+        "email",
+        "language",
+        "country",
+        "defender_uid",
+        "confirmed_at",
+        "unsubscribed_at",
+    )
     list_filter = ("language", "confirmed_at", "unsubscribed_at")
     search_fields = ("email",)
     readonly_fields = ("token", "created_at", "confirmed_at", "unsubscribed_at")

@@ -34,8 +34,10 @@ def alert_events(gate: Gate | None = None) -> QuerySet[Event]:
     """Public events of the alerting types, newest first."""
     gate = gate or Gate(Viewer.public())
     return (
-        gate.events().filter(event_type__code__in=ALERT_EVENT_TYPES)
-        .select_related("event_type", "case__defender").order_by("-created_at", "-pk")
+        gate.events()
+        .filter(event_type__code__in=ALERT_EVENT_TYPES)
+        .select_related("event_type", "case__defender")
+        .order_by("-created_at", "-pk")
     )
 
 
@@ -55,21 +57,27 @@ def may_request_subscription(request: HttpRequest, email: str) -> bool:
     return by_client and by_recipient
 
 
-def request_subscription(email: str, language: str, country: str = "", defender_uid: str = "") -> AlertSubscription:
+def request_subscription(
+    email: str, language: str, country: str = "", defender_uid: str = ""
+) -> AlertSubscription:
     """Record the request and send the confirmation e-mail (double opt-in)."""
     subscription = AlertSubscription.objects.create(
         email=email, language=language, country=country.upper(), defender_uid=defender_uid
     )
     confirm = absolute(reverse("advocacy:alerts-confirm", args=[subscription.token]))
     with translation.override(language):
-        body = render_to_string("advocacy/email/confirm.txt", {"confirm_url": confirm, "subscription": subscription})
+        body = render_to_string(
+            "advocacy/email/confirm.txt", {"confirm_url": confirm, "subscription": subscription}
+        )
         subject = render_to_string("advocacy/email/confirm_subject.txt").strip()
     EmailMessage(subject, body, to=[email]).send()
     return subscription
 
 
 def confirm_subscription(token: str) -> AlertSubscription | None:
-    subscription = AlertSubscription.objects.filter(token=token, unsubscribed_at__isnull=True).first()
+    subscription = AlertSubscription.objects.filter(
+        token=token, unsubscribed_at__isnull=True
+    ).first()
     if subscription is not None and subscription.confirmed_at is None:
         subscription.confirmed_at = timezone.now()
         subscription.save(update_fields=["confirmed_at"])
@@ -100,17 +108,27 @@ def _message(subscription: AlertSubscription, events: list[Event]) -> EmailMessa
     unsubscribe_link = unsubscribe_url(subscription)
     with translation.override(subscription.language):
         items = [
-            {"event": e, "label": e.event_type.label(subscription.language),
-             "date": format_partial_human(e.date, e.date_precision),
-             "url": absolute(reverse("publication:defender", args=[e.case.defender.uid]))}
+            {
+                "event": e,
+                "label": e.event_type.label(subscription.language),
+                "date": format_partial_human(e.date, e.date_precision),
+                "url": absolute(reverse("publication:defender", args=[e.case.defender.uid])),
+            }
             for e in events
         ]
         context = {"items": items, "unsubscribe_url": unsubscribe_link}
         body = render_to_string("advocacy/email/alert.txt", context)
-        subject = render_to_string("advocacy/email/alert_subject.txt", {"count": len(events)}).strip()
+        subject = render_to_string(
+            "advocacy/email/alert_subject.txt", {"count": len(events)}
+        ).strip()
     return EmailMessage(
-        subject, body, to=[subscription.email],
-        headers={"List-Unsubscribe": f"<{unsubscribe_link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+        subject,
+        body,
+        to=[subscription.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_link}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
     )
 
 
@@ -119,7 +137,9 @@ def send_alerts() -> int:
     events = alert_events()
     sent = 0
     with get_connection() as connection:
-        subscriptions = AlertSubscription.objects.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+        subscriptions = AlertSubscription.objects.filter(
+            confirmed_at__isnull=False, unsubscribed_at__isnull=True
+        )
         for subscription in subscriptions.iterator():
             pending = pending_events(subscription, events)
             if not pending:

@@ -45,24 +45,32 @@ def render_letter(campaign: Campaign, lines: list[CaseLine], language: str) -> s
     countries = ", ".join(sorted({country_name(line.case.country, language) for line in lines}))
     longest = max((line.days or 0 for line in lines), default=0)
     return Template(campaign.translated("letter", language)).safe_substitute(
-        addressee=campaign.addressee, names=names, count=len(lines), countries=countries, longest_days=longest,
+        addressee=campaign.addressee,
+        names=names,
+        count=len(lines),
+        countries=countries,
+        longest_days=longest,
     )
 
 
 def campaign_view(campaign: Campaign, language: str) -> CampaignView:
     cases = (
-        Gate(Viewer.public()).cases().filter(pk__in=campaign.cases.values("pk"))
-        .select_related("defender", "status").order_by("arrest_date", "pk")
+        Gate(Viewer.public())
+        .cases()
+        .filter(pk__in=campaign.cases.values("pk"))
+        .select_related("defender", "status")
+        .order_by("arrest_date", "pk")
     )
-    lines = [
-        CaseLine(c, days_detained(c),
-                 standing(c).detained)
-        for c in cases
-    ]
+    lines = [CaseLine(c, days_detained(c), standing(c).detained) for c in cases]
     held = [line.days for line in lines if line.detained and line.days is not None]
     return CampaignView(
-        campaign=campaign, title=campaign.translated("title", language),
-        summary=campaign.translated("summary", language), lines=lines,
-        detained=sum(1 for line in lines if line.detained), total_days=sum(held), longest_days=max(held, default=0),
-        letters_sent=campaign.letters_sent.count(), letter=render_letter(campaign, lines, language),
+        campaign=campaign,
+        title=campaign.translated("title", language),
+        summary=campaign.translated("summary", language),
+        lines=lines,
+        detained=sum(1 for line in lines if line.detained),
+        total_days=sum(held),
+        longest_days=max(held, default=0),
+        letters_sent=campaign.letters_sent.count(),
+        letter=render_letter(campaign, lines, language),
     )

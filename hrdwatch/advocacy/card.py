@@ -41,17 +41,37 @@ def card_data(uid: str, language: str) -> CardData:
     """What the card shows about a public defender (raises Defender.DoesNotExist otherwise)."""
     gate = Gate(Viewer.public())
     defender = gate.defenders().get(uid=uid)
-    case = gate.cases().filter(defender=defender).select_related("status").order_by("-arrest_date", "-pk").first()
+    case = (
+        gate.cases()
+        .filter(defender=defender)
+        .select_related("status")
+        .order_by("-arrest_date", "-pk")
+        .first()
+    )
     with translation.override(language):
         if case is None:
-            return CardData(defender.uid, defender.display_name, defender.name_original_script, "", False, None,
-                            "", "", defender.is_fictional)
+            return CardData(
+                defender.uid,
+                defender.display_name,
+                defender.name_original_script,
+                "",
+                False,
+                None,
+                "",
+                "",
+                defender.is_fictional,
+            )
         return CardData(
-            uid=defender.uid, name=defender.display_name, original_name=defender.name_original_script,
-            status=case.status.label(language), detained=standing(case).detained,
+            uid=defender.uid,
+            name=defender.display_name,
+            original_name=defender.name_original_script,
+            status=case.status.label(language),
+            detained=standing(case).detained,
             days=days_detained(case),
             country=country_name(case.country, language),
-            since=format_partial_human(case.arrest_date, case.arrest_date_precision) if case.arrest_date else "",
+            since=format_partial_human(case.arrest_date, case.arrest_date_precision)
+            if case.arrest_date
+            else "",
             is_fictional=defender.is_fictional or case.is_fictional,
         )
 
@@ -73,7 +93,12 @@ def card_png(data: CardData, days_label: str, fictional_label: str) -> bytes:
     if data.original_name:
         kind = "Hani" if detect_script(data.original_name) == "Hani" else "Latn"
         draw.text((36, 76), data.original_name, font=_font(kind, 26), fill="#333333")
-    draw.text((36, 128), f"{data.status} · {data.country}".strip(" ·"), font=_font("Latn", 22), fill="#222222")
+    draw.text(
+        (36, 128),
+        f"{data.status} · {data.country}".strip(" ·"),
+        font=_font("Latn", 22),
+        fill="#222222",
+    )
     if data.days is not None:
         draw.text((36, 170), str(data.days), font=_font("Bold", 54), fill="#8a1c1c")
         draw.text((36, 236), days_label, font=_font("Latn", 20), fill="#222222")

@@ -20,7 +20,10 @@ def today() -> dt.date:
 
 
 def days_in_detention(
-    arrest_date: dt.date | None, precision: str, release_date: dt.date | None, status_code: str,
+    arrest_date: dt.date | None,
+    precision: str,
+    release_date: dt.date | None,
+    status_code: str,
     on: dt.date | None = None,
 ) -> int | None:
     """Days from the arrest to release (or to ``on``, today by default, while still held).

@@ -68,7 +68,9 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 def campaign_detail(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = get_object_or_404(public_campaigns(), slug=slug)
     view = campaign_view(campaign, _language(request))
-    return render(request, "advocacy/campaign_detail.html", {"view": view, "thanked": "sent" in request.GET})
+    return render(
+        request, "advocacy/campaign_detail.html", {"view": view, "thanked": "sent" in request.GET}
+    )
 
 
 @require_POST
@@ -95,7 +97,11 @@ def card(request: HttpRequest, uid: str) -> HttpResponse:
     data = _public_card(uid, language)
     with translation.override(language):
         page_url = settings.SITE_URL + reverse("publication:defender", args=[uid])
-        return render(request, "advocacy/card.html", {"card": data, "page_url": page_url, "language": language})
+        return render(
+            request,
+            "advocacy/card.html",
+            {"card": data, "page_url": page_url, "language": language},
+        )
 
 
 @require_GET
@@ -112,21 +118,36 @@ def card_image(request: HttpRequest, uid: str) -> HttpResponse:
 # -- alerts ----------------------------------------------------------------------------------------
 class SubscribeForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("E-mail address"))
-    country = forms.CharField(required=False, max_length=2, label=gettext_lazy("Only this country (ISO code, optional)"))
+    country = forms.CharField(
+        required=False, max_length=2, label=gettext_lazy("Only this country (ISO code, optional)")
+    )
     defender = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
 
 @require_http_methods(["GET", "POST"])
 def subscribe(request: HttpRequest) -> HttpResponse:
-    form = SubscribeForm(request.POST or None, initial={"defender": request.GET.get("defender", "")})
+    form = SubscribeForm(
+        request.POST or None, initial={"defender": request.GET.get("defender", "")}
+    )
     if request.method == "POST" and form.is_valid():
         if not alerts.may_request_subscription(request, form.cleaned_data["email"]):
-            return render(request, "advocacy/alerts_message.html", status=429,
-                          context={"message": _("Too many sign-ups from here; please try again later.")})
-        alerts.request_subscription(form.cleaned_data["email"], _language(request),
-                                    form.cleaned_data["country"], form.cleaned_data["defender"])
-        return render(request, "advocacy/alerts_message.html",
-                      {"message": _("Check your inbox: we sent you a link to confirm.")})
+            return render(
+                request,
+                "advocacy/alerts_message.html",
+                status=429,
+                context={"message": _("Too many sign-ups from here; please try again later.")},
+            )
+        alerts.request_subscription(
+            form.cleaned_data["email"],
+            _language(request),
+            form.cleaned_data["country"],
+            form.cleaned_data["defender"],
+        )
+        return render(
+            request,
+            "advocacy/alerts_message.html",
+            {"message": _("Check your inbox: we sent you a link to confirm.")},
+        )
     return render(request, "advocacy/alerts_subscribe.html", {"form": form})
 
 
@@ -136,9 +157,14 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         if alerts.confirm_subscription(token) is None:
             raise Http404("unknown subscription")
-        return render(request, "advocacy/alerts_message.html", {"message": _("Your alerts are confirmed.")})
-    return render(request, "advocacy/alerts_action.html",
-                  {"button": _("Confirm my alerts"), "action": request.path})
+        return render(
+            request, "advocacy/alerts_message.html", {"message": _("Your alerts are confirmed.")}
+        )
+    return render(
+        request,
+        "advocacy/alerts_action.html",
+        {"button": _("Confirm my alerts"), "action": request.path},
+    )
 
 
 @csrf_exempt  # RFC 8058 one-click unsubscribe posts from the mail client; the token is the secret
@@ -147,8 +173,12 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         if alerts.unsubscribe(token) is None:
             raise Http404("unknown subscription")
-        return render(request, "advocacy/alerts_message.html", {"message": _("You are unsubscribed.")})
-    return render(request, "advocacy/alerts_action.html", {"button": _("Unsubscribe"), "action": request.path})
+        return render(
+            request, "advocacy/alerts_message.html", {"message": _("You are unsubscribed.")}
+        )
+    return render(
+        request, "advocacy/alerts_action.html", {"button": _("Unsubscribe"), "action": request.path}
+    )
 
 
 class AlertFeed(Feed):
@@ -192,7 +222,11 @@ def wgad_dossier(request: HttpRequest, uid: str, fmt: str) -> HttpResponse:
     if fmt not in {"pdf", "docx"}:
         raise Http404("pdf or docx")
     case = Case.objects.filter(uid=uid).first()
-    if case is None or not can(request.user, Action.VIEW_CASE, case) or viewer_for(request.user).is_public:
+    if (
+        case is None
+        or not can(request.user, Action.VIEW_CASE, case)
+        or viewer_for(request.user).is_public
+    ):
         raise PermissionDenied
     language = _language(request)
     viewer = viewer_for(request.user)
@@ -202,7 +236,8 @@ def wgad_dossier(request: HttpRequest, uid: str, fmt: str) -> HttpResponse:
         response = HttpResponse(to_pdf(doc), content_type="application/pdf")
     else:
         response = HttpResponse(
-            to_docx(doc), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            to_docx(doc),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         )
     response["Content-Disposition"] = f'attachment; filename="wgad-draft-{uid}-{language}.{fmt}"'
     response["Cache-Control"] = "private, no-store"

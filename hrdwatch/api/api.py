@@ -24,6 +24,7 @@ Responses carry an `ETag`; send it back in `If-None-Match` to get `304 Not Modif
 Requests are rate limited per client (`429 Too Many Requests` with `Retry-After`).
 """
 
+
 class HrdwatchAPI(NinjaAPI):
     """Says in the OpenAPI document that the token is optional (public read needs none)."""
 

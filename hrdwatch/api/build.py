@@ -39,13 +39,19 @@ class ApiBuilder:
     # -- querysets ---------------------------------------------------------------------------
     def events(self) -> QuerySet[Event]:
         gate = self.gate
-        return gate.events().select_related("event_type", "place_of_detention", "case").prefetch_related(
-            Prefetch("charges", gate.charges().select_related("category")),
-            Prefetch(
-                "perpetrator_links",
-                gate.perpetrator_links().select_related("perpetrator__perpetrator_type", "role"),
-            ),
-            Prefetch("evidence", gate.evidence().select_related("source")),
+        return (
+            gate.events()
+            .select_related("event_type", "place_of_detention", "case")
+            .prefetch_related(
+                Prefetch("charges", gate.charges().select_related("category")),
+                Prefetch(
+                    "perpetrator_links",
+                    gate.perpetrator_links().select_related(
+                        "perpetrator__perpetrator_type", "role"
+                    ),
+                ),
+                Prefetch("evidence", gate.evidence().select_related("source")),
+            )
         )
 
     def cases(self) -> QuerySet[Case]:
@@ -53,10 +59,14 @@ class ApiBuilder:
 
     def case_detail(self) -> QuerySet[Case]:
         gate = self.gate
-        return self.cases().select_related("derived_status").prefetch_related(
-            "wgad_categories",
-            Prefetch("events", self.events()),
-            Prefetch("interventions", gate.interventions().select_related("intervention_type")),
+        return (
+            self.cases()
+            .select_related("derived_status")
+            .prefetch_related(
+                "wgad_categories",
+                Prefetch("events", self.events()),
+                Prefetch("interventions", gate.interventions().select_related("intervention_type")),
+            )
         )
 
     def defenders(self) -> QuerySet[Defender]:
@@ -89,11 +99,21 @@ class ApiBuilder:
         language = get_language() or "en"
         data.update(
             {
-                field: case.translated(field, language) if field == "summary" else getattr(case, field)
+                field: case.translated(field, language)
+                if field == "summary"
+                else getattr(case, field)
                 for field in (
-                    "region", "city", "authorities", "arresting_forces", "arrest_warrant_shown",
-                    "reasons_given", "legal_basis", "detention_conditions", "wgad_reasoning",
-                    "domestic_remedies", "summary",
+                    "region",
+                    "city",
+                    "authorities",
+                    "arresting_forces",
+                    "arrest_warrant_shown",
+                    "reasons_given",
+                    "legal_basis",
+                    "detention_conditions",
+                    "wgad_reasoning",
+                    "domestic_remedies",
+                    "summary",
                 )
             }
         )
@@ -102,9 +122,13 @@ class ApiBuilder:
         data["events"] = [self.event(e) for e in case.events.all()]
         data["interventions"] = [
             {
-                "uid": i.uid, "intervention_type": term(i.intervention_type),
-                "date": partial(i.date, i.date_precision), "title": i.title,
-                "description": i.description, "outcome": i.outcome, "url": i.url,
+                "uid": i.uid,
+                "intervention_type": term(i.intervention_type),
+                "date": partial(i.date, i.date_precision),
+                "title": i.title,
+                "description": i.description,
+                "outcome": i.outcome,
+                "url": i.url,
             }
             for i in case.interventions.all()
         ]
@@ -123,27 +147,47 @@ class ApiBuilder:
             "certainty": event.certainty,
             "place": event.place,
             "place_of_detention": (
-                {"uid": place.uid, "name": place.name, "kind": place.kind, "country": place.country,
-                 "city": place.city}
-                if place is not None and visible_place else None
+                {
+                    "uid": place.uid,
+                    "name": place.name,
+                    "kind": place.kind,
+                    "country": place.country,
+                    "city": place.city,
+                }
+                if place is not None and visible_place
+                else None
             ),
             "description": str(
-                event.translations.get(get_language() or "en", {}).get("description") or event.description
+                event.translations.get(get_language() or "en", {}).get("description")
+                or event.description
             ),
             "sentence_kind": event.sentence_kind,
             "sentence_months": event.sentence_months,
             "charges": [
-                {"wording": c.wording, "legal_provision": c.legal_provision, "category": term(c.category)}
+                {
+                    "wording": c.wording,
+                    "legal_provision": c.legal_provision,
+                    "category": term(c.category),
+                }
                 for c in event.charges.all()
             ],
             "perpetrators": [
-                {"uid": link.perpetrator.uid, "name": link.perpetrator.name,
-                 "type": term(link.perpetrator.perpetrator_type), "role": term(link.role)}
+                {
+                    "uid": link.perpetrator.uid,
+                    "name": link.perpetrator.name,
+                    "type": term(link.perpetrator.perpetrator_type),
+                    "role": term(link.role),
+                }
                 for link in event.perpetrator_links.all()
             ],
             "sources": [
-                {"uid": s.uid, "title": s.title, "url": s.url, "publisher": s.publisher,
-                 "published": s.published.isoformat() if s.published else None}
+                {
+                    "uid": s.uid,
+                    "title": s.title,
+                    "url": s.url,
+                    "publisher": s.publisher,
+                    "published": s.published.isoformat() if s.published else None,
+                }
                 for s in sources.values()
             ],
         }
@@ -164,7 +208,10 @@ class ApiBuilder:
         language = get_language() or "en"
         data.update(
             {
-                "names": [{"name": n.name, "script": n.script, "language": n.language} for n in defender.names.all()],
+                "names": [
+                    {"name": n.name, "script": n.script, "language": n.language}
+                    for n in defender.names.all()
+                ],
                 "birth_date": partial(defender.birth_date, defender.birth_date_precision),
                 "areas_of_work": [term(t) for t in defender.areas_of_work.all()],
                 "affiliations": defender.affiliations,

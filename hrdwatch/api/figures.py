@@ -19,10 +19,17 @@ def _term_counts(rows: QuerySet, code_field: str, vocabulary: str) -> list[dict[
     """[{key, label, count}] for counts grouped by a vocabulary code, labelled in the active language."""
     language = get_language()
     labels = {t.code: t.label(language) for t in Term.objects.filter(vocabulary=vocabulary)}
-    counted = rows.values(code_field).annotate(n=Count("pk", distinct=True)).order_by("-n", code_field)
+    counted = (
+        rows.values(code_field).annotate(n=Count("pk", distinct=True)).order_by("-n", code_field)
+    )
     return [
-        {"key": row[code_field], "label": labels.get(row[code_field], row[code_field]), "count": row["n"]}
-        for row in counted if row[code_field]
+        {
+            "key": row[code_field],
+            "label": labels.get(row[code_field], row[code_field]),
+            "count": row["n"],
+        }
+        for row in counted
+        if row[code_field]
     ]
 
 
@@ -37,9 +44,17 @@ def detained_defenders(cases: QuerySet[Case]) -> int:
 
 def total_days_in_detention(cases: QuerySet[Case]) -> int:
     """Days spent in detention over all cases: released ones until release, the others until today."""
-    rows = cases.filter(arrest_date__isnull=False).select_related("status").only(
-        "arrest_date", "arrest_date_precision", "release_date", "status__code", "status_conflict",
-        "last_verified_at",
+    rows = (
+        cases.filter(arrest_date__isnull=False)
+        .select_related("status")
+        .only(
+            "arrest_date",
+            "arrest_date_precision",
+            "release_date",
+            "status__code",
+            "status_conflict",
+            "last_verified_at",
+        )
     )
     return sum(days_detained(case) or 0 for case in rows)
 
@@ -50,8 +65,11 @@ def by_status(cases: QuerySet[Case]) -> list[dict[str, Any]]:
 
 def arrests_by_year(cases: QuerySet[Case]) -> list[dict[str, Any]]:
     rows = (
-        cases.filter(arrest_date__isnull=False).annotate(year=ExtractYear("arrest_date"))
-        .values("year").annotate(n=Count("pk")).order_by("year")
+        cases.filter(arrest_date__isnull=False)
+        .annotate(year=ExtractYear("arrest_date"))
+        .values("year")
+        .annotate(n=Count("pk"))
+        .order_by("year")
     )
     return [{"key": str(r["year"]), "label": str(r["year"]), "count": r["n"]} for r in rows]
 
@@ -61,30 +79,50 @@ def charge_categories(gate: Gate, cases: QuerySet[Case]) -> list[dict[str, Any]]
     charges = gate.charges().filter(event__case__in=cases.order_by().values("pk"))
     language = get_language()
     labels = {t.code: t.label(language) for t in Term.objects.filter(vocabulary="charge_category")}
-    rows = charges.values("category__code").annotate(n=Count("event__case", distinct=True)).order_by("-n")
+    rows = (
+        charges.values("category__code")
+        .annotate(n=Count("event__case", distinct=True))
+        .order_by("-n")
+    )
     return [
-        {"key": r["category__code"], "label": labels.get(r["category__code"], r["category__code"]), "count": r["n"]}
+        {
+            "key": r["category__code"],
+            "label": labels.get(r["category__code"], r["category__code"]),
+            "count": r["n"],
+        }
         for r in rows
     ]
 
 
 def by_country(cases: QuerySet[Case]) -> list[dict[str, Any]]:
     rows = cases.values("country").annotate(n=Count("pk")).order_by("-n", "country")
-    return [{"key": r["country"], "label": country_name(r["country"]), "count": r["n"]} for r in rows]
+    return [
+        {"key": r["country"], "label": country_name(r["country"]), "count": r["n"]} for r in rows
+    ]
 
 
 def countries(gate: Gate) -> list[dict[str, Any]]:
     """Each country with visible cases: case, defender and detained counts."""
     cases = gate.cases().order_by()
     detained_counts = dict(
-        detained(cases).values("country").annotate(n=Count("defender", distinct=True)).values_list("country", "n")
+        detained(cases)
+        .values("country")
+        .annotate(n=Count("defender", distinct=True))
+        .values_list("country", "n")
     )
-    rows = cases.values("country").annotate(
-        n_cases=Count("pk"), n_defenders=Count("defender", distinct=True)
-    ).order_by("country")
+    rows = (
+        cases.values("country")
+        .annotate(n_cases=Count("pk"), n_defenders=Count("defender", distinct=True))
+        .order_by("country")
+    )
     return [
-        {"code": r["country"], "name": country_name(r["country"]), "cases": r["n_cases"],
-         "defenders": r["n_defenders"], "detained": detained_counts.get(r["country"], 0)}
+        {
+            "code": r["country"],
+            "name": country_name(r["country"]),
+            "cases": r["n_cases"],
+            "defenders": r["n_defenders"],
+            "detained": detained_counts.get(r["country"], 0),
+        }
         for r in rows
     ]
 
@@ -94,10 +132,13 @@ def country(gate: Gate, code: str) -> dict[str, Any] | None:
     if not cases.exists():
         return None
     return {
-        "code": code, "name": country_name(code), "cases": cases.count(),
+        "code": code,
+        "name": country_name(code),
+        "cases": cases.count(),
         "defenders": cases.values("defender").distinct().count(),
         "detained": detained_defenders(cases),
-        "by_status": by_status(cases), "arrests_by_year": arrests_by_year(cases),
+        "by_status": by_status(cases),
+        "arrests_by_year": arrests_by_year(cases),
         "charge_categories": charge_categories(gate, cases),
     }
 

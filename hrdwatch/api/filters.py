@@ -30,8 +30,12 @@ class Sort(StrEnum):
 
 
 class CaseFilters(Schema):
-    q: QueryText | None = Field(None, description="Search names in every script, summaries and charges.")
-    country: Code | None = Field(None, description="ISO 3166-1 alpha-2 code of the detaining state.")
+    q: QueryText | None = Field(
+        None, description="Search names in every script, summaries and charges."
+    )
+    country: Code | None = Field(
+        None, description="ISO 3166-1 alpha-2 code of the detaining state."
+    )
     status: Code | None = Field(None, description="Case status code, e.g. detained_convicted.")
     gender: Code | None = Field(None, description="Gender code.")
     role: Code | None = Field(None, description="Role code, e.g. lawyer.")
@@ -45,9 +49,15 @@ class CaseFilters(Schema):
 def matching_defender_ids(gate: Gate, text: str) -> QuerySet:
     """Ids of visible defenders whose names (any script or spelling) contain ``text``."""
     names = gate.names().filter(name__icontains=text).values("defender")
-    return gate.defenders().filter(
-        Q(display_name__icontains=text) | Q(name_original_script__icontains=text) | Q(pk__in=names)
-    ).values("pk")
+    return (
+        gate.defenders()
+        .filter(
+            Q(display_name__icontains=text)
+            | Q(name_original_script__icontains=text)
+            | Q(pk__in=names)
+        )
+        .values("pk")
+    )
 
 
 def text_match(gate: Gate, text: str) -> Q | None:
@@ -59,7 +69,11 @@ def text_match(gate: Gate, text: str) -> Q | None:
     rule = Q(pk__in=get_backend().match(SearchEntry.objects.all(), parsed).values("case_id"))
     if not gate.viewer.is_public:
         charges = gate.charges().filter(wording__icontains=text).values("event__case")
-        rule |= Q(defender__in=matching_defender_ids(gate, text)) | Q(summary__icontains=text) | Q(pk__in=charges)
+        rule |= (
+            Q(defender__in=matching_defender_ids(gate, text))
+            | Q(summary__icontains=text)
+            | Q(pk__in=charges)
+        )
     return rule
 
 
@@ -77,7 +91,9 @@ def filter_cases(gate: Gate, qs: QuerySet[Case], filters: CaseFilters) -> QueryS
     # To-many facets as EXISTS: a join would repeat a case once per matching row and need a
     # SELECT DISTINCT over every column (a full sort of the selection on every page).
     if filters.role:
-        roles = Defender.roles.through.objects.filter(defender_id=OuterRef("defender_id"), term__code=filters.role)
+        roles = Defender.roles.through.objects.filter(
+            defender_id=OuterRef("defender_id"), term__code=filters.role
+        )
         qs = qs.filter(Exists(roles))
     if filters.area:
         areas = Defender.areas_of_work.through.objects.filter(
@@ -85,9 +101,15 @@ def filter_cases(gate: Gate, qs: QuerySet[Case], filters: CaseFilters) -> QueryS
         )
         qs = qs.filter(Exists(areas))
     if filters.charge_category:
-        qs = qs.filter(pk__in=gate.charges().filter(category__code=filters.charge_category).values("event__case"))
+        qs = qs.filter(
+            pk__in=gate.charges()
+            .filter(category__code=filters.charge_category)
+            .values("event__case")
+        )
     if filters.wgad:
-        wgad = Case.wgad_categories.through.objects.filter(case_id=OuterRef("pk"), term__code=filters.wgad)
+        wgad = Case.wgad_categories.through.objects.filter(
+            case_id=OuterRef("pk"), term__code=filters.wgad
+        )
         qs = qs.filter(Exists(wgad))
     if filters.year:
         qs = qs.filter(arrest_date__year=filters.year)
@@ -98,7 +120,11 @@ def filter_cases(gate: Gate, qs: QuerySet[Case], filters: CaseFilters) -> QueryS
 CASE_KEYS: dict[Sort, tuple[Key, ...]] = {
     Sort.LATEST: (Key("arrest_date", descending=True, nulls_last=True), Key("pk", descending=True)),
     Sort.NAME: (Key("defender__display_name"), Key("pk")),
-    Sort.LONGEST: (Key("release_date", nulls_last=False), Key("arrest_date", nulls_last=False), Key("pk")),
+    Sort.LONGEST: (
+        Key("release_date", nulls_last=False),
+        Key("arrest_date", nulls_last=False),
+        Key("pk"),
+    ),
 }
 DEFENDER_KEYS: dict[Sort, tuple[Key, ...]] = {
     Sort.LATEST: (Key("updated_at", descending=True), Key("pk")),
@@ -107,7 +133,9 @@ DEFENDER_KEYS: dict[Sort, tuple[Key, ...]] = {
 }
 
 
-def filter_defenders(gate: Gate, qs: QuerySet[Defender], filters: CaseFilters) -> QuerySet[Defender]:
+def filter_defenders(
+    gate: Gate, qs: QuerySet[Defender], filters: CaseFilters
+) -> QuerySet[Defender]:
     """Defenders with at least one visible case matching the filters (all visible ones if none set)."""
     narrowing = filters.model_dump(exclude={"sort"}, exclude_none=True)
     if narrowing:

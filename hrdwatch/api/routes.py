@@ -39,7 +39,9 @@ class Pages(PaginationBase):
     class Input(Schema):
         page: int = Field(1, ge=1, le=100_000)
         page_size: int | None = Field(None, ge=1, le=200)
-        cursor: str | None = Field(None, max_length=400, description="Continue after the page that gave this `next`.")
+        cursor: str | None = Field(
+            None, max_length=400, description="Continue after the page that gave this `next`."
+        )
 
     class Output(Schema):
         items: list[Any]
@@ -50,14 +52,18 @@ class Pages(PaginationBase):
         self.page_size = page_size
         super().__init__(**kwargs)
 
-    def paginate_queryset(self, queryset: Any, pagination: Input, request: HttpRequest, **params: Any) -> Any:
+    def paginate_queryset(
+        self, queryset: Any, pagination: Input, request: HttpRequest, **params: Any
+    ) -> Any:
         listing: _Listing = queryset
         size = pagination.page_size or self.page_size
         qs = listing.qs
         if pagination.cursor is not None:
             values = keyset.decode(pagination.cursor, listing.keys)
             if values is None:
-                raise HttpError(422, "cursor: not a cursor of this list and sort (use the `next` of an answer)")
+                raise HttpError(
+                    422, "cursor: not a cursor of this list and sort (use the `next` of an answer)"
+                )
             rows = list(qs.filter(keyset.after(listing.keys, values))[: size + 1])
         else:
             start = (pagination.page - 1) * size
@@ -93,7 +99,11 @@ def get_defender(request: HttpRequest, uid: str) -> Any:
 @paginate(Pages, page_size=50)
 def list_cases(request: HttpRequest, filters: Query[CaseFilters]) -> Any:
     build = builder(request)
-    return _Listing(filter_cases(build.gate, build.cases(), filters), build.case_summary, CASE_KEYS[filters.sort])
+    return _Listing(
+        filter_cases(build.gate, build.cases(), filters),
+        build.case_summary,
+        CASE_KEYS[filters.sort],
+    )
 
 
 @router.get("/cases/{uid}", response={200: CaseOut, 404: ErrorOut}, tags=["cases"])

@@ -59,7 +59,9 @@ class EventOut(Schema):
     uid: str
     case: str = Field(description="uid of the case this event belongs to.")
     event_type: TermOut
-    date: str | None = Field(None, description="YYYY, YYYY-MM or YYYY-MM-DD: the date at its precision.")
+    date: str | None = Field(
+        None, description="YYYY, YYYY-MM or YYYY-MM-DD: the date at its precision."
+    )
     date_precision: str
     certainty: str
     place: str
@@ -95,7 +97,9 @@ class CaseSummary(Schema):
     status: TermOut
     arrest_date: str | None = Field(None, description="Date of arrest at its precision.")
     release_date: str | None = None
-    days_in_detention: int | None = Field(None, description="Days held so far, for ongoing detentions.")
+    days_in_detention: int | None = Field(
+        None, description="Days held so far, for ongoing detentions."
+    )
     is_fictional: bool
 
 
@@ -161,9 +165,13 @@ class StatisticsOut(Schema):
     defenders: int
     cases: int
     countries: int
-    detained: int = Field(description="Defenders with at least one case in detention now: status undisputed by the "
-                          "public timeline and verified within the configured time.")
-    days_in_detention: int = Field(description="Days spent in detention over all cases (until release or today).")
+    detained: int = Field(
+        description="Defenders with at least one case in detention now: status undisputed by the "
+        "public timeline and verified within the configured time."
+    )
+    days_in_detention: int = Field(
+        description="Days spent in detention over all cases (until release or today)."
+    )
     by_status: list[CountOut]
     by_country: list[CountOut]
     arrests_by_year: list[CountOut]

@@ -16,8 +16,16 @@ from .views import entries_visible_to
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ["at", "actor_name", "action", "object_type", "object_uid", "organisation",
-                    "via", "ip_address"]
+    list_display = [
+        "at",
+        "actor_name",
+        "action",
+        "object_type",
+        "object_uid",
+        "organisation",
+        "via",
+        "ip_address",
+    ]
     list_filter = ["action", "via", "object_type", "organisation"]
     search_fields = ["actor_name", "object_uid", "action"]
     date_hierarchy = "at"

@@ -40,8 +40,13 @@ class Actor:
 def _owner_of(obj: Any) -> int | None:
     if obj._meta.label_lower == "partners.organisation":
         return int(obj.pk)
-    for path in ("owner_id", "case.owner_id", "event.case.owner_id", "defender.owner_id",
-                 "organisation_id"):
+    for path in (
+        "owner_id",
+        "case.owner_id",
+        "event.case.owner_id",
+        "defender.owner_id",
+        "organisation_id",
+    ):
         value: Any = obj
         for part in path.split("."):
             value = getattr(value, part, None)
@@ -52,8 +57,14 @@ def _owner_of(obj: Any) -> int | None:
     return None
 
 
-def record(actor: Any, action: str, obj: Any = None, *, source: Any = None,
-           details: dict[str, Any] | None = None) -> AuditEntry:
+def record(
+    actor: Any,
+    action: str,
+    obj: Any = None,
+    *,
+    source: Any = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
     """Append one audit entry; ``details`` must hold no restricted values (names of fields only)."""
     who = Actor.of(actor)
     user = who.user if getattr(who.user, "is_authenticated", False) else None
@@ -75,5 +86,9 @@ def record(actor: Any, action: str, obj: Any = None, *, source: Any = None,
 
 def record_restricted_view(request: HttpRequest, obj: Any, what: str = "") -> AuditEntry:
     """Log that ``request.user`` was shown restricted data of ``obj`` (call from the view)."""
-    return record(Actor.from_request(request), "restricted.view", obj,
-                  details={"what": what, "path": request.path})
+    return record(
+        Actor.from_request(request),
+        "restricted.view",
+        obj,
+        details={"what": what, "path": request.path},
+    )

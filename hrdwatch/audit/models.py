@@ -32,38 +32,85 @@ class AuditQuerySet(models.QuerySet):
 class AuditEntry(models.Model):
     """One change, or one view of restricted data."""
 
-    at = models.DateTimeField(default=timezone.now, db_index=True, verbose_name=_("at"), help_text="When it happened.")
+    at = models.DateTimeField(
+        default=timezone.now, db_index=True, verbose_name=_("at"), help_text="When it happened."
+    )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.DO_NOTHING,
-        db_constraint=False, related_name="+", verbose_name=_("actor"), help_text="Who did it (empty for the system).",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=_("actor"),
+        help_text="Who did it (empty for the system).",
     )
     actor_name = models.CharField(
-        max_length=150, blank=True, verbose_name=_("actor name"), help_text="The username at the time, kept if the account goes."
+        max_length=150,
+        blank=True,
+        verbose_name=_("actor name"),
+        help_text="The username at the time, kept if the account goes.",
     )
     organisation = models.ForeignKey(
-        "partners.Organisation", null=True, blank=True, on_delete=models.DO_NOTHING,
-        db_constraint=False, related_name="+",
-        verbose_name=_("organisation"), help_text="Organisation owning the record concerned, for filtering.",
+        "partners.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=_("organisation"),
+        help_text="Organisation owning the record concerned, for filtering.",
     )
     action = models.CharField(
-        max_length=64, db_index=True, verbose_name=_("action"), help_text="What was done, e.g. case.publish or restricted.view."
+        max_length=64,
+        db_index=True,
+        verbose_name=_("action"),
+        help_text="What was done, e.g. case.publish or restricted.view.",
     )
-    object_type = models.CharField(max_length=64, blank=True, verbose_name=_("object type"), help_text="app_label.model of the record.")
-    object_id = models.CharField(max_length=64, blank=True, verbose_name=_("object id"), help_text="Primary key of the record.")
+    object_type = models.CharField(
+        max_length=64,
+        blank=True,
+        verbose_name=_("object type"),
+        help_text="app_label.model of the record.",
+    )
+    object_id = models.CharField(
+        max_length=64,
+        blank=True,
+        verbose_name=_("object id"),
+        help_text="Primary key of the record.",
+    )
     object_uid = models.CharField(
-        max_length=64, blank=True, db_index=True, verbose_name=_("object uid"), help_text="Stable public id of the record."
+        max_length=64,
+        blank=True,
+        db_index=True,
+        verbose_name=_("object uid"),
+        help_text="Stable public id of the record.",
     )
     source = models.ForeignKey(
-        "records.Source", null=True, blank=True, on_delete=models.DO_NOTHING, db_constraint=False,
-        related_name="+", verbose_name=_("source"), help_text="The source the editor cited for the change.",
+        "records.Source",
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+        verbose_name=_("source"),
+        help_text="The source the editor cited for the change.",
     )
     details = models.JSONField(
-        default=dict, blank=True,
-        verbose_name=_("details"), help_text="Non-sensitive particulars: state changes, field names, organisations shared with.",
+        default=dict,
+        blank=True,
+        verbose_name=_("details"),
+        help_text="Non-sensitive particulars: state changes, field names, organisations shared with.",
     )
-    via = models.CharField(max_length=8, default="web", verbose_name=_("via"), help_text="web, api or cli.")
-    ip_address = models.GenericIPAddressField(null=True, blank=True, verbose_name=_("IP address"), help_text="Where from.")
-    user_agent = models.CharField(max_length=300, blank=True, verbose_name=_("user agent"), help_text="Browser or client.")
+    via = models.CharField(
+        max_length=8, default="web", verbose_name=_("via"), help_text="web, api or cli."
+    )
+    ip_address = models.GenericIPAddressField(
+        null=True, blank=True, verbose_name=_("IP address"), help_text="Where from."
+    )
+    user_agent = models.CharField(
+        max_length=300, blank=True, verbose_name=_("user agent"), help_text="Browser or client."
+    )
 
     objects = AuditQuerySet.as_manager()
 

@@ -24,8 +24,20 @@ from hrdwatch.partners.permissions import (
 from .log import Actor, record
 from .models import AuditEntry
 
-COLUMNS = ["at", "actor_name", "action", "object_type", "object_id", "object_uid",
-           "organisation_id", "source_id", "via", "ip_address", "user_agent", "details"]
+COLUMNS = [
+    "at",
+    "actor_name",
+    "action",
+    "object_type",
+    "object_id",
+    "object_uid",
+    "organisation_id",
+    "source_id",
+    "via",
+    "ip_address",
+    "user_agent",
+    "details",
+]
 
 
 def entries_visible_to(user: Any) -> QuerySet[AuditEntry]:
@@ -61,8 +73,12 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
         entries = entries.filter(at__date__gte=since)
     if request.GET.get("action"):
         entries = entries.filter(action=request.GET["action"])
-    record(Actor.from_request(request), "audit.export", None,
-           details={"since": str(since or ""), "action": request.GET.get("action", "")})
+    record(
+        Actor.from_request(request),
+        "audit.export",
+        None,
+        details={"since": str(since or ""), "action": request.GET.get("action", "")},
+    )
     writer = csv.writer(_Echo())
 
     def rows() -> Any:

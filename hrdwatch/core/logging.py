@@ -25,7 +25,9 @@ _SECRET_PATTERNS = [
     re.compile(r"(?i)(password|passphrase|secret|token|api[_-]?key)=\S+"),
 ]
 # Paths whose last segments are secrets (password-reset and alert links).
-_TOKEN_PATHS = re.compile(r"(/accounts/reset/|/act/alerts/(?:confirm|unsubscribe)/)[^/?\s\"]+(?:/[^/?\s\"]+)?")
+_TOKEN_PATHS = re.compile(
+    r"(/accounts/reset/|/act/alerts/(?:confirm|unsubscribe)/)[^/?\s\"]+(?:/[^/?\s\"]+)?"
+)
 _BARE_QUERY_ATOMS = ("q", "{query_string}e")
 _QUERY = re.compile(r"\?([^\s\"'#]*)")
 
@@ -65,9 +67,14 @@ class RedactRestrictedFilter(logging.Filter):
 class AccessLogger(GunicornLogger):
     """gunicorn's logger with query strings, referrers and link tokens redacted in access lines."""
 
-    def atoms(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> dict[str, Any]:
+    def atoms(
+        self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any
+    ) -> dict[str, Any]:
         atoms = super().atoms(resp, req, environ, request_time)
         for key in _BARE_QUERY_ATOMS:  # query strings without their "?"
             if atoms.get(key):
                 atoms[key] = redact_url("?" + str(atoms[key]))[1:]
-        return {key: redact_url(value) if isinstance(value, str) else value for key, value in atoms.items()}
+        return {
+            key: redact_url(value) if isinstance(value, str) else value
+            for key, value in atoms.items()
+        }

@@ -8,8 +8,21 @@ import unicodedata
 # Letters that Unicode decomposition does not reduce to ASCII but readers treat as plain letters.
 _EXTRA_FOLDS = str.maketrans(
     {
-        "đ": "d", "Đ": "d", "ð": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "ß": "ss",
-        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "ħ": "h", "þ": "th",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ı": "i",
+        "ħ": "h",
+        "þ": "th",
     }
 )
 # Arabic letter variants readers treat as one letter (alef forms, ta marbuta, alef maqsura, ...).

@@ -18,8 +18,9 @@ from .setting import Setting
 from .stories import REFERENCE_DATE, StoryEvent
 
 
-def add_sources(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person: Person,
-                case: CaseRows) -> list[Row]:
+def add_sources(
+    rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person: Person, case: CaseRows
+) -> list[Row]:
     """The documents behind a case, with evidence quoting them for the events they support."""
     profile, story = person.country.profile, case.story
     events = [(row, e) for row, e in case.events if e.visibility == Visibility.PUBLIC]
@@ -32,24 +33,55 @@ def add_sources(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, pers
     def of_type(*codes: str) -> list[tuple[Row, StoryEvent]]:
         return [(row, e) for row, e in events if e.type in codes]
 
-    specs: list[tuple[str, str, int | None, str, dt.date, list[tuple[Row, StoryEvent]], str]] = [(
-        f"{reporter.name}: {name} detained in {story.city.name}", reporter.name, reporter.pk,
-              f"https://{reporter.slug}.example.org/reports/{first.year}/",
-              first + dt.timedelta(days=rng.randint(2, 20)), events, Visibility.PUBLIC)]
+    specs: list[tuple[str, str, int | None, str, dt.date, list[tuple[Row, StoryEvent]], str]] = [
+        (
+            f"{reporter.name}: {name} detained in {story.city.name}",
+            reporter.name,
+            reporter.pk,
+            f"https://{reporter.slug}.example.org/reports/{first.year}/",
+            first + dt.timedelta(days=rng.randint(2, 20)),
+            events,
+            Visibility.PUBLIC,
+        )
+    ]
     if rng.random() < 0.6:
-        specs.append((f"Defender {name} faces charges", profile.news_domain, None,
-                      f"https://{profile.news_domain}/{first.year}/{first.month:02d}/",
-                      first + dt.timedelta(days=rng.randint(1, 40)), of_type("arrest", "charge", "trial"),
-                      Visibility.PUBLIC))
+        specs.append(
+            (
+                f"Defender {name} faces charges",
+                profile.news_domain,
+                None,
+                f"https://{profile.news_domain}/{first.year}/{first.month:02d}/",
+                first + dt.timedelta(days=rng.randint(1, 40)),
+                of_type("arrest", "charge", "trial"),
+                Visibility.PUBLIC,
+            )
+        )
     verdict = of_type("conviction", "sentence", "appeal")
     if verdict and rng.random() < 0.5:
-        specs.append((f"Verdict in the case of {name}", story.city.court.name, None,
-                      f"https://courts-{profile.code.lower()}.example.org/verdicts/",
-                      (verdict[0][1].date or last) + dt.timedelta(days=3), verdict, Visibility.PUBLIC))
+        specs.append(
+            (
+                f"Verdict in the case of {name}",
+                story.city.court.name,
+                None,
+                f"https://courts-{profile.code.lower()}.example.org/verdicts/",
+                (verdict[0][1].date or last) + dt.timedelta(days=3),
+                verdict,
+                Visibility.PUBLIC,
+            )
+        )
     if rng.random() < 0.05:
         secret = [(row, e) for row, e in case.events if e.visibility == Visibility.RESTRICTED]
-        specs.append(("Unpublished testimony from a relative", person.owner.name, person.owner.pk, "",
-                      last, events[:2] + secret, Visibility.RESTRICTED))
+        specs.append(
+            (
+                "Unpublished testimony from a relative",
+                person.owner.name,
+                person.owner.pk,
+                "",
+                last,
+                events[:2] + secret,
+                Visibility.RESTRICTED,
+            )
+        )
     sources = []
     for s, (title, publisher, org_id, url, published, supported, visibility) in enumerate(specs):
         uid = ids("src", "Source", f"source:{case.case['uid']}:{s}")
@@ -57,25 +89,39 @@ def add_sources(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, pers
         text, quotes = _archived_text(name, supported)
         text = marked(text, visibility, uid)
         source = rows.sources.add(
-            uid=uid, url=f"{url}{uid}" if url else "", title=marked(title, visibility, uid),
-            publisher=publisher, organisation_id=org_id, published=published, language="en",
-            archived_text=text, content_hash=hashlib.sha256(text.encode()).hexdigest(),
+            uid=uid,
+            url=f"{url}{uid}" if url else "",
+            title=marked(title, visibility, uid),
+            publisher=publisher,
+            organisation_id=org_id,
+            published=published,
+            language="en",
+            archived_text=text,
+            content_hash=hashlib.sha256(text.encode()).hexdigest(),
             retrieved_at=noon(min(published + dt.timedelta(days=1), REFERENCE_DATE)),
-            visibility=visibility, created_at=noon(published),
+            visibility=visibility,
+            created_at=noon(published),
         )
         sources.append(source)
         for q, (event, start, end) in enumerate(quotes):
             restricted = Visibility.RESTRICTED in (visibility, event["visibility"])
             rows.evidence.add(
-                uid=ids("evd", "Evidence", f"evidence:{uid}:{q}"), source_id=source["id"],
-                case_id=case.case["id"], defender_id=case.case["defender_id"], event_id=event["id"],
-                quote=text[start:end], start=start, end=end,
+                uid=ids("evd", "Evidence", f"evidence:{uid}:{q}"),
+                source_id=source["id"],
+                case_id=case.case["id"],
+                defender_id=case.case["defender_id"],
+                event_id=event["id"],
+                quote=text[start:end],
+                start=start,
+                end=end,
                 visibility=Visibility.RESTRICTED if restricted else Visibility.PUBLIC,
             )
     return sources
 
 
-def _archived_text(name: str, events: list[tuple[Row, StoryEvent]]) -> tuple[str, list[tuple[Row, int, int]]]:
+def _archived_text(
+    name: str, events: list[tuple[Row, StoryEvent]]
+) -> tuple[str, list[tuple[Row, int, int]]]:
     """A short document: one sentence per supported event, with the offsets of each quote."""
     parts = [f"{FICTIONAL} This text concerns {name}."]
     offset = len(parts[0]) + 1
@@ -90,22 +136,66 @@ def _archived_text(name: str, events: list[tuple[Row, StoryEvent]]) -> tuple[str
 
 
 _INTERVENTIONS = (
-    ("urgent_appeal", 0.6, 3, 30, "Urgent appeal for the immediate release of {name}",
-     "Called on the authorities to release {name} and guarantee access to a lawyer."),
-    ("public_statement", 0.3, 10, 200, "Statement on the detention of {name}",
-     "Condemned the detention of {name} as retaliation for human rights work."),
-    ("joint_letter", 0.2, 30, 400, "Joint letter of NGOs on {name}",
-     "Twenty organisations wrote to the {ministry} about {name}."),
-    ("un_communication", 0.3, 90, 700, "Submission to the UN Working Group on Arbitrary Detention",
-     "Individual communication on behalf of {name}."),
-    ("campaign", 0.1, 60, 900, "Campaign: Free {name}", "Letter-writing campaign and solidarity actions."),
-    ("sanctions_submission", 0.03, 200, 1200, "Sanctions submission naming officials responsible",
-     "Dossier on the officials responsible for the detention of {name}, sent to sanctions authorities."),
+    (
+        "urgent_appeal",
+        0.6,
+        3,
+        30,
+        "Urgent appeal for the immediate release of {name}",
+        "Called on the authorities to release {name} and guarantee access to a lawyer.",
+    ),
+    (
+        "public_statement",
+        0.3,
+        10,
+        200,
+        "Statement on the detention of {name}",
+        "Condemned the detention of {name} as retaliation for human rights work.",
+    ),
+    (
+        "joint_letter",
+        0.2,
+        30,
+        400,
+        "Joint letter of NGOs on {name}",
+        "Twenty organisations wrote to the {ministry} about {name}.",
+    ),
+    (
+        "un_communication",
+        0.3,
+        90,
+        700,
+        "Submission to the UN Working Group on Arbitrary Detention",
+        "Individual communication on behalf of {name}.",
+    ),
+    (
+        "campaign",
+        0.1,
+        60,
+        900,
+        "Campaign: Free {name}",
+        "Letter-writing campaign and solidarity actions.",
+    ),
+    (
+        "sanctions_submission",
+        0.03,
+        200,
+        1200,
+        "Sanctions submission naming officials responsible",
+        "Dossier on the officials responsible for the detention of {name}, sent to sanctions authorities.",
+    ),
 )
 
 
-def add_interventions(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person: Person,
-                      case: CaseRows, arrest: dt.date) -> None:
+def add_interventions(
+    rows: Rows,
+    setting: Setting,
+    ids: Ids,
+    rng: random.Random,
+    person: Person,
+    case: CaseRows,
+    arrest: dt.date,
+) -> None:
     """Advocacy actions after the arrest: appeals, letters, UN communications, trial observation."""
     name, ministry = person.names.display, person.country.ministry.name
     uid_base = case.case["uid"]
@@ -119,22 +209,36 @@ def add_interventions(rows: Rows, setting: Setting, ids: Ids, rng: random.Random
         uid = ids("int", "Intervention", f"intervention:{uid_base}:{n}")
         visibility = rng.choices((Visibility.PUBLIC, Visibility.PARTNERS), (85, 15))[0]
         rows.interventions.add(
-            uid=uid, case_id=case.case["id"], intervention_type_id=setting.term_id("intervention_type", code),
-            date=day, date_precision=Precision.DAY, organisation_id=org.pk, title=title.format(name=name),
+            uid=uid,
+            case_id=case.case["id"],
+            intervention_type_id=setting.term_id("intervention_type", code),
+            date=day,
+            date_precision=Precision.DAY,
+            organisation_id=org.pk,
+            title=title.format(name=name),
             description=marked(text.format(name=name, ministry=ministry), visibility, uid),
-            outcome=("The Working Group found the detention arbitrary (fictional opinion)."
-                     if code == "un_communication" and rng.random() < 0.5 else ""),
-            url=f"https://{org.slug}.example.org/actions/{uid}", visibility=visibility,
+            outcome=(
+                "The Working Group found the detention arbitrary (fictional opinion)."
+                if code == "un_communication" and rng.random() < 0.5
+                else ""
+            ),
+            url=f"https://{org.slug}.example.org/actions/{uid}",
+            visibility=visibility,
         )
     trial = next((e for e in case.story.events if e.type == "trial" and e.date), None)
     if trial and rng.random() < 0.3:
         uid = ids("int", "Intervention", f"intervention:{uid_base}:trial")
         rows.interventions.add(
-            uid=uid, case_id=case.case["id"],
+            uid=uid,
+            case_id=case.case["id"],
             intervention_type_id=setting.term_id("intervention_type", "trial_observation"),
-            date=trial.date, date_precision=trial.precision, organisation_id=setting.observer.pk,
-            title=f"Trial observation: {name}", description="Observers went to the court building.",
-            outcome="Observers were refused entry to the courtroom.", visibility=Visibility.PUBLIC,
+            date=trial.date,
+            date_precision=trial.precision,
+            organisation_id=setting.observer.pk,
+            title=f"Trial observation: {name}",
+            description="Observers went to the court building.",
+            outcome="Observers were refused entry to the courtroom.",
+            visibility=Visibility.PUBLIC,
         )
 
 

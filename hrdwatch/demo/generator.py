@@ -35,8 +35,14 @@ from .records import Ids, Person, Rows, add_case, add_defender, add_sensitive
 from .setting import Setting, build_setting
 from .stories import PARTNERS_MARKER, REFERENCE_DATE, RESTRICTED_MARKER, blur, tell
 
-__all__ = ["PARTNERS_MARKER", "REFERENCE_DATE", "RESTRICTED_MARKER", "DemoDataExists", "generate",
-           "has_demo_data"]
+__all__ = [
+    "PARTNERS_MARKER",
+    "REFERENCE_DATE",
+    "RESTRICTED_MARKER",
+    "DemoDataExists",
+    "generate",
+    "has_demo_data",
+]
 
 BATCH_DEFENDERS = 1000
 FIRST_ARREST = dt.date(2010, 1, 1)
@@ -53,8 +59,9 @@ def has_demo_data() -> bool:
     return Defender.all_objects.filter(is_fictional=True).exists()
 
 
-def generate(size: int = 400, seed: int = 2024,
-             progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+def generate(
+    size: int = 400, seed: int = 2024, progress: Callable[[int, int], None] | None = None
+) -> dict[str, int]:
     """Generate ``size`` fictional defenders (with cases, sources...) and return rows per model.
 
     ``progress(done, total)`` is called after each batch of defenders. All or nothing: the whole
@@ -79,8 +86,10 @@ def generate(size: int = 400, seed: int = 2024,
                 progress(min(size, start + batch), size)
     refresh_planner_statistics()
     counts = {
-        "Organisation": len({o.pk for c in setting.countries.values() for o in c.local_orgs}
-                            | {o.pk for o in setting.international}),
+        "Organisation": len(
+            {o.pk for c in setting.countries.values() for o in c.local_orgs}
+            | {o.pk for o in setting.international}
+        ),
         "PlaceOfDetention": len(setting.places),
         "Perpetrator": len(setting.perpetrators),
     }
@@ -96,12 +105,20 @@ def _generate_defender(rows: Rows, setting: Setting, seed: int, index: int) -> N
     female = rng.random() < 0.38
     roles = rng.sample(setting.codes("role"), rng.choice((1, 1, 2, 2, 3)))
     areas = rng.sample(setting.codes("area_of_work"), rng.choice((1, 2, 3)))
-    owner = rng.choice(country.local_orgs) if country.local_orgs and rng.random() < 0.8 \
+    owner = (
+        rng.choice(country.local_orgs)
+        if country.local_orgs and rng.random() < 0.8
         else rng.choice(setting.international)
+    )
     person = Person(
-        index, country, person_name(code, rng, female), female,
-        [setting.term("role", r) for r in roles], [setting.term("area_of_work", a) for a in areas],
-        rng.choices((Visibility.PUBLIC, Visibility.PARTNERS, Visibility.RESTRICTED), (92, 5, 3))[0], owner,
+        index,
+        country,
+        person_name(code, rng, female),
+        female,
+        [setting.term("role", r) for r in roles],
+        [setting.term("area_of_work", a) for a in areas],
+        rng.choices((Visibility.PUBLIC, Visibility.PARTNERS, Visibility.RESTRICTED), (92, 5, 3))[0],
+        owner,
     )
     ids = Ids(seed, index)
     # Recent years weigh more, as in real databases; earlier cases of a person end in release.
@@ -129,7 +146,9 @@ def _generate_defender(rows: Rows, setting: Setting, seed: int, index: int) -> N
         sources += add_sources(rows, setting, ids, rng, person, case)
         add_interventions(rows, setting, ids, rng, person, case, story.events[0].date or first)
         add_sensitive(rows, setting, ids, rng, person, defender, case)
-        published |= (case.case["review_state"] == ReviewState.PUBLISHED
-                      and case.case["visibility"] == Visibility.PUBLIC)
+        published |= (
+            case.case["review_state"] == ReviewState.PUBLISHED
+            and case.case["visibility"] == Visibility.PUBLIC
+        )
     defender["is_published"] = published  # as records.status.refresh_defender decides
     seen_in(names, sources, rng)

@@ -80,7 +80,12 @@ def _cn_name(rng: random.Random, female: bool) -> PersonName:
     syllables = [s.capitalize() for s in lazy_pinyin(given)]
     aliases = [
         Alias(original, "Hans", "zh", "original_script"),
-        Alias(f"{_pinyin(surname, Style.TONE)} {_pinyin(given, Style.TONE)}", "Latn", "zh-Latn", "transliteration"),
+        Alias(
+            f"{_pinyin(surname, Style.TONE)} {_pinyin(given, Style.TONE)}",
+            "Latn",
+            "zh-Latn",
+            "transliteration",
+        ),
         Alias(f"{_pinyin(surname)} {'-'.join(syllables)}", "Latn", "zh-Latn", "alias"),
         Alias(f"{_pinyin(given)} {_pinyin(surname)}", "Latn", "en", "alias"),
     ]
@@ -89,18 +94,72 @@ def _cn_name(rng: random.Random, female: bool) -> PersonName:
 
 # --- Hong Kong: traditional characters, Cantonese romanisation, English names -------------------
 _HK_SURNAMES: tuple[Piece, ...] = (
-    ("陳", "Chan"), ("黃", "Wong"), ("李", "Lee"), ("張", "Cheung"), ("梁", "Leung"), ("林", "Lam"),
-    ("劉", "Lau"), ("何", "Ho"), ("吳", "Ng"), ("鄭", "Cheng"), ("楊", "Yeung"), ("周", "Chow"),
-    ("郭", "Kwok"), ("羅", "Law"), ("蔡", "Choi"), ("麥", "Mak"), ("葉", "Yip"),
+    ("陳", "Chan"),
+    ("黃", "Wong"),
+    ("李", "Lee"),
+    ("張", "Cheung"),
+    ("梁", "Leung"),
+    ("林", "Lam"),
+    ("劉", "Lau"),
+    ("何", "Ho"),
+    ("吳", "Ng"),
+    ("鄭", "Cheng"),
+    ("楊", "Yeung"),
+    ("周", "Chow"),
+    ("郭", "Kwok"),
+    ("羅", "Law"),
+    ("蔡", "Choi"),
+    ("麥", "Mak"),
+    ("葉", "Yip"),
 )
 _HK_GIVEN: tuple[Piece, ...] = (
-    ("家", "Ka"), ("明", "Ming"), ("偉", "Wai"), ("志", "Chi"), ("文", "Man"), ("嘉", "Ka"),
-    ("欣", "Yan"), ("詠", "Wing"), ("麗", "Lai"), ("美", "Mei"), ("俊", "Chun"), ("傑", "Kit"),
-    ("浩", "Ho"), ("天", "Tin"), ("子", "Tsz"), ("穎", "Wing"), ("敏", "Man"), ("國", "Kwok"),
-    ("健", "Kin"), ("思", "Sze"), ("慧", "Wai"), ("婷", "Ting"), ("達", "Tat"), ("雅", "Nga"),
+    ("家", "Ka"),
+    ("明", "Ming"),
+    ("偉", "Wai"),
+    ("志", "Chi"),
+    ("文", "Man"),
+    ("嘉", "Ka"),
+    ("欣", "Yan"),
+    ("詠", "Wing"),
+    ("麗", "Lai"),
+    ("美", "Mei"),
+    ("俊", "Chun"),
+    ("傑", "Kit"),
+    ("浩", "Ho"),
+    ("天", "Tin"),
+    ("子", "Tsz"),
+    ("穎", "Wing"),
+    ("敏", "Man"),
+    ("國", "Kwok"),
+    ("健", "Kin"),
+    ("思", "Sze"),
+    ("慧", "Wai"),
+    ("婷", "Ting"),
+    ("達", "Tat"),
+    ("雅", "Nga"),
 )
-_HK_ENGLISH_M = ("Joshua", "Kelvin", "Dennis", "Raymond", "Alvin", "Jason", "Eric", "Wilson", "Ivan")
-_HK_ENGLISH_F = ("Agnes", "Gwyneth", "Carol", "Winnie", "Tiffany", "Joyce", "Cindy", "Vivian", "Iris")
+_HK_ENGLISH_M = (
+    "Joshua",
+    "Kelvin",
+    "Dennis",
+    "Raymond",
+    "Alvin",
+    "Jason",
+    "Eric",
+    "Wilson",
+    "Ivan",
+)
+_HK_ENGLISH_F = (
+    "Agnes",
+    "Gwyneth",
+    "Carol",
+    "Winnie",
+    "Tiffany",
+    "Joyce",
+    "Cindy",
+    "Vivian",
+    "Iris",
+)
 
 
 def _hk_name(rng: random.Random, female: bool) -> PersonName:
@@ -112,7 +171,12 @@ def _hk_name(rng: random.Random, female: bool) -> PersonName:
     display = f"{english} {cantonese}" if english else cantonese
     aliases = [
         Alias(original, "Hant", "zh-Hant-HK", "original_script"),
-        Alias(f"{_pinyin(surname[0])} {_pinyin(first[0] + second[0])}", "Latn", "zh-Latn", "transliteration"),
+        Alias(
+            f"{_pinyin(surname[0])} {_pinyin(first[0] + second[0])}",
+            "Latn",
+            "zh-Latn",
+            "transliteration",
+        ),
         Alias(f"{surname[1]} {first[1]} {second[1]}", "Latn", "yue-Latn", "alias"),
     ]
     if english:
@@ -122,14 +186,72 @@ def _hk_name(rng: random.Random, female: bool) -> PersonName:
 
 
 # --- Vietnamese: Latin script with diacritics (Đ/đ), surname first -----------------------------
-_VN_SURNAMES = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
-                "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đoàn", "Trịnh", "Lưu")
+_VN_SURNAMES = (
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đinh",
+    "Đoàn",
+    "Trịnh",
+    "Lưu",
+)
 _VN_MIDDLE_M = ("Văn", "Đức", "Minh", "Hữu", "Quốc", "Thanh", "Công", "Đình")
 _VN_MIDDLE_F = ("Thị", "Ngọc", "Thanh", "Kim", "Thu", "Phương", "Minh")
-_VN_GIVEN_M = ("Hùng", "Dũng", "Tuấn", "Khoa", "Phong", "Thắng", "Long", "Hải", "Đạt", "Định",
-               "Đông", "Quang", "Trí", "Nghĩa", "Cường", "Bình", "Huy", "Sơn", "Vinh", "Tâm")
-_VN_GIVEN_F = ("Lan", "Hương", "Mai", "Trang", "Ngân", "Thủy", "Hạnh", "Loan", "Hoa", "Nhung",
-               "Dung", "Yến", "Thảo", "Vân", "Hằng", "Điệp", "Quyên", "Liên")
+_VN_GIVEN_M = (
+    "Hùng",
+    "Dũng",
+    "Tuấn",
+    "Khoa",
+    "Phong",
+    "Thắng",
+    "Long",
+    "Hải",
+    "Đạt",
+    "Định",
+    "Đông",
+    "Quang",
+    "Trí",
+    "Nghĩa",
+    "Cường",
+    "Bình",
+    "Huy",
+    "Sơn",
+    "Vinh",
+    "Tâm",
+)
+_VN_GIVEN_F = (
+    "Lan",
+    "Hương",
+    "Mai",
+    "Trang",
+    "Ngân",
+    "Thủy",
+    "Hạnh",
+    "Loan",
+    "Hoa",
+    "Nhung",
+    "Dung",
+    "Yến",
+    "Thảo",
+    "Vân",
+    "Hằng",
+    "Điệp",
+    "Quyên",
+    "Liên",
+)
 
 
 def _vn_name(rng: random.Random, female: bool) -> PersonName:
@@ -147,72 +269,138 @@ def _vn_name(rng: random.Random, female: bool) -> PersonName:
 
 # --- Arabic script: Egypt, Saudi Arabia, Bahrain; Persian for Iran -----------------------------
 _EG_GIVEN_M: tuple[Piece, ...] = (
-    ("محمد", "Mohamed", "Muhammad"), ("أحمد", "Ahmed", "Ahmad"), ("محمود", "Mahmoud", "Mahmud"),
-    ("مصطفى", "Mostafa", "Mustafa"), ("عمرو", "Amr", "Amro"), ("يوسف", "Youssef", "Yusuf"),
-    ("خالد", "Khaled", "Khalid"), ("هشام", "Hesham", "Hisham"), ("طارق", "Tarek", "Tariq"),
-    ("كريم", "Karim", "Kareem"), ("إسلام", "Eslam", "Islam"), ("عمر", "Omar", "Umar"),
+    ("محمد", "Mohamed", "Muhammad"),
+    ("أحمد", "Ahmed", "Ahmad"),
+    ("محمود", "Mahmoud", "Mahmud"),
+    ("مصطفى", "Mostafa", "Mustafa"),
+    ("عمرو", "Amr", "Amro"),
+    ("يوسف", "Youssef", "Yusuf"),
+    ("خالد", "Khaled", "Khalid"),
+    ("هشام", "Hesham", "Hisham"),
+    ("طارق", "Tarek", "Tariq"),
+    ("كريم", "Karim", "Kareem"),
+    ("إسلام", "Eslam", "Islam"),
+    ("عمر", "Omar", "Umar"),
 )
 _EG_GIVEN_F: tuple[Piece, ...] = (
-    ("سارة", "Sara", "Sarah"), ("مريم", "Mariam", "Maryam"), ("نورا", "Noura", "Nura"),
-    ("هدى", "Hoda", "Huda"), ("إسراء", "Esraa", "Israa"), ("منى", "Mona", "Muna"),
-    ("ياسمين", "Yasmine", "Yasmin"), ("آية", "Aya", "Ayah"), ("رشا", "Rasha", "Rasha"),
+    ("سارة", "Sara", "Sarah"),
+    ("مريم", "Mariam", "Maryam"),
+    ("نورا", "Noura", "Nura"),
+    ("هدى", "Hoda", "Huda"),
+    ("إسراء", "Esraa", "Israa"),
+    ("منى", "Mona", "Muna"),
+    ("ياسمين", "Yasmine", "Yasmin"),
+    ("آية", "Aya", "Ayah"),
+    ("رشا", "Rasha", "Rasha"),
 )
 _EG_FAMILY: tuple[Piece, ...] = (
-    ("عبد الرحمن", "Abdel Rahman", "Abd al-Rahman"), ("السيد", "El-Sayed", "al-Sayyid"),
-    ("حسن", "Hassan", "Hasan"), ("إبراهيم", "Ibrahim", "Ebrahim"), ("عبد الله", "Abdallah", "Abd Allah"),
-    ("فاروق", "Farouk", "Faruq"), ("منصور", "Mansour", "Mansur"), ("الشريف", "El-Sherif", "al-Sharif"),
-    ("سليمان", "Soliman", "Sulayman"), ("عبد الحميد", "Abdel Hamid", "Abd al-Hamid"),
-    ("الجمال", "El-Gamal", "al-Jamal"), ("رمضان", "Ramadan", "Ramadhan"),
+    ("عبد الرحمن", "Abdel Rahman", "Abd al-Rahman"),
+    ("السيد", "El-Sayed", "al-Sayyid"),
+    ("حسن", "Hassan", "Hasan"),
+    ("إبراهيم", "Ibrahim", "Ebrahim"),
+    ("عبد الله", "Abdallah", "Abd Allah"),
+    ("فاروق", "Farouk", "Faruq"),
+    ("منصور", "Mansour", "Mansur"),
+    ("الشريف", "El-Sherif", "al-Sharif"),
+    ("سليمان", "Soliman", "Sulayman"),
+    ("عبد الحميد", "Abdel Hamid", "Abd al-Hamid"),
+    ("الجمال", "El-Gamal", "al-Jamal"),
+    ("رمضان", "Ramadan", "Ramadhan"),
 )
 _SA_GIVEN_M: tuple[Piece, ...] = (
-    ("عبدالله", "Abdullah", "Abdallah"), ("فهد", "Fahad", "Fahd"), ("محمد", "Mohammed", "Muhammad"),
-    ("عبدالعزيز", "Abdulaziz", "Abd al-Aziz"), ("خالد", "Khalid", "Khaled"), ("تركي", "Turki", "Torki"),
-    ("سعود", "Saud", "Sa'ud"), ("ناصر", "Nasser", "Nasir"), ("عيسى", "Issa", "Isa"),
+    ("عبدالله", "Abdullah", "Abdallah"),
+    ("فهد", "Fahad", "Fahd"),
+    ("محمد", "Mohammed", "Muhammad"),
+    ("عبدالعزيز", "Abdulaziz", "Abd al-Aziz"),
+    ("خالد", "Khalid", "Khaled"),
+    ("تركي", "Turki", "Torki"),
+    ("سعود", "Saud", "Sa'ud"),
+    ("ناصر", "Nasser", "Nasir"),
+    ("عيسى", "Issa", "Isa"),
 )
 _SA_GIVEN_F: tuple[Piece, ...] = (
-    ("سلمى", "Salma", "Salmah"), ("نورة", "Nourah", "Noura"), ("عائشة", "Aisha", "Aishah"),
-    ("ريم", "Reem", "Rim"), ("هيفاء", "Haifa", "Hayfa"), ("منال", "Manal", "Manaal"),
+    ("سلمى", "Salma", "Salmah"),
+    ("نورة", "Nourah", "Noura"),
+    ("عائشة", "Aisha", "Aishah"),
+    ("ريم", "Reem", "Rim"),
+    ("هيفاء", "Haifa", "Hayfa"),
+    ("منال", "Manal", "Manaal"),
 )
 _SA_FAMILY: tuple[Piece, ...] = (
-    ("القحطاني", "al-Qahtani", "Alqahtani"), ("العتيبي", "al-Otaibi", "Alotaibi"),
-    ("الغامدي", "al-Ghamdi", "Alghamdi"), ("الحربي", "al-Harbi", "Alharbi"),
-    ("الشهري", "al-Shehri", "Alshehri"), ("الزهراني", "al-Zahrani", "Alzahrani"),
-    ("الدوسري", "al-Dossary", "Aldosari"), ("المطيري", "al-Mutairi", "Almutairi"),
+    ("القحطاني", "al-Qahtani", "Alqahtani"),
+    ("العتيبي", "al-Otaibi", "Alotaibi"),
+    ("الغامدي", "al-Ghamdi", "Alghamdi"),
+    ("الحربي", "al-Harbi", "Alharbi"),
+    ("الشهري", "al-Shehri", "Alshehri"),
+    ("الزهراني", "al-Zahrani", "Alzahrani"),
+    ("الدوسري", "al-Dossary", "Aldosari"),
+    ("المطيري", "al-Mutairi", "Almutairi"),
 )
 _BH_GIVEN_M: tuple[Piece, ...] = (
-    ("علي", "Ali", "Aly"), ("حسن", "Hassan", "Hasan"), ("حسين", "Husain", "Hussein"),
-    ("جعفر", "Jaafar", "Ja'far"), ("محمد", "Mohamed", "Muhammad"), ("صادق", "Sadiq", "Sadeq"),
+    ("علي", "Ali", "Aly"),
+    ("حسن", "Hassan", "Hasan"),
+    ("حسين", "Husain", "Hussein"),
+    ("جعفر", "Jaafar", "Ja'far"),
+    ("محمد", "Mohamed", "Muhammad"),
+    ("صادق", "Sadiq", "Sadeq"),
 )
 _BH_GIVEN_F: tuple[Piece, ...] = (
-    ("زينب", "Zainab", "Zaynab"), ("ابتسام", "Ebtisam", "Ibtisam"), ("مريم", "Maryam", "Mariam"),
-    ("فاطمة", "Fatima", "Fatema"), ("نجاح", "Najah", "Nejah"),
+    ("زينب", "Zainab", "Zaynab"),
+    ("ابتسام", "Ebtisam", "Ibtisam"),
+    ("مريم", "Maryam", "Mariam"),
+    ("فاطمة", "Fatima", "Fatema"),
+    ("نجاح", "Najah", "Nejah"),
 )
 _BH_FAMILY: tuple[Piece, ...] = (
-    ("العلوي", "al-Alawi", "Alawi"), ("المهدي", "al-Mahdi", "Almahdi"), ("الحايكي", "al-Hayki", "Alhaiki"),
-    ("النعيمي", "al-Nuaimi", "Alnoaimi"), ("الشويخ", "al-Shuwaikh", "Alshowaikh"),
+    ("العلوي", "al-Alawi", "Alawi"),
+    ("المهدي", "al-Mahdi", "Almahdi"),
+    ("الحايكي", "al-Hayki", "Alhaiki"),
+    ("النعيمي", "al-Nuaimi", "Alnoaimi"),
+    ("الشويخ", "al-Shuwaikh", "Alshowaikh"),
     ("المتروك", "al-Matrook", "Almatruk"),
 )
 _IR_GIVEN_M: tuple[Piece, ...] = (
-    ("محمد", "Mohammad", "Mohammed"), ("علی", "Ali", "Aly"), ("رضا", "Reza", "Rida"),
-    ("حسین", "Hossein", "Hussein"), ("مهدی", "Mehdi", "Mahdi"), ("سعید", "Saeed", "Said"),
-    ("امیر", "Amir", "Ameer"), ("بهنام", "Behnam", "Behnaam"), ("کاوه", "Kaveh", "Kave"),
+    ("محمد", "Mohammad", "Mohammed"),
+    ("علی", "Ali", "Aly"),
+    ("رضا", "Reza", "Rida"),
+    ("حسین", "Hossein", "Hussein"),
+    ("مهدی", "Mehdi", "Mahdi"),
+    ("سعید", "Saeed", "Said"),
+    ("امیر", "Amir", "Ameer"),
+    ("بهنام", "Behnam", "Behnaam"),
+    ("کاوه", "Kaveh", "Kave"),
 )
 _IR_GIVEN_F: tuple[Piece, ...] = (
-    ("مریم", "Maryam", "Mariam"), ("زهرا", "Zahra", "Zahrah"), ("فاطمه", "Fatemeh", "Fatima"),
-    ("سارا", "Sara", "Sarah"), ("نیلوفر", "Niloufar", "Nilufar"), ("شیرین", "Shirin", "Shireen"),
-    ("لیلا", "Leila", "Layla"), ("پریسا", "Parisa", "Parissa"),
+    ("مریم", "Maryam", "Mariam"),
+    ("زهرا", "Zahra", "Zahrah"),
+    ("فاطمه", "Fatemeh", "Fatima"),
+    ("سارا", "Sara", "Sarah"),
+    ("نیلوفر", "Niloufar", "Nilufar"),
+    ("شیرین", "Shirin", "Shireen"),
+    ("لیلا", "Leila", "Layla"),
+    ("پریسا", "Parisa", "Parissa"),
 )
 _IR_FAMILY: tuple[Piece, ...] = (
-    ("احمدی", "Ahmadi", "Ahmady"), ("کریمی", "Karimi", "Karimy"), ("رحیمی", "Rahimi", "Rahimy"),
-    ("حسینی", "Hosseini", "Husseini"), ("جعفری", "Jafari", "Jaafari"), ("صادقی", "Sadeghi", "Sadeqi"),
-    ("نوری", "Nouri", "Nuri"), ("رضایی", "Rezaei", "Rezaee"), ("قاسمی", "Ghasemi", "Qasemi"),
-    ("افشار", "Afshar", "Afshaar"), ("کاظمی", "Kazemi", "Kazimi"),
+    ("احمدی", "Ahmadi", "Ahmady"),
+    ("کریمی", "Karimi", "Karimy"),
+    ("رحیمی", "Rahimi", "Rahimy"),
+    ("حسینی", "Hosseini", "Husseini"),
+    ("جعفری", "Jafari", "Jaafari"),
+    ("صادقی", "Sadeghi", "Sadeqi"),
+    ("نوری", "Nouri", "Nuri"),
+    ("رضایی", "Rezaei", "Rezaee"),
+    ("قاسمی", "Ghasemi", "Qasemi"),
+    ("افشار", "Afshar", "Afshaar"),
+    ("کاظمی", "Kazemi", "Kazimi"),
 )
 
 
 def _arabic_script_name(
-    given_m: Sequence[Piece], given_f: Sequence[Piece], family: Sequence[Piece],
-    language: str, with_father: bool,
+    given_m: Sequence[Piece],
+    given_f: Sequence[Piece],
+    family: Sequence[Piece],
+    language: str,
+    with_father: bool,
 ) -> Callable[[random.Random, bool], PersonName]:
     def make(rng: random.Random, female: bool) -> PersonName:
         pieces = [_pick(rng, given_f if female else given_m)]
@@ -234,44 +422,106 @@ def _arabic_script_name(
 
 # --- Cyrillic: Russia; Belarus with Belarusian and Russian spellings --------------------------
 _RU_GIVEN_M: tuple[Piece, ...] = (
-    ("Алексей", "Aleksei", "Alexey"), ("Дмитрий", "Dmitry", "Dmitrii"), ("Сергей", "Sergei", "Sergey"),
-    ("Михаил", "Mikhail", "Michael"), ("Николай", "Nikolai", "Nikolay"), ("Андрей", "Andrei", "Andrey"),
-    ("Юрий", "Yuri", "Iurii"), ("Илья", "Ilya", "Ilia"), ("Григорий", "Grigory", "Grigorii"),
+    ("Алексей", "Aleksei", "Alexey"),
+    ("Дмитрий", "Dmitry", "Dmitrii"),
+    ("Сергей", "Sergei", "Sergey"),
+    ("Михаил", "Mikhail", "Michael"),
+    ("Николай", "Nikolai", "Nikolay"),
+    ("Андрей", "Andrei", "Andrey"),
+    ("Юрий", "Yuri", "Iurii"),
+    ("Илья", "Ilya", "Ilia"),
+    ("Григорий", "Grigory", "Grigorii"),
 )
 _RU_GIVEN_F: tuple[Piece, ...] = (
-    ("Ирина", "Irina", "Irena"), ("Екатерина", "Ekaterina", "Yekaterina"), ("Анна", "Anna", "Ana"),
-    ("Ольга", "Olga", "Olha"), ("Юлия", "Yulia", "Iuliia"), ("Наталья", "Natalya", "Natalia"),
-    ("Мария", "Maria", "Mariya"), ("Ксения", "Ksenia", "Kseniya"), ("Светлана", "Svetlana", "Swetlana"),
+    ("Ирина", "Irina", "Irena"),
+    ("Екатерина", "Ekaterina", "Yekaterina"),
+    ("Анна", "Anna", "Ana"),
+    ("Ольга", "Olga", "Olha"),
+    ("Юлия", "Yulia", "Iuliia"),
+    ("Наталья", "Natalya", "Natalia"),
+    ("Мария", "Maria", "Mariya"),
+    ("Ксения", "Ksenia", "Kseniya"),
+    ("Светлана", "Svetlana", "Swetlana"),
 )
 # Surnames: (masculine Cyrillic, masculine Latin, alt Latin); feminine forms add -а / -a.
 _RU_FAMILY: tuple[Piece, ...] = (
-    ("Иванов", "Ivanov", "Iwanow"), ("Смирнов", "Smirnov", "Smirnoff"), ("Кузнецов", "Kuznetsov", "Kuznetcov"),
-    ("Попов", "Popov", "Popoff"), ("Соколов", "Sokolov", "Sokolow"), ("Лебедев", "Lebedev", "Lebedew"),
-    ("Морозов", "Morozov", "Morosov"), ("Волков", "Volkov", "Wolkow"), ("Фёдоров", "Fyodorov", "Fedorov"),
-    ("Орлов", "Orlov", "Orloff"), ("Белов", "Belov", "Byelov"), ("Зайцев", "Zaitsev", "Zaytsev"),
+    ("Иванов", "Ivanov", "Iwanow"),
+    ("Смирнов", "Smirnov", "Smirnoff"),
+    ("Кузнецов", "Kuznetsov", "Kuznetcov"),
+    ("Попов", "Popov", "Popoff"),
+    ("Соколов", "Sokolov", "Sokolow"),
+    ("Лебедев", "Lebedev", "Lebedew"),
+    ("Морозов", "Morozov", "Morosov"),
+    ("Волков", "Volkov", "Wolkow"),
+    ("Фёдоров", "Fyodorov", "Fedorov"),
+    ("Орлов", "Orlov", "Orloff"),
+    ("Белов", "Belov", "Byelov"),
+    ("Зайцев", "Zaitsev", "Zaytsev"),
 )
 # Belarusian pieces: (Belarusian Cyrillic, Belarusian Latin, Russian Cyrillic, Russian Latin).
 _BY_GIVEN_M: tuple[Piece, ...] = (
-    ("Аляксандр", "Aliaksandr", "Александр", "Aleksandr"), ("Сяргей", "Siarhei", "Сергей", "Sergei"),
-    ("Ігар", "Ihar", "Игорь", "Igor"), ("Андрэй", "Andrei", "Андрей", "Andrey"),
-    ("Дзмітрый", "Dzmitry", "Дмитрий", "Dmitry"), ("Павел", "Pavel", "Павел", "Pavel"),
+    ("Аляксандр", "Aliaksandr", "Александр", "Aleksandr"),
+    ("Сяргей", "Siarhei", "Сергей", "Sergei"),
+    ("Ігар", "Ihar", "Игорь", "Igor"),
+    ("Андрэй", "Andrei", "Андрей", "Andrey"),
+    ("Дзмітрый", "Dzmitry", "Дмитрий", "Dmitry"),
+    ("Павел", "Pavel", "Павел", "Pavel"),
     ("Уладзімір", "Uladzimir", "Владимир", "Vladimir"),
 )
 _BY_GIVEN_F: tuple[Piece, ...] = (
-    ("Вольга", "Volha", "Ольга", "Olga"), ("Марыя", "Maryia", "Мария", "Maria"),
-    ("Наталля", "Natallia", "Наталья", "Natalya"), ("Кацярына", "Katsiaryna", "Екатерина", "Ekaterina"),
-    ("Алена", "Alena", "Елена", "Elena"), ("Святлана", "Sviatlana", "Светлана", "Svetlana"),
+    ("Вольга", "Volha", "Ольга", "Olga"),
+    ("Марыя", "Maryia", "Мария", "Maria"),
+    ("Наталля", "Natallia", "Наталья", "Natalya"),
+    ("Кацярына", "Katsiaryna", "Екатерина", "Ekaterina"),
+    ("Алена", "Alena", "Елена", "Elena"),
+    ("Святлана", "Sviatlana", "Светлана", "Svetlana"),
 )
 # (m Belarusian, m Latin, m Russian, m Russian Latin, f Belarusian, f Latin, f Russian, f Russian Latin)
 _BY_FAMILY: tuple[Piece, ...] = (
     ("Казлоў", "Kazlou", "Козлов", "Kozlov", "Казлова", "Kazlova", "Козлова", "Kozlova"),
-    ("Навіцкі", "Navitski", "Новицкий", "Novitsky", "Навіцкая", "Navitskaya", "Новицкая", "Novitskaya"),
+    (
+        "Навіцкі",
+        "Navitski",
+        "Новицкий",
+        "Novitsky",
+        "Навіцкая",
+        "Navitskaya",
+        "Новицкая",
+        "Novitskaya",
+    ),
     ("Жук", "Zhuk", "Жук", "Zhuk", "Жук", "Zhuk", "Жук", "Zhuk"),
-    ("Карповіч", "Karpovich", "Карпович", "Karpovich", "Карповіч", "Karpovich", "Карпович", "Karpovich"),
+    (
+        "Карповіч",
+        "Karpovich",
+        "Карпович",
+        "Karpovich",
+        "Карповіч",
+        "Karpovich",
+        "Карпович",
+        "Karpovich",
+    ),
     ("Мельнік", "Melnik", "Мельник", "Melnik", "Мельнік", "Melnik", "Мельник", "Melnik"),
     ("Бондар", "Bondar", "Бондарь", "Bondar", "Бондар", "Bondar", "Бондарь", "Bondar"),
-    ("Лабановіч", "Labanovich", "Лобанович", "Lobanovich", "Лабановіч", "Labanovich", "Лобанович", "Lobanovich"),
-    ("Шаўчэнка", "Shauchenka", "Шевченко", "Shevchenko", "Шаўчэнка", "Shauchenka", "Шевченко", "Shevchenko"),
+    (
+        "Лабановіч",
+        "Labanovich",
+        "Лобанович",
+        "Lobanovich",
+        "Лабановіч",
+        "Labanovich",
+        "Лобанович",
+        "Lobanovich",
+    ),
+    (
+        "Шаўчэнка",
+        "Shauchenka",
+        "Шевченко",
+        "Shevchenko",
+        "Шаўчэнка",
+        "Shauchenka",
+        "Шевченко",
+        "Shevchenko",
+    ),
 )
 
 
@@ -283,7 +533,12 @@ def _ru_name(rng: random.Random, female: bool) -> PersonName:
     display = f"{given[1]} {family[1]}{'a' if female else ''}"
     aliases = [
         Alias(original, "Cyrl", "ru", "original_script"),
-        Alias(f"{_alt(given)} {_alt(family)}{'a' if female else ''}", "Latn", "ru-Latn", "transliteration"),
+        Alias(
+            f"{_alt(given)} {_alt(family)}{'a' if female else ''}",
+            "Latn",
+            "ru-Latn",
+            "transliteration",
+        ),
         Alias(anyascii(original), "Latn", "ru-Latn", "transliteration"),
         Alias(f"{family[0]}{suffix} {given[0]}", "Cyrl", "ru", "alias"),
     ]
@@ -305,40 +560,178 @@ def _by_name(rng: random.Random, female: bool) -> PersonName:
 
 
 # --- Latin-script names with national letters (Turkish, Azerbaijani, Spanish, Filipino) ----------
-_TR_GIVEN_M = ("Mehmet", "Çağlar", "İbrahim", "Özgür", "Ümit", "Can", "Emre", "Burak", "Serdar", "Şükrü", "Barış")
-_TR_GIVEN_F = ("Ayşe", "Gülşen", "Şebnem", "Elif", "Zeynep", "Özlem", "Nurcan", "Derya", "Gökçe", "Sevgül")
-_TR_FAMILY = ("Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Öztürk", "Aydın", "Arslan",
-              "Doğan", "Kılıç", "Kurt", "Özdemir", "Erdoğdu", "Güneş", "Akbulut")
+_TR_GIVEN_M = (
+    "Mehmet",
+    "Çağlar",
+    "İbrahim",
+    "Özgür",
+    "Ümit",
+    "Can",
+    "Emre",
+    "Burak",
+    "Serdar",
+    "Şükrü",
+    "Barış",
+)
+_TR_GIVEN_F = (
+    "Ayşe",
+    "Gülşen",
+    "Şebnem",
+    "Elif",
+    "Zeynep",
+    "Özlem",
+    "Nurcan",
+    "Derya",
+    "Gökçe",
+    "Sevgül",
+)
+_TR_FAMILY = (
+    "Yılmaz",
+    "Kaya",
+    "Demir",
+    "Şahin",
+    "Çelik",
+    "Yıldız",
+    "Öztürk",
+    "Aydın",
+    "Arslan",
+    "Doğan",
+    "Kılıç",
+    "Kurt",
+    "Özdemir",
+    "Erdoğdu",
+    "Güneş",
+    "Akbulut",
+)
 # Azerbaijani: (Latin with ə, Russian-style Cyrillic spelling)
 _AZ_GIVEN_M: tuple[Piece, ...] = (
-    ("Rəşad", "Рашад"), ("Elçin", "Эльчин"), ("Tural", "Турал"), ("Orxan", "Орхан"), ("Vüqar", "Вугар"),
-    ("Əli", "Али"), ("Famil", "Фамиль"), ("Anar", "Анар"),
+    ("Rəşad", "Рашад"),
+    ("Elçin", "Эльчин"),
+    ("Tural", "Турал"),
+    ("Orxan", "Орхан"),
+    ("Vüqar", "Вугар"),
+    ("Əli", "Али"),
+    ("Famil", "Фамиль"),
+    ("Anar", "Анар"),
 )
 _AZ_GIVEN_F: tuple[Piece, ...] = (
-    ("Günel", "Гюнель"), ("Leyla", "Лейла"), ("Nərgiz", "Наргиз"), ("Aynur", "Айнур"), ("Səbinə", "Сабина"),
+    ("Günel", "Гюнель"),
+    ("Leyla", "Лейла"),
+    ("Nərgiz", "Наргиз"),
+    ("Aynur", "Айнур"),
+    ("Səbinə", "Сабина"),
     ("Aytən", "Айтен"),
 )
 _AZ_FAMILY: tuple[Piece, ...] = (
-    ("Məmmədov", "Мамедов"), ("Hüseynov", "Гусейнов"), ("Quliyev", "Кулиев"), ("Həsənov", "Гасанов"),
-    ("Abbasov", "Аббасов"), ("Rəhimov", "Рагимов"), ("Nəsirov", "Насиров"), ("Babayev", "Бабаев"),
+    ("Məmmədov", "Мамедов"),
+    ("Hüseynov", "Гусейнов"),
+    ("Quliyev", "Кулиев"),
+    ("Həsənov", "Гасанов"),
+    ("Abbasov", "Аббасов"),
+    ("Rəhimov", "Рагимов"),
+    ("Nəsirov", "Насиров"),
+    ("Babayev", "Бабаев"),
 )
-_ES_GIVEN_M = ("José", "Juan Carlos", "Carlos", "Luis", "Jorge", "Félix", "Medardo", "Álvaro", "Rubén", "Ángel")
-_ES_GIVEN_F = ("María José", "Ana", "Rosa", "Lucía", "Tamara", "Yolanda", "Mónica", "Verónica", "Inés")
-_CU_GIVEN_M = ("Yoandy", "Yunior", "Osmel", "Dayron", "Maikel", "Yordanis", "Ariel", "Lázaro", "Andrés")
-_CU_GIVEN_F = ("Yanelys", "Yaimara", "Lisandra", "Yudith", "Dayanis", "Marisleidys", "Sissi", "Iliana")
-_ES_FAMILY = ("López", "Hernández", "García", "Martínez", "Rodríguez", "González", "Pérez", "Sánchez",
-              "Ramírez", "Mendoza", "Castillo", "Fernández", "Díaz", "Acosta", "Cabrera", "Valdés",
-              "Morales", "Núñez", "Téllez", "Obando")
+_ES_GIVEN_M = (
+    "José",
+    "Juan Carlos",
+    "Carlos",
+    "Luis",
+    "Jorge",
+    "Félix",
+    "Medardo",
+    "Álvaro",
+    "Rubén",
+    "Ángel",
+)
+_ES_GIVEN_F = (
+    "María José",
+    "Ana",
+    "Rosa",
+    "Lucía",
+    "Tamara",
+    "Yolanda",
+    "Mónica",
+    "Verónica",
+    "Inés",
+)
+_CU_GIVEN_M = (
+    "Yoandy",
+    "Yunior",
+    "Osmel",
+    "Dayron",
+    "Maikel",
+    "Yordanis",
+    "Ariel",
+    "Lázaro",
+    "Andrés",
+)
+_CU_GIVEN_F = (
+    "Yanelys",
+    "Yaimara",
+    "Lisandra",
+    "Yudith",
+    "Dayanis",
+    "Marisleidys",
+    "Sissi",
+    "Iliana",
+)
+_ES_FAMILY = (
+    "López",
+    "Hernández",
+    "García",
+    "Martínez",
+    "Rodríguez",
+    "González",
+    "Pérez",
+    "Sánchez",
+    "Ramírez",
+    "Mendoza",
+    "Castillo",
+    "Fernández",
+    "Díaz",
+    "Acosta",
+    "Cabrera",
+    "Valdés",
+    "Morales",
+    "Núñez",
+    "Téllez",
+    "Obando",
+)
 _PH_GIVEN_M = ("Jose", "Ramon", "Roberto", "Rodel", "Eduardo", "Reynaldo", "Amado", "Ernesto")
-_PH_GIVEN_F = ("Maria Cristina", "Liza", "Joy", "Jennifer", "Rowena", "Amihan", "Teresita", "Marites")
-_PH_FAMILY = ("Santos", "Reyes", "Cruz", "Bautista", "dela Cruz", "Villanueva", "Ramos", "Mendoza",
-              "Soriano", "Macaraeg", "Dimaculangan", "Pascual", "Salazar")
+_PH_GIVEN_F = (
+    "Maria Cristina",
+    "Liza",
+    "Joy",
+    "Jennifer",
+    "Rowena",
+    "Amihan",
+    "Teresita",
+    "Marites",
+)
+_PH_FAMILY = (
+    "Santos",
+    "Reyes",
+    "Cruz",
+    "Bautista",
+    "dela Cruz",
+    "Villanueva",
+    "Ramos",
+    "Mendoza",
+    "Soriano",
+    "Macaraeg",
+    "Dimaculangan",
+    "Pascual",
+    "Salazar",
+)
 _PH_NICKNAMES = ("Jun", "Bong", "Dodong", "Inday", "Ging", "Toto", "Nene")
 
 
 def _tr_name(rng: random.Random, female: bool) -> PersonName:
     display = f"{rng.choice(_TR_GIVEN_F if female else _TR_GIVEN_M)} {rng.choice(_TR_FAMILY)}"
-    return PersonName(display, "", _dedupe(display, "", [Alias(anyascii(display), "Latn", "tr", "alias")]))
+    return PersonName(
+        display, "", _dedupe(display, "", [Alias(anyascii(display), "Latn", "tr", "alias")])
+    )
 
 
 def _az_name(rng: random.Random, female: bool) -> PersonName:
@@ -349,12 +742,16 @@ def _az_name(rng: random.Random, female: bool) -> PersonName:
     aliases = [
         Alias(anyascii(display).replace("Memmed", "Mammad"), "Latn", "az", "alias"),
         Alias(f"{given[1]} {family[1]}{suffix_cyr}", "Cyrl", "ru", "alias"),
-        Alias(anyascii(f"{given[1]} {family[1]}{suffix_cyr}"), "Latn", "ru-Latn", "transliteration"),
+        Alias(
+            anyascii(f"{given[1]} {family[1]}{suffix_cyr}"), "Latn", "ru-Latn", "transliteration"
+        ),
     ]
     return PersonName(display, "", _dedupe(display, "", aliases))
 
 
-def _spanish_name(given_m: Sequence[str], given_f: Sequence[str]) -> Callable[[random.Random, bool], PersonName]:
+def _spanish_name(
+    given_m: Sequence[str], given_f: Sequence[str]
+) -> Callable[[random.Random, bool], PersonName]:
     def make(rng: random.Random, female: bool) -> PersonName:
         given = rng.choice(given_f if female else given_m)
         first, second = rng.sample(_ES_FAMILY, 2)
@@ -378,43 +775,91 @@ def _ph_name(rng: random.Random, female: bool) -> PersonName:
 
 # --- India (Devanagari), Myanmar (Burmese script), Thailand (Thai script) -----------------------
 _IN_GIVEN_M: tuple[Piece, ...] = (
-    ("राजेश", "Rajesh"), ("अमित", "Amit"), ("रवि", "Ravi", "Ravee"), ("दीपक", "Deepak", "Dipak"),
-    ("सुरेश", "Suresh"), ("आनंद", "Anand"), ("विनोद", "Vinod"), ("महेश", "Mahesh"),
+    ("राजेश", "Rajesh"),
+    ("अमित", "Amit"),
+    ("रवि", "Ravi", "Ravee"),
+    ("दीपक", "Deepak", "Dipak"),
+    ("सुरेश", "Suresh"),
+    ("आनंद", "Anand"),
+    ("विनोद", "Vinod"),
+    ("महेश", "Mahesh"),
 )
 _IN_GIVEN_F: tuple[Piece, ...] = (
-    ("सुनीता", "Sunita", "Suneeta"), ("प्रिया", "Priya", "Preeya"), ("अनीता", "Anita", "Aneeta"),
-    ("मीना", "Meena", "Mina"), ("कविता", "Kavita", "Kavitha"), ("सीमा", "Seema", "Sima"),
+    ("सुनीता", "Sunita", "Suneeta"),
+    ("प्रिया", "Priya", "Preeya"),
+    ("अनीता", "Anita", "Aneeta"),
+    ("मीना", "Meena", "Mina"),
+    ("कविता", "Kavita", "Kavitha"),
+    ("सीमा", "Seema", "Sima"),
 )
 _IN_FAMILY: tuple[Piece, ...] = (
-    ("कुमार", "Kumar"), ("शर्मा", "Sharma"), ("वर्मा", "Verma", "Varma"), ("सिंह", "Singh"),
-    ("यादव", "Yadav", "Yadava"), ("गुप्ता", "Gupta"), ("पटेल", "Patel"), ("मुंडा", "Munda"),
-    ("तिर्की", "Tirkey", "Tirki"), ("अंसारी", "Ansari"),
+    ("कुमार", "Kumar"),
+    ("शर्मा", "Sharma"),
+    ("वर्मा", "Verma", "Varma"),
+    ("सिंह", "Singh"),
+    ("यादव", "Yadav", "Yadava"),
+    ("गुप्ता", "Gupta"),
+    ("पटेल", "Patel"),
+    ("मुंडा", "Munda"),
+    ("तिर्की", "Tirkey", "Tirki"),
+    ("अंसारी", "Ansari"),
 )
 # Burmese: (script, romanisation); names are two or three syllables, no surname.
 _MM_SYLLABLES_M: tuple[Piece, ...] = (
-    ("အောင်", "Aung"), ("ကျော်", "Kyaw"), ("မင်း", "Min"), ("ဇော်", "Zaw"), ("ဝင်း", "Win"),
-    ("ထွန်း", "Tun", "Htun"), ("စိုး", "Soe"), ("မြင့်", "Myint"), ("နိုင်", "Naing"), ("ဖြိုး", "Phyo"),
+    ("အောင်", "Aung"),
+    ("ကျော်", "Kyaw"),
+    ("မင်း", "Min"),
+    ("ဇော်", "Zaw"),
+    ("ဝင်း", "Win"),
+    ("ထွန်း", "Tun", "Htun"),
+    ("စိုး", "Soe"),
+    ("မြင့်", "Myint"),
+    ("နိုင်", "Naing"),
+    ("ဖြိုး", "Phyo"),
 )
 _MM_SYLLABLES_F: tuple[Piece, ...] = (
-    ("ခင်", "Khin"), ("လှ", "Hla"), ("မြ", "Mya"), ("နု", "Nu"), ("သူ", "Thu"), ("ဆွေ", "Swe"),
-    ("မြတ်", "Myat"), ("နွယ်", "Nwe"), ("ချို", "Cho", "Chou"), ("စန္ဒာ", "Sandar"),
+    ("ခင်", "Khin"),
+    ("လှ", "Hla"),
+    ("မြ", "Mya"),
+    ("နု", "Nu"),
+    ("သူ", "Thu"),
+    ("ဆွေ", "Swe"),
+    ("မြတ်", "Myat"),
+    ("နွယ်", "Nwe"),
+    ("ချို", "Cho", "Chou"),
+    ("စန္ဒာ", "Sandar"),
 )
 _TH_GIVEN_M: tuple[Piece, ...] = (
-    ("สมชาย", "Somchai", "Somchay"), ("สมศักดิ์", "Somsak", "Somsakdi"), ("ณัฐพล", "Nattaphon", "Nattapol"),
-    ("ธนพล", "Thanaphon", "Tanapol"), ("กิตติ", "Kitti", "Kitty"), ("อานนท์", "Arnon", "Anon"),
+    ("สมชาย", "Somchai", "Somchay"),
+    ("สมศักดิ์", "Somsak", "Somsakdi"),
+    ("ณัฐพล", "Nattaphon", "Nattapol"),
+    ("ธนพล", "Thanaphon", "Tanapol"),
+    ("กิตติ", "Kitti", "Kitty"),
+    ("อานนท์", "Arnon", "Anon"),
 )
 _TH_GIVEN_F: tuple[Piece, ...] = (
-    ("สุภาพร", "Suphaporn", "Supaporn"), ("วรรณา", "Wanna", "Wanaa"), ("อรุณี", "Arunee", "Aruni"),
-    ("พรทิพย์", "Phonthip", "Porntip"), ("ปนัดดา", "Panadda", "Panada"),
+    ("สุภาพร", "Suphaporn", "Supaporn"),
+    ("วรรณา", "Wanna", "Wanaa"),
+    ("อรุณี", "Arunee", "Aruni"),
+    ("พรทิพย์", "Phonthip", "Porntip"),
+    ("ปนัดดา", "Panadda", "Panada"),
 )
 _TH_FAMILY: tuple[Piece, ...] = (
-    ("ศรีสุข", "Srisuk", "Sisuk"), ("วงศ์ใหญ่", "Wongyai", "Wongyay"), ("แก้วมณี", "Kaewmanee", "Kaeomani"),
-    ("บุญมา", "Boonma", "Bunma"), ("ทองดี", "Thongdee", "Tongdee"), ("สุขสวัสดิ์", "Suksawat", "Suksawasdi"),
+    ("ศรีสุข", "Srisuk", "Sisuk"),
+    ("วงศ์ใหญ่", "Wongyai", "Wongyay"),
+    ("แก้วมณี", "Kaewmanee", "Kaeomani"),
+    ("บุญมา", "Boonma", "Bunma"),
+    ("ทองดี", "Thongdee", "Tongdee"),
+    ("สุขสวัสดิ์", "Suksawat", "Suksawasdi"),
 )
 
 
 def _latin_with_original(
-    given_m: Sequence[Piece], given_f: Sequence[Piece], family: Sequence[Piece], script: str, language: str,
+    given_m: Sequence[Piece],
+    given_f: Sequence[Piece],
+    family: Sequence[Piece],
+    script: str,
+    language: str,
 ) -> Callable[[random.Random, bool], PersonName]:
     def make(rng: random.Random, female: bool) -> PersonName:
         pieces = [_pick(rng, given_f if female else given_m), _pick(rng, family)]

@@ -133,15 +133,26 @@ class CaseRows:
     story: Story
 
 
-def add_defender(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person: Person,
-                 first_arrest: dt.date) -> tuple[Row, list[Row]]:
+def add_defender(
+    rows: Rows,
+    setting: Setting,
+    ids: Ids,
+    rng: random.Random,
+    person: Person,
+    first_arrest: dt.date,
+) -> tuple[Row, list[Row]]:
     """The defender row, its roles, areas and other names."""
     code = person.country.profile.code
-    gender = "female" if person.female else rng.choices(("male", "non_binary", "unknown"), (96, 2, 2))[0]
+    gender = (
+        "female" if person.female else rng.choices(("male", "non_binary", "unknown"), (96, 2, 2))[0]
+    )
     birth_year = rng.randint(1950, 2003)
     precision = rng.choices((Precision.DAY, Precision.YEAR, Precision.UNKNOWN), (5, 4, 1))[0]
-    birth = {Precision.DAY: dt.date(birth_year, rng.randint(1, 12), rng.randint(1, 28)),
-             Precision.YEAR: dt.date(birth_year, 1, 1), Precision.UNKNOWN: None}[precision]
+    birth = {
+        Precision.DAY: dt.date(birth_year, rng.randint(1, 12), rng.randint(1, 28)),
+        Precision.YEAR: dt.date(birth_year, 1, 1),
+        Precision.UNKNOWN: None,
+    }[precision]
     city = rng.choice(person.country.cities).name
     name = person.names.display
 
@@ -150,21 +161,27 @@ def add_defender(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, per
 
     bio = {
         "en": f"{FICTIONAL} {name} is a {' and '.join(r.label_en.lower() for r in person.roles)} from "
-              f"{city}, {country_name(code, 'en')}, working on {labels(person.areas, 'en')}.",
+        f"{city}, {country_name(code, 'en')}, working on {labels(person.areas, 'en')}.",
         "fr": f"Dossier fictif de démonstration. {name} : {labels(person.roles, 'fr')} de {city} "
-              f"({country_name(code, 'fr')}), engagé·e pour : {labels(person.areas, 'fr')}.",
+        f"({country_name(code, 'fr')}), engagé·e pour : {labels(person.areas, 'fr')}.",
         "es": f"Registro ficticio de demostración. {name}: {labels(person.roles, 'es')} de {city} "
-              f"({country_name(code, 'es')}), trabaja en: {labels(person.areas, 'es')}.",
+        f"({country_name(code, 'es')}), trabaja en: {labels(person.areas, 'es')}.",
     }
     uid = ids("hrd", "Defender", "defender")
     defender = rows.defenders.add(
-        uid=uid, display_name=name, name_original_script=person.names.original,
-        gender_id=setting.term_id("gender", gender), birth_date=birth, birth_date_precision=precision,
+        uid=uid,
+        display_name=name,
+        name_original_script=person.names.original,
+        gender_id=setting.term_id("gender", gender),
+        birth_date=birth,
+        birth_date_precision=precision,
         nationality=code,
         affiliations=person.owner.name if person.owner.is_public and rng.random() < 0.4 else "",
         biography=marked(bio["en"], person.visibility, uid),
         translations={"fr": {"biography": bio["fr"]}, "es": {"biography": bio["es"]}},
-        owner_id=person.owner.pk, is_fictional=True, visibility=person.visibility,
+        owner_id=person.owner.pk,
+        is_fictional=True,
+        visibility=person.visibility,
         created_at=noon(min(first_arrest + dt.timedelta(days=14), REFERENCE_DATE)),
     )
     for role in person.roles:
@@ -173,8 +190,12 @@ def add_defender(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, per
         rows.defender_areas.add(defender_id=defender["id"], term_id=area.pk)
     names = [
         rows.names.add(
-            uid=ids("nam", "DefenderName", f"name:{n}"), defender_id=defender["id"], name=alias.name,
-            script=alias.script, language=alias.language, kind_id=setting.term_id("name_kind", alias.kind),
+            uid=ids("nam", "DefenderName", f"name:{n}"),
+            defender_id=defender["id"],
+            name=alias.name,
+            script=alias.script,
+            language=alias.language,
+            kind_id=setting.term_id("name_kind", alias.kind),
             visibility=Visibility.PUBLIC,
         )
         for n, alias in enumerate(person.names.aliases)
@@ -182,109 +203,201 @@ def add_defender(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, per
     return defender, names
 
 
-def add_sensitive(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person: Person,
-                  defender: Row, case: CaseRows) -> None:
+def add_sensitive(
+    rows: Rows,
+    setting: Setting,
+    ids: Ids,
+    rng: random.Random,
+    person: Person,
+    defender: Row,
+    case: CaseRows,
+) -> None:
     """Restricted details a partner would keep: family and lawyer contacts, health, risk notes."""
     code = person.country.profile.code
     details = []
     if rng.random() < 0.6:
         female = rng.random() < 0.6
-        relation = rng.choice(("sister", "mother", "wife", "daughter") if female
-                              else ("brother", "father", "husband", "son"))
+        relation = rng.choice(
+            ("sister", "mother", "wife", "daughter")
+            if female
+            else ("brother", "father", "husband", "son")
+        )
         relative = person_name(code, rng, female).display
-        details.append(("family_contact", f"Family contact: {relation} {relative}, phone {_phone(rng)}, "
-                                          f"lives near the {case.story.city.name} central market."))
+        details.append(
+            (
+                "family_contact",
+                f"Family contact: {relation} {relative}, phone {_phone(rng)}, "
+                f"lives near the {case.story.city.name} central market.",
+            )
+        )
     if rng.random() < 0.5:
         lawyer = person_name(code, rng, rng.random() < 0.4).display
-        details.append(("lawyer_contact", f"Lawyer: {lawyer}, mobile {_phone(rng)}, reachable on Signal."))
+        details.append(
+            ("lawyer_contact", f"Lawyer: {lawyer}, mobile {_phone(rng)}, reachable on Signal.")
+        )
     if case.story.ill_treated or rng.random() < 0.2:
-        details.append(("health", rng.choice((
-            "Suffers from hypertension; medication withheld for weeks at a time.",
-            "Lost hearing in one ear after a beating; needs a specialist.",
-            "Diabetic; family reports rapid weight loss since detention.",
-        ))))
+        details.append(
+            (
+                "health",
+                rng.choice(
+                    (
+                        "Suffers from hypertension; medication withheld for weeks at a time.",
+                        "Lost hearing in one ear after a beating; needs a specialist.",
+                        "Diabetic; family reports rapid weight loss since detention.",
+                    )
+                ),
+            )
+        )
     if rng.random() < 0.3:
-        details.append(("risk", "Relatives were threatened after speaking to foreign media; "
-                                "do not publish the home address or the names of the children."))
+        details.append(
+            (
+                "risk",
+                "Relatives were threatened after speaking to foreign media; "
+                "do not publish the home address or the names of the children.",
+            )
+        )
     for n, (kind, text) in enumerate(details):
         uid = ids("sen", "SensitiveDetail", f"sensitive:{case.case['uid']}:{n}")
         rows.sensitive.add(
-            uid=uid, defender_id=defender["id"],
+            uid=uid,
+            defender_id=defender["id"],
             case_id=case.case["id"] if kind != "family_contact" else None,
-            kind_id=setting.term_id("sensitive_kind", kind), text=marked(text, Visibility.RESTRICTED, uid),
+            kind_id=setting.term_id("sensitive_kind", kind),
+            text=marked(text, Visibility.RESTRICTED, uid),
             visibility=Visibility.RESTRICTED,
         )
 
 
-def add_case(rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person: Person,
-             defender: Row, story: Story, number: int) -> CaseRows:
+def add_case(
+    rows: Rows,
+    setting: Setting,
+    ids: Ids,
+    rng: random.Random,
+    person: Person,
+    defender: Row,
+    story: Story,
+    number: int,
+) -> CaseRows:
     """A case with its events, charges, perpetrator links, derived status and WGAD assessment."""
     code = person.country.profile.code
     uid = ids("case", "Case", f"case:{number}")
     visibility = person.visibility
     if visibility == Visibility.PUBLIC:
-        visibility = rng.choices((Visibility.PUBLIC, Visibility.PARTNERS, Visibility.RESTRICTED), (92, 6, 2))[0]
+        visibility = rng.choices(
+            (Visibility.PUBLIC, Visibility.PARTNERS, Visibility.RESTRICTED), (92, 6, 2)
+        )[0]
     # The same derivation a save would run (records.status), in memory, on the timeline's order:
     # what the public reads from the public events, the whole timeline for reviewers.
-    every = [TimelineEntry(e.type, e.date, e.precision, e.certainty, n) for n, e in enumerate(story.events)]
-    entries = [e for e, item in zip(every, story.events, strict=True) if item.visibility == Visibility.PUBLIC]
+    every = [
+        TimelineEntry(e.type, e.date, e.precision, e.certainty, n)
+        for n, e in enumerate(story.events)
+    ]
+    entries = [
+        e
+        for e, item in zip(every, story.events, strict=True)
+        if item.visibility == Visibility.PUBLIC
+    ]
     derived_code = derive_status(entries) or "detained_awaiting_trial"
     full_code = derive_status(every) or "detained_awaiting_trial"
     start, end = arrest_and_release(entries)
     full_dates = tuple(e.date if e else None for e in arrest_and_release(every))
     stated_code = derived_code
     if rng.random() < 0.03:  # deliberate disagreements for reviewers to find
-        stated_code = rng.choice([c for c in ("detained_awaiting_trial", "detained_convicted", "released")
-                                  if c != derived_code])
+        stated_code = rng.choice(
+            [
+                c
+                for c in ("detained_awaiting_trial", "detained_convicted", "released")
+                if c != derived_code
+            ]
+        )
     stated = setting.term("case_status", stated_code)
     summary = _summaries(setting, person, story, start, stated)
     arrested: dt.date | None = start.date if start else None  # type: ignore[assignment]
-    review_state = rng.choices((ReviewState.PUBLISHED, ReviewState.DRAFT, ReviewState.IN_REVIEW,
-                                ReviewState.VERIFIED, ReviewState.WITHDRAWN), (82, 6, 6, 3, 3))[0]
+    review_state = rng.choices(
+        (
+            ReviewState.PUBLISHED,
+            ReviewState.DRAFT,
+            ReviewState.IN_REVIEW,
+            ReviewState.VERIFIED,
+            ReviewState.WITHDRAWN,
+        ),
+        (82, 6, 6, 3, 3),
+    )[0]
     level = hidden_level(visibility, review_state)
 
     def hide(text: str) -> str:
         return marked(text, level, uid)
 
     case = rows.cases.add(
-        uid=uid, defender_id=defender["id"], country=code, city=story.city.name,
-        status_id=stated.pk, derived_status_id=setting.term_id("case_status", derived_code),
+        uid=uid,
+        defender_id=defender["id"],
+        country=code,
+        city=story.city.name,
+        status_id=stated.pk,
+        derived_status_id=setting.term_id("case_status", derived_code),
         status_conflict=stated_code != derived_code,
         full_derived_status_id=setting.term_id("case_status", full_code),
-        hidden_facts_differ=full_code != derived_code or full_dates != (arrested, end.date if end else None),
+        hidden_facts_differ=full_code != derived_code
+        or full_dates != (arrested, end.date if end else None),
         last_verified_at=_last_verified(uid, rows.now, review_state),
-        arrest_date=arrested, arrest_date_precision=start.precision if start else Precision.UNKNOWN,
+        arrest_date=arrested,
+        arrest_date_precision=start.precision if start else Precision.UNKNOWN,
         release_date=end.date if end else None,
-        authorities=hide("\n".join(dict.fromkeys(
-            [story.city.police.name, story.city.prosecutor.name]
-            + ([story.city.court.name] if any(e.type == "trial" for e in story.events) else [])
-        ))),
-        arresting_forces=hide(f"Officers of {story.city.police.name}"
-                              + (" in plain clothes" if rng.random() < 0.4 else "")),
-        arrest_warrant_shown=rng.choices((WarrantShown.NO, WarrantShown.YES, WarrantShown.UNKNOWN),
-                                         (5, 2, 3))[0],
+        authorities=hide(
+            "\n".join(
+                dict.fromkeys(
+                    [story.city.police.name, story.city.prosecutor.name]
+                    + (
+                        [story.city.court.name]
+                        if any(e.type == "trial" for e in story.events)
+                        else []
+                    )
+                )
+            )
+        ),
+        arresting_forces=hide(
+            f"Officers of {story.city.police.name}"
+            + (" in plain clothes" if rng.random() < 0.4 else "")
+        ),
+        arrest_warrant_shown=rng.choices(
+            (WarrantShown.NO, WarrantShown.YES, WarrantShown.UNKNOWN), (5, 2, 3)
+        )[0],
         reasons_given=hide("; ".join(c.wording for c in story.charges) or "No reason given."),
         legal_basis=hide("; ".join(c.provision for c in story.charges)),
         detention_conditions=hide(_conditions(story)),
-        domestic_remedies=hide("Appeal rejected; no further domestic remedy is effective."
-                               if story.appealed else
-                               "Requests for access to a lawyer and for release on bail were refused."),
+        domestic_remedies=hide(
+            "Appeal rejected; no further domestic remedy is effective."
+            if story.appealed
+            else "Requests for access to a lawyer and for release on bail were refused."
+        ),
         summary=hide(summary["en"]),
-        translations={"fr": {"summary": hide(summary["fr"])}, "es": {"summary": hide(summary["es"])}},
+        translations={
+            "fr": {"summary": hide(summary["fr"])},
+            "es": {"summary": hide(summary["es"])},
+        },
         review_state=review_state,
-        owner_id=person.owner.pk, is_fictional=True, visibility=visibility,
+        owner_id=person.owner.pk,
+        is_fictional=True,
+        visibility=visibility,
         created_at=noon(min((arrested or REFERENCE_DATE) + dt.timedelta(days=10), REFERENCE_DATE)),
     )
     _add_wgad(rows, setting, rng, case, story)
     if rng.random() < 0.08:
         rows.shares.add(case_id=case["id"], organisation_id=rng.choice(setting.international).pk)
-    events = [(_add_event(rows, setting, ids, case, item, n), item) for n, item in enumerate(story.events)]
+    events = [
+        (_add_event(rows, setting, ids, case, item, n), item) for n, item in enumerate(story.events)
+    ]
     if rng.random() < 0.06:
         first = story.events[0]
-        secret = StoryEvent("harassment", first.date, "Security officers visited the family home at night "
-                            "and photographed the children's school timetable.",
-                            precision=first.precision, certainty=Certainty.ALLEGED,
-                            visibility=Visibility.RESTRICTED)
+        secret = StoryEvent(
+            "harassment",
+            first.date,
+            "Security officers visited the family home at night "
+            "and photographed the children's school timetable.",
+            precision=first.precision,
+            certainty=Certainty.ALLEGED,
+            visibility=Visibility.RESTRICTED,
+        )
         events.append((_add_event(rows, setting, ids, case, secret, len(story.events)), secret))
     return CaseRows(case, events, story)
 
@@ -299,23 +412,32 @@ def _last_verified(uid: str, now: dt.datetime, review_state: str) -> dt.datetime
     return now - dt.timedelta(days=days)
 
 
-def _summaries(setting: Setting, person: Person, story: Story, start: TimelineEntry | None,
-               stated: Term) -> dict[str, str]:
+def _summaries(
+    setting: Setting, person: Person, story: Story, start: TimelineEntry | None, stated: Term
+) -> dict[str, str]:
     when = format_partial_iso(start.date, start.precision) if start else "?"  # type: ignore[arg-type]
     name, city, role = person.names.display, story.city.name, person.roles[0]
-    categories = [setting.term("charge_category", c) for c in dict.fromkeys(c.category for c in story.charges)]
-    en = (f"{FICTIONAL} {name}, a {role.label_en.lower()} from {city}, was arrested ({when}) by "
-          f"{story.city.police.name}.")
+    categories = [
+        setting.term("charge_category", c) for c in dict.fromkeys(c.category for c in story.charges)
+    ]
+    en = (
+        f"{FICTIONAL} {name}, a {role.label_en.lower()} from {city}, was arrested ({when}) by "
+        f"{story.city.police.name}."
+    )
     if story.charges:
         en += f" Charged with {'; '.join(c.wording for c in story.charges)}."
     sentence = next((e for e in story.events if e.type == "sentence"), None)
     if sentence:
         en += f" {sentence.description}"
     en += f" Current status: {stated.label_en.lower()}."
-    fr = (f"Dossier fictif de démonstration. {name} ({role.label_fr.lower()}, {city}) a été arrêté·e "
-          f"({when}).")
-    es = (f"Registro ficticio de demostración. {name} ({role.label_es.lower()}, {city}) fue detenido/a "
-          f"({when}).")
+    fr = (
+        f"Dossier fictif de démonstration. {name} ({role.label_fr.lower()}, {city}) a été arrêté·e "
+        f"({when})."
+    )
+    es = (
+        f"Registro ficticio de demostración. {name} ({role.label_es.lower()}, {city}) fue detenido/a "
+        f"({when})."
+    )
     if categories:
         fr += f" Chefs d'accusation : {', '.join(c.label_fr.lower() for c in categories)}."
         es += f" Cargos: {', '.join(c.label_es.lower() for c in categories)}."
@@ -346,10 +468,21 @@ _WGAD_REASONS = {
 
 def _add_wgad(rows: Rows, setting: Setting, rng: random.Random, case: Row, story: Story) -> None:
     tried = any(e.type == "trial" for e in story.events)
-    met = [cat for cat, chance in (("I", 0.2), ("II", 0.9), ("III", 0.7 if tried else 0.1), ("IV", 0.02),
-                                   ("V", 0.3)) if rng.random() < chance]
+    met = [
+        cat
+        for cat, chance in (
+            ("I", 0.2),
+            ("II", 0.9),
+            ("III", 0.7 if tried else 0.1),
+            ("IV", 0.02),
+            ("V", 0.3),
+        )
+        if rng.random() < chance
+    ]
     reasoning = "\n".join(f"Category {cat}: {_WGAD_REASONS[cat]}" for cat in met)
-    case["wgad_reasoning"] = marked(reasoning, hidden_level(case["visibility"], case["review_state"]), case["uid"])
+    case["wgad_reasoning"] = marked(
+        reasoning, hidden_level(case["visibility"], case["review_state"]), case["uid"]
+    )
     for cat in met:
         rows.case_wgad.add(case_id=case["id"], term_id=setting.term_id("wgad_category", cat))
 
@@ -358,24 +491,36 @@ def _add_event(rows: Rows, setting: Setting, ids: Ids, case: Row, item: StoryEve
     uid = ids("evt", "Event", f"event:{case['uid']}:{n}")
     place = setting.places_by_uid.get(item.place_uid)
     event = rows.events.add(
-        uid=uid, case_id=case["id"], event_type_id=setting.term_id("event_type", item.type), date=item.date,
-        date_precision=item.precision, certainty=item.certainty, place=item.place,
+        uid=uid,
+        case_id=case["id"],
+        event_type_id=setting.term_id("event_type", item.type),
+        date=item.date,
+        date_precision=item.precision,
+        certainty=item.certainty,
+        place=item.place,
         place_of_detention_id=place.pk if place else None,
         description=marked(item.description, item.visibility, uid),
-        sentence_kind=item.sentence_kind, sentence_months=item.sentence_months, fine_amount=item.fine,
+        sentence_kind=item.sentence_kind,
+        sentence_months=item.sentence_months,
+        fine_amount=item.fine,
         fine_currency=setting.countries[case["country"]].profile.currency if item.fine else "",
         visibility=item.visibility,
     )
     for c, charge in enumerate(item.charges):
         rows.charges.add(
-            uid=ids("chg", "Charge", f"charge:{uid}:{c}"), event_id=event["id"], wording=charge.wording,
-            legal_provision=charge.provision, category_id=setting.term_id("charge_category", charge.category),
+            uid=ids("chg", "Charge", f"charge:{uid}:{c}"),
+            event_id=event["id"],
+            wording=charge.wording,
+            legal_provision=charge.provision,
+            category_id=setting.term_id("charge_category", charge.category),
             visibility=Visibility.PUBLIC,
         )
     for p, (perp_uid, role) in enumerate(item.perpetrators):
         rows.perpetrator_links.add(
-            uid=ids("epr", "EventPerpetrator", f"link:{uid}:{p}"), event_id=event["id"],
+            uid=ids("epr", "EventPerpetrator", f"link:{uid}:{p}"),
+            event_id=event["id"],
             perpetrator_id=setting.perpetrators_by_uid[perp_uid].pk,
-            role_id=setting.term_id("perpetrator_role", role), visibility=item.visibility,
+            role_id=setting.term_id("perpetrator_role", role),
+            visibility=item.visibility,
         )
     return event

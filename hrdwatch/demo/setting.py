@@ -22,22 +22,69 @@ from .profiles import PROFILES, CountryProfile
 # (slug, name, kind, country, is_public). Fictional organisations; websites on example.org.
 ORGANISATIONS: tuple[tuple[str, str, str, str, bool], ...] = (
     ("lantern-rights-monitor", "Lantern Rights Monitor", OrganisationKind.LOCAL, "CN", True),
-    ("pearl-river-worker-hotline", "Pearl River Worker Hotline", OrganisationKind.LOCAL, "CN", False),
-    ("bamboo-prisoner-support", "Bamboo Prisoner Support Network", OrganisationKind.LOCAL, "VN", True),
+    (
+        "pearl-river-worker-hotline",
+        "Pearl River Worker Hotline",
+        OrganisationKind.LOCAL,
+        "CN",
+        False,
+    ),
+    (
+        "bamboo-prisoner-support",
+        "Bamboo Prisoner Support Network",
+        OrganisationKind.LOCAL,
+        "VN",
+        True,
+    ),
     ("nile-defenders-forum", "Nile Defenders Forum", OrganisationKind.LOCAL, "EG", True),
     ("alborz-rights-watch", "Alborz Rights Watch", OrganisationKind.LOCAL, "IR", True),
     ("open-cell-monitor", "Open Cell Monitoring Group", OrganisationKind.LOCAL, "RU", True),
     ("pahonia-prisoner-aid", "Pahonia Prisoner Aid", OrganisationKind.LOCAL, "BY", True),
     ("anatolia-legal-aid", "Anatolia Legal Aid Collective", OrganisationKind.LOCAL, "TR", True),
     ("caspian-free-voice", "Caspian Free Voice", OrganisationKind.LOCAL, "AZ", True),
-    ("irrawaddy-prisoner-assistance", "Irrawaddy Prisoner Assistance", OrganisationKind.LOCAL, "MM", False),
-    ("xolotlan-rights-collective", "Xolotlán Human Rights Collective", OrganisationKind.LOCAL, "NI", True),
-    ("global-defenders-network", "Global Defenders Network (secretariat)", OrganisationKind.NETWORK, "", True),
-    ("sentinel-for-defenders", "Sentinel for Human Rights Defenders", OrganisationKind.INTERNATIONAL, "", True),
-    ("trial-observation-project", "International Trial Observation Project",
-     OrganisationKind.INTERNATIONAL, "", True),
+    (
+        "irrawaddy-prisoner-assistance",
+        "Irrawaddy Prisoner Assistance",
+        OrganisationKind.LOCAL,
+        "MM",
+        False,
+    ),
+    (
+        "xolotlan-rights-collective",
+        "Xolotlán Human Rights Collective",
+        OrganisationKind.LOCAL,
+        "NI",
+        True,
+    ),
+    (
+        "global-defenders-network",
+        "Global Defenders Network (secretariat)",
+        OrganisationKind.NETWORK,
+        "",
+        True,
+    ),
+    (
+        "sentinel-for-defenders",
+        "Sentinel for Human Rights Defenders",
+        OrganisationKind.INTERNATIONAL,
+        "",
+        True,
+    ),
+    (
+        "trial-observation-project",
+        "International Trial Observation Project",
+        OrganisationKind.INTERNATIONAL,
+        "",
+        True,
+    ),
     ("pen-and-prison", "Pen & Prison International", OrganisationKind.INTERNATIONAL, "", True),
-    ("free-expression-legal-fund", "Free Expression Legal Fund", OrganisationKind.INTERNATIONAL, "", True),
+    (
+        "free-expression-legal-fund",
+        "Free Expression Legal Fund",
+        OrganisationKind.INTERNATIONAL,
+        "",
+        True,
+    ),
 )
 FICTIONAL_NOTE = "Fictional demo person"
 
@@ -100,8 +147,13 @@ def _organisations() -> list[Organisation]:
     for slug, name, kind, country, is_public in ORGANISATIONS:
         org, _created = Organisation.objects.get_or_create(
             slug=slug,
-            defaults={"name": name, "kind": kind, "country": country, "is_public": is_public,
-                      "website": f"https://{slug}.example.org/"},
+            defaults={
+                "name": name,
+                "kind": kind,
+                "country": country,
+                "is_public": is_public,
+                "website": f"https://{slug}.example.org/",
+            },
         )
         orgs.append(org)
     return orgs
@@ -114,20 +166,40 @@ def build_setting(seed: int, load: BulkLoad) -> Setting:
     places: list[PlaceOfDetention] = []
     perps: list[Perpetrator] = []
 
-    def perp(country: str, key: str, name: str, original: str, ptype: str, **extra: object) -> Perpetrator:
+    def perp(
+        country: str, key: str, name: str, original: str, ptype: str, **extra: object
+    ) -> Perpetrator:
         row = Perpetrator(
-            uid=new_uid("per", f"demo:{seed}:{country}:{key}", "Perpetrator"), name=name,
-            name_original=original, perpetrator_type=terms[("perpetrator_type", ptype)], country=country,
-            visibility=Visibility.PUBLIC, **extra,
+            uid=new_uid("per", f"demo:{seed}:{country}:{key}", "Perpetrator"),
+            name=name,
+            name_original=original,
+            perpetrator_type=terms[("perpetrator_type", ptype)],
+            country=country,
+            visibility=Visibility.PUBLIC,
+            **extra,
         )
         perps.append(row)
         return row
 
-    def person(country: str, key: str, rng: random.Random, position: str, parent: Perpetrator,
-               ptype: str = "person") -> Perpetrator:
+    def person(
+        country: str,
+        key: str,
+        rng: random.Random,
+        position: str,
+        parent: Perpetrator,
+        ptype: str = "person",
+    ) -> Perpetrator:
         names = person_name(country, rng, rng.random() < 0.3)
-        return perp(country, key, names.display, names.original, ptype, position=position, parent=parent,
-                    identifiers={"note": FICTIONAL_NOTE, "birth_year": str(rng.randint(1955, 1985))})
+        return perp(
+            country,
+            key,
+            names.display,
+            names.original,
+            ptype,
+            position=position,
+            parent=parent,
+            identifiers={"note": FICTIONAL_NOTE, "birth_year": str(rng.randint(1955, 1985))},
+        )
 
     countries: dict[str, CountrySetup] = {}
     for profile in PROFILES:
@@ -140,15 +212,29 @@ def build_setting(seed: int, load: BulkLoad) -> Setting:
         director_of: dict[str, Perpetrator] = {}
         cities = []
         for c, (city, city_o) in enumerate(profile.cities):
+
             def fill(template: str, city: str = city, city_o: str = city_o) -> str:
                 return template.format(city=city, city_o=city_o)
 
-            court = perp(code, f"court:{c}", fill(profile.court[0]), fill(profile.court[1]), "court")
-            judges = [person(code, f"judge:{c}:{j}", rng, f"Presiding judge, {court.name}", court, "judge")
-                      for j in range(2)]
-            police = perp(code, f"police:{c}", fill(profile.police[0]), fill(profile.police[1]), "police_unit")
-            prosecutor = perp(code, f"prosecutor:{c}", fill(profile.prosecutor[0]),
-                              fill(profile.prosecutor[1]), "prosecutor")
+            court = perp(
+                code, f"court:{c}", fill(profile.court[0]), fill(profile.court[1]), "court"
+            )
+            judges = [
+                person(
+                    code, f"judge:{c}:{j}", rng, f"Presiding judge, {court.name}", court, "judge"
+                )
+                for j in range(2)
+            ]
+            police = perp(
+                code, f"police:{c}", fill(profile.police[0]), fill(profile.police[1]), "police_unit"
+            )
+            prosecutor = perp(
+                code,
+                f"prosecutor:{c}",
+                fill(profile.prosecutor[0]),
+                fill(profile.prosecutor[1]),
+                "prosecutor",
+            )
             pretrial: list[PlaceOfDetention] = []
             prisons: list[PlaceOfDetention] = []
             for p, (kind, name_t, original_t) in enumerate(profile.places):
@@ -157,27 +243,57 @@ def build_setting(seed: int, load: BulkLoad) -> Setting:
                 if place is None:
                     place = PlaceOfDetention(
                         uid=new_uid("plc", f"demo:{seed}:{code}:place:{c}:{p}", "PlaceOfDetention"),
-                        name=name, name_original=fill(original_t), kind=kind, country=code,
-                        city=city if "{city}" in name_t else "", visibility=Visibility.PUBLIC,
+                        name=name,
+                        name_original=fill(original_t),
+                        kind=kind,
+                        country=code,
+                        city=city if "{city}" in name_t else "",
+                        visibility=Visibility.PUBLIC,
                     )
                     places.append(place)
-                    facility = perp(code, f"facility:{c}:{p}", place.name, place.name_original,
-                                    "detention_facility")
+                    facility = perp(
+                        code,
+                        f"facility:{c}:{p}",
+                        place.name,
+                        place.name_original,
+                        "detention_facility",
+                    )
                     facility_of[place.uid] = facility
-                    director_of[place.uid] = person(code, f"director:{c}:{p}", rng,
-                                                    f"Director, {place.name}", facility)
+                    director_of[place.uid] = person(
+                        code, f"director:{c}:{p}", rng, f"Director, {place.name}", facility
+                    )
                     if "{city}" not in name_t:
                         national_places[name] = place
                 (prisons if kind == PlaceKind.PRISON else pretrial).append(place)
-            cities.append(CitySetup(
-                city, city_o, court, judges, police,
-                person(code, f"police_head:{c}", rng, f"Head, {police.name}", police),
-                prosecutor,
-                person(code, f"prosecutor_person:{c}", rng, f"Prosecutor, {prosecutor.name}", prosecutor),
-                pretrial or prisons, prisons or pretrial,
-            ))
-        countries[code] = CountrySetup(profile, cities, security, ministry, facility_of, director_of,
-                                       [o for o in orgs if o.country == code])
+            cities.append(
+                CitySetup(
+                    city,
+                    city_o,
+                    court,
+                    judges,
+                    police,
+                    person(code, f"police_head:{c}", rng, f"Head, {police.name}", police),
+                    prosecutor,
+                    person(
+                        code,
+                        f"prosecutor_person:{c}",
+                        rng,
+                        f"Prosecutor, {prosecutor.name}",
+                        prosecutor,
+                    ),
+                    pretrial or prisons,
+                    prisons or pretrial,
+                )
+            )
+        countries[code] = CountrySetup(
+            profile,
+            cities,
+            security,
+            ministry,
+            facility_of,
+            director_of,
+            [o for o in orgs if o.country == code],
+        )
     international = [o for o in orgs if o.kind != OrganisationKind.LOCAL]
     load.insert(places)
     # Institutions first, then the people whose ``parent`` they are.

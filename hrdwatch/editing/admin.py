@@ -59,8 +59,24 @@ class CaseInline(RecordInline, admin.TabularInline):
 
 @admin.register(m.Defender)
 class DefenderAdmin(SoftDeleteAdmin):
-    list_display = ["display_name", "name_original_script", "nationality", "visibility", "is_published", "owner"]
-    list_filter = [DeletedFilter, "visibility", "is_published", "gender", "roles", "nationality", "owner", "is_fictional"]
+    list_display = [
+        "display_name",
+        "name_original_script",
+        "nationality",
+        "visibility",
+        "is_published",
+        "owner",
+    ]
+    list_filter = [
+        DeletedFilter,
+        "visibility",
+        "is_published",
+        "gender",
+        "roles",
+        "nationality",
+        "owner",
+        "is_fictional",
+    ]
     search_fields = ["display_name", "name_original_script", "names__name", "uid", "external_id"]
     filter_horizontal = ["roles", "areas_of_work"]
     inlines = [DefenderNameInline, SensitiveDetailInline, CaseInline]
@@ -71,8 +87,11 @@ class EventInline(RecordInline, admin.StackedInline):
     model = m.Event
     extra = 0
     fields = [
-        ("event_type", "date", "date_precision", "certainty"), ("place", "place_of_detention"),
-        "description", ("sentence_kind", "sentence_months", "fine_amount", "fine_currency"), "visibility",
+        ("event_type", "date", "date_precision", "certainty"),
+        ("place", "place_of_detention"),
+        "description",
+        ("sentence_kind", "sentence_months", "fine_amount", "fine_currency"),
+        "visibility",
     ]
     show_change_link = True
     autocomplete_fields = ["place_of_detention"]
@@ -82,7 +101,14 @@ class InterventionInline(RecordInline, admin.StackedInline):
     model = m.Intervention
     formfield_overrides = HTTPS_URLS
     extra = 0
-    fields = [("intervention_type", "date", "date_precision", "organisation"), "title", "description", "outcome", "url", "visibility"]
+    fields = [
+        ("intervention_type", "date", "date_precision", "organisation"),
+        "title",
+        "description",
+        "outcome",
+        "url",
+        "visibility",
+    ]
 
 
 class CaseEvidenceInline(RecordInline, admin.TabularInline):
@@ -99,19 +125,89 @@ class CaseSensitiveInline(SensitiveDetailInline):
 
 @admin.register(m.Case)
 class CaseAdmin(SoftDeleteAdmin):
-    list_display = ["__str__", "country", "status", "derived_status", "status_conflict", "review_state", "visibility", "owner"]
-    list_filter = [DeletedFilter, "review_state", "visibility", "status_conflict", "status", "country", "owner", "wgad_categories"]
-    search_fields = ["defender__display_name", "defender__names__name", "summary", "uid", "external_id"]
+    list_display = [
+        "__str__",
+        "country",
+        "status",
+        "derived_status",
+        "status_conflict",
+        "review_state",
+        "visibility",
+        "owner",
+    ]
+    list_filter = [
+        DeletedFilter,
+        "review_state",
+        "visibility",
+        "status_conflict",
+        "status",
+        "country",
+        "owner",
+        "wgad_categories",
+    ]
+    search_fields = [
+        "defender__display_name",
+        "defender__names__name",
+        "summary",
+        "uid",
+        "external_id",
+    ]
     autocomplete_fields = ["defender"]
     filter_horizontal = ["wgad_categories"]
-    readonly_fields = ["uid", "derived_status", "status_conflict", "arrest_date", "release_date", "deleted_at",
-                       *WORKFLOW_READ_ONLY]
+    readonly_fields = [
+        "uid",
+        "derived_status",
+        "status_conflict",
+        "arrest_date",
+        "release_date",
+        "deleted_at",
+        *WORKFLOW_READ_ONLY,
+    ]
     inlines = [EventInline, InterventionInline, CaseEvidenceInline, CaseSensitiveInline]
     fieldsets = [
-        (None, {"fields": ["uid", "defender", ("country", "region", "city"), ("status", "derived_status", "status_conflict"), "summary"]}),
-        (_("Arrest and detention"), {"fields": [("arrest_date", "release_date"), "arresting_forces", "arrest_warrant_shown", "reasons_given", "legal_basis", "authorities", "detention_conditions"]}),
-        (_("Arbitrariness (WGAD)"), {"fields": ["wgad_categories", "wgad_reasoning", "domestic_remedies"]}),
-        (_("Workflow and access"), {"fields": ["review_state", "visibility", "owner", "is_fictional", "translations", "deleted_at"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "uid",
+                    "defender",
+                    ("country", "region", "city"),
+                    ("status", "derived_status", "status_conflict"),
+                    "summary",
+                ]
+            },
+        ),
+        (
+            _("Arrest and detention"),
+            {
+                "fields": [
+                    ("arrest_date", "release_date"),
+                    "arresting_forces",
+                    "arrest_warrant_shown",
+                    "reasons_given",
+                    "legal_basis",
+                    "authorities",
+                    "detention_conditions",
+                ]
+            },
+        ),
+        (
+            _("Arbitrariness (WGAD)"),
+            {"fields": ["wgad_categories", "wgad_reasoning", "domestic_remedies"]},
+        ),
+        (
+            _("Workflow and access"),
+            {
+                "fields": [
+                    "review_state",
+                    "visibility",
+                    "owner",
+                    "is_fictional",
+                    "translations",
+                    "deleted_at",
+                ]
+            },
+        ),
         (_("Citation"), {"fields": ["cited_source", "expected_version"]}),
     ]
 
@@ -139,7 +235,15 @@ class EventEvidenceInline(RecordInline, admin.TabularInline):
 
 @admin.register(m.Event)
 class EventAdmin(SoftDeleteAdmin):
-    list_display = ["__str__", "case", "event_type", "date", "date_precision", "certainty", "visibility"]
+    list_display = [
+        "__str__",
+        "case",
+        "event_type",
+        "date",
+        "date_precision",
+        "certainty",
+        "visibility",
+    ]
     list_filter = [DeletedFilter, "event_type", "certainty", "visibility"]
     search_fields = ["case__defender__display_name", "description", "place"]
     autocomplete_fields = ["case", "place_of_detention"]

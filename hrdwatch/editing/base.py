@@ -42,7 +42,9 @@ def shows_restricted(obj: Any) -> bool:
     if isinstance(obj, m.Defender | m.Case):
         return obj.sensitive_details.exists() or any(
             getattr(obj, rel).filter(visibility=Visibility.RESTRICTED).exists()
-            for rel in ("names", "evidence") if hasattr(obj, rel))
+            for rel in ("names", "evidence")
+            if hasattr(obj, rel)
+        )
     if isinstance(obj, m.Case | m.Event):
         return obj.evidence.filter(visibility=Visibility.RESTRICTED).exists()
     return False
@@ -125,44 +127,81 @@ class SoftDeleteAdmin(ActionAdminMixin, SimpleHistoryAdmin):
             values = model_values(row)
             values[formset.fk.name] = formset.instance
             if instance.pk:
-                actions.do_update(who, instance, version=row.cleaned_data.get("expected_version"),
-                                  source=cited, **values)
+                actions.do_update(
+                    who,
+                    instance,
+                    version=row.cleaned_data.get("expected_version"),
+                    source=cited,
+                    **values,
+                )
             else:
                 actions.do_create(who, type(instance), source=cited, **values)
         formset.save_m2m = lambda: None
 
-    def history_form_view(self, request: HttpRequest, object_id: str, version_id: str,
-                          extra_context: dict[str, Any] | None = None) -> HttpResponse:
+    def history_form_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        version_id: str,
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
         request._hrdwatch_reverting = True  # type: ignore[attr-defined]
         obj = self.model.all_objects.filter(pk=object_id).first()  # type: ignore[attr-defined]
         if obj is not None:
-            record(_actor(request), "restricted.view", obj,
-                   details={"what": "history version in the admin", "path": request.path})
+            record(
+                _actor(request),
+                "restricted.view",
+                obj,
+                details={"what": "history version in the admin", "path": request.path},
+            )
         return super().history_form_view(request, object_id, version_id, extra_context)
 
-    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
-                    extra_context: dict[str, Any] | None = None) -> HttpResponse:
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
         obj = self.model.all_objects.filter(pk=object_id).first()  # type: ignore[attr-defined]
         if obj is not None and request.method == "GET" and shows_restricted(obj):
-            record(_actor(request), "restricted.view", obj,
-                   details={"what": "record page in the admin", "path": request.path})
+            record(
+                _actor(request),
+                "restricted.view",
+                obj,
+                details={"what": "record page in the admin", "path": request.path},
+            )
         return super().change_view(request, object_id, form_url, extra_context)
 
-    def history_view(self, request: HttpRequest, object_id: str,
-                     extra_context: dict[str, Any] | None = None) -> HttpResponse:
+    def history_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         obj = self.model.all_objects.filter(pk=object_id).first()  # type: ignore[attr-defined]
         if obj is not None and shows_restricted(obj):
-            record(_actor(request), "restricted.view", obj,
-                   details={"what": "change history in the admin", "path": request.path})
+            record(
+                _actor(request),
+                "restricted.view",
+                obj,
+                details={"what": "change history in the admin", "path": request.path},
+            )
         return super().history_view(request, object_id, extra_context)
 
-    def changelist_view(self, request: HttpRequest,
-                        extra_context: dict[str, Any] | None = None) -> HttpResponse:
-        if "visibility" in {f.name for f in self.model._meta.concrete_fields} and \
-                self.get_queryset(request).filter(visibility=Visibility.RESTRICTED).exists():
-            record(_actor(request), "restricted.view", None, details={
-                "what": f"list of {self.model._meta.verbose_name_plural} in the admin",
-                "path": request.path})
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        if (
+            "visibility" in {f.name for f in self.model._meta.concrete_fields}
+            and self.get_queryset(request).filter(visibility=Visibility.RESTRICTED).exists()
+        ):
+            record(
+                _actor(request),
+                "restricted.view",
+                None,
+                details={
+                    "what": f"list of {self.model._meta.verbose_name_plural} in the admin",
+                    "path": request.path,
+                },
+            )
         return super().changelist_view(request, extra_context)
 
     # -- soft delete and restore ----------------------------------------------------------------
@@ -170,7 +209,9 @@ class SoftDeleteAdmin(ActionAdminMixin, SimpleHistoryAdmin):
     def soft_delete_selected(self, request: HttpRequest, queryset: QuerySet) -> None:
         for obj in queryset.filter(deleted_at__isnull=True):
             actions.do_delete(_actor(request), obj, reason="deleted in the admin")
-        messages.success(request, _("Deleted; the records can be restored from the 'deleted' filter."))
+        messages.success(
+            request, _("Deleted; the records can be restored from the 'deleted' filter.")
+        )
 
     @admin.action(description=_("Restore selected"))
     def restore_selected(self, request: HttpRequest, queryset: QuerySet) -> None:

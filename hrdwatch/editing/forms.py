@@ -27,9 +27,13 @@ class CitedForm(ActionForm):
     """The main form of a record page: also asks which source supports the change."""
 
     cited_source = forms.CharField(
-        label=_("Cited source"), required=False, max_length=40,
-        help_text=_("Identifier (src-…) of the source that supports this change; required when "
-                    "the facts change."),
+        label=_("Cited source"),
+        required=False,
+        max_length=40,
+        help_text=_(
+            "Identifier (src-…) of the source that supports this change; required when "
+            "the facts change."
+        ),
     )
 
     def clean_cited_source(self) -> Source | None:
@@ -45,5 +49,6 @@ class CitedForm(ActionForm):
 def model_values(form: forms.ModelForm) -> dict[str, Any]:
     """The cleaned values of the form's model fields (not the version or the cited source)."""
     names = {f.name for f in form._meta.model._meta.get_fields()}
-    return {k: v for k, v in form.cleaned_data.items()
-            if k in names and k in form.fields and k != "id"}
+    return {
+        k: v for k, v in form.cleaned_data.items() if k in names and k in form.fields and k != "id"
+    }

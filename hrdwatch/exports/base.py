@@ -50,14 +50,23 @@ def neutralise_formula(value: object) -> object:
     return value
 
 
-def audit_export(actor: Any, viewer: Viewer, fmt: str, records: int, what: str = "record",
-                 obj: Any = None) -> None:
+def audit_export(
+    actor: Any, viewer: Viewer, fmt: str, records: int, what: str = "record", obj: Any = None
+) -> None:
     """Write the ``export`` audit entry for anything beyond the public level (partner-only and
     restricted data leaving the system); a public export discloses nothing and is not logged."""
     if viewer.is_public:
         return
     scope: Any = "all" if viewer.all_organisations else sorted(viewer.organisations)
-    record(actor, "export", obj, details={
-        "what": what, "visibility": str(viewer.level), "format": fmt, "records": records,
-        "organisations": scope,
-    })
+    record(
+        actor,
+        "export",
+        obj,
+        details={
+            "what": what,
+            "visibility": str(viewer.level),
+            "format": fmt,
+            "records": records,
+            "organisations": scope,
+        },
+    )

@@ -42,9 +42,13 @@ def check_text(name: str, value: Any, refuse_formulas: bool = True) -> str:
     """A text cell: not too large and, from spreadsheets, not a formula."""
     text = "" if value is None else str(value)
     if len(text) > MAX_CELL_CHARACTERS:
-        raise RowError(f"{name}: cell too large ({len(text):,} characters; the limit is {MAX_CELL_CHARACTERS:,})")
+        raise RowError(
+            f"{name}: cell too large ({len(text):,} characters; the limit is {MAX_CELL_CHARACTERS:,})"
+        )
     if refuse_formulas and looks_like_formula(text):
-        raise RowError(f"{name}: value {text[:40]!r} looks like a spreadsheet formula and is refused")
+        raise RowError(
+            f"{name}: value {text[:40]!r} looks like a spreadsheet formula and is refused"
+        )
     return text
 
 
@@ -65,7 +69,11 @@ class Converter:
                 raise RowError(f"{name}: expected an object")
             return {name: value}
         if kind is Kind.TERMS:
-            codes = value if isinstance(value, list) else [c for c in str(value or "").replace(",", ";").split(";")]
+            codes = (
+                value
+                if isinstance(value, list)
+                else [c for c in str(value or "").replace(",", ";").split(";")]
+            )
             terms = [self._term(field, str(c).strip()) for c in codes if str(c).strip()]
             return {name: terms}
         if kind is Kind.BOOL:
@@ -80,7 +88,9 @@ class Converter:
         text = check_text(name, value, self.refuse_formulas).strip()
         if kind is Kind.TEXT:
             if choices is not None and text and text not in choices:
-                raise RowError(f"{name}: unknown value {text!r} (expected one of: {', '.join(sorted(choices))})")
+                raise RowError(
+                    f"{name}: unknown value {text!r} (expected one of: {', '.join(sorted(choices))})"
+                )
             return {name: text}
         if kind is Kind.PARTIAL_DATE:
             try:

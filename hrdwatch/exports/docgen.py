@@ -27,8 +27,16 @@ def column_reference() -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([c.name for c in TABLE_COLUMNS])
     writer.writerow([c.example for c in TABLE_COLUMNS])
-    lines += ["", "An example CSV file (the same columns make an XLSX sheet; a JSON export carries more):",
-              "", "```csv", buffer.getvalue().rstrip("\n"), "```", "", END]
+    lines += [
+        "",
+        "An example CSV file (the same columns make an XLSX sheet; a JSON export carries more):",
+        "",
+        "```csv",
+        buffer.getvalue().rstrip("\n"),
+        "```",
+        "",
+        END,
+    ]
     return "\n".join(lines)
 
 

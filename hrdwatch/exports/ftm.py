@@ -89,43 +89,76 @@ class FtMBuilder:
             ident = p.get("identifiers") or {}
             if p["perpetrator_type"] in PERSON_TYPES:
                 yield _entity(
-                    "Person", p["uid"], name=p["name"], alias=p["name_original"], country=p["country"].lower(),
-                    position=p["position"], birthDate=ident.get("birth_date"), wikidataId=ident.get("wikidata"),
-                    passportNumber=ident.get("passport"), idNumber=ident.get("national_id"),
+                    "Person",
+                    p["uid"],
+                    name=p["name"],
+                    alias=p["name_original"],
+                    country=p["country"].lower(),
+                    position=p["position"],
+                    birthDate=ident.get("birth_date"),
+                    wikidataId=ident.get("wikidata"),
+                    passportNumber=ident.get("passport"),
+                    idNumber=ident.get("national_id"),
                     classification=self.label("perpetrator_type", p["perpetrator_type"]),
                 )
                 if p["parent"]:
-                    yield _entity("Membership", f"{p['uid']}-in-{p['parent']}", member=p["uid"],
-                                  organization=p["parent"], role=p["position"])
+                    yield _entity(
+                        "Membership",
+                        f"{p['uid']}-in-{p['parent']}",
+                        member=p["uid"],
+                        organization=p["parent"],
+                        role=p["position"],
+                    )
             else:
                 yield _entity(
-                    "PublicBody", p["uid"], name=p["name"], alias=p["name_original"],
-                    jurisdiction=p["country"].lower(), country=p["country"].lower(),
-                    wikidataId=ident.get("wikidata"), parent=p["parent"],
+                    "PublicBody",
+                    p["uid"],
+                    name=p["name"],
+                    alias=p["name_original"],
+                    jurisdiction=p["country"].lower(),
+                    country=p["country"].lower(),
+                    wikidataId=ident.get("wikidata"),
+                    parent=p["parent"],
                     classification=self.label("perpetrator_type", p["perpetrator_type"]),
                 )
 
     def articles(self) -> Iterator[Entity]:
         for s in self.header["sources"]:
             yield _entity(
-                "Article", s["uid"], title=s["title"], name=s["title"], sourceUrl=s["url"],
-                publisher=s["publisher"], publishedAt=s["published"], language=_language(s["language"]),
+                "Article",
+                s["uid"],
+                title=s["title"],
+                name=s["title"],
+                sourceUrl=s["url"],
+                publisher=s["publisher"],
+                publishedAt=s["published"],
+                language=_language(s["language"]),
                 contentHash=s["content_hash"] if len(s["content_hash"] or "") == 40 else None,
             )
 
     def documentation(self, evidence: list[dict[str, Any]], entity_id: str) -> Iterator[Entity]:
         for e in evidence:
             if e["source"]:
-                yield _entity("Documentation", f"{e['uid']}-doc", document=e["source"], entity=entity_id,
-                              role="evidence", summary=e["quote"])
+                yield _entity(
+                    "Documentation",
+                    f"{e['uid']}-doc",
+                    document=e["source"],
+                    entity=entity_id,
+                    role="evidence",
+                    summary=e["quote"],
+                )
 
     def defender(self, d: dict[str, Any]) -> Iterator[Entity]:
         person = d["uid"]
         yield _entity(
-            "Person", person, name=d["display_name"],
+            "Person",
+            person,
+            name=d["display_name"],
             alias=[d["name_original_script"], *(n["name"] for n in d["names"])],
-            gender=GENDERS.get(d["gender"] or ""), birthDate=d["birth_date"],
-            nationality=(d["nationality"] or "").lower(), notes=d["biography"],
+            gender=GENDERS.get(d["gender"] or ""),
+            birthDate=d["birth_date"],
+            nationality=(d["nationality"] or "").lower(),
+            notes=d["biography"],
             position=[self.label("role", r) for r in d["roles"]],
         )
         yield from self.documentation(d["evidence"], person)
@@ -138,19 +171,40 @@ class FtMBuilder:
         categories = {ch["category"] for e in c["events"] for ch in e["charges"]}
         sources = {ev["source"] for e in c["events"] for ev in e["evidence"] if ev["source"]}
         yield _entity(
-            "CourtCase", c["uid"], name=f"{d['display_name']} ({c['country']})", country=country,
-            status=self.label("case_status", c["status"]), fileDate=min(dates) if dates else None,
-            category=[self.label("charge_category", x) for x in categories], summary=c["summary"],
-            description=c["legal_basis"], sourceUrl=[self.source_urls.get(s) for s in sources],
+            "CourtCase",
+            c["uid"],
+            name=f"{d['display_name']} ({c['country']})",
+            country=country,
+            status=self.label("case_status", c["status"]),
+            fileDate=min(dates) if dates else None,
+            category=[self.label("charge_category", x) for x in categories],
+            summary=c["summary"],
+            description=c["legal_basis"],
+            sourceUrl=[self.source_urls.get(s) for s in sources],
         )
-        yield _entity("CourtCaseParty", f"{c['uid']}-defendant", case=c["uid"], party=d["uid"], role="defendant")
+        yield _entity(
+            "CourtCaseParty",
+            f"{c['uid']}-defendant",
+            case=c["uid"],
+            party=d["uid"],
+            role="defendant",
+        )
         yield from self.documentation(c["evidence"], c["uid"])
         for e in c["events"]:
-            involved = [d["uid"], *(p["perpetrator"] for p in e["perpetrators"] if p["perpetrator"])]
+            involved = [
+                d["uid"],
+                *(p["perpetrator"] for p in e["perpetrators"] if p["perpetrator"]),
+            ]
             yield _entity(
-                "Event", e["uid"], name=f"{self.label('event_type', e['event_type'])}: {d['display_name']}",
-                date=e["date"], country=country, location=e["place"], description=e["description"],
-                summary=self.label("event_type", e["event_type"]), involved=involved,
+                "Event",
+                e["uid"],
+                name=f"{self.label('event_type', e['event_type'])}: {d['display_name']}",
+                date=e["date"],
+                country=country,
+                location=e["place"],
+                description=e["description"],
+                summary=self.label("event_type", e["event_type"]),
+                involved=involved,
                 organizer=[p["perpetrator"] for p in e["perpetrators"] if p["perpetrator"]],
                 keywords=[ch["wording"] for ch in e["charges"]],
             )

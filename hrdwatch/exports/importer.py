@@ -55,7 +55,11 @@ TOP_LEVEL = [
     ("perpetrators", records.Perpetrator, spec.PERPETRATOR),
     ("sources", records.Source, spec.SOURCE),
 ]
-REF_MODELS = {"Source": records.Source, "Perpetrator": records.Perpetrator, "PlaceOfDetention": records.PlaceOfDetention}
+REF_MODELS = {
+    "Source": records.Source,
+    "Perpetrator": records.Perpetrator,
+    "PlaceOfDetention": records.PlaceOfDetention,
+}
 
 
 @dataclass
@@ -103,8 +107,14 @@ class Importer:
     """Checks an interchange document and applies it in one transaction."""
 
     def __init__(
-        self, *, dry_run: bool = False, skip_invalid: bool = False, user: Any = None,
-        refuse_formulas: bool = False, label: str = "import", prune: bool = False,
+        self,
+        *,
+        dry_run: bool = False,
+        skip_invalid: bool = False,
+        user: Any = None,
+        refuse_formulas: bool = False,
+        label: str = "import",
+        prune: bool = False,
         scope: ImportScope | None = None,
     ) -> None:
         self.prune = prune
@@ -121,8 +131,14 @@ class Importer:
         self.file_orgs: set[str] = set()
 
     # -- checking -------------------------------------------------------------------------
-    def prepare(self, model: type[models.Model], fields: list[Field], data: Any, location: str,
-                errors: list[tuple[str, str]] | None = None) -> Prepared:
+    def prepare(
+        self,
+        model: type[models.Model],
+        fields: list[Field],
+        data: Any,
+        location: str,
+        errors: list[tuple[str, str]] | None = None,
+    ) -> Prepared:
         """Convert one record and its children; every bad value is added to ``errors``.
 
         Errors are (where, message): the column as the file names it for CSV/XLSX, else the JSON
@@ -135,20 +151,32 @@ class Importer:
         if data.get("__error__"):
             collect.append(("", str(data["__error__"])))
         columns: dict[str, str] = data.get("__columns__") or {}
-        prepared = Prepared(model, location, {}, uid=(str(data["uid"]) if data.get("uid") else None), columns=columns)
+        prepared = Prepared(
+            model,
+            location,
+            {},
+            uid=(str(data["uid"]) if data.get("uid") else None),
+            columns=columns,
+        )
         for f in fields:
             if f.name in data:
                 try:
                     self._prepare_field(prepared, f, data[f.name])
                 except RowError as exc:
-                    where = columns.get(f.name) or (f"{location}.{f.name}" if "." in location else f.name)
+                    where = columns.get(f.name) or (
+                        f"{location}.{f.name}" if "." in location else f.name
+                    )
                     collect.append((where, str(exc).removeprefix(f"{f.name}: ")))
         for relation, child_model, child_fields, fk in CHILDREN.get(model, []):
             for index, child in enumerate(data.get(relation) or []):
                 child_location = f"{location}.{relation}[{index}]"
-                prepared.children.append((fk, self.prepare(child_model, child_fields, child, child_location, collect)))
+                prepared.children.append(
+                    (fk, self.prepare(child_model, child_fields, child, child_location, collect))
+                )
         if errors is None and collect:
-            raise RowError("; ".join(f"{where}: {message}" if where else message for where, message in collect))
+            raise RowError(
+                "; ".join(f"{where}: {message}" if where else message for where, message in collect)
+            )
         return prepared
 
     def _prepare_field(self, prepared: Prepared, f: Field, value: Any) -> None:
@@ -175,24 +203,45 @@ class Importer:
                 raise RowError(f"{f.name}: a value is required")
             prepared.attrs[key] = val
 
-    def check_references(self, prepared: Prepared, errors: list[tuple[str, str]] | None = None,
-                         columns: dict[str, str] | None = None) -> None:
+    def check_references(
+        self,
+        prepared: Prepared,
+        errors: list[tuple[str, str]] | None = None,
+        columns: dict[str, str] | None = None,
+    ) -> None:
         """References to records neither in the file nor in the database are errors."""
         collect: list[tuple[str, str]] = [] if errors is None else errors
         for name, (target, uid) in prepared.refs.items():
-            if uid and uid not in self.file_uids[target] and not REF_MODELS[target].all_objects.filter(uid=uid).exists():  # type: ignore[attr-defined]
+            if (
+                uid
+                and uid not in self.file_uids[target]
+                and not REF_MODELS[target].all_objects.filter(uid=uid).exists()
+            ):  # type: ignore[attr-defined]
                 collect.append((prepared.location, f"{name} refers to unknown {target} {uid!r}"))
         for name, slug in prepared.orgs.items():
-            if slug and slug not in self.file_orgs and not Organisation.objects.filter(slug=slug).exists():
+            if (
+                slug
+                and slug not in self.file_orgs
+                and not Organisation.objects.filter(slug=slug).exists()
+            ):
                 where = (columns or {}).get(name) or prepared.location
-                collect.append((where, f"{slug!r} is not an organisation of this instance (expected an "
-                                       "organisation's slug, see /admin/partners/organisation/)"))
+                collect.append(
+                    (
+                        where,
+                        f"{slug!r} is not an organisation of this instance (expected an "
+                        "organisation's slug, see /admin/partners/organisation/)",
+                    )
+                )
         for _fk, child in prepared.children:
             self.check_references(child, collect, columns)
         if errors is None and collect:
-            raise RowError(f"{prepared.location}: " + "; ".join(message for _where, message in collect))
+            raise RowError(
+                f"{prepared.location}: " + "; ".join(message for _where, message in collect)
+            )
 
-    def check(self, document: dict[str, Any], locations: list[str] | None = None) -> tuple[list[Prepared], list[Prepared]]:
+    def check(
+        self, document: dict[str, Any], locations: list[str] | None = None
+    ) -> tuple[list[Prepared], list[Prepared]]:
         """Convert the whole document; returns (top-level records, defenders) that passed."""
         self.report.warnings.extend(document.get("__warnings__") or [])
         header: list[Prepared] = []
@@ -228,12 +277,19 @@ class Importer:
         self.check_scope(header, defenders)
         return header, defenders
 
-    def _check_row(self, data: Any, location: str, header: list[Prepared]) -> tuple[Prepared, list[tuple[str, str]]]:
+    def _check_row(
+        self, data: Any, location: str, header: list[Prepared]
+    ) -> tuple[Prepared, list[tuple[str, str]]]:
         """One defender entry with the sources and places a table row cites; all its errors."""
-        errors: list[tuple[str, str]] = list(data.get("__errors__") or []) if isinstance(data, dict) else []
+        errors: list[tuple[str, str]] = (
+            list(data.get("__errors__") or []) if isinstance(data, dict) else []
+        )
         cited = data.get("__header__") or [] if isinstance(data, dict) else []
         for key, entry in cited:
-            model, fields = {"sources": (records.Source, spec.SOURCE), "places": (records.PlaceOfDetention, spec.PLACE)}[key]
+            model, fields = {
+                "sources": (records.Source, spec.SOURCE),
+                "places": (records.PlaceOfDetention, spec.PLACE),
+            }[key]
             if entry["uid"] in self.file_uids[model.__name__]:
                 continue  # an earlier row brought it
             before = len(errors)
@@ -244,7 +300,9 @@ class Importer:
         prepared = self.prepare(records.Defender, spec.DEFENDER, data, location, errors)
         columns = data.get("__columns__") if isinstance(data, dict) else None
         self.check_references(prepared, errors, columns)
-        if cited:  # a table row: references to its own refused source/place are not errors of their own
+        if (
+            cited
+        ):  # a table row: references to its own refused source/place are not errors of their own
             errors = [e for e in errors if "refers to unknown" not in e[1]] or errors
         return prepared, errors
 
@@ -262,7 +320,10 @@ class Importer:
     @staticmethod
     def _explain(where: str, message: str) -> str:
         """Add what the column accepts when the message does not already say it."""
-        if any(word in message for word in ("expected", "known:", "accepted", "give one value", "formula", "too large")):
+        if any(
+            word in message
+            for word in ("expected", "known:", "accepted", "give one value", "formula", "too large")
+        ):
             return message.removeprefix(f"{where}: ")
         column = COLUMN_HELP.get(where.lower())
         return f"{message}; accepted: {column}" if column else message
@@ -273,7 +334,10 @@ class Importer:
         every = [*header, *self._tree(defenders)]
         self.report.errors += duplicate_ids(
             (p.location, f"{p.model.__name__} id {key!r}", {**p.attrs, **p.m2m})
-            for p in every for key in (p.uid, p.attrs.get("external_id")) if key)
+            for p in every
+            for key in (p.uid, p.attrs.get("external_id"))
+            if key
+        )
         for prepared in every:
             if prepared.model is Organisation:
                 continue
@@ -281,8 +345,9 @@ class Importer:
             try:
                 self.scope.find(prepared.model, keys, prepared.location)
             except RowError as exc:
-                self.report.errors.append((prepared.location, str(exc).removeprefix(
-                    f"{prepared.location}: ")))
+                self.report.errors.append(
+                    (prepared.location, str(exc).removeprefix(f"{prepared.location}: "))
+                )
 
     def _tree(self, prepared: list[Prepared]) -> list[Prepared]:
         return [p2 for p in prepared for p2 in [p, *self._tree([c for _fk, c in p.children])]]
@@ -308,7 +373,9 @@ class Importer:
         return self.report
 
     def find(self, prepared: Prepared, parent: dict[str, Any]) -> models.Model | None:
-        manager: Any = getattr(prepared.model, "all_objects", None) or prepared.model._default_manager
+        manager: Any = (
+            getattr(prepared.model, "all_objects", None) or prepared.model._default_manager
+        )
         if prepared.model is Organisation:
             return manager.filter(slug=prepared.attrs.get("slug")).first()
         keys = {"uid": prepared.uid, "external_id": prepared.attrs.get("external_id")}
@@ -343,14 +410,20 @@ class Importer:
         if self.matches.get(id(prepared)) is Match.LINK:
             return self._link(prepared, obj)
         if obj is None:
-            obj = do_create(None, prepared.model, uid=prepared.uid, **values) if prepared.uid \
+            obj = (
+                do_create(None, prepared.model, uid=prepared.uid, **values)
+                if prepared.uid
                 else do_create(None, prepared.model, **values)
+            )
             outcome = self.report.created
         else:
             before = getattr(obj, "version", None)
             obj = do_update(None, obj, version=None, **values)
-            outcome = self.report.updated if getattr(obj, "version", None) != before \
+            outcome = (
+                self.report.updated
+                if getattr(obj, "version", None) != before
                 else self.report.unchanged
+            )
         self.report.count(outcome, prepared.model)
         if prepared.model is records.Charge:
             self.seen_charges.add(obj.pk)
@@ -364,9 +437,13 @@ class Importer:
         """Charges of a case in the file that the file no longer lists: reported; removed with --prune."""
         stale = records.Charge.objects.filter(event__case=case).exclude(pk__in=self.seen_charges)
         for charge in stale.order_by("pk"):
-            what = f"charge {charge.wording!r}" + (f" ({charge.legal_provision})" if charge.legal_provision else "")
-            self.report.removals.append(f"{location}: {what} of case {case.external_id or case.uid} "
-                                        "is no longer in the file")
+            what = f"charge {charge.wording!r}" + (
+                f" ({charge.legal_provision})" if charge.legal_provision else ""
+            )
+            self.report.removals.append(
+                f"{location}: {what} of case {case.external_id or case.uid} "
+                "is no longer in the file"
+            )
             if self.prune:
                 do_delete(None, charge, reason=f"no longer in {self.label.split(' ')[0]} (--prune)")
                 self.report.count(self.report.removed, records.Charge)

@@ -48,7 +48,11 @@ JSON_SECTIONS: list[tuple[str, str, list[spec.Field]]] = [
     ("defenders[].cases", "records.Case", spec.CASE),
     ("defenders[].cases[].events", "records.Event", spec.EVENT),
     ("defenders[].cases[].events[].charges", "records.Charge", spec.CHARGE),
-    ("defenders[].cases[].events[].perpetrators", "records.EventPerpetrator", spec.EVENT_PERPETRATOR),
+    (
+        "defenders[].cases[].events[].perpetrators",
+        "records.EventPerpetrator",
+        spec.EVENT_PERPETRATOR,
+    ),
     ("...evidence", "records.Evidence", spec.EVIDENCE),
     ("defenders[].cases[].interventions", "records.Intervention", spec.INTERVENTION),
 ]
@@ -65,10 +69,17 @@ def data_dictionary() -> dict[str, Any]:
     sections = []
     for path, label, fields in JSON_SECTIONS:
         model = apps.get_model(label)
-        rows = [{"name": "uid", "type": "text", "description": "Stable public identifier."}] if path != "organisations" else []
+        rows = (
+            [{"name": "uid", "type": "text", "description": "Stable public identifier."}]
+            if path != "organisations"
+            else []
+        )
         for field in fields:
-            row = {"name": field.name, "type": field.kind.value,
-                   "description": str(model._meta.get_field(field.name).help_text)}
+            row = {
+                "name": field.name,
+                "type": field.kind.value,
+                "description": str(model._meta.get_field(field.name).help_text),
+            }
             if field.vocabulary:
                 row["vocabulary"] = field.vocabulary
             rows.append(row)
@@ -77,19 +88,29 @@ def data_dictionary() -> dict[str, Any]:
         "json": sections,
         "csv": [{"name": name, "description": meaning} for name, meaning in COLUMNS],
         "ftm": "FollowTheMoney entities, one JSON object per line: Person, PublicBody, Membership, "
-               "CourtCase, CourtCaseParty, Event, Article, Documentation (https://followthemoney.tech).",
+        "CourtCase, CourtCaseParty, Event, Article, Documentation (https://followthemoney.tech).",
     }
 
 
 def _dictionary_markdown(dictionary: dict[str, Any]) -> str:
     lines = ["# Data dictionary", "", "## hrdwatch.json (nested record)", ""]
     for section in dictionary["json"]:
-        lines += [f"### {section['section']}", "", "| field | type | meaning |", "| --- | --- | --- |"]
+        lines += [
+            f"### {section['section']}",
+            "",
+            "| field | type | meaning |",
+            "| --- | --- | --- |",
+        ]
         for row in section["fields"]:
             kind = row["type"] + (f" ({row['vocabulary']})" if "vocabulary" in row else "")
             lines.append(f"| {row['name']} | {kind} | {row['description']} |")
         lines.append("")
-    lines += ["## cases.csv and cases.xlsx (one row per case)", "", "| column | meaning |", "| --- | --- |"]
+    lines += [
+        "## cases.csv and cases.xlsx (one row per case)",
+        "",
+        "| column | meaning |",
+        "| --- | --- |",
+    ]
     lines += [f"| {row['name']} | {row['description']} |" for row in dictionary["csv"]]
     lines += ["", "## entities.ftm.json", "", dictionary["ftm"], ""]
     return "\n".join(lines)
@@ -119,13 +140,20 @@ def write_release(directory: Path) -> Release:
     release_name = folder.name
     viewer = Viewer.public()
     registry = exporters()
-    names = {"json": "hrdwatch.json", "csv": "cases.csv", "xlsx": "cases.xlsx", "ftm": "entities.ftm.json"}
+    names = {
+        "json": "hrdwatch.json",
+        "csv": "cases.csv",
+        "xlsx": "cases.xlsx",
+        "ftm": "entities.ftm.json",
+    }
     counts: dict[str, int] = {}
     for fmt in RELEASE_FORMATS:
         with (folder / names[fmt]).open("wb") as handle:
             counts[names[fmt]] = registry[fmt]().write(viewer, handle)
     dictionary = data_dictionary()
-    (folder / "data-dictionary.json").write_text(json.dumps(dictionary, indent=1, ensure_ascii=False), "utf-8")
+    (folder / "data-dictionary.json").write_text(
+        json.dumps(dictionary, indent=1, ensure_ascii=False), "utf-8"
+    )
     (folder / "DATA-DICTIONARY.md").write_text(_dictionary_markdown(dictionary), "utf-8")
     (folder / "LICENSE.txt").write_text(
         LICENCE_TEXT.format(site=getattr(settings, "SITE_URL", ""), release=release_name), "utf-8"

@@ -26,7 +26,9 @@ def bounds(date: dt.date | None, precision: str) -> tuple[dt.date, dt.date] | No
     return date, date
 
 
-def _clearly_before(first: tuple[dt.date, dt.date] | None, second: tuple[dt.date, dt.date] | None) -> bool:
+def _clearly_before(
+    first: tuple[dt.date, dt.date] | None, second: tuple[dt.date, dt.date] | None
+) -> bool:
     return bool(first and second and first[1] < second[0])
 
 
@@ -47,10 +49,19 @@ def implausible(defender: Any) -> list[tuple[str, str]]:
         for code, label in (("sentence", "sentence"), ("release", "release")):
             span, column = dated.get(code, (None, ""))
             if _clearly_before(span, arrest):
-                found.append((column, f"the {label} ({span[0] if span else ''}) is dated before the arrest "
-                                      f"({arrest[0] if arrest else ''}); imported as given, check the date"))
+                found.append(
+                    (
+                        column,
+                        f"the {label} ({span[0] if span else ''}) is dated before the arrest "
+                        f"({arrest[0] if arrest else ''}); imported as given, check the date",
+                    )
+                )
         if _clearly_before(arrest, birth):
-            found.append((defender.columns.get("birth_date", "birth_date"),
-                          f"the birth ({birth[0] if birth else ''}) is dated after the arrest "
-                          f"({arrest[0] if arrest else ''}); imported as given, check the date"))
+            found.append(
+                (
+                    defender.columns.get("birth_date", "birth_date"),
+                    f"the birth ({birth[0] if birth else ''}) is dated after the arrest "
+                    f"({arrest[0] if arrest else ''}); imported as given, check the date",
+                )
+            )
     return found

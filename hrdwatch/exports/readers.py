@@ -53,7 +53,9 @@ def _check_controls(value: Any, where: str) -> None:
             _check_controls(item, f"{where}[{index}]")
 
 
-def read_import_file(path: Path, mapping: dict[str, str] | None = None) -> tuple[dict[str, Any], list[str]]:
+def read_import_file(
+    path: Path, mapping: dict[str, str] | None = None
+) -> tuple[dict[str, Any], list[str]]:
     """(document, location of each defender entry) for a CSV, XLSX or JSON file.
 
     The document's ``__warnings__`` says what was guessed or ignored (encoding, separator, columns).
@@ -94,10 +96,12 @@ def _read_json(path: Path) -> tuple[dict[str, Any], list[str]]:
         raise FileError(f"{path.name}: invalid JSON on line {exc.lineno}: {exc.msg}") from None
     _check_controls(document, path.name)
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise FileError(f"{path.name}: not an hrdwatch JSON export (missing \"format\": \"{FORMAT_NAME}\")")
+        raise FileError(
+            f'{path.name}: not an hrdwatch JSON export (missing "format": "{FORMAT_NAME}")'
+        )
     defenders = document.get("defenders") or []
     if not isinstance(defenders, list):
-        raise FileError(f"{path.name}: \"defenders\" must be a list")
+        raise FileError(f'{path.name}: "defenders" must be a list')
     locations = [
         f"defenders[{i}]" + (f" ({d.get('uid')})" if isinstance(d, dict) and d.get("uid") else "")
         for i, d in enumerate(defenders)
@@ -108,7 +112,9 @@ def _read_json(path: Path) -> tuple[dict[str, Any], list[str]]:
 def _read_csv(path: Path, warnings: list[str]) -> list[tuple[str, list[Any]]]:
     text, encoding = sniff.decode(path.read_bytes())
     if encoding != "utf-8-sig":
-        warnings.append(f"the file is not UTF-8: read as {encoding} (save it as UTF-8 if letters look wrong)")
+        warnings.append(
+            f"the file is not UTF-8: read as {encoding} (save it as UTF-8 if letters look wrong)"
+        )
     delimiter = sniff.separator(text)
     if delimiter != ",":
         warnings.append(f"columns separated by {sniff.SEPARATOR_NAMES[delimiter]}s")
@@ -130,7 +136,9 @@ def _read_csv(path: Path, warnings: list[str]) -> list[tuple[str, list[Any]]]:
 def _check_cells(cells: list[str], header: list[str], where: str) -> None:
     for number, cell in enumerate(cells, 1):
         if CONTROL.search(cell):
-            name = f" ({header[number - 1]})" if number <= len(header) and header is not cells else ""
+            name = (
+                f" ({header[number - 1]})" if number <= len(header) and header is not cells else ""
+            )
             raise _control_error(f"{where}, column {number}{name}", cell)
 
 
@@ -157,15 +165,19 @@ def _read_xlsx(path: Path) -> list[tuple[str, list[Any]]]:
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise FileError(f"{path.name}: not a readable XLSX workbook ({exc})") from None
     sheet = workbook.worksheets[0]
-    rows = [(f"row {i}", [_cell(v) for v in values]) for i, values in enumerate(sheet.iter_rows(values_only=True), 1)]
+    rows = [
+        (f"row {i}", [_cell(v) for v in values])
+        for i, values in enumerate(sheet.iter_rows(values_only=True), 1)
+    ]
     workbook.close()
     for location, cells in rows:
         _check_cells(cells, rows[0][1], f"{path.name}: {location}")
     return rows
 
 
-def _from_table(rows: list[tuple[str, list[Any]]], mapping: dict[str, str] | None,
-                warnings: list[str]) -> tuple[dict[str, Any], list[str]]:
+def _from_table(
+    rows: list[tuple[str, list[Any]]], mapping: dict[str, str] | None, warnings: list[str]
+) -> tuple[dict[str, Any], list[str]]:
     if not rows:
         raise FileError("the file is empty")
     try:
@@ -178,11 +190,20 @@ def _from_table(rows: list[tuple[str, list[Any]]], mapping: dict[str, str] | Non
             continue
         row = {name: cell for name, cell in zip(fields, cells, strict=False) if name}
         defender = row_to_record(row, labels)
-        extra = [c for c in cells[len(fields):] if str(c).strip()]
+        extra = [c for c in cells[len(fields) :] if str(c).strip()]
         if extra:
-            defender["__errors__"].append(("", f"{len(cells)} cells but only {len(fields)} columns in the header "
-                                               "(a separator inside a value needs quotes)"))
+            defender["__errors__"].append(
+                (
+                    "",
+                    f"{len(cells)} cells but only {len(fields)} columns in the header "
+                    "(a separator inside a value needs quotes)",
+                )
+            )
         defenders.append(defender)
         locations.append(location)
-    document = {"format": FORMAT_NAME, "defenders": defenders, "__warnings__": [*warnings, *column_warnings]}
+    document = {
+        "format": FORMAT_NAME,
+        "defenders": defenders,
+        "__warnings__": [*warnings, *column_warnings],
+    }
     return document, locations

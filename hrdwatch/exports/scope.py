@@ -31,7 +31,9 @@ WORKFLOW_FIELDS = frozenset({"review_state", "visibility"})
 NEVER_UPDATED = WORKFLOW_FIELDS | {"owner", "organisation"}
 # Records that belong to an organisation, and the field that says which.
 OWNER_FIELD: dict[type[models.Model], str] = {
-    records.Defender: "owner", records.Case: "owner", records.Source: "organisation",
+    records.Defender: "owner",
+    records.Case: "owner",
+    records.Source: "organisation",
 }
 
 
@@ -56,15 +58,19 @@ class ImportScope:
             if organisation is None:
                 raise ScopeError(f"no organisation {slug!r}")
             if user is not None and not can(user, Action.CREATE_CASE, organisation):
-                raise ScopeError(f"{user.get_username()} may not import records for {slug!r} "
-                                 "(a documenter or above of that organisation may)")
+                raise ScopeError(
+                    f"{user.get_username()} may not import records for {slug!r} "
+                    "(a documenter or above of that organisation may)"
+                )
             return cls(organisation)
         if user is None:
             return cls(None)
         mine = organisations_where(user, Role.DOCUMENTER)
         if len(mine) != 1:
-            raise ScopeError(f"{user.get_username()} documents for {len(mine)} organisations; "
-                             "say which one imports with --organisation")
+            raise ScopeError(
+                f"{user.get_username()} documents for {len(mine)} organisations; "
+                "say which one imports with --organisation"
+            )
         return cls(mine[0])
 
     def match(self, obj: models.Model) -> Match | None:
@@ -78,13 +84,15 @@ class ImportScope:
             return Match.EDIT
         case_q = Q(pk=obj.pk) if isinstance(obj, records.Case) else Q(defender=obj)
         shared = records.Case.all_objects.filter(
-            case_q, shares__organisation=org, shares__level="edit").exists()
+            case_q, shares__organisation=org, shares__level="edit"
+        ).exists()
         if not shared:
             return None
         return Match.EDIT if isinstance(obj, records.Case) else Match.LINK
 
-    def find(self, model: type[models.Model], keys: dict[str, Any], location: str
-             ) -> tuple[models.Model | None, Match]:
+    def find(
+        self, model: type[models.Model], keys: dict[str, Any], location: str
+    ) -> tuple[models.Model | None, Match]:
         """The existing record with one of ``keys`` (uid, external_id), and how it may be used."""
         manager: Any = getattr(model, "all_objects", None) or model._default_manager
         for name, value in keys.items():
@@ -98,12 +106,14 @@ class ImportScope:
                 raise RowError(
                     f"{location}: {name} {value!r} is already used by another organisation's "
                     "record; an import never changes another organisation's record (ask it to "
-                    "share the case with edit rights, or give the row a new id)")
+                    "share the case with edit rights, or give the row a new id)"
+                )
             return found, how
         return None, Match.EDIT
 
-    def values(self, model: type[models.Model], values: dict[str, Any], creating: bool
-               ) -> dict[str, Any]:
+    def values(
+        self, model: type[models.Model], values: dict[str, Any], creating: bool
+    ) -> dict[str, Any]:
         """The values to write: new records owned by the importing organisation; an existing
         record's owner and workflow fields left as they are."""
         if not creating:
@@ -112,6 +122,7 @@ class ImportScope:
         if self.organisation is not None and model in OWNER_FIELD:
             values[OWNER_FIELD[model]] = self.organisation
         return values
+
 
 def duplicate_ids(entries: Iterable[tuple[str, str, dict[str, Any]]]) -> list[tuple[str, str]]:
     """Errors for an id given twice in one file with different content: (location, message).
@@ -125,7 +136,12 @@ def duplicate_ids(entries: Iterable[tuple[str, str, dict[str, Any]]]) -> list[tu
         if key not in first:
             first[key] = (location, content)
         elif first[key][1] != content:
-            errors.append((location, f"{key} is given twice in this file (first at "
-                                     f"{first[key][0]}) with different values; give each "
-                                     "record its own id"))
+            errors.append(
+                (
+                    location,
+                    f"{key} is given twice in this file (first at "
+                    f"{first[key][0]}) with different values; give each "
+                    "record its own id",
+                )
+            )
     return errors

@@ -45,7 +45,9 @@ class RecordSerializer:
     def value(self, obj: Model, field: Field) -> Any:
         kind = field.kind
         if kind is Kind.PARTIAL_DATE:
-            return format_partial_iso(getattr(obj, field.name), getattr(obj, field.precision)) or None
+            return (
+                format_partial_iso(getattr(obj, field.name), getattr(obj, field.precision)) or None
+            )
         if kind is Kind.TERM:
             term = getattr(obj, field.name)
             return term.code if term is not None else None
@@ -76,25 +78,52 @@ class RecordSerializer:
     # -- whole records ---------------------------------------------------------------------
     def defender_queryset(self) -> QuerySet[Defender]:
         gate = self.gate
-        events = gate.events().select_related("event_type", "place_of_detention").prefetch_related(
-            Prefetch("charges", gate.charges().select_related("category")),
-            Prefetch("perpetrator_links", gate.perpetrator_links().select_related("perpetrator", "role")),
-            Prefetch("evidence", gate.evidence().select_related("source")),
+        events = (
+            gate.events()
+            .select_related("event_type", "place_of_detention")
+            .prefetch_related(
+                Prefetch("charges", gate.charges().select_related("category")),
+                Prefetch(
+                    "perpetrator_links",
+                    gate.perpetrator_links().select_related("perpetrator", "role"),
+                ),
+                Prefetch("evidence", gate.evidence().select_related("source")),
+            )
         )
-        cases = gate.cases().select_related("status").prefetch_related(
-            "wgad_categories",
-            Prefetch("events", events),
-            Prefetch("interventions", gate.interventions().select_related("intervention_type")),
-            Prefetch("sensitive_details", gate.sensitive_details().select_related("kind")),
-            Prefetch("evidence", gate.evidence().filter(event__isnull=True).select_related("source")),
+        cases = (
+            gate.cases()
+            .select_related("status")
+            .prefetch_related(
+                "wgad_categories",
+                Prefetch("events", events),
+                Prefetch("interventions", gate.interventions().select_related("intervention_type")),
+                Prefetch("sensitive_details", gate.sensitive_details().select_related("kind")),
+                Prefetch(
+                    "evidence", gate.evidence().filter(event__isnull=True).select_related("source")
+                ),
+            )
         )
-        return gate.defenders().select_related("gender").prefetch_related(
-            "roles", "areas_of_work",
-            Prefetch("names", gate.names().select_related("kind", "seen_in")),
-            Prefetch("sensitive_details", gate.sensitive_details().filter(case__isnull=True).select_related("kind")),
-            Prefetch("evidence", gate.evidence().filter(case__isnull=True, event__isnull=True).select_related("source")),
-            Prefetch("cases", cases),
-        ).order_by("pk")
+        return (
+            gate.defenders()
+            .select_related("gender")
+            .prefetch_related(
+                "roles",
+                "areas_of_work",
+                Prefetch("names", gate.names().select_related("kind", "seen_in")),
+                Prefetch(
+                    "sensitive_details",
+                    gate.sensitive_details().filter(case__isnull=True).select_related("kind"),
+                ),
+                Prefetch(
+                    "evidence",
+                    gate.evidence()
+                    .filter(case__isnull=True, event__isnull=True)
+                    .select_related("source"),
+                ),
+                Prefetch("cases", cases),
+            )
+            .order_by("pk")
+        )
 
     def defenders(self) -> Iterator[dict[str, Any]]:
         """Each visible defender with names, cases, timelines and what supports them."""
@@ -107,7 +136,9 @@ class RecordSerializer:
     def defender(self, defender: Defender) -> dict[str, Any]:
         data = self.fields(defender, spec.DEFENDER)
         data["names"] = [self.fields(n, spec.NAME) for n in defender.names.all()]
-        data["sensitive_details"] = [self.fields(s, spec.SENSITIVE) for s in defender.sensitive_details.all()]
+        data["sensitive_details"] = [
+            self.fields(s, spec.SENSITIVE) for s in defender.sensitive_details.all()
+        ]
         data["evidence"] = [self.fields(e, spec.EVIDENCE) for e in defender.evidence.all()]
         data["cases"] = []
         for case in defender.cases.all():
@@ -119,10 +150,16 @@ class RecordSerializer:
                 event_data["perpetrators"] = [
                     self.fields(p, spec.EVENT_PERPETRATOR) for p in event.perpetrator_links.all()
                 ]
-                event_data["evidence"] = [self.fields(e, spec.EVIDENCE) for e in event.evidence.all()]
+                event_data["evidence"] = [
+                    self.fields(e, spec.EVIDENCE) for e in event.evidence.all()
+                ]
                 case_data["events"].append(event_data)
-            case_data["interventions"] = [self.fields(i, spec.INTERVENTION) for i in case.interventions.all()]
-            case_data["sensitive_details"] = [self.fields(s, spec.SENSITIVE) for s in case.sensitive_details.all()]
+            case_data["interventions"] = [
+                self.fields(i, spec.INTERVENTION) for i in case.interventions.all()
+            ]
+            case_data["sensitive_details"] = [
+                self.fields(s, spec.SENSITIVE) for s in case.sensitive_details.all()
+            ]
             case_data["evidence"] = [self.fields(e, spec.EVIDENCE) for e in case.evidence.all()]
             data["cases"].append(case_data)
         return data
@@ -135,11 +172,16 @@ class RecordSerializer:
             "version": spec.FORMAT_VERSION,
             "visibility": self.viewer.level,
             "exported_at": timezone.now().isoformat(timespec="seconds"),
-            "organisations": [self.fields(o, spec.ORGANISATION, with_uid=False) for o in self.organisations.values()],
+            "organisations": [
+                self.fields(o, spec.ORGANISATION, with_uid=False)
+                for o in self.organisations.values()
+            ],
             "places": [self.fields(p, spec.PLACE) for p in gate.places().order_by("pk")],
             "perpetrators": [
                 self.fields(p, spec.PERPETRATOR)
-                for p in gate.perpetrators().select_related("perpetrator_type", "parent").order_by("pk")
+                for p in gate.perpetrators()
+                .select_related("perpetrator_type", "parent")
+                .order_by("pk")
             ],
             "sources": [self.fields(s, spec.SOURCE) for s in gate.sources().order_by("pk")],
         }

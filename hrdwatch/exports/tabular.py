@@ -28,7 +28,9 @@ class TableError(ValueError):
     """The table as a whole cannot be read (a required column is missing, a mapping is wrong)."""
 
 
-def read_header(header: list[Any], mapping: dict[str, str] | None = None) -> tuple[list[str], dict[str, str], list[str]]:
+def read_header(
+    header: list[Any], mapping: dict[str, str] | None = None
+) -> tuple[list[str], dict[str, str], list[str]]:
     """(field of each column or "", field -> column as the file names it, warnings).
 
     Column names are matched case-insensitively; ``mapping`` renames a file's column to a field.
@@ -37,7 +39,9 @@ def read_header(header: list[Any], mapping: dict[str, str] | None = None) -> tup
     mapping = {k.strip().lower(): v.strip().lower() for k, v in (mapping or {}).items()}
     for source, target in mapping.items():
         if target not in COLUMN_NAMES:
-            raise TableError(f"--map {source}={target}: unknown field {target!r} (see docs/import-export.md)")
+            raise TableError(
+                f"--map {source}={target}: unknown field {target!r} (see docs/import-export.md)"
+            )
     fields, labels, unknown = [], {}, []
     for cell in header:
         label = str(cell or "").strip()
@@ -51,9 +55,17 @@ def read_header(header: list[Any], mapping: dict[str, str] | None = None) -> tup
                 unknown.append(label)
     missing = sorted(REQUIRED - set(labels))
     if missing:
-        raise TableError(f"missing required column(s): {', '.join(missing)} (found: {', '.join(map(str, header))})")
-    warnings = [f"column(s) ignored, not part of the format: {', '.join(unknown)} "
-                "(see docs/import-export.md, or map one with --map COLUMN=FIELD)"] if unknown else []
+        raise TableError(
+            f"missing required column(s): {', '.join(missing)} (found: {', '.join(map(str, header))})"
+        )
+    warnings = (
+        [
+            f"column(s) ignored, not part of the format: {', '.join(unknown)} "
+            "(see docs/import-export.md, or map one with --map COLUMN=FIELD)"
+        ]
+        if unknown
+        else []
+    )
     return fields, labels, warnings
 
 
@@ -92,8 +104,13 @@ class _Row:
         if len(parts) in (0, 1):
             return [parts[0] if parts else ""] * count
         if len(parts) != count:
-            self.errors.append((self.labels.get(key, key), f"{len(parts)} values separated by | for {count} "
-                                f"item(s); give one value per item, in the same order, or a single value for all"))
+            self.errors.append(
+                (
+                    self.labels.get(key, key),
+                    f"{len(parts)} values separated by | for {count} "
+                    f"item(s); give one value per item, in the same order, or a single value for all",
+                )
+            )
             return [""] * count
         return parts
 
@@ -104,20 +121,42 @@ def row_to_record(row: dict[str, Any], labels: dict[str, str] | None = None) -> 
     get = cells.get
     visibility = get("defender_visibility")
     defender: dict[str, Any] = {
-        "external_id": get("defender_id"), "display_name": get("display_name"),
-        "name_original_script": get("name_original_script"), "gender": get("gender") or None,
-        "birth_date": get("birth_date"), "nationality": get("nationality"),
-        "roles": _split(get("roles"), CODES), "areas_of_work": _split(get("areas_of_work"), CODES),
-        "affiliations": get("affiliations"), "biography": get("biography"), "visibility": visibility,
+        "external_id": get("defender_id"),
+        "display_name": get("display_name"),
+        "name_original_script": get("name_original_script"),
+        "gender": get("gender") or None,
+        "birth_date": get("birth_date"),
+        "nationality": get("nationality"),
+        "roles": _split(get("roles"), CODES),
+        "areas_of_work": _split(get("areas_of_work"), CODES),
+        "affiliations": get("affiliations"),
+        "biography": get("biography"),
+        "visibility": visibility,
         "owner": get("owner") or None,
-        "names": [{"name": n, "visibility": visibility, "__columns__": cells.columns(name="other_names", visibility="defender_visibility")}
-                  for n in _split(get("other_names"), LIST)],
-        "cases": [], "__header__": [],
+        "names": [
+            {
+                "name": n,
+                "visibility": visibility,
+                "__columns__": cells.columns(name="other_names", visibility="defender_visibility"),
+            }
+            for n in _split(get("other_names"), LIST)
+        ],
+        "cases": [],
+        "__header__": [],
         "__columns__": cells.columns(
-            external_id="defender_id", display_name="display_name", name_original_script="name_original_script",
-            gender="gender", birth_date="birth_date", nationality="nationality", roles="roles",
-            areas_of_work="areas_of_work", affiliations="affiliations", biography="biography",
-            visibility="defender_visibility", owner="owner"),
+            external_id="defender_id",
+            display_name="display_name",
+            name_original_script="name_original_script",
+            gender="gender",
+            birth_date="birth_date",
+            nationality="nationality",
+            roles="roles",
+            areas_of_work="areas_of_work",
+            affiliations="affiliations",
+            biography="biography",
+            visibility="defender_visibility",
+            owner="owner",
+        ),
     }
     if get("case_id"):
         defender["cases"].append(_case(cells, defender["__header__"]))
@@ -129,34 +168,75 @@ def _case(cells: _Row, header: list[tuple[str, dict[str, Any]]]) -> dict[str, An
     get, case_id, visibility = cells.get, cells.get("case_id"), cells.get("case_visibility")
     sources = _sources(cells, header)
     return {
-        "external_id": case_id, "country": get("country") or None, "region": get("region"), "city": get("city"),
-        "status": get("status") or None, "authorities": get("authorities"),
-        "wgad_categories": _split(get("wgad_categories"), CODES), "wgad_reasoning": get("wgad_reasoning"),
-        "summary": get("summary"), "visibility": visibility, "review_state": get("review_state"),
-        "owner": get("owner") or None, "events": _events(cells, header),
-        "evidence": [{"source": uid, "visibility": visibility,
-                      "__columns__": cells.columns(source="source_url", visibility="case_visibility")} for uid in sources],
+        "external_id": case_id,
+        "country": get("country") or None,
+        "region": get("region"),
+        "city": get("city"),
+        "status": get("status") or None,
+        "authorities": get("authorities"),
+        "wgad_categories": _split(get("wgad_categories"), CODES),
+        "wgad_reasoning": get("wgad_reasoning"),
+        "summary": get("summary"),
+        "visibility": visibility,
+        "review_state": get("review_state"),
+        "owner": get("owner") or None,
+        "events": _events(cells, header),
+        "evidence": [
+            {
+                "source": uid,
+                "visibility": visibility,
+                "__columns__": cells.columns(source="source_url", visibility="case_visibility"),
+            }
+            for uid in sources
+        ],
         "__columns__": cells.columns(
-            external_id="case_id", country="country", region="region", city="city", status="status",
-            authorities="authorities", wgad_categories="wgad_categories", wgad_reasoning="wgad_reasoning",
-            summary="summary", visibility="case_visibility", review_state="review_state", owner="owner"),
+            external_id="case_id",
+            country="country",
+            region="region",
+            city="city",
+            status="status",
+            authorities="authorities",
+            wgad_categories="wgad_categories",
+            wgad_reasoning="wgad_reasoning",
+            summary="summary",
+            visibility="case_visibility",
+            review_state="review_state",
+            owner="owner",
+        ),
     }
 
 
 def _sources(cells: _Row, header: list[tuple[str, dict[str, Any]]]) -> list[str]:
     urls = _split(cells.get("source_url"), LIST)
-    titles, publishers, published = (cells.parallel(k, len(urls)) for k in
-                                     ("source_title", "source_publisher", "source_published"))
+    titles, publishers, published = (
+        cells.parallel(k, len(urls))
+        for k in ("source_title", "source_publisher", "source_published")
+    )
     uids = []
     for url, title, publisher, date in zip(urls, titles, publishers, published, strict=True):
         external_id = f"url:{url}"
         uid = new_uid("src", external_id, "Source")
-        header.append(("sources", {
-            "uid": uid, "external_id": external_id, "url": url, "title": title or url, "publisher": publisher,
-            "published": date, "visibility": cells.get("case_visibility"),
-            "__columns__": cells.columns(url="source_url", title="source_title", publisher="source_publisher",
-                                         published="source_published", visibility="case_visibility"),
-        }))
+        header.append(
+            (
+                "sources",
+                {
+                    "uid": uid,
+                    "external_id": external_id,
+                    "url": url,
+                    "title": title or url,
+                    "publisher": publisher,
+                    "published": date,
+                    "visibility": cells.get("case_visibility"),
+                    "__columns__": cells.columns(
+                        url="source_url",
+                        title="source_title",
+                        publisher="source_publisher",
+                        published="source_published",
+                        visibility="case_visibility",
+                    ),
+                },
+            )
+        )
         uids.append(uid)
     return uids
 
@@ -166,28 +246,50 @@ def _events(cells: _Row, header: list[tuple[str, dict[str, Any]]]) -> list[dict[
     get, case_id = cells.get, cells.get("case_id")
     events: list[dict[str, Any]] = []
 
-    def event(key: str, kind: str, date_column: str, certainty_column: str = "", **extra: Any) -> dict[str, Any]:
+    def event(
+        key: str, kind: str, date_column: str, certainty_column: str = "", **extra: Any
+    ) -> dict[str, Any]:
         columns = cells.columns(date=date_column, visibility="case_visibility")
         if certainty_column:
             columns.update(cells.columns(certainty=certainty_column))
         columns.update(extra.pop("__columns__", {}))
-        entry = {"external_id": f"{case_id}:{key}", "event_type": kind, "date": _date(get(date_column)),
-                 "certainty": get(certainty_column) if certainty_column else "",
-                 "visibility": get("case_visibility"), "__columns__": columns, **extra}
+        entry = {
+            "external_id": f"{case_id}:{key}",
+            "event_type": kind,
+            "date": _date(get(date_column)),
+            "certainty": get(certainty_column) if certainty_column else "",
+            "visibility": get("case_visibility"),
+            "__columns__": columns,
+            **extra,
+        }
         events.append(entry)
         return entry
 
     if get("arrest_date") or get("arrest_place"):
-        event("arrest", "arrest", "arrest_date", "arrest_certainty", place=get("arrest_place"),
-              __columns__=cells.columns(place="arrest_place"))
+        event(
+            "arrest",
+            "arrest",
+            "arrest_date",
+            "arrest_certainty",
+            place=get("arrest_place"),
+            __columns__=cells.columns(place="arrest_place"),
+        )
     _detention(cells, header, event)
     _charges(cells, event)
     months = get("sentence_months")
     if get("sentence_date") or months:
         life = months.lower() == "life"
-        event("sentence", "sentence", "sentence_date", "sentence_certainty",
-              sentence_months="" if life else months, sentence_kind="life" if life else ("term" if months else ""),
-              __columns__=cells.columns(sentence_months="sentence_months", sentence_kind="sentence_months"))
+        event(
+            "sentence",
+            "sentence",
+            "sentence_date",
+            "sentence_certainty",
+            sentence_months="" if life else months,
+            sentence_kind="life" if life else ("term" if months else ""),
+            __columns__=cells.columns(
+                sentence_months="sentence_months", sentence_kind="sentence_months"
+            ),
+        )
     if get("release_date"):
         event("release", "release", "release_date", "release_certainty")
     if get("death_in_custody_date"):
@@ -195,37 +297,69 @@ def _events(cells: _Row, header: list[tuple[str, dict[str, Any]]]) -> list[dict[
     return events
 
 
-def _detention(cells: _Row, header: list[tuple[str, dict[str, Any]]], event: Callable[..., Any]) -> None:
+def _detention(
+    cells: _Row, header: list[tuple[str, dict[str, Any]]], event: Callable[..., Any]
+) -> None:
     places = _split(cells.get("place_of_detention"), LIST)
-    for index, (name, since) in enumerate(zip(places, cells.parallel("place_of_detention_since", len(places)),
-                                              strict=True)):
+    for index, (name, since) in enumerate(
+        zip(places, cells.parallel("place_of_detention_since", len(places)), strict=True)
+    ):
         external_id = f"place:{cells.get('country').upper()}:{name.lower()}"
         uid = new_uid("plc", external_id, "PlaceOfDetention")
-        header.append(("places", {
-            "uid": uid, "external_id": external_id, "name": name, "country": cells.get("country"),
-            "visibility": cells.get("case_visibility"),
-            "__columns__": cells.columns(name="place_of_detention", country="country", visibility="case_visibility"),
-        }))
-        entry = event(f"detention:{index + 1}", "detention" if index == 0 else "transfer", "place_of_detention_since",
-                      place_of_detention=uid, __columns__=cells.columns(place_of_detention="place_of_detention"))
+        header.append(
+            (
+                "places",
+                {
+                    "uid": uid,
+                    "external_id": external_id,
+                    "name": name,
+                    "country": cells.get("country"),
+                    "visibility": cells.get("case_visibility"),
+                    "__columns__": cells.columns(
+                        name="place_of_detention", country="country", visibility="case_visibility"
+                    ),
+                },
+            )
+        )
+        entry = event(
+            f"detention:{index + 1}",
+            "detention" if index == 0 else "transfer",
+            "place_of_detention_since",
+            place_of_detention=uid,
+            __columns__=cells.columns(place_of_detention="place_of_detention"),
+        )
         entry["date"] = _date(since)
 
 
 def _charges(cells: _Row, event: Callable[..., Any]) -> None:
     """One charge event per charge date; each charge with its own category and article."""
     wordings = _split(cells.get("charges"), LIST)
-    categories, provisions, dates = (cells.parallel(k, len(wordings)) for k in
-                                     ("charge_category", "legal_provision", "charge_date"))
+    categories, provisions, dates = (
+        cells.parallel(k, len(wordings))
+        for k in ("charge_category", "legal_provision", "charge_date")
+    )
     by_date: dict[str, list[dict[str, Any]]] = {}
-    for wording, category, provision, date in zip(wordings, categories, provisions, dates, strict=True):
-        by_date.setdefault(_date(date), []).append({
-            "wording": wording, "legal_provision": provision, "category": category or "other",
-            "visibility": cells.get("case_visibility"),
-            "__columns__": cells.columns(wording="charges", legal_provision="legal_provision",
-                                         category="charge_category", visibility="case_visibility"),
-        })
+    for wording, category, provision, date in zip(
+        wordings, categories, provisions, dates, strict=True
+    ):
+        by_date.setdefault(_date(date), []).append(
+            {
+                "wording": wording,
+                "legal_provision": provision,
+                "category": category or "other",
+                "visibility": cells.get("case_visibility"),
+                "__columns__": cells.columns(
+                    wording="charges",
+                    legal_provision="legal_provision",
+                    category="charge_category",
+                    visibility="case_visibility",
+                ),
+            }
+        )
     for date, charges in by_date.items():
-        entry = event("charge" + (f":{date}" if date else ""), "charge", "charge_date", charges=charges)
+        entry = event(
+            "charge" + (f":{date}" if date else ""), "charge", "charge_date", charges=charges
+        )
         entry["date"] = date
 
 
@@ -242,8 +376,11 @@ def _date_cell(event: dict[str, Any] | None) -> str:
     return event.get("date") or "unknown"
 
 
-def record_to_rows(defender: dict[str, Any], sources: dict[str, dict[str, Any]],
-                   places: dict[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+def record_to_rows(
+    defender: dict[str, Any],
+    sources: dict[str, dict[str, Any]],
+    places: dict[str, dict[str, Any]] | None = None,
+) -> list[dict[str, Any]]:
     """Table rows (one per case) for a serialised defender; the inverse of ``row_to_record``."""
     base = {
         "defender_id": defender.get("external_id") or defender["uid"],
@@ -262,42 +399,66 @@ def record_to_rows(defender: dict[str, Any], sources: dict[str, dict[str, Any]],
     }
     if not defender["cases"]:
         return [base]
-    return [{**base, **_case_cells(case, sources, places or {}), "owner": case["owner"] or base["owner"]}
-            for case in defender["cases"]]
+    return [
+        {
+            **base,
+            **_case_cells(case, sources, places or {}),
+            "owner": case["owner"] or base["owner"],
+        }
+        for case in defender["cases"]
+    ]
 
 
-def _case_cells(case: dict[str, Any], sources: dict[str, dict[str, Any]],
-                places: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def _case_cells(
+    case: dict[str, Any], sources: dict[str, dict[str, Any]], places: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
     events = case["events"]
-    first = {kind: next((e for e in events if e["event_type"] == kind), None)
-             for kind in ("arrest", "sentence", "release", "death_in_custody")}
+    first = {
+        kind: next((e for e in events if e["event_type"] == kind), None)
+        for kind in ("arrest", "sentence", "release", "death_in_custody")
+    }
     arrest, sentence = first["arrest"], first["sentence"]
     charged = [(e, c) for e in events if e["event_type"] == "charge" for c in e["charges"]]
-    held = [e for e in events if e["event_type"] in {"detention", "transfer"} and e.get("place_of_detention") in places]
+    held = [
+        e
+        for e in events
+        if e["event_type"] in {"detention", "transfer"} and e.get("place_of_detention") in places
+    ]
     cited = [sources[e["source"]] for e in case["evidence"] if e["source"] in sources]
     months = (sentence or {}).get("sentence_months")
     return {
         "case_id": case.get("external_id") or case["uid"],
-        "country": case["country"], "region": case["region"], "city": case["city"],
+        "country": case["country"],
+        "region": case["region"],
+        "city": case["city"],
         "status": case["status"] or "",
-        "arrest_date": _date_cell(arrest) if arrest else "", "arrest_place": (arrest or {}).get("place") or "",
+        "arrest_date": _date_cell(arrest) if arrest else "",
+        "arrest_place": (arrest or {}).get("place") or "",
         "arrest_certainty": (arrest or {}).get("certainty") or "",
-        "place_of_detention": f" {LIST} ".join(places[e["place_of_detention"]]["name"] for e in held),
-        "place_of_detention_since": _joined([e.get("date") or "unknown" for e in held]) if held else "",
+        "place_of_detention": f" {LIST} ".join(
+            places[e["place_of_detention"]]["name"] for e in held
+        ),
+        "place_of_detention_since": _joined([e.get("date") or "unknown" for e in held])
+        if held
+        else "",
         "charges": f" {LIST} ".join(c["wording"] for _e, c in charged),
         "charge_category": _joined([c["category"] or "" for _e, c in charged]),
         "legal_provision": _joined([c["legal_provision"] for _e, c in charged]),
         "charge_date": _joined([e.get("date") or "" for e, _c in charged]),
         "sentence_date": _date_cell(sentence),
-        "sentence_months": "life" if (sentence or {}).get("sentence_kind") == "life" else (months or ""),
+        "sentence_months": "life"
+        if (sentence or {}).get("sentence_kind") == "life"
+        else (months or ""),
         "sentence_certainty": (sentence or {}).get("certainty") or "",
         "release_date": _date_cell(first["release"]),
         "release_certainty": (first["release"] or {}).get("certainty") or "",
         "death_in_custody_date": _date_cell(first["death_in_custody"]),
         "authorities": case["authorities"],
         "wgad_categories": CODES.join(case["wgad_categories"]),
-        "wgad_reasoning": case["wgad_reasoning"], "summary": case["summary"],
-        "case_visibility": case["visibility"], "review_state": case["review_state"],
+        "wgad_reasoning": case["wgad_reasoning"],
+        "summary": case["summary"],
+        "case_visibility": case["visibility"],
+        "review_state": case["review_state"],
         "source_url": f" {LIST} ".join(s.get("url", "") for s in cited),
         "source_title": _joined([s.get("title", "") for s in cited]),
         "source_publisher": _joined([s.get("publisher", "") for s in cited]),

@@ -79,7 +79,9 @@ class Candidate(models.Model):
         related_name="+",
         help_text="Last reviewer who changed the candidate.",
     )
-    reviewed_at = models.DateTimeField(null=True, blank=True, help_text="When it was last reviewed.")
+    reviewed_at = models.DateTimeField(
+        null=True, blank=True, help_text="When it was last reviewed."
+    )
     confidence = models.FloatField(
         null=True,
         blank=True,
@@ -126,15 +128,21 @@ class ExtractionRun(models.Model):
     )
     extractor_name = models.CharField(max_length=50, help_text="Registered extractor name.")
     extractor_version = models.CharField(max_length=20, help_text="Version that ran.")
-    language = models.CharField(max_length=12, blank=True, help_text="Language the text was read as.")
+    language = models.CharField(
+        max_length=12, blank=True, help_text="Language the text was read as."
+    )
     warnings = models.JSONField(default=list, blank=True, help_text="What limited the reading.")
-    victims = models.PositiveIntegerField(default=0, help_text="How many candidates the run proposed.")
+    victims = models.PositiveIntegerField(
+        default=0, help_text="How many candidates the run proposed."
+    )
     ran_at = models.DateTimeField(help_text="When the run happened.")
 
     class Meta:
         ordering = ["document_id", "extractor_name"]
         constraints = [
-            models.UniqueConstraint(fields=["document", "extractor_name"], name="unique_run_per_extractor")
+            models.UniqueConstraint(
+                fields=["document", "extractor_name"], name="unique_run_per_extractor"
+            )
         ]
 
     def __str__(self) -> str:
@@ -154,13 +162,17 @@ class DefenderMatch(models.Model):
         related_name="candidate_matches",
         help_text="Known defender with the same name.",
     )
-    kind = models.CharField(max_length=10, choices=MatchKind.choices, help_text="How the names agree.")
+    kind = models.CharField(
+        max_length=10, choices=MatchKind.choices, help_text="How the names agree."
+    )
     matched_name = models.CharField(max_length=300, help_text="The defender's name that agreed.")
     probability = models.FloatField(
         null=True, blank=True, help_text="For a probable match: the linkage model's probability."
     )
     reasons = models.JSONField(
-        default=list, blank=True, help_text="For a probable match: the model's reasons, strongest first."
+        default=list,
+        blank=True,
+        help_text="For a probable match: the model's reasons, strongest first.",
     )
 
     class Meta:

@@ -82,9 +82,14 @@ def store_candidates(
         candidate = existing.pop(key, None)
         if candidate is None:
             candidate = Candidate.objects.create(
-                document=document, extractor_name=extractor.name,
-                extractor_version=extractor.version, key=key, name=victim.name, machine=machine,
-                machine_updated_at=now, confidence=victim.confidence,
+                document=document,
+                extractor_name=extractor.name,
+                extractor_version=extractor.version,
+                key=key,
+                name=victim.name,
+                machine=machine,
+                machine_updated_at=now,
+                confidence=victim.confidence,
             )
             report.created += 1
         elif candidate.machine == machine and not candidate.withdrawn:
@@ -123,9 +128,9 @@ def _defender_names() -> dict[str, list[tuple[int, str]]]:
     index: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for defender_id, name in Defender.objects.values_list("id", "display_name"):
         index[name_key(name)].append((defender_id, name))
-    for defender_id, name in DefenderName.objects.filter(defender__deleted_at__isnull=True).values_list(
-        "defender_id", "name"
-    ):
+    for defender_id, name in DefenderName.objects.filter(
+        defender__deleted_at__isnull=True
+    ).values_list("defender_id", "name"):
         index[name_key(name)].append((defender_id, name))
     return index
 
@@ -148,7 +153,8 @@ def match_known_defenders(candidates: list[Candidate]) -> None:
         ).delete()
         for defender_id, (kind, written) in found.items():
             DefenderMatch.objects.update_or_create(
-                candidate=candidate, defender_id=defender_id,
+                candidate=candidate,
+                defender_id=defender_id,
                 defaults={"kind": kind, "matched_name": written},
             )
 
@@ -173,10 +179,14 @@ def propose_for_documents(documents: Iterable[Document], extractor: Extractor) -
 def record_run(document: Document, extractor: Extractor, found: Extraction) -> ExtractionRun:
     """Keep the language and warnings of the latest run of ``extractor`` on ``document``."""
     run, _ = ExtractionRun.objects.update_or_create(
-        document=document, extractor_name=extractor.name,
+        document=document,
+        extractor_name=extractor.name,
         defaults={
-            "extractor_version": extractor.version, "language": found.language or "",
-            "warnings": found.warnings, "victims": len(found.victims), "ran_at": timezone.now(),
+            "extractor_version": extractor.version,
+            "language": found.language or "",
+            "warnings": found.warnings,
+            "victims": len(found.victims),
+            "ran_at": timezone.now(),
         },
     )
     return run
@@ -188,8 +198,10 @@ def review_queue(extractor_name: str | None = None) -> QuerySet[Candidate]:
     queryset = Candidate.objects.filter(status=CandidateStatus.PENDING, withdrawn=False)
     if extractor_name:
         queryset = queryset.filter(extractor_name=extractor_name)
-    return queryset.select_related("document").prefetch_related("document__extraction_runs").order_by(
-        F("confidence").desc(nulls_last=True), "document_id", "id"
+    return (
+        queryset.select_related("document")
+        .prefetch_related("document__extraction_runs")
+        .order_by(F("confidence").desc(nulls_last=True), "document_id", "id")
     )
 
 

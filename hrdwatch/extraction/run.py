@@ -30,12 +30,16 @@ def extract_line(line: str, number: int, extractor: Extractor) -> ExtractionResu
     try:
         document = SourceDocument.model_validate(raw)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'line'}: {e['msg']}" for e in exc.errors()
+        )
         return ExtractionResult(id=_line_id(raw, number), error=f"line {number}: {problems}")
     try:
         found = extractor.analyse(document)
     except Exception as exc:  # noqa: BLE001 - one bad document must never stop a run
-        return ExtractionResult(id=document.id, error=f"line {number}: {extractor.name} failed: {exc}")
+        return ExtractionResult(
+            id=document.id, error=f"line {number}: {extractor.name} failed: {exc}"
+        )
     return ExtractionResult(
         id=document.id, victims=found.victims, language=found.language, warnings=found.warnings
     )

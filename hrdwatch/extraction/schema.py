@@ -57,7 +57,9 @@ class ExtractedEvent(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     type: EventType
-    date: str | None = Field(default=None, description="YYYY-MM-DD, YYYY-MM or YYYY, at the text's precision.")
+    date: str | None = Field(
+        default=None, description="YYYY-MM-DD, YYYY-MM or YYYY, at the text's precision."
+    )
     charges: list[str] = Field(default_factory=list, description="Charges as worded in the text.")
     sentence_months: int | None = Field(default=None, ge=0, description="Prison term in months.")
     place: str | None = Field(default=None, description="Place as written (prison, city, court).")
@@ -80,11 +82,16 @@ class ExtractedVictim(BaseModel):
 
     name: str = Field(min_length=1, description="The fullest name as written in the text.")
     aliases: list[str] = Field(default_factory=list, description="Other names for the same person.")
-    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 of the detaining state.")
+    country: str | None = Field(
+        default=None, description="ISO 3166-1 alpha-2 of the detaining state."
+    )
     roles: list[str] = Field(default_factory=list, description="lawyer, journalist, activist, ...")
     events: list[ExtractedEvent] = Field(default_factory=list)
     confidence: float | None = Field(
-        default=None, ge=0, le=1, description="How sure the extractor is that this is a victim (0-1)."
+        default=None,
+        ge=0,
+        le=1,
+        description="How sure the extractor is that this is a victim (0-1).",
     )
 
     @field_validator("country")
@@ -117,4 +124,3 @@ class Extraction(BaseModel):
     victims: list[ExtractedVictim] = Field(default_factory=list)
     language: str | None = None
     warnings: list[str] = Field(default_factory=list)
-

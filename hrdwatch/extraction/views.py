@@ -40,6 +40,8 @@ def candidate_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "run": ExtractionRun.objects.filter(
                 document=candidate.document, extractor_name=candidate.extractor_name
             ).first(),
-            "document_html": highlight_spans(candidate.document.text, candidate_spans(candidate.machine)),
+            "document_html": highlight_spans(
+                candidate.document.text, candidate_spans(candidate.machine)
+            ),
         },
     )

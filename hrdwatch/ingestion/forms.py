@@ -16,20 +16,27 @@ from .models import SourceKind
 
 class AddSourceForm(forms.Form):
     url = forms.URLField(
-        label=_("Address to follow"), required=False, max_length=2000, assume_scheme="https",
+        label=_("Address to follow"),
+        required=False,
+        max_length=2000,
+        assume_scheme="https",
         help_text=_("A news or urgent-appeals page, a feed, a sitemap or one article."),
     )
     upload = forms.FileField(
-        label=_("Or a file to archive"), required=False,
+        label=_("Or a file to archive"),
+        required=False,
         help_text=_("HTML, PDF, DOCX, plain text or an e-mail (.eml)."),
     )
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False,
+        label=_("Kind"),
+        required=False,
         choices=[("", _("Find out from the address")), *SourceKind.choices],
     )
     name = forms.CharField(label=_("Name"), required=False, max_length=300)
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.none(), to_field_name="slug",
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        to_field_name="slug",
         help_text=_("An uploaded file is readable only by this organisation's members."),
     )
 
@@ -54,7 +61,9 @@ class AddSourceForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if bool(data.get("url")) == bool(data.get("upload")):
-            raise ValidationError(_("Give an address to follow or a file to archive: one of the two."))
+            raise ValidationError(
+                _("Give an address to follow or a file to archive: one of the two.")
+            )
         if data.get("upload") and data.get("kind") not in ("", SourceKind.FILE):
             self.add_error("kind", _("An uploaded file can only be of the kind “Uploaded file”."))
         if data.get("url") and data.get("kind") == SourceKind.FILE:

@@ -52,8 +52,11 @@ def describe(exc: BaseException) -> str:
 def file_url(source: Source) -> str:
     """The stable pseudo-URL of an uploaded file: its organisation, hash and name, so two
     organisations uploading the same file each get their own document (never the other's)."""
-    return upload_url(source.organisation.slug if source.organisation else "", source.file_sha256,
-                      source.file_name)
+    return upload_url(
+        source.organisation.slug if source.organisation else "",
+        source.file_sha256,
+        source.file_name,
+    )
 
 
 def upload_url(organisation_slug: str, sha256: str, file_name: str) -> str:

@@ -78,6 +78,9 @@ def citing_cases(document: Document, user: Any) -> QuerySet[Case]:
     if document.sha256:
         match |= Q(content_hash=document.sha256)
     cited = CitedSource.objects.filter(match)
-    return Gate(viewer_for(user)).cases().filter(
-        Q(evidence__source__in=cited) | Q(events__evidence__source__in=cited)
-    ).distinct()
+    return (
+        Gate(viewer_for(user))
+        .cases()
+        .filter(Q(evidence__source__in=cited) | Q(events__evidence__source__in=cited))
+        .distinct()
+    )

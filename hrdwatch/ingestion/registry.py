@@ -137,7 +137,11 @@ def guess_kind(url: str) -> str:
 
 
 def add_url(
-    url: str, kind: str = "", name: str = "", *, organisation: Organisation | None = None,
+    url: str,
+    kind: str = "",
+    name: str = "",
+    *,
+    organisation: Organisation | None = None,
     actor: Actor | None = None,
 ) -> tuple[Source, bool]:
     """Follow a URL (kind guessed when not given); adding the same URL again changes nothing.
@@ -153,12 +157,22 @@ def add_url(
         raise SourceError(str(exc)) from exc
     kind = kind or guess_kind(url)
     label = name or re.sub(r"^https?://", "", url).rstrip("/")
-    return _create(actor, slug=_unique_slug(label), name=name or label, url=url, kind=kind,
-                   organisation=organisation), True
+    return _create(
+        actor,
+        slug=_unique_slug(label),
+        name=name or label,
+        url=url,
+        kind=kind,
+        organisation=organisation,
+    ), True
 
 
 def add_file(
-    data: bytes, file_name: str, name: str = "", *, organisation: Organisation | None = None,
+    data: bytes,
+    file_name: str,
+    name: str = "",
+    *,
+    organisation: Organisation | None = None,
     actor: Actor | None = None,
 ) -> tuple[Source, bool]:
     """Archive an uploaded file (HTML, PDF, DOCX, text, e-mail) as a source of one document;
@@ -166,20 +180,28 @@ def add_file(
     them. Another organisation's upload of the same bytes is never found here: it gets its own
     source (the archive keeps the bytes once; who may read them is the gate's business)."""
     digest, _ = archive.store(data)
-    existing = Source.objects.filter(kind=SourceKind.FILE, file_sha256=digest,
-                                     organisation=organisation).first()
+    existing = Source.objects.filter(
+        kind=SourceKind.FILE, file_sha256=digest, organisation=organisation
+    ).first()
     if existing is not None:
         return existing, False
     file_name = Path(file_name).name[:300] or digest[:12]
-    return _create(actor, slug=_unique_slug(name or Path(file_name).stem), name=name or file_name,
-                   kind=SourceKind.FILE, file_sha256=digest, file_name=file_name,
-                   organisation=organisation), True
+    return _create(
+        actor,
+        slug=_unique_slug(name or Path(file_name).stem),
+        name=name or file_name,
+        kind=SourceKind.FILE,
+        file_sha256=digest,
+        file_name=file_name,
+        organisation=organisation,
+    ), True
 
 
 @transaction.atomic
 def _create(actor: Actor | None, **fields: Any) -> Source:
     """A new unverified source, with the audit entry saying who added it and from where."""
-    source = Source.objects.create(origin=actor.via if actor else "cli", trust=Trust.UNVERIFIED,
-                                   **fields)
+    source = Source.objects.create(
+        origin=actor.via if actor else "cli", trust=Trust.UNVERIFIED, **fields
+    )
     record(actor, "source.added", source, details={"kind": source.kind})
     return source

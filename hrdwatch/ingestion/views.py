@@ -43,7 +43,10 @@ PAGE_SIZE = 50
 class DocumentFilter(forms.Form):
     q = forms.CharField(label=_("Title or address contains"), required=False, max_length=200)
     source = forms.ModelChoiceField(
-        label=_("Source"), required=False, queryset=Source.objects.all(), to_field_name="slug",
+        label=_("Source"),
+        required=False,
+        queryset=Source.objects.all(),
+        to_field_name="slug",
         empty_label=_("All sources"),
     )
 
@@ -52,6 +55,7 @@ class DocumentFilter(forms.Form):
         field = self.fields["source"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = sources
+
     language = forms.CharField(label=_("Language code"), required=False, max_length=12)
     failed = forms.BooleanField(label=_("Only documents that failed"), required=False)
 
@@ -60,7 +64,9 @@ class DocumentFilter(forms.Form):
         self.is_valid()
         data: dict[str, Any] = getattr(self, "cleaned_data", {})
         if data.get("q"):
-            documents = documents.filter(Q(title__icontains=data["q"]) | Q(url__icontains=data["q"]))
+            documents = documents.filter(
+                Q(title__icontains=data["q"]) | Q(url__icontains=data["q"])
+            )
         if data.get("source"):
             documents = documents.filter(source=data["source"])
         if data.get("language"):
@@ -77,16 +83,25 @@ def document_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(documents.order_by("-id"), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "ingestion/document_list.html", {
-        "filters": filters, "page": page, "query": query.urlencode(),
-    })
+    return render(
+        request,
+        "ingestion/document_list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "query": query.urlencode(),
+        },
+    )
 
 
 def _metadata(document: Document) -> list[tuple[Any, Any]]:
     """The document's facts as (label, value) pairs for the page, empty ones left out."""
     rows = [
         (_("Address"), document.url),
-        (_("Address after redirects"), document.final_url if document.final_url != document.url else ""),
+        (
+            _("Address after redirects"),
+            document.final_url if document.final_url != document.url else "",
+        ),
         (_("Source"), document.source.name),
         (_("Published"), document.published),
         (_("Author"), document.author),
@@ -94,7 +109,10 @@ def _metadata(document: Document) -> list[tuple[Any, Any]]:
         (_("Characters"), document.characters),
         (_("Content type"), document.content_type),
         (_("Fetched"), document.fetched_at),
-        (_("Outcome of the last fetch"), document.get_outcome_display() if document.outcome else ""),
+        (
+            _("Outcome of the last fetch"),
+            document.get_outcome_display() if document.outcome else "",
+        ),
         (_("SHA-256 of the archived bytes"), document.sha256),
     ]
     return [(label, value) for label, value in rows if value not in (None, "")]
@@ -105,13 +123,17 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     readable = readable_documents(request.user)
     document = get_object_or_404(readable.select_related("source"), pk=pk)
     log_upload_view(request, document, "on the document page")
-    return render(request, "ingestion/document_detail.html", {
-        "document": document,
-        "metadata": _metadata(document),
-        "duplicates": near_duplicates(document, readable).select_related("source"),
-        "cases": citing_cases(document, request.user).select_related("defender"),
-        "can_review": can(request.user, Action.REVIEW_QUEUE),
-    })
+    return render(
+        request,
+        "ingestion/document_detail.html",
+        {
+            "document": document,
+            "metadata": _metadata(document),
+            "duplicates": near_duplicates(document, readable).select_related("source"),
+            "cases": citing_cases(document, request.user).select_related("defender"),
+            "can_review": can(request.user, Action.REVIEW_QUEUE),
+        },
+    )
 
 
 @permission_required(Action.VIEW_DOCUMENTS)
@@ -129,14 +151,26 @@ def document_original(request: HttpRequest, pk: int) -> FileResponse:
     return response
 
 
-def _sources_page(request: HttpRequest, form: AddSourceForm | None, status: int = 200) -> HttpResponse:
-    sources = readable_sources(request.user).select_related("organisation").annotate(
-        document_count=Count("documents"),
-    ).order_by("slug")
-    return render(request, "ingestion/sources.html", {
-        "sources": Paginator(sources, PAGE_SIZE).get_page(request.GET.get("page")),
-        "form": form,
-    }, status=status)
+def _sources_page(
+    request: HttpRequest, form: AddSourceForm | None, status: int = 200
+) -> HttpResponse:
+    sources = (
+        readable_sources(request.user)
+        .select_related("organisation")
+        .annotate(
+            document_count=Count("documents"),
+        )
+        .order_by("slug")
+    )
+    return render(
+        request,
+        "ingestion/sources.html",
+        {
+            "sources": Paginator(sources, PAGE_SIZE).get_page(request.GET.get("page")),
+            "form": form,
+        },
+        status=status,
+    )
 
 
 def _add_source_form(request: HttpRequest) -> AddSourceForm | None:
@@ -165,17 +199,30 @@ def source_add(request: HttpRequest) -> HttpResponse:
     try:
         if data["upload"]:
             upload = data["upload"]
-            source, created = add_file(upload.read(), upload.name, data["name"],
-                                       organisation=data["organisation"], actor=actor)
+            source, created = add_file(
+                upload.read(),
+                upload.name,
+                data["name"],
+                organisation=data["organisation"],
+                actor=actor,
+            )
         else:
-            source, created = add_url(data["url"], data["kind"], data["name"],
-                                      organisation=data["organisation"], actor=actor)
+            source, created = add_url(
+                data["url"],
+                data["kind"],
+                data["name"],
+                organisation=data["organisation"],
+                actor=actor,
+            )
     except SourceError as exc:
         form.add_error(None, str(exc))
         return _sources_page(request, form, status=400)
     if created:
-        messages.success(request, gettext("Added %(name)s. It will be read at the next scheduled "
-                                       "ingestion.") % {"name": source.name})
+        messages.success(
+            request,
+            gettext("Added %(name)s. It will be read at the next scheduled ingestion.")
+            % {"name": source.name},
+        )
     else:
         messages.info(request, gettext("%(name)s was already followed.") % {"name": source.name})
     return redirect("ingestion:sources")

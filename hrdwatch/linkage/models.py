@@ -153,9 +153,12 @@ class MergeProposal(models.Model):
     right = models.CharField(max_length=80, help_text="uid of the other defender.")
     probability = models.FloatField(help_text="The model's probability that they are one person.")
     reasons = models.JSONField(
-        default=list, help_text="The explanation, strongest first: [field, words, bits] per feature."
+        default=list,
+        help_text="The explanation, strongest first: [field, words, bits] per feature.",
     )
-    computed_at = models.DateTimeField(default=timezone.now, help_text="When the model proposed it.")
+    computed_at = models.DateTimeField(
+        default=timezone.now, help_text="When the model proposed it."
+    )
 
     class Meta:
         ordering = ["-probability", "left", "right"]

@@ -51,10 +51,14 @@ def refresh_proposals(
         if answered.get((left, right)) in SETTLED:
             continue
         reasons = explain(result.people[pair.left], result.people[pair.right], pair)
-        rows.append(MergeProposal(
-            left=left, right=right, probability=pair.probability,
-            reasons=[[r.field, r.text.stored(), round(r.bits, 2)] for r in reasons],
-        ))
+        rows.append(
+            MergeProposal(
+                left=left,
+                right=right,
+                probability=pair.probability,
+                reasons=[[r.field, r.text.stored(), round(r.bits, 2)] for r in reasons],
+            )
+        )
     with transaction.atomic():
         MergeProposal.objects.all().delete()
         MergeProposal.objects.bulk_create(rows, batch_size=1000)
@@ -78,10 +82,12 @@ def open_proposals(user: Any) -> list[OpenProposal]:
     visible = {d.uid: d for d in Gate(viewer_for(user)).defenders().filter(uid__in=uids)}
     answered = verdicts_in_force(uids)
     return [
-        OpenProposal(p, visible[p.left], visible[p.right],
-                     answered.get((p.left, p.right)) == Verdict.UNSURE)
+        OpenProposal(
+            p, visible[p.left], visible[p.right], answered.get((p.left, p.right)) == Verdict.UNSURE
+        )
         for p in proposals
-        if p.left in visible and p.right in visible
+        if p.left in visible
+        and p.right in visible
         and answered.get((p.left, p.right)) not in SETTLED
     ]
 
@@ -102,8 +108,10 @@ def candidate_record(candidate: Candidate) -> LinkRecord:
             break
     roles = current.get("roles") or [""]
     return LinkRecord(
-        record_id=f"candidate:{candidate.pk}", name=current.get("name") or candidate.name,
-        country=(current.get("country") or "").upper(), role=str(roles[0]).lower(),
+        record_id=f"candidate:{candidate.pk}",
+        name=current.get("name") or candidate.name,
+        country=(current.get("country") or "").upper(),
+        role=str(roles[0]).lower(),
         arrest_date=arrest,
     )
 
@@ -118,7 +126,10 @@ def match_pending_candidates(threshold: float = DEFAULT_THRESHOLD) -> int:
     candidates = {f"candidate:{c.pk}": c for c in pending}
     records = [*known, *(candidate_record(c) for c in pending)]
     result = link_records(
-        records, threshold=threshold, aliases=alias_table(), other_names=other_names,
+        records,
+        threshold=threshold,
+        aliases=alias_table(),
+        other_names=other_names,
         judgements=judgements_in_force([r.record_id for r in records]),
     )
     defenders = {d.uid: d.pk for d in Defender.objects.filter(uid__in=[r.record_id for r in known])}
@@ -130,15 +141,23 @@ def match_pending_candidates(threshold: float = DEFAULT_THRESHOLD) -> int:
         if result.clusters.get(key) != result.clusters.get(other):
             continue
         reasons = explain(result.people[key], result.people[other], pair)
-        rows.append(DefenderMatch(
-            candidate=candidates[key], defender_id=defenders[other], kind=MatchKind.PROBABLE,
-            matched_name=result.people[other].record.name, probability=pair.probability,
-            reasons=[[r.field, r.text.stored(), round(r.bits, 2)] for r in reasons],
-        ))
+        rows.append(
+            DefenderMatch(
+                candidate=candidates[key],
+                defender_id=defenders[other],
+                kind=MatchKind.PROBABLE,
+                matched_name=result.people[other].record.name,
+                probability=pair.probability,
+                reasons=[[r.field, r.text.stored(), round(r.bits, 2)] for r in reasons],
+            )
+        )
     with transaction.atomic():
         DefenderMatch.objects.filter(candidate__in=pending, kind=MatchKind.PROBABLE).delete()
-        named = set(DefenderMatch.objects.filter(candidate__in=pending)
-                    .values_list("candidate_id", "defender_id"))
+        named = set(
+            DefenderMatch.objects.filter(candidate__in=pending).values_list(
+                "candidate_id", "defender_id"
+            )
+        )
         rows = [r for r in rows if (r.candidate.pk, r.defender_id) not in named]
         DefenderMatch.objects.bulk_create(rows, batch_size=1000)
     return len(rows)

@@ -26,7 +26,9 @@ def do_add_alias(actor: Any, name: str, same_as: str, note: str = "") -> NameAli
         raise ValueError("an alias needs two different spellings")
     with transaction.atomic():
         alias = NameAlias.objects.create(
-            name=name, same_as=same_as, note=note,
+            name=name,
+            same_as=same_as,
+            note=note,
             added_by=who.user if getattr(who.user, "is_authenticated", False) else None,
         )
         record(who, "linkage.alias_added", alias, details={"alias": alias.pk})
@@ -38,6 +40,10 @@ def do_remove_alias(actor: Any, alias: NameAlias) -> None:
     who = Actor.of(actor)
     require(who.user, Action.REVIEW_QUEUE)
     with transaction.atomic():
-        record(who, "linkage.alias_removed", alias,
-               details={"name": alias.name, "same_as": alias.same_as, "note": alias.note})
+        record(
+            who,
+            "linkage.alias_removed",
+            alias,
+            details={"name": alias.name, "same_as": alias.same_as, "note": alias.note},
+        )
         alias.delete()

@@ -58,8 +58,13 @@ def _profile(gate: Gate, defender: Defender) -> dict[str, Any]:
 def _pair(request: HttpRequest, pk: int) -> tuple[MergeProposal, Defender, Defender]:
     """The proposal and its two defenders, or 404 when the reviewer may not see both."""
     proposal = get_object_or_404(MergeProposal, pk=pk)
-    visible = {d.uid: d for d in Gate(viewer_for(request.user)).defenders()
-               .filter(uid__in=[proposal.left, proposal.right]).select_related("gender")}
+    visible = {
+        d.uid: d
+        for d in Gate(viewer_for(request.user))
+        .defenders()
+        .filter(uid__in=[proposal.left, proposal.right])
+        .select_related("gender")
+    }
     if len(visible) != 2:
         raise Http404("no such proposal")
     return proposal, visible[proposal.left], visible[proposal.right]
@@ -70,14 +75,18 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     proposal, left, right = _pair(request, pk)
     gate = Gate(viewer_for(request.user))
     answered = verdicts_in_force([left.uid, right.uid]).get((proposal.left, proposal.right))
-    return render(request, "linkage/proposal.html", {
-        "proposal": proposal,
-        "sides": [_profile(gate, left), _profile(gate, right)],
-        "answered": answered,
-        "verdicts": Verdict.choices,
-        "can_merge": can(request.user, Action.MERGE_DEFENDERS, left)
-        and can(request.user, Action.MERGE_DEFENDERS, right),
-    })
+    return render(
+        request,
+        "linkage/proposal.html",
+        {
+            "proposal": proposal,
+            "sides": [_profile(gate, left), _profile(gate, right)],
+            "answered": answered,
+            "verdicts": Verdict.choices,
+            "can_merge": can(request.user, Action.MERGE_DEFENDERS, left)
+            and can(request.user, Action.MERGE_DEFENDERS, right),
+        },
+    )
 
 
 @require_POST
@@ -96,11 +105,14 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     if verdict == Verdict.SAME and keep_uid in (left.uid, right.uid):
         keep, duplicate = (left, right) if keep_uid == left.uid else (right, left)
         do_merge(actor, keep, duplicate, note=note)  # records the "same" judgement first
-        messages.success(request, gettext("Merged into %(name)s. The merge can be undone.")
-                         % {"name": keep.display_name})
+        messages.success(
+            request,
+            gettext("Merged into %(name)s. The merge can be undone.") % {"name": keep.display_name},
+        )
     else:
-        do_judge(actor, left.uid, right.uid, verdict, note=note,
-                 model_probability=proposal.probability)
+        do_judge(
+            actor, left.uid, right.uid, verdict, note=note, model_probability=proposal.probability
+        )
         messages.success(request, gettext("Your answer is recorded."))
     return redirect("linkage:proposals")
 
@@ -110,8 +122,9 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
 def undo(request: HttpRequest, pk: int) -> HttpResponse:
     """Withdraw one's own answer (and the merge it led to); the pair comes back at the next
     refresh of the queue."""
-    judgement = get_object_or_404(Judgement, pk=pk, decided_by_id=request.user.pk,
-                                  undone_at__isnull=True)
+    judgement = get_object_or_404(
+        Judgement, pk=pk, decided_by_id=request.user.pk, undone_at__isnull=True
+    )
     merge = DefenderMerge.objects.filter(judgement=judgement, undone_at__isnull=True).first()
     if merge is not None:
         do_undo_merge(Actor.from_request(request), merge)  # withdraws the judgement too
@@ -125,8 +138,11 @@ class AliasForm(forms.ModelForm):
     class Meta:
         model = NameAlias
         fields = ["name", "same_as", "note"]
-        labels = {"name": _("One spelling"), "same_as": _("Another spelling of the same name"),
-                  "note": _("Where the equivalence comes from")}
+        labels = {
+            "name": _("One spelling"),
+            "same_as": _("Another spelling of the same name"),
+            "note": _("Where the equivalence comes from"),
+        }
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
 
@@ -136,9 +152,12 @@ def _aliases_page(request: HttpRequest, form: AliasForm, status: int = 200) -> H
     if query:
         aliases = aliases.filter(Q(name__icontains=query) | Q(same_as__icontains=query))
     page = Paginator(aliases, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "linkage/aliases.html", {"form": form, "page": page, "q": query,
-                                                   "query": f"q={query}" if query else ""},
-                  status=status)
+    return render(
+        request,
+        "linkage/aliases.html",
+        {"form": form, "page": page, "q": query, "query": f"q={query}" if query else ""},
+        status=status,
+    )
 
 
 @permission_required(Action.REVIEW_QUEUE)
@@ -150,8 +169,12 @@ def aliases(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return _aliases_page(request, form, status=400)
     try:
-        do_add_alias(Actor.from_request(request), form.cleaned_data["name"],
-                     form.cleaned_data["same_as"], form.cleaned_data["note"])
+        do_add_alias(
+            Actor.from_request(request),
+            form.cleaned_data["name"],
+            form.cleaned_data["same_as"],
+            form.cleaned_data["note"],
+        )
     except ValueError:
         form.add_error(None, gettext("Give two different spellings."))
         return _aliases_page(request, form, status=400)

@@ -43,12 +43,24 @@ FORMAT = "hrdwatch-backup/1"
 ENCRYPTED_MAGIC = b"HRDWATCH-BACKUP-ENCRYPTED-1\n"
 SALT_BYTES = 16
 # Tables that describe the installation rather than its content, rebuilt by migrate.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "axes", "django_tasks_database",
-            "admin.logentry"]
+EXCLUDED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "axes",
+    "django_tasks_database",
+    "admin.logentry",
+]
 FILE_DIRS = ["archive", "media"]
 # Rows whose presence means the instance is not empty (restore never merges).
-CONTENT_MODELS = ["auth.User", "partners.Organisation", "records.Defender", "records.Case",
-                  "records.Source", "audit.AuditEntry"]
+CONTENT_MODELS = [
+    "auth.User",
+    "partners.Organisation",
+    "records.Defender",
+    "records.Case",
+    "records.Source",
+    "audit.AuditEntry",
+]
 
 
 class BackupError(Exception):
@@ -75,15 +87,18 @@ def encrypt(data: bytes, passphrase: str) -> bytes:
 
 def decrypt(blob: bytes, passphrase: str | None) -> bytes:
     if not passphrase:
-        raise BackupError("This backup is encrypted: give its passphrase "
-                          "(--passphrase-file or HRDWATCH_BACKUP_PASSPHRASE).")
-    body = blob[len(ENCRYPTED_MAGIC):]
+        raise BackupError(
+            "This backup is encrypted: give its passphrase "
+            "(--passphrase-file or HRDWATCH_BACKUP_PASSPHRASE)."
+        )
+    body = blob[len(ENCRYPTED_MAGIC) :]
     salt, token = body[:SALT_BYTES], body[SALT_BYTES:]
     try:
         return _fernet(passphrase, salt).decrypt(token)
     except InvalidToken:
-        raise BackupError("Wrong passphrase, or the backup file is damaged: nothing was "
-                          "restored.") from None
+        raise BackupError(
+            "Wrong passphrase, or the backup file is damaged: nothing was restored."
+        ) from None
 
 
 # -- writing -------------------------------------------------------------------------------
@@ -110,8 +125,16 @@ def _installed(label: str) -> bool:
 def dump_database() -> bytes:
     buffer = io.StringIO()
     installed = [label for label in EXCLUDED if _installed(label)]
-    call_command("dumpdata", exclude=installed, natural_foreign=True, natural_primary=False,
-                 indent=None, stdout=buffer, verbosity=0, format="precise-json")
+    call_command(
+        "dumpdata",
+        exclude=installed,
+        natural_foreign=True,
+        natural_primary=False,
+        indent=None,
+        stdout=buffer,
+        verbosity=0,
+        format="precise-json",
+    )
     return buffer.getvalue().encode("utf-8")
 
 
@@ -155,9 +178,13 @@ def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
 # -- reading and checking ------------------------------------------------------------------
 def _safe_name(name: str) -> bool:
     path = PurePosixPath(name)
-    return not path.is_absolute() and ".." not in path.parts and (
-        name in {"manifest.json", "database.json"}
-        or (len(path.parts) > 2 and path.parts[0] == "files" and path.parts[1] in FILE_DIRS)
+    return (
+        not path.is_absolute()
+        and ".." not in path.parts
+        and (
+            name in {"manifest.json", "database.json"}
+            or (len(path.parts) > 2 and path.parts[0] == "files" and path.parts[1] in FILE_DIRS)
+        )
     )
 
 
@@ -179,8 +206,9 @@ def read_backup(source: Path, passphrase: str | None) -> tuple[dict, dict[str, b
                 extracted = tar.extractfile(info)
                 contents[info.name] = extracted.read() if extracted else b""
     except (tarfile.TarError, EOFError, OSError, ValueError, zlib.error) as error:
-        raise BackupError(f"The backup file is damaged or not a backup ({error}): "
-                          "nothing was restored.") from None
+        raise BackupError(
+            f"The backup file is damaged or not a backup ({error}): nothing was restored."
+        ) from None
     try:
         manifest = json.loads(contents.pop("manifest.json"))
     except (KeyError, ValueError):
@@ -189,19 +217,24 @@ def read_backup(source: Path, passphrase: str | None) -> tuple[dict, dict[str, b
         raise BackupError(f"Unknown backup format {manifest.get('format')!r}.")
     expected = manifest.get("members", {})
     if set(expected) != set(contents):
-        raise BackupError("The backup is damaged: its contents do not match its manifest; "
-                          "nothing was restored.")
+        raise BackupError(
+            "The backup is damaged: its contents do not match its manifest; nothing was restored."
+        )
     for name, digest in expected.items():
         if _sha256(contents[name]) != digest:
-            raise BackupError(f"Checksum mismatch for {name}: the backup is damaged; "
-                              "nothing was restored.")
+            raise BackupError(
+                f"Checksum mismatch for {name}: the backup is damaged; nothing was restored."
+            )
     return manifest, contents
 
 
 def _instance_is_empty() -> list[str]:
     """Labels of content models that already hold rows (empty list: safe to restore)."""
-    return [label for label in CONTENT_MODELS
-            if apps.get_model(label)._default_manager.using(DEFAULT_DB_ALIAS).exists()]
+    return [
+        label
+        for label in CONTENT_MODELS
+        if apps.get_model(label)._default_manager.using(DEFAULT_DB_ALIAS).exists()
+    ]
 
 
 def restore_backup(source: Path, passphrase: str | None = None) -> RestoreReport:
@@ -209,11 +242,13 @@ def restore_backup(source: Path, passphrase: str | None = None) -> RestoreReport
     manifest, contents = read_backup(source, passphrase)
     occupied = _instance_is_empty()
     if occupied:
-        raise BackupError("The target instance already holds data (" + ", ".join(occupied)
-                          + "): restore only into an empty, freshly migrated instance.")
+        raise BackupError(
+            "The target instance already holds data ("
+            + ", ".join(occupied)
+            + "): restore only into an empty, freshly migrated instance."
+        )
     data_dir = Path(settings.DATA_DIR)
-    clashes = [d for d in FILE_DIRS
-               if any(p.is_file() for p in (data_dir / d).rglob("*"))]
+    clashes = [d for d in FILE_DIRS if any(p.is_file() for p in (data_dir / d).rglob("*"))]
     if clashes:
         raise BackupError(f"The data directory already holds files in {', '.join(clashes)}.")
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -231,8 +266,11 @@ def restore_backup(source: Path, passphrase: str | None = None) -> RestoreReport
                 os.replace(staging / sub, data_dir / sub)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return RestoreReport(objects=int(manifest["objects"]), files=len(contents),
-                         created_at=str(manifest["created_at"]))
+    return RestoreReport(
+        objects=int(manifest["objects"]),
+        files=len(contents),
+        created_at=str(manifest["created_at"]),
+    )
 
 
 @contextmanager

@@ -61,7 +61,11 @@ def real_records() -> list[str]:
             ("defenders", Defender.all_objects.filter(is_fictional=False).exists()),
             ("cases", Case.all_objects.filter(is_fictional=False).exists()),
             ("organisations", Organisation.objects.exclude(slug__in=demo_slugs).exists()),
-            ("sources", Source.all_objects.exists() and not Defender.all_objects.filter(is_fictional=True).exists()),
+            (
+                "sources",
+                Source.all_objects.exists()
+                and not Defender.all_objects.filter(is_fictional=True).exists(),
+            ),
             ("user accounts", get_user_model().objects.exclude(username="admin").exists()),
         ]
     except DatabaseError:  # not migrated yet: nothing stored

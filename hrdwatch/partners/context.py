@@ -28,5 +28,8 @@ def partner_links(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"partner_links": []}
-    return {"partner_links": [(label, reverse(name)) for label, name, action in PARTNER_PAGES
-                              if can(user, action)]}
+    return {
+        "partner_links": [
+            (label, reverse(name)) for label, name, action in PARTNER_PAGES if can(user, action)
+        ]
+    }

@@ -45,8 +45,12 @@ def submit(fields: dict[str, Any], language: str) -> DetentionReport:
     """Store a report from the public form (already validated) and audit it without the sender."""
     with transaction.atomic():
         report = DetentionReport.objects.create(language=language, **fields)
-        record(Actor(user=None, via="web"), "report.received", report,
-               details={"organisation": report.organisation_id})
+        record(
+            Actor(user=None, via="web"),
+            "report.received",
+            report,
+            details={"organisation": report.organisation_id},
+        )
     return report
 
 

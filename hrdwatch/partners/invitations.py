@@ -51,19 +51,32 @@ def link_for(raw: str) -> str:
 
 def _mail(invitation: Invitation, link: str) -> None:
     subject = _("Invitation to join %(organisation)s on hrdwatch") % {
-        "organisation": invitation.organisation.name}
-    body = "\n\n".join([
-        _("You are invited to join %(organisation)s on hrdwatch as %(role)s.") % {
-            "organisation": invitation.organisation.name, "role": invitation.get_role_display()},
-        _("To accept, open this link and choose a password: %(link)s") % {"link": link},
-        _("The link works once and expires on %(date)s. If you did not expect it, ignore this "
-          "message.") % {"date": f"{invitation.expires_at:%Y-%m-%d %H:%M} UTC"},
-    ])
+        "organisation": invitation.organisation.name
+    }
+    body = "\n\n".join(
+        [
+            _("You are invited to join %(organisation)s on hrdwatch as %(role)s.")
+            % {"organisation": invitation.organisation.name, "role": invitation.get_role_display()},
+            _("To accept, open this link and choose a password: %(link)s") % {"link": link},
+            _(
+                "The link works once and expires on %(date)s. If you did not expect it, ignore this "
+                "message."
+            )
+            % {"date": f"{invitation.expires_at:%Y-%m-%d %H:%M} UTC"},
+        ]
+    )
     send_mail(subject, body + "\n", None, [invitation.email])
 
 
-def invite(actor: Any, organisation: Organisation, email: str, role: str, *,
-           days: int = INVITATION_DAYS, send: bool = True) -> tuple[Invitation, str]:
+def invite(
+    actor: Any,
+    organisation: Organisation,
+    email: str,
+    role: str,
+    *,
+    days: int = INVITATION_DAYS,
+    send: bool = True,
+) -> tuple[Invitation, str]:
     """Create an invitation, e-mail its link, and return it with the link (shown once)."""
     who = Actor.of(actor)
     if who.via != "cli":
@@ -72,17 +85,27 @@ def invite(actor: Any, organisation: Organisation, email: str, role: str, *,
         raise MembershipError(_("An invitation must stay valid for at least one day."))
     email = email.strip().lower()
     if Membership.objects.filter(organisation=organisation, user__email__iexact=email).exists():
-        raise MembershipError(_("%(email)s is already a member of %(organisation)s.")
-                              % {"email": email, "organisation": organisation})
+        raise MembershipError(
+            _("%(email)s is already a member of %(organisation)s.")
+            % {"email": email, "organisation": organisation}
+        )
     raw = secrets.token_urlsafe(32)
     inviter = who.user if getattr(who.user, "is_authenticated", False) else None
     with transaction.atomic():
         invitation = Invitation.objects.create(
-            organisation=organisation, email=email, role=Role(role), digest=_digest(raw),
-            invited_by=inviter, expires_at=timezone.now() + dt.timedelta(days=days),
+            organisation=organisation,
+            email=email,
+            role=Role(role),
+            digest=_digest(raw),
+            invited_by=inviter,
+            expires_at=timezone.now() + dt.timedelta(days=days),
         )
-        record(who, "invitation.send", invitation,
-               details={"email": email, "role": invitation.role, "days": days})
+        record(
+            who,
+            "invitation.send",
+            invitation,
+            details={"email": email, "role": invitation.role, "days": days},
+        )
     link = link_for(raw)
     if send:
         _mail(invitation, link)
@@ -113,15 +136,22 @@ def accept(invitation: Invitation, user: Any, actor: Any) -> Membership:
     """Use the invitation for ``user``: the membership is added and the link stops working."""
     with transaction.atomic():
         used = Invitation.objects.filter(
-            pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True,
+            pk=invitation.pk,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
             expires_at__gt=timezone.now(),
         ).update(accepted_at=timezone.now(), accepted_by=user)
         if not used:
             raise MembershipError(_("This invitation link can no longer be used."))
-        membership = grant_membership(Actor.of(actor), invitation.organisation, user,
-                                      invitation.role)
-        record(actor, "invitation.accept", invitation,
-               details={"user": user.get_username(), "role": invitation.role})
+        membership = grant_membership(
+            Actor.of(actor), invitation.organisation, user, invitation.role
+        )
+        record(
+            actor,
+            "invitation.accept",
+            invitation,
+            details={"user": user.get_username(), "role": invitation.role},
+        )
     return membership
 
 
@@ -131,14 +161,19 @@ def revoke(actor: Any, invitation: Invitation) -> None:
     if who.via != "cli":
         require(who.user, Action.MANAGE_ORGANISATION, invitation.organisation)
     with transaction.atomic():
-        if Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True,
-                                     revoked_at__isnull=True).update(revoked_at=timezone.now()):
+        if Invitation.objects.filter(
+            pk=invitation.pk, accepted_at__isnull=True, revoked_at__isnull=True
+        ).update(revoked_at=timezone.now()):
             record(who, "invitation.revoke", invitation, details={"email": invitation.email})
 
 
 def pending(organisation: Organisation) -> list[Invitation]:
     """Invitations of the organisation that can still be used."""
-    return list(Invitation.objects.filter(
-        organisation=organisation, accepted_at__isnull=True, revoked_at__isnull=True,
-        expires_at__gt=timezone.now(),
-    ))
+    return list(
+        Invitation.objects.filter(
+            organisation=organisation,
+            accepted_at__isnull=True,
+            revoked_at__isnull=True,
+            expires_at__gt=timezone.now(),
+        )
+    )

@@ -37,8 +37,9 @@ def _check(actor: Actor, action: str, obj: Any) -> None:
         require(actor.user, action, obj)
 
 
-def create_organisation(actor: Any, name: str, *, country: str = "", slug: str = "",
-                        kind: str = OrganisationKind.LOCAL) -> Organisation:
+def create_organisation(
+    actor: Any, name: str, *, country: str = "", slug: str = "", kind: str = OrganisationKind.LOCAL
+) -> Organisation:
     """A new partner organisation (superusers and the command line only)."""
     who = Actor.of(actor)
     _check(who, Action.CREATE_ORGANISATION, None)
@@ -49,20 +50,31 @@ def create_organisation(actor: Any, name: str, *, country: str = "", slug: str =
     if not slug:
         raise MembershipError(_("Give a short identifier in Latin letters (--slug)."))
     if slug in RESERVED_SLUGS or Organisation.objects.filter(slug=slug).exists():
-        raise MembershipError(_("An organisation with the identifier %(slug)s exists already.")
-                              % {"slug": slug})
+        raise MembershipError(
+            _("An organisation with the identifier %(slug)s exists already.") % {"slug": slug}
+        )
     code = ""
     if country:
         try:
             code = normalise_country(country)
         except UnknownCountryError:
-            raise MembershipError(_("Unknown country %(country)s: give a two-letter ISO code such "
-                                    "as FR or a country name.") % {"country": country}) from None
+            raise MembershipError(
+                _(
+                    "Unknown country %(country)s: give a two-letter ISO code such "
+                    "as FR or a country name."
+                )
+                % {"country": country}
+            ) from None
     with transaction.atomic():
-        organisation = Organisation.objects.create(name=name, slug=slug, country=code,
-                                                   kind=OrganisationKind(kind))
-        record(who, "organisation.create", organisation,
-               details={"slug": slug, "country": code, "kind": organisation.kind})
+        organisation = Organisation.objects.create(
+            name=name, slug=slug, country=code, kind=OrganisationKind(kind)
+        )
+        record(
+            who,
+            "organisation.create",
+            organisation,
+            details={"slug": slug, "country": code, "kind": organisation.kind},
+        )
     return organisation
 
 
@@ -88,8 +100,10 @@ def grant_membership(who: Actor, organisation: Organisation, user: Any, role: st
     with transaction.atomic():
         membership = Membership.all_objects.filter(user=user, organisation=organisation).first()
         if membership is not None and membership.ended_at is None:
-            raise MembershipError(_("%(user)s is already a member of %(organisation)s.")
-                                  % {"user": user.get_username(), "organisation": organisation})
+            raise MembershipError(
+                _("%(user)s is already a member of %(organisation)s.")
+                % {"user": user.get_username(), "organisation": organisation}
+            )
         if membership is None:
             membership = Membership.objects.create(user=user, organisation=organisation, role=role)
         else:
@@ -108,11 +122,14 @@ def set_role(actor: Any, membership: Membership, role: str) -> Membership:
     if membership.role == role:
         return membership
     with transaction.atomic():
-        if (membership.role == Role.ADMINISTRATOR
-                and _administrators(membership.organisation) <= 1):
-            raise MembershipError(_("%(organisation)s needs at least one administrator: make "
-                                    "someone else administrator first.")
-                                  % {"organisation": membership.organisation})
+        if membership.role == Role.ADMINISTRATOR and _administrators(membership.organisation) <= 1:
+            raise MembershipError(
+                _(
+                    "%(organisation)s needs at least one administrator: make "
+                    "someone else administrator first."
+                )
+                % {"organisation": membership.organisation}
+            )
         before = membership.role
         membership.role = role
         membership.save(update_fields=["role"])
@@ -128,11 +145,14 @@ def end_membership(actor: Any, membership: Membership) -> Membership:
     with transaction.atomic():
         if membership.ended_at is not None:
             raise MembershipError(_("This membership has already ended."))
-        if (membership.role == Role.ADMINISTRATOR
-                and _administrators(membership.organisation) <= 1):
-            raise MembershipError(_("%(organisation)s needs at least one administrator: make "
-                                    "someone else administrator first.")
-                                  % {"organisation": membership.organisation})
+        if membership.role == Role.ADMINISTRATOR and _administrators(membership.organisation) <= 1:
+            raise MembershipError(
+                _(
+                    "%(organisation)s needs at least one administrator: make "
+                    "someone else administrator first."
+                )
+                % {"organisation": membership.organisation}
+            )
         membership.ended_at = timezone.now()
         membership.save(update_fields=["ended_at"])
         record(who, "membership.end", membership, details=_described(membership))

@@ -17,10 +17,14 @@ class OrganisationKind(models.TextChoices):
 class Organisation(models.Model):
     """A partner organisation that documents cases or acts on them."""
 
-    slug = models.SlugField(unique=True, help_text="Short stable identifier used in URLs and imports.")
+    slug = models.SlugField(
+        unique=True, help_text="Short stable identifier used in URLs and imports."
+    )
     name = models.CharField(max_length=200, help_text="Full name of the organisation.")
     kind = models.CharField(
-        max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.LOCAL,
+        max_length=20,
+        choices=OrganisationKind.choices,
+        default=OrganisationKind.LOCAL,
         help_text="Local organisation, international NGO or network secretariat.",
     )
     country = models.CharField(
@@ -69,21 +73,31 @@ class Membership(models.Model):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
         help_text="The account.",
     )
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships",
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="memberships",
         help_text="The organisation the account belongs to.",
     )
     role = models.CharField(
-        max_length=20, choices=Role.choices, default=Role.VIEWER, help_text="What the member may do."
+        max_length=20,
+        choices=Role.choices,
+        default=Role.VIEWER,
+        help_text="What the member may do.",
     )
     network_wide = models.BooleanField(
-        default=False, help_text="The role applies to every organisation's cases, not only this one's."
+        default=False,
+        help_text="The role applies to every organisation's cases, not only this one's.",
     )
     ended_at = models.DateTimeField(
-        null=True, blank=True, help_text="When the member was removed; an ended membership grants nothing."
+        null=True,
+        blank=True,
+        help_text="When the member was removed; an ended membership grants nothing.",
     )
     history = HistoricalRecords()
 
@@ -108,22 +122,36 @@ class PartnerToken(models.Model):
     """
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="partner_tokens",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="partner_tokens",
         help_text="The account the token acts as.",
     )
-    name = models.CharField(max_length=100, help_text="What the token is for, e.g. 'nightly import'.")
-    prefix = models.CharField(max_length=12, help_text="First characters of the token, to recognise it.")
+    name = models.CharField(
+        max_length=100, help_text="What the token is for, e.g. 'nightly import'."
+    )
+    prefix = models.CharField(
+        max_length=12, help_text="First characters of the token, to recognise it."
+    )
     digest = models.CharField(
-        max_length=64, unique=True, help_text="SHA-256 of the token; the token itself is never stored."
+        max_length=64,
+        unique=True,
+        help_text="SHA-256 of the token; the token itself is never stored.",
     )
     max_role = models.CharField(
-        max_length=20, choices=Role.choices, default=Role.VIEWER,
+        max_length=20,
+        choices=Role.choices,
+        default=Role.VIEWER,
         help_text="The most the token may do, whatever the account's own roles.",
     )
     created_at = models.DateTimeField(auto_now_add=True, help_text="When the token was issued.")
-    expires_at = models.DateTimeField(null=True, blank=True, help_text="When it stops working, if ever.")
+    expires_at = models.DateTimeField(
+        null=True, blank=True, help_text="When it stops working, if ever."
+    )
     last_used_at = models.DateTimeField(null=True, blank=True, help_text="When it was last used.")
-    revoked_at = models.DateTimeField(null=True, blank=True, help_text="When it was revoked, if it was.")
+    revoked_at = models.DateTimeField(
+        null=True, blank=True, help_text="When it was revoked, if it was."
+    )
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
@@ -136,28 +164,47 @@ class Invitation(models.Model):
     """
 
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="invitations",
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="invitations",
         help_text="The organisation the invited person joins.",
     )
     email = models.EmailField(help_text="Where the link was sent.")
     role = models.CharField(
-        max_length=20, choices=Role.choices, default=Role.VIEWER, help_text="The role given on acceptance."
+        max_length=20,
+        choices=Role.choices,
+        default=Role.VIEWER,
+        help_text="The role given on acceptance.",
     )
     digest = models.CharField(
-        max_length=64, unique=True, help_text="SHA-256 of the link's secret; the secret itself is never stored."
+        max_length=64,
+        unique=True,
+        help_text="SHA-256 of the link's secret; the secret itself is never stored.",
     )
     invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="Who sent the invitation (empty when sent from the command line).",
     )
     created_at = models.DateTimeField(auto_now_add=True, help_text="When the invitation was sent.")
     expires_at = models.DateTimeField(help_text="After this the link is refused.")
-    accepted_at = models.DateTimeField(null=True, blank=True, help_text="When the link was used (it works once).")
+    accepted_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the link was used (it works once)."
+    )
     accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="The account that accepted it.",
     )
-    revoked_at = models.DateTimeField(null=True, blank=True, help_text="When it was withdrawn, if it was.")
+    revoked_at = models.DateTimeField(
+        null=True, blank=True, help_text="When it was withdrawn, if it was."
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -174,7 +221,11 @@ class DetentionReport(models.Model):
     """
 
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="detention_reports",
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="detention_reports",
         help_text="The organisation asked to look at it; empty for the network to triage.",
     )
     who = models.TextField(help_text="Who was detained, as the reporter wrote it.")
@@ -182,11 +233,19 @@ class DetentionReport(models.Model):
     when = models.CharField(max_length=200, help_text="When it happened, as the reporter wrote it.")
     what_happened = models.TextField(help_text="What happened, in the reporter's words.")
     contact = models.TextField(blank=True, help_text="How to reach the reporter (optional).")
-    language = models.CharField(max_length=10, blank=True, help_text="The interface language of the form.")
+    language = models.CharField(
+        max_length=10, blank=True, help_text="The interface language of the form."
+    )
     submitted_at = models.DateTimeField(auto_now_add=True, help_text="When it was sent.")
-    handled_at = models.DateTimeField(null=True, blank=True, help_text="When a member marked it handled.")
+    handled_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a member marked it handled."
+    )
     handled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         help_text="The member who marked it handled.",
     )
     note = models.TextField(blank=True, help_text="The member's note on what was done.")

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<slug:slug>/", views_members.members, name="members"),
     path("<slug:slug>/members/<int:pk>/role/", views_members.change_role, name="role"),
     path("<slug:slug>/members/<int:pk>/remove/", views_members.remove, name="remove"),
-    path("<slug:slug>/invitations/<int:pk>/revoke/", views_members.revoke_invitation,
-         name="revoke"),
+    path(
+        "<slug:slug>/invitations/<int:pk>/revoke/", views_members.revoke_invitation, name="revoke"
+    ),
 ]

@@ -48,8 +48,12 @@ class ConfirmView(auth_views.PasswordResetConfirmView):
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
-        record(Actor.from_request(self.request), "account.password_reset", form.user,
-               details={"by": "e-mail link"})
+        record(
+            Actor.from_request(self.request),
+            "account.password_reset",
+            form.user,
+            details={"by": "e-mail link"},
+        )
         return response
 
 

@@ -79,7 +79,8 @@ TOKEN_ROLE_ATTR = "_hrdwatch_token_role"  # noqa: S105 (an attribute name)
 _PRINCIPAL_CACHE = "_hrdwatch_principal"
 
 VIEWER, DOCUMENTER, REVIEWER, EDITOR, ADMINISTRATOR = (
-    ROLE_RANK[r] for r in (Role.VIEWER, Role.DOCUMENTER, Role.REVIEWER, Role.EDITOR, Role.ADMINISTRATOR)
+    ROLE_RANK[r]
+    for r in (Role.VIEWER, Role.DOCUMENTER, Role.REVIEWER, Role.EDITOR, Role.ADMINISTRATOR)
 )
 NO_ROLE = -1
 ViewFunc = Callable[..., HttpResponseBase]
@@ -129,8 +130,10 @@ class Principal:
     def rank_in(self, organisation_id: int | None) -> int:
         if self.superuser:
             return ADMINISTRATOR
-        return max(self.ranks.get(organisation_id, NO_ROLE) if organisation_id else NO_ROLE,
-                   self.network_rank)
+        return max(
+            self.ranks.get(organisation_id, NO_ROLE) if organisation_id else NO_ROLE,
+            self.network_rank,
+        )
 
     @property
     def best_rank(self) -> int:
@@ -249,8 +252,9 @@ def _edit_share_rank(record: Any, who: Principal) -> int:
     if not isinstance(record, Case) or not who.ranks or record.pk is None:
         return NO_ROLE
     orgs = CaseShare.objects.filter(case=record, level="edit", organisation_id__in=list(who.ranks))
-    return max((who.ranks[o] for o in orgs.values_list("organisation_id", flat=True)),
-               default=NO_ROLE)
+    return max(
+        (who.ranks[o] for o in orgs.values_list("organisation_id", flat=True)), default=NO_ROLE
+    )
 
 
 def _can_view(user: Any, record: Any) -> bool:
@@ -265,7 +269,10 @@ def _can_view(user: Any, record: Any) -> bool:
 
 
 _EDITOR_ACTIONS = {
-    Action.PUBLISH_CASE, Action.WITHDRAW_CASE, Action.SHARE_CASE, Action.DELETE_RECORD,
+    Action.PUBLISH_CASE,
+    Action.WITHDRAW_CASE,
+    Action.SHARE_CASE,
+    Action.DELETE_RECORD,
     Action.MERGE_DEFENDERS,
 }
 _DRAFT_STATES = {"candidate", "draft"}
@@ -327,8 +334,10 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
 
 
 _ORGANISATION_ACTIONS = {
-    Action.MANAGE_ORGANISATION: ADMINISTRATOR, Action.CREATE_ORGANISATION: ADMINISTRATOR,
-    Action.VIEW_REPORTS: VIEWER, Action.TRIAGE_REPORT: DOCUMENTER,
+    Action.MANAGE_ORGANISATION: ADMINISTRATOR,
+    Action.CREATE_ORGANISATION: ADMINISTRATOR,
+    Action.VIEW_REPORTS: VIEWER,
+    Action.TRIAGE_REPORT: DOCUMENTER,
 }
 
 

@@ -28,7 +28,11 @@ def _digest(raw: str) -> str:
 
 
 def issue_token(
-    user: Any, name: str, max_role: str = Role.VIEWER, *, expires_in_days: int | None = None,
+    user: Any,
+    name: str,
+    max_role: str = Role.VIEWER,
+    *,
+    expires_in_days: int | None = None,
     actor: Any = None,
 ) -> tuple[PartnerToken, str]:
     """Create a token; the raw value is returned once and never stored.
@@ -38,7 +42,11 @@ def issue_token(
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
     expires_at = timezone.now() + dt.timedelta(days=expires_in_days) if expires_in_days else None
     token = PartnerToken.objects.create(
-        user=user, name=name, prefix=raw[:10], digest=_digest(raw), max_role=Role(max_role),
+        user=user,
+        name=name,
+        prefix=raw[:10],
+        digest=_digest(raw),
+        max_role=Role(max_role),
         expires_at=expires_at,
     )
     record(actor or user, "token.issued", token, details=_described(token))
@@ -46,8 +54,12 @@ def issue_token(
 
 
 def _described(token: PartnerToken) -> dict[str, Any]:
-    return {"name": token.name, "prefix": token.prefix, "max_role": token.max_role,
-            "user": token.user.get_username()}
+    return {
+        "name": token.name,
+        "prefix": token.prefix,
+        "max_role": token.max_role,
+        "user": token.user.get_username(),
+    }
 
 
 def authenticate_token(raw: str | None) -> Any | None:
@@ -70,10 +82,14 @@ def authenticate_token(raw: str | None) -> Any | None:
 
 def revoke_token(token: PartnerToken, actor: Any = None) -> None:
     """Stop a token from working at once; it stays listed (and audited) as revoked."""
-    if PartnerToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=timezone.now()):
+    if PartnerToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
+        revoked_at=timezone.now()
+    ):
         record(actor or token.user, "token.revoked", token, details=_described(token))
 
 
 def is_active(token: PartnerToken) -> bool:
     """Neither revoked nor expired."""
-    return token.revoked_at is None and (token.expires_at is None or token.expires_at > timezone.now())
+    return token.revoked_at is None and (
+        token.expires_at is None or token.expires_at > timezone.now()
+    )

@@ -14,6 +14,10 @@ urlpatterns = [
     path("tokens/<int:pk>/revoke/", views.revoke_token_view, name="revoke_token"),
     path("password_reset/", password_reset.RequestView.as_view(), name="password_reset"),
     path("password_reset/done/", password_reset.DoneView.as_view(), name="password_reset_done"),
-    path("reset/<uidb64>/<token>/", password_reset.ConfirmView.as_view(), name="password_reset_confirm"),
+    path(
+        "reset/<uidb64>/<token>/",
+        password_reset.ConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("reset/done/", password_reset.CompleteView.as_view(), name="password_reset_complete"),
 ]

@@ -37,7 +37,8 @@ from .tokens import is_active, issue_token, revoke_token
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label=_("Six-digit code from your authenticator app"), max_length=8,
+        label=_("Six-digit code from your authenticator app"),
+        max_length=8,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
@@ -54,7 +55,9 @@ class LoginView(auth_views.LoginView):
     failures; accounts that need a second factor go on to enrolment or verification."""
 
     template_name = "partners/login.html"
-    redirect_authenticated_user = True  # then to ?next= or settings.LOGIN_REDIRECT_URL (/workspace/)
+    redirect_authenticated_user = (
+        True  # then to ?next= or settings.LOGIN_REDIRECT_URL (/workspace/)
+    )
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
@@ -101,10 +104,16 @@ def setup_two_factor(request: HttpRequest) -> HttpResponse:
             return HttpResponseRedirect(_next_url(request))
         form.add_error("token", _("That code is not valid; check your device's clock."))
     secret = base64.b32encode(device.bin_key).decode()
-    return render(request, "partners/setup_2fa.html", {
-        "form": form, "qr": _qr_data_uri(device.config_url), "secret": secret,
-        "next": _next_url(request),
-    })
+    return render(
+        request,
+        "partners/setup_2fa.html",
+        {
+            "form": form,
+            "qr": _qr_data_uri(device.config_url),
+            "secret": secret,
+            "next": _next_url(request),
+        },
+    )
 
 
 @never_cache
@@ -127,14 +136,20 @@ def verify_two_factor(request: HttpRequest) -> HttpResponse:
     return render(request, "partners/verify_2fa.html", {"form": form, "next": _next_url(request)})
 
 
-EXPIRY_CHOICES = [("30", _("30 days")), ("90", _("90 days")), ("365", _("One year")), ("", _("Never"))]
+EXPIRY_CHOICES = [
+    ("30", _("30 days")),
+    ("90", _("90 days")),
+    ("365", _("One year")),
+    ("", _("Never")),
+]
 
 
 class NewTokenForm(forms.Form):
     """A token for one of the member's own scripts, capped at a role they hold."""
 
     name = forms.CharField(
-        label=_("What is it for?"), max_length=100,
+        label=_("What is it for?"),
+        max_length=100,
         help_text=_("For example: nightly import from our spreadsheet."),
     )
     max_role = forms.ChoiceField(
@@ -142,13 +157,19 @@ class NewTokenForm(forms.Form):
         help_text=_("A token never does more than this role, whatever your own roles."),
     )
     expires_in_days = forms.TypedChoiceField(
-        label=_("Expires after"), choices=EXPIRY_CHOICES, coerce=int, empty_value=None, initial="90",
+        label=_("Expires after"),
+        choices=EXPIRY_CHOICES,
+        coerce=int,
+        empty_value=None,
+        initial="90",
         required=False,
     )
 
     def __init__(self, *args: Any, roles: list[Role], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["max_role"]).choices = [(r.value, r.label) for r in roles]
+        cast(forms.ChoiceField, self.fields["max_role"]).choices = [
+            (r.value, r.label) for r in roles
+        ]
         self.fields["max_role"].initial = Role.VIEWER
 
 
@@ -160,13 +181,22 @@ def tokens_page(request: HttpRequest) -> HttpResponse:
     issued = None
     if request.method == "POST" and form.is_valid():
         _token, issued = issue_token(
-            request.user, form.cleaned_data["name"], form.cleaned_data["max_role"],
-            expires_in_days=form.cleaned_data["expires_in_days"], actor=Actor.from_request(request),
+            request.user,
+            form.cleaned_data["name"],
+            form.cleaned_data["max_role"],
+            expires_in_days=form.cleaned_data["expires_in_days"],
+            actor=Actor.from_request(request),
         )
         form = NewTokenForm(roles=roles_up_to_own(request.user))
-    tokens = [(token, is_active(token)) for token in
-              PartnerToken.objects.filter(user=cast(Any, request.user)).order_by("-created_at")]
-    return render(request, "partners/tokens.html", {"form": form, "issued": issued, "tokens": tokens})
+    tokens = [
+        (token, is_active(token))
+        for token in PartnerToken.objects.filter(user=cast(Any, request.user)).order_by(
+            "-created_at"
+        )
+    ]
+    return render(
+        request, "partners/tokens.html", {"form": form, "issued": issued, "tokens": tokens}
+    )
 
 
 @require_POST

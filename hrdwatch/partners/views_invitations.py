@@ -34,8 +34,9 @@ class AcceptForm(UserCreationForm):  # type: ignore[type-arg]
 def _refused(request: HttpRequest, problem: LinkProblem) -> HttpResponse:
     if problem is LinkProblem.UNKNOWN:
         raise Http404()
-    return render(request, "partners/organisation/refused.html", {"problem": problem.value},
-                  status=410)
+    return render(
+        request, "partners/organisation/refused.html", {"problem": problem.value}, status=410
+    )
 
 
 def _welcome(request: HttpRequest, invitation: Invitation, form: AcceptForm | None) -> HttpResponse:
@@ -51,8 +52,12 @@ def _welcome(request: HttpRequest, invitation: Invitation, form: AcceptForm | No
                 user.save()
             invitations.accept(invitation, user, Actor.from_request(request))
     except MembershipError as error:
-        return render(request, "partners/organisation/refused.html",
-                      {"problem": "", "message": str(error)}, status=409)
+        return render(
+            request,
+            "partners/organisation/refused.html",
+            {"problem": "", "message": str(error)},
+            status=409,
+        )
     if form is not None:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     if needs_two_factor(user):
@@ -70,10 +75,12 @@ def accept(request: HttpRequest, token: str) -> HttpResponse:
     if request.user.is_authenticated:
         if request.method == "POST":
             return _welcome(request, invitation, None)
-        return render(request, "partners/organisation/accept.html",
-                      {"invitation": invitation, "form": None})
+        return render(
+            request, "partners/organisation/accept.html", {"invitation": invitation, "form": None}
+        )
     form = AcceptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         return _welcome(request, invitation, form)
-    return render(request, "partners/organisation/accept.html",
-                  {"invitation": invitation, "form": form})
+    return render(
+        request, "partners/organisation/accept.html", {"invitation": invitation, "form": form}
+    )

@@ -36,7 +36,9 @@ class RoleForm(forms.Form):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("E-mail address"))
-    role = forms.ChoiceField(label=gettext_lazy("Role"), choices=Role.choices, initial=Role.DOCUMENTER)
+    role = forms.ChoiceField(
+        label=gettext_lazy("Role"), choices=Role.choices, initial=Role.DOCUMENTER
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -48,7 +50,9 @@ class InviteForm(forms.Form):
 class OrganisationForm(forms.Form):
     name = forms.CharField(label=gettext_lazy("Name"), max_length=200)
     slug = forms.SlugField(
-        label=gettext_lazy("Short identifier"), required=False, max_length=50,
+        label=gettext_lazy("Short identifier"),
+        required=False,
+        max_length=50,
         help_text=gettext_lazy("Used in addresses and commands; made from the name if empty."),
     )
     country = forms.ChoiceField(label=gettext_lazy("Country"), required=False)
@@ -76,9 +80,14 @@ def index(request: HttpRequest) -> HttpResponse:
     may_create = can(request.user, Action.CREATE_ORGANISATION)
     if len(organisations) == 1 and not may_create:
         return redirect("organisation:members", slug=organisations[0].slug)
-    return render(request, "partners/organisation/index.html", {
-        "organisations": organisations, "may_create": may_create,
-    })
+    return render(
+        request,
+        "partners/organisation/index.html",
+        {
+            "organisations": organisations,
+            "may_create": may_create,
+        },
+    )
 
 
 @never_cache
@@ -90,8 +99,12 @@ def new_organisation(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             organisation = create_organisation(
-                Actor.from_request(request), data["name"], country=data["country"],
-                slug=data["slug"], kind=data["kind"])
+                Actor.from_request(request),
+                data["name"],
+                country=data["country"],
+                slug=data["slug"],
+                kind=data["kind"],
+            )
         except MembershipError as error:
             form.add_error(None, str(error))
         else:
@@ -101,11 +114,20 @@ def new_organisation(request: HttpRequest) -> HttpResponse:
 
 
 def _member_rows(organisation: Organisation) -> list[dict[str, Any]]:
-    memberships = list(Membership.objects.filter(organisation=organisation)
-                       .select_related("user").order_by("user__username"))
+    memberships = list(
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("user__username")
+    )
     enrolled = enrolled_two_factor([m.user_id for m in memberships])
-    return [{"membership": m, "two_factor": m.user_id in enrolled,
-             "form": RoleForm(initial={"role": m.role}, prefix=f"m{m.pk}")} for m in memberships]
+    return [
+        {
+            "membership": m,
+            "two_factor": m.user_id in enrolled,
+            "form": RoleForm(initial={"role": m.role}, prefix=f"m{m.pk}"),
+        }
+        for m in memberships
+    ]
 
 
 @never_cache
@@ -117,21 +139,30 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            invitations.invite(Actor.from_request(request), organisation, data["email"], data["role"])
+            invitations.invite(
+                Actor.from_request(request), organisation, data["email"], data["role"]
+            )
         except MembershipError as error:
             form.add_error("email", str(error))
         else:
             messages.success(request, _("Invitation sent to %(email)s.") % {"email": data["email"]})
             return redirect("organisation:members", slug=slug)
-    return render(request, "partners/organisation/members.html", {
-        "organisation": organisation, "rows": _member_rows(organisation), "form": form,
-        "pending": invitations.pending(organisation),
-    })
+    return render(
+        request,
+        "partners/organisation/members.html",
+        {
+            "organisation": organisation,
+            "rows": _member_rows(organisation),
+            "form": form,
+            "pending": invitations.pending(organisation),
+        },
+    )
 
 
 def _membership(organisation: Organisation, pk: int) -> Membership:
-    return get_object_or_404(Membership.objects.select_related("user"), pk=pk,
-                             organisation=organisation)
+    return get_object_or_404(
+        Membership.objects.select_related("user"), pk=pk, organisation=organisation
+    )
 
 
 @require_POST
@@ -146,8 +177,11 @@ def change_role(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except MembershipError as error:
             messages.error(request, str(error))
         else:
-            messages.success(request, _("%(user)s is now %(role)s.") % {
-                "user": membership.user.get_username(), "role": membership.get_role_display()})
+            messages.success(
+                request,
+                _("%(user)s is now %(role)s.")
+                % {"user": membership.user.get_username(), "role": membership.get_role_display()},
+            )
     return redirect("organisation:members", slug=slug)
 
 
@@ -161,8 +195,9 @@ def remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     except MembershipError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("%(user)s is no longer a member.") % {
-            "user": membership.user.get_username()})
+        messages.success(
+            request, _("%(user)s is no longer a member.") % {"user": membership.user.get_username()}
+        )
     return redirect("organisation:members", slug=slug)
 
 

@@ -27,7 +27,8 @@ class ReportForm(forms.ModelForm):  # type: ignore[type-arg]
     """A few fields in the reporter's own words; only ``contact`` and the organisation are optional."""
 
     website = forms.CharField(
-        required=False, label=gettext_lazy("Leave this field empty"),
+        required=False,
+        label=gettext_lazy("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
@@ -43,15 +44,21 @@ class ReportForm(forms.ModelForm):  # type: ignore[type-arg]
             "organisation": gettext_lazy("Which organisation should receive it? (optional)"),
         }
         help_texts = {
-            "who": gettext_lazy("Name, and anything that helps tell the person apart: age, work, town."),
+            "who": gettext_lazy(
+                "Name, and anything that helps tell the person apart: age, work, town."
+            ),
             "where": gettext_lazy("Town and country; the place of detention if known."),
             "when": gettext_lazy("A date, or as much of it as you know (a month, a year)."),
-            "what_happened": gettext_lazy("Who made the arrest, what the person is accused of, "
-                                          "where they are held now."),
-            "contact": gettext_lazy("Only if you want to be contacted. Leave it empty to stay "
-                                    "anonymous; use a channel that is safe for you."),
-            "organisation": gettext_lazy("If you leave this empty, the network's staff will pass "
-                                         "it on."),
+            "what_happened": gettext_lazy(
+                "Who made the arrest, what the person is accused of, where they are held now."
+            ),
+            "contact": gettext_lazy(
+                "Only if you want to be contacted. Leave it empty to stay "
+                "anonymous; use a channel that is safe for you."
+            ),
+            "organisation": gettext_lazy(
+                "If you leave this empty, the network's staff will pass it on."
+            ),
         }
         widgets = {
             "who": forms.Textarea(attrs={"rows": 2}),
@@ -88,7 +95,9 @@ def report_form(request: HttpRequest) -> HttpResponse:
 
 class HandleForm(forms.Form):
     note = forms.CharField(
-        label=gettext_lazy("What was done"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=gettext_lazy("What was done"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy("For example: contacted the family; recorded as a draft case."),
     )
 
@@ -98,14 +107,20 @@ class HandleForm(forms.Form):
 def report_list(request: HttpRequest) -> HttpResponse:
     """Reports sent to the user's organisations: new ones first, handled ones after."""
     reports = intake.visible_reports(request.user)
-    return render(request, "partners/organisation/reports.html", {
-        "new": list(reports.filter(handled_at__isnull=True)),
-        "handled": list(reports.filter(handled_at__isnull=False)[:50]),
-    })
+    return render(
+        request,
+        "partners/organisation/reports.html",
+        {
+            "new": list(reports.filter(handled_at__isnull=True)),
+            "handled": list(reports.filter(handled_at__isnull=False)[:50]),
+        },
+    )
 
 
 def _visible(request: HttpRequest, pk: int) -> DetentionReport:
-    report = DetentionReport.objects.select_related("organisation", "handled_by").filter(pk=pk).first()
+    report = (
+        DetentionReport.objects.select_related("organisation", "handled_by").filter(pk=pk).first()
+    )
     if report is None or not can(request.user, Action.VIEW_REPORTS, report):
         raise Http404()
     return report
@@ -118,13 +133,23 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _visible(request, pk)
     record_restricted_view(request, report, "detention report")
     may_triage = can(request.user, Action.TRIAGE_REPORT, report)
-    return render(request, "partners/organisation/report.html", {
-        "report": report, "may_triage": may_triage,
-        "organisations": Organisation.objects.order_by("name") if report.organisation_id is None else [],
-        "may_draft": bool(report.organisation and not report.handled_at
-                          and can(request.user, Action.CREATE_CASE, report.organisation)),
-        "form": HandleForm(initial={"note": report.note}) if may_triage else None,
-    })
+    return render(
+        request,
+        "partners/organisation/report.html",
+        {
+            "report": report,
+            "may_triage": may_triage,
+            "organisations": Organisation.objects.order_by("name")
+            if report.organisation_id is None
+            else [],
+            "may_draft": bool(
+                report.organisation
+                and not report.handled_at
+                and can(request.user, Action.CREATE_CASE, report.organisation)
+            ),
+            "form": HandleForm(initial={"note": report.note}) if may_triage else None,
+        },
+    )
 
 
 @require_POST
@@ -139,7 +164,9 @@ def report_triage(request: HttpRequest, pk: int) -> HttpResponse:
         target = Organisation.objects.filter(pk=int(chosen)).first()
         if target is not None:
             intake.pass_on(Actor.from_request(request), report, target)
-            messages.success(request, _("Passed on to %(organisation)s.") % {"organisation": target.name})
+            messages.success(
+                request, _("Passed on to %(organisation)s.") % {"organisation": target.name}
+            )
         return redirect("organisation:reports")
     if request.POST.get("draft"):
         return _start_draft(request, report)
@@ -159,12 +186,21 @@ def _start_draft(request: HttpRequest, report: DetentionReport) -> HttpResponse:
     starting point; the report is marked handled with a note saying so."""
     from hrdwatch.workspace.models import STEPS, Draft
 
-    if report.organisation is None or not can(request.user, Action.CREATE_CASE, report.organisation):
+    if report.organisation is None or not can(
+        request.user, Action.CREATE_CASE, report.organisation
+    ):
         raise Http404()
-    draft = Draft.objects.create(author=cast(Any, request.user), organisation=report.organisation, data={
-        "person": {"name": report.who.strip()[:300]},
-        "detention": {"city": report.where.strip()[:200]},
-    })
-    intake.mark_handled(Actor.from_request(request), report,
-                        _("A draft case was started from this report (draft %(id)s).") % {"id": draft.pk})
+    draft = Draft.objects.create(
+        author=cast(Any, request.user),
+        organisation=report.organisation,
+        data={
+            "person": {"name": report.who.strip()[:300]},
+            "detention": {"city": report.where.strip()[:200]},
+        },
+    )
+    intake.mark_handled(
+        Actor.from_request(request),
+        report,
+        _("A draft case was started from this report (draft %(id)s).") % {"id": draft.pk},
+    )
     return redirect("workspace:step", pk=draft.pk, step=STEPS[0])

@@ -46,7 +46,9 @@ def _action_committed(sender: object, **kwargs: Any) -> None:
     bump()
 
 
-def cached(name: str, params: str, compute: Callable[[], T], timeout: int = TIMEOUT, versioned: bool = True) -> T:
+def cached(
+    name: str, params: str, compute: Callable[[], T], timeout: int = TIMEOUT, versioned: bool = True
+) -> T:
     """``compute()`` once per (name, params, language-independent data version).
 
     ``versioned=False`` is for values that ``params`` determine completely (a chart rendered from

@@ -38,7 +38,9 @@ class LatestCasesFeed(Feed):
         return reverse("publication:cases")
 
     def items(self) -> list[CaseRow]:
-        ids = SearchEntry.objects.order_by("-updated_at", "-id").values_list("case_id", flat=True)[:FEED_SIZE]
+        ids = SearchEntry.objects.order_by("-updated_at", "-id").values_list("case_id", flat=True)[
+            :FEED_SIZE
+        ]
         return case_rows(list(ids), Gate(Viewer.public()))
 
     def item_title(self, item: CaseRow) -> str:
@@ -74,7 +76,10 @@ class DefenderFeed(Feed):
 
     def items(self, obj: Defender) -> list[Event]:
         return list(
-            Gate(Viewer.public()).events().filter(case__defender=obj).select_related("event_type")
+            Gate(Viewer.public())
+            .events()
+            .filter(case__defender=obj)
+            .select_related("event_type")
             .order_by("-updated_at", "-id")[:FEED_SIZE]
         )
 

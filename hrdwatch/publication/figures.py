@@ -45,16 +45,24 @@ def headline(entries: QuerySet[SearchEntry] | None = None) -> Headline:
     totals = qs.aggregate(
         defenders=Count("defender_id", distinct=True),
         countries=Count("country", distinct=True),
-        days=Sum(detention_days(today()), filter=Q(arrest_day__isnull=False)
-                 & (Q(release_day__isnull=False) | detained)),
+        days=Sum(
+            detention_days(today()),
+            filter=Q(arrest_day__isnull=False) & (Q(release_day__isnull=False) | detained),
+        ),
         detained=Count("defender_id", distinct=True, filter=detained),
-        unverified=Count("defender_id", distinct=True,
-                         filter=Q(status__in=DETAINED_STATUSES) & ~verified_q("case__")),
+        unverified=Count(
+            "defender_id",
+            distinct=True,
+            filter=Q(status__in=DETAINED_STATUSES) & ~verified_q("case__"),
+        ),
     )
     return Headline(
-        defenders=totals["defenders"] or 0, detained=totals["detained"] or 0,
-        countries=totals["countries"] or 0, years_in_detention=int((totals["days"] or 0) / 365.25),
-        as_of=today(), unverified=totals["unverified"] or 0,
+        defenders=totals["defenders"] or 0,
+        detained=totals["detained"] or 0,
+        countries=totals["countries"] or 0,
+        years_in_detention=int((totals["days"] or 0) / 365.25),
+        as_of=today(),
+        unverified=totals["unverified"] or 0,
     )
 
 

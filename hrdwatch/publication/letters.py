@@ -38,9 +38,14 @@ def recipients_for(country: str, lang: str) -> tuple[Recipient, ...]:
     """Who to write to about a detention in ``country``: its own list, else the default one."""
     authorities = _data()["authorities"]
     name = country_name(country, lang)
-    entries = list(authorities.get(country) or authorities["default"]) + list(authorities.get("all", []))
+    entries = list(authorities.get(country) or authorities["default"]) + list(
+        authorities.get("all", [])
+    )
     return tuple(
-        Recipient(e["title"].format(country=name), tuple(line.format(country=name) for line in e["address"]))
+        Recipient(
+            e["title"].format(country=name),
+            tuple(line.format(country=name) for line in e["address"]),
+        )
         for e in entries
     )
 
@@ -49,7 +54,7 @@ _AND = {"en": "and", "fr": "et", "es": "y"}
 
 
 def _list_in_words(items: list[str], lang: str) -> str:
-    """"a, b and c" in the letter's language, each charge once (a charge brought twice reads once)."""
+    """ "a, b and c" in the letter's language, each charge once (a charge brought twice reads once)."""
     unique = list(dict.fromkeys(items))
     if len(unique) < 2:
         return "".join(unique)
@@ -71,10 +76,13 @@ def letter_for(case: Case, name: str, charges: list[str], lang: str) -> Letter:
     days = days_detained(case)
     text = data["templates"][lang].format(
         recipient=data["salutation"][lang].format(title=recipients[0].title),
-        name=name, country=country,
+        name=name,
+        country=country,
         arrest_date=format_partial_human(case.arrest_date, case.arrest_date_precision),
         place=data["place"][lang].format(place=place) if place else "",
-        charges=data["charges"][lang].format(charges=_list_in_words(charges, lang)) if charges else "",
+        charges=data["charges"][lang].format(charges=_list_in_words(charges, lang))
+        if charges
+        else "",
         days=days if days is not None else "?",
         demand=data["demand"][_demand_kind(case)][lang].format(name=name),
     )

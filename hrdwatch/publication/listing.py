@@ -61,7 +61,9 @@ class ListingQuery:
         q = " ".join((params.get("q") or "").split())[:MAX_QUERY_CHARS]
         filters: dict[str, tuple[str, ...]] = {}
         for name in FACETS:
-            values = sorted({v for v in params.getlist(name) if _VALUE.match(v)})[:MAX_VALUES_PER_FACET]
+            values = sorted({v for v in params.getlist(name) if _VALUE.match(v)})[
+                :MAX_VALUES_PER_FACET
+            ]
             if values:
                 filters[name] = tuple(values)
         sort = params.get("sort") or ""
@@ -71,7 +73,11 @@ class ListingQuery:
             page = max(1, min(int(params.get("page") or 1), 10_000))
         except ValueError:
             page = 1
-        dates = {name: day for name in DATE_RANGES if (day := _bound(name, (params.get(name) or "").strip()))}
+        dates = {
+            name: day
+            for name in DATE_RANGES
+            if (day := _bound(name, (params.get(name) or "").strip()))
+        }
         return cls(q=q, filters=filters, sort=sort, page=page, dates=dates)
 
     @property
@@ -188,7 +194,9 @@ def _counts_in_sql(query: ListingQuery) -> dict[bitmaps.Key, int]:
     entries = filtered_entries(query)
     rows = (
         SearchFacet.objects.filter(entry_id__in=entries.values("pk"))
-        .order_by().values_list("facet", "value").annotate(n=Count("id"))
+        .order_by()
+        .values_list("facet", "value")
+        .annotate(n=Count("id"))
     )
     counts: dict[bitmaps.Key, int] = {(facet, value): n for facet, value, n in rows}
     counts[bitmaps.ALL] = entries.count()
@@ -208,7 +216,11 @@ def selection_counts(query: ListingQuery) -> SelectionCounts:
         elif query.filters:
             maps = bitmaps.load()
             selected = selection_bitmap(query, maps)
-            counts = {key: (selected & bits).bit_count() for key, bits in maps.items()} if selected else {}
+            counts = (
+                {key: (selected & bits).bit_count() for key, bits in maps.items()}
+                if selected
+                else {}
+            )
         else:
             counts = bitmaps.sizes()
         total = counts.get(bitmaps.ALL, 0)

@@ -63,15 +63,13 @@ def case_rows(case_ids: Iterable[int], gate: Gate) -> list[CaseRow]:
     ids = list(case_ids)
     lang = language()
     label = labeller(lang)
-    cases = {
-        c.pk: c for c in gate.cases().filter(pk__in=ids).select_related("defender", "status")
-    }
+    cases = {c.pk: c for c in gate.cases().filter(pk__in=ids).select_related("defender", "status")}
     roles: dict[int, list[str]] = defaultdict(list)
     # Entry ids first: filtering facets through a join makes SQLite scan every "role" row.
     case_of_entry = dict(SearchEntry.objects.filter(case_id__in=ids).values_list("id", "case_id"))
-    for entry_id, value in SearchFacet.objects.filter(entry_id__in=list(case_of_entry), facet="role").values_list(
-        "entry_id", "value"
-    ):
+    for entry_id, value in SearchFacet.objects.filter(
+        entry_id__in=list(case_of_entry), facet="role"
+    ).values_list("entry_id", "value"):
         roles[case_of_entry[entry_id]].append(label("role", value))
     rows = []
     for pk in ids:
@@ -79,16 +77,28 @@ def case_rows(case_ids: Iterable[int], gate: Gate) -> list[CaseRow]:
         if case is None:
             continue
         state = standing(case)
-        rows.append(CaseRow(
-            case_uid=case.uid, defender_uid=case.defender.uid, name=case.defender.display_name,
-            name_original=case.defender.name_original_script, country=case.country,
-            country_name=country_name(case.country, lang), status=state.code,
-            status_label=status_label(case, state, lang), arrest_date=case.arrest_date,
-            arrest_precision=case.arrest_date_precision, days_detained=days_detained(case),
-            roles=tuple(sorted(roles[pk])), updated_at=max(case.updated_at, case.defender.updated_at),
-            summary=case.translated("summary", lang), is_fictional=case.is_fictional,
-            detained=state.detained, unverified_since=state.unverified_since, stale=state.stale,
-        ))
+        rows.append(
+            CaseRow(
+                case_uid=case.uid,
+                defender_uid=case.defender.uid,
+                name=case.defender.display_name,
+                name_original=case.defender.name_original_script,
+                country=case.country,
+                country_name=country_name(case.country, lang),
+                status=state.code,
+                status_label=status_label(case, state, lang),
+                arrest_date=case.arrest_date,
+                arrest_precision=case.arrest_date_precision,
+                days_detained=days_detained(case),
+                roles=tuple(sorted(roles[pk])),
+                updated_at=max(case.updated_at, case.defender.updated_at),
+                summary=case.translated("summary", lang),
+                is_fictional=case.is_fictional,
+                detained=state.detained,
+                unverified_since=state.unverified_since,
+                stale=state.stale,
+            )
+        )
     return rows
 
 

@@ -19,7 +19,8 @@ urlpatterns = [
     path("feed.atom", LatestCasesFeed(), name="feed"),
     path("robots.txt", site.robots_txt, name="robots"),
     path(
-        "sitemap.xml", sitemap,
+        "sitemap.xml",
+        sitemap,
         {"sitemaps": {"defenders": site.DefenderSitemap, "pages": site.PageSitemap}},
         name="sitemap",
     ),

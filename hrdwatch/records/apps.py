@@ -11,5 +11,6 @@ class RecordsConfig(AppConfig):
         from .guard import guard_m2m
         from .models import Case, Defender
 
-        guard_m2m(Defender.roles.through, Defender.areas_of_work.through,
-                  Case.wgad_categories.through)
+        guard_m2m(
+            Defender.roles.through, Defender.areas_of_work.through, Case.wgad_categories.through
+        )

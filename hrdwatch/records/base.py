@@ -42,22 +42,41 @@ class RecordBase(GuardedModel):
     UID_PREFIX = "rec"
 
     uid = models.CharField(
-        max_length=40, unique=True, editable=False,
-        verbose_name=_("identifier"), help_text="Stable public identifier; never contains personal data.",
+        max_length=40,
+        unique=True,
+        editable=False,
+        verbose_name=_("identifier"),
+        help_text="Stable public identifier; never contains personal data.",
     )
     visibility = models.CharField(
-        max_length=12, choices=Visibility.choices, default=Visibility.PARTNERS, db_index=True,
-        verbose_name=_("visibility"), help_text="Who may see this: the public, partner organisations, or only its owners.",
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.PARTNERS,
+        db_index=True,
+        verbose_name=_("visibility"),
+        help_text="Who may see this: the public, partner organisations, or only its owners.",
     )
-    created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name=_("created at"), help_text="When it was created.")
-    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"), help_text="When it last changed.")
+    created_at = models.DateTimeField(
+        default=timezone.now,
+        editable=False,
+        verbose_name=_("created at"),
+        help_text="When it was created.",
+    )
+    updated_at = models.DateTimeField(
+        auto_now=True, verbose_name=_("updated at"), help_text="When it last changed."
+    )
     deleted_at = models.DateTimeField(
-        null=True, blank=True, editable=False,
-        verbose_name=_("deleted at"), help_text="Set when soft-deleted; a deleted record can be restored.",
+        null=True,
+        blank=True,
+        editable=False,
+        verbose_name=_("deleted at"),
+        help_text="Set when soft-deleted; a deleted record can be restored.",
     )
 
     version = models.PositiveIntegerField(
-        default=1, editable=False, verbose_name=_("version"),
+        default=1,
+        editable=False,
+        verbose_name=_("version"),
         help_text="Raised by one at every change; an edit based on an older version is refused.",
     )
 
@@ -70,8 +89,9 @@ class RecordBase(GuardedModel):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self.uid:
-            self.uid = new_uid(self.UID_PREFIX, getattr(self, "external_id", None) or None,
-                               self.__class__.__name__)
+            self.uid = new_uid(
+                self.UID_PREFIX, getattr(self, "external_id", None) or None, self.__class__.__name__
+            )
         super().save(*args, **kwargs)
 
     def soft_delete(self) -> None:

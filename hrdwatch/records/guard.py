@@ -98,5 +98,9 @@ def _m2m_guard(sender: Any, action: str, **kwargs: Any) -> None:
 def guard_m2m(*through_models: Any) -> None:
     """Refuse m2m changes through these models outside the action layer."""
     for through in through_models:
-        m2m_changed.connect(_m2m_guard, sender=through, weak=False,
-                            dispatch_uid=f"record-guard-{through._meta.label}")
+        m2m_changed.connect(
+            _m2m_guard,
+            sender=through,
+            weak=False,
+            dispatch_uid=f"record-guard-{through._meta.label}",
+        )

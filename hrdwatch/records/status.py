@@ -43,7 +43,13 @@ STATUS_AFTER_EVENT = {
 }
 # Events that continue a detention without changing whether the person was convicted.
 _KEEPS_CONVICTED = {"charge", "indictment", "detention", "trial"}
-START_EVENTS = {"arrest", "detention", "incommunicado_detention", "enforced_disappearance", "house_arrest"}
+START_EVENTS = {
+    "arrest",
+    "detention",
+    "incommunicado_detention",
+    "enforced_disappearance",
+    "house_arrest",
+}
 END_EVENTS = {"release", "conditional_release", "death_in_custody"}
 # The statuses that count as "currently detained" (counters, lists, letters, campaigns, the API).
 DETAINED_STATUSES = ("detained_awaiting_trial", "detained_convicted", "disappeared", "house_arrest")
@@ -69,8 +75,9 @@ def verified_q(prefix: str = "", on: dt.datetime | None = None) -> Q:
 def detained_q(prefix: str = "", on: dt.datetime | None = None) -> Q:
     """Q for cases that count as currently detained: a detention status the public timeline does
     not contradict, verified recently enough."""
-    return (Q(**{f"{prefix}status__code__in": DETAINED_STATUSES, f"{prefix}status_conflict": False})
-            & verified_q(prefix, on))
+    return Q(
+        **{f"{prefix}status__code__in": DETAINED_STATUSES, f"{prefix}status_conflict": False}
+    ) & verified_q(prefix, on)
 
 
 @dataclass(frozen=True)
@@ -110,8 +117,11 @@ def public_status_code(case: object) -> str:
 T = TypeVar("T")
 
 
-def timeline_order(items: Iterable[T], date: Callable[[T], Any] = lambda i: i.date,  # type: ignore[attr-defined]
-                   order: Callable[[T], Any] = lambda i: i.pk) -> list[T]:  # type: ignore[attr-defined]
+def timeline_order(
+    items: Iterable[T],
+    date: Callable[[T], Any] = lambda i: i.date,  # type: ignore[attr-defined]
+    order: Callable[[T], Any] = lambda i: i.pk,  # type: ignore[attr-defined]
+) -> list[T]:
     """Dated facts by date; an undated fact right after the fact entered just before it.
 
     A list that says "sentenced to 8 years" without a date still means after the arrest: the
@@ -151,7 +161,9 @@ def derive_status(events: Iterable[TimelineEntry]) -> str | None:
     Disputed events are ignored; undated events keep their place in the order they were entered
     (see ``timeline_order``).
     """
-    usable = timeline_order([e for e in events if e.certainty != Certainty.DISPUTED], order=lambda e: e.order)
+    usable = timeline_order(
+        [e for e in events if e.certainty != Certainty.DISPUTED], order=lambda e: e.order
+    )
     status: str | None = None
     for entry in usable:
         implied = STATUS_AFTER_EVENT.get(entry.event_type)
@@ -163,17 +175,22 @@ def derive_status(events: Iterable[TimelineEntry]) -> str | None:
     return status
 
 
-def arrest_and_release(events: Iterable[TimelineEntry]) -> tuple[TimelineEntry | None, TimelineEntry | None]:
+def arrest_and_release(
+    events: Iterable[TimelineEntry],
+) -> tuple[TimelineEntry | None, TimelineEntry | None]:
     """The first dated start of detention and the last dated end, if any."""
-    dated = sorted((e for e in events if e.date is not None and e.precision != Precision.UNKNOWN),
-                   key=lambda e: (e.date, e.order))  # type: ignore[arg-type, return-value]
+    dated = sorted(
+        (e for e in events if e.date is not None and e.precision != Precision.UNKNOWN),
+        key=lambda e: (e.date, e.order),  # type: ignore[arg-type, return-value]
+    )
     start = next((e for e in dated if e.event_type in START_EVENTS), None)
     end = None
     for entry in dated:
         if entry.event_type in END_EVENTS:
             end = entry
-        elif entry.event_type in START_EVENTS and end is not None and start and entry.date > end.date:  # type: ignore[operator]
-            end = None
+        elif entry.event_type in START_EVENTS and end is not None and start:
+            if entry.date > end.date:  # type: ignore[operator]
+                end = None
     return start, end
 
 
@@ -185,13 +202,26 @@ def refresh_case(case_id: int) -> None:
     from .models import Case
 
     case = Case.all_objects.get(pk=case_id)
-    rows = case.events.values_list("event_type__code", "date", "date_precision", "certainty", "pk", "visibility")
-    everything = [TimelineEntry(code, date, precision, certainty, pk) for code, date, precision, certainty, pk, _v in rows]
-    public = [TimelineEntry(code, date, precision, certainty, pk)
-              for code, date, precision, certainty, pk, level in rows if level == Visibility.PUBLIC]
+    rows = case.events.values_list(
+        "event_type__code", "date", "date_precision", "certainty", "pk", "visibility"
+    )
+    everything = [
+        TimelineEntry(code, date, precision, certainty, pk)
+        for code, date, precision, certainty, pk, _v in rows
+    ]
+    public = [
+        TimelineEntry(code, date, precision, certainty, pk)
+        for code, date, precision, certainty, pk, level in rows
+        if level == Visibility.PUBLIC
+    ]
     codes = {derive_status(public), derive_status(everything)} - {None}
-    terms = {t.code: t for t in Term.objects.filter(vocabulary=Vocabulary.CASE_STATUS, code__in=codes)}
-    derived, full = terms.get(derive_status(public) or ""), terms.get(derive_status(everything) or "")
+    terms = {
+        t.code: t for t in Term.objects.filter(vocabulary=Vocabulary.CASE_STATUS, code__in=codes)
+    }
+    derived, full = (
+        terms.get(derive_status(public) or ""),
+        terms.get(derive_status(everything) or ""),
+    )
     # An undated fact never makes a conflict by itself: the dated public facts must disagree too.
     dated_code = derive_status([e for e in public if e.date is not None])
     stated = case.status.code if case.status_id else None
@@ -199,11 +229,17 @@ def refresh_case(case_id: int) -> None:
     full_dates = tuple(e.date if e else None for e in arrest_and_release(everything))
     Case.all_objects.filter(pk=case_id).update(
         derived_status=derived,
-        status_conflict=bool(derived and derived.pk != case.status_id
-                             and dated_code is not None and dated_code != stated),
+        status_conflict=bool(
+            derived
+            and derived.pk != case.status_id
+            and dated_code is not None
+            and dated_code != stated
+        ),
         full_derived_status=full,
-        hidden_facts_differ=(full != derived
-                             or full_dates != (start.date if start else None, end.date if end else None)),
+        hidden_facts_differ=(
+            full != derived
+            or full_dates != (start.date if start else None, end.date if end else None)
+        ),
         arrest_date=start.date if start else None,
         arrest_date_precision=start.precision if start else Precision.UNKNOWN,
         release_date=end.date if end else None,

@@ -103,7 +103,9 @@ class Gate:
             path, kind = owner, "case" if owner.endswith("case__") else "defender"
         shares = CaseShare.objects.filter(organisation__in=orgs)
         target = OuterRef(f"{path}pk") if path else OuterRef("pk")
-        shared = Exists(shares.filter(case=target) if kind == "case" else shares.filter(case__defender=target))
+        shared = Exists(
+            shares.filter(case=target) if kind == "case" else shares.filter(case__defender=target)
+        )
         return Q(**{f"{path}owner__in": orgs}) | Q(shared)
 
     # -- rules through a relation path, so querysets join instead of nesting IN (SELECT ...) ----
@@ -114,7 +116,9 @@ class Gate:
         return rule
 
     def _case_rule(self, path: str = "") -> Q:
-        rule = self._visible(path, owner=path or "self:case") & self._defender_rule(f"{path}defender__")
+        rule = self._visible(path, owner=path or "self:case") & self._defender_rule(
+            f"{path}defender__"
+        )
         if self.viewer.is_public:
             rule &= Q(**{f"{path}review_state": ReviewState.PUBLISHED})
         return rule

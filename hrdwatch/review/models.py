@@ -27,7 +27,9 @@ class InclusionChecklist(GuardedModel):
     """What must be established before a case may be published, with how it is known."""
 
     case = models.OneToOneField(
-        "records.Case", on_delete=models.CASCADE, related_name="inclusion_checklist",
+        "records.Case",
+        on_delete=models.CASCADE,
+        related_name="inclusion_checklist",
         help_text="The case assessed.",
     )
     is_defender = models.BooleanField(
@@ -48,7 +50,10 @@ class InclusionChecklist(GuardedModel):
         default=False, help_text=_("At least one credible source supports the case.")
     )
     consent = models.CharField(
-        max_length=16, choices=Consent.choices, blank=True, default=Consent.UNKNOWN,
+        max_length=16,
+        choices=Consent.choices,
+        blank=True,
+        default=Consent.UNKNOWN,
         help_text=_("Who agreed to publicity, or whether the case is already public."),
     )
     risk_assessed = models.BooleanField(
@@ -58,12 +63,17 @@ class InclusionChecklist(GuardedModel):
         default=False, help_text=_("The WGAD categories I–V were assessed.")
     )
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", help_text="Who last changed the checklist.",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who last changed the checklist.",
     )
     updated_at = models.DateTimeField(auto_now=True, help_text="When it last changed.")
     version = models.PositiveIntegerField(
-        default=1, editable=False,
+        default=1,
+        editable=False,
         help_text="Raised by one at every change; an edit based on an older version is refused.",
     )
     history = HistoricalRecords()
@@ -86,12 +96,18 @@ class Review(GuardedModel):
         "records.Case", on_delete=models.CASCADE, related_name="reviews", help_text="The case."
     )
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="reviews",
         help_text="Who reviewed.",
     )
     organisation = models.ForeignKey(
-        "partners.Organisation", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+", help_text="The organisation the reviewer acted for.",
+        "partners.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The organisation the reviewer acted for.",
     )
     network_wide = models.BooleanField(
         default=False, help_text="The reviewer acted with a network-wide role."

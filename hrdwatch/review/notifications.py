@@ -33,7 +33,12 @@ def send_case_notice(recipients: list[str], subject: str, case_uid: str) -> int:
     link = f"{settings.SITE_URL}/review/case/{case_uid}/"
     with translation.override(settings.LANGUAGE_CODE):
         subject = gettext(subject)
-        body = subject + "\n\n" + gettext("Case %(uid)s: %(link)s") % {"uid": case_uid, "link": link} + "\n"
+        body = (
+            subject
+            + "\n\n"
+            + gettext("Case %(uid)s: %(link)s") % {"uid": case_uid, "link": link}
+            + "\n"
+        )
     return send_mail(subject, body, None, recipients)
 
 
@@ -42,8 +47,9 @@ def _emails(roles: list[str], organisation_id: int | None, exclude: int | None) 
     scope = Q()
     if organisation_id is not None:
         scope = Q(memberships__network_wide=True) | Q(memberships__organisation_id=organisation_id)
-    users = get_user_model().objects.filter(scope, memberships__role__in=roles,
-                                            memberships__ended_at__isnull=True, is_active=True)
+    users = get_user_model().objects.filter(
+        scope, memberships__role__in=roles, memberships__ended_at__isnull=True, is_active=True
+    )
     if exclude is not None:
         users = users.exclude(pk=exclude)
     users = users.exclude(email="").distinct()
@@ -51,8 +57,9 @@ def _emails(roles: list[str], organisation_id: int | None, exclude: int | None) 
 
 
 @receiver(action_committed)
-def notify_on_workflow(sender: str, obj: Any, actor: Any, details: dict[str, Any],
-                       **kwargs: Any) -> None:
+def notify_on_workflow(
+    sender: str, obj: Any, actor: Any, details: dict[str, Any], **kwargs: Any
+) -> None:
     actor_id = getattr(actor.user, "pk", None)
     target = details.get("to")
     if sender == "case.submit":
@@ -60,11 +67,15 @@ def notify_on_workflow(sender: str, obj: Any, actor: Any, details: dict[str, Any
         recipients = _emails(REVIEWER_ROLES, None, actor_id)
         subject = gettext_noop("A case awaits review")
     elif target in {ReviewState.VERIFIED, ReviewState.DRAFT} and sender in {
-        "case.review", "checklist.update"
+        "case.review",
+        "checklist.update",
     }:
         recipients = _emails(EDITOR_ROLES, obj.owner_id, actor_id)
-        subject = (gettext_noop("A case was verified") if target == ReviewState.VERIFIED
-                   else gettext_noop("Changes requested"))
+        subject = (
+            gettext_noop("A case was verified")
+            if target == ReviewState.VERIFIED
+            else gettext_noop("Changes requested")
+        )
     else:
         return
     if recipients:

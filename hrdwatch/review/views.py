@@ -32,18 +32,35 @@ from hrdwatch.records.visibility import Gate
 from . import workflow
 from .models import Decision, InclusionChecklist
 
-OPEN_STATES = [ReviewState.CANDIDATE, ReviewState.DRAFT, ReviewState.IN_REVIEW,
-               ReviewState.VERIFIED]
-AGE_CHOICES = [("", _("Any age")), ("7", _("Older than a week")), ("30", _("Older than a month")),
-               ("90", _("Older than three months"))]
+OPEN_STATES = [
+    ReviewState.CANDIDATE,
+    ReviewState.DRAFT,
+    ReviewState.IN_REVIEW,
+    ReviewState.VERIFIED,
+]
+AGE_CHOICES = [
+    ("", _("Any age")),
+    ("7", _("Older than a week")),
+    ("30", _("Older than a month")),
+    ("90", _("Older than three months")),
+]
 
 
 class QueueFilter(forms.Form):
-    state = forms.ChoiceField(label=_("State"), required=False, choices=[("", _("All open states")),
-                              *[(s.value, s.label) for s in map(ReviewState, OPEN_STATES)]])
+    state = forms.ChoiceField(
+        label=_("State"),
+        required=False,
+        choices=[
+            ("", _("All open states")),
+            *[(s.value, s.label) for s in map(ReviewState, OPEN_STATES)],
+        ],
+    )
     country = forms.CharField(label=_("Country"), required=False, max_length=2)
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), required=False, queryset=Organisation.objects.all(), to_field_name="slug",
+        label=_("Organisation"),
+        required=False,
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
         empty_label=_("All organisations"),
     )
     age = forms.ChoiceField(label=_("Age"), required=False, choices=AGE_CHOICES)
@@ -56,25 +73,47 @@ class ChecklistForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["expected_version"].initial = self.instance.version if self.instance.pk else None
+        self.fields["expected_version"].initial = (
+            self.instance.version if self.instance.pk else None
+        )
 
     class Meta:
         model = InclusionChecklist
-        fields = ["is_defender", "defender_activity", "deprived_of_liberty", "linked_to_activity",
-                  "link_reasoning", "credible_source", "consent", "risk_assessed", "wgad_assessed"]
-        widgets = {"defender_activity": forms.Textarea(attrs={"rows": 3}),
-                   "link_reasoning": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "is_defender",
+            "defender_activity",
+            "deprived_of_liberty",
+            "linked_to_activity",
+            "link_reasoning",
+            "credible_source",
+            "consent",
+            "risk_assessed",
+            "wgad_assessed",
+        ]
+        widgets = {
+            "defender_activity": forms.Textarea(attrs={"rows": 3}),
+            "link_reasoning": forms.Textarea(attrs={"rows": 3}),
+        }
         labels = {
-            "is_defender": _("Human rights defender"), "defender_activity": _("Defender activity"),
-            "deprived_of_liberty": _("Deprived of liberty"), "linked_to_activity": _("Linked to activity"),
-            "link_reasoning": _("Link reasoning"), "credible_source": _("Credible source"),
-            "consent": _("Consent"), "risk_assessed": _("Risk assessed"), "wgad_assessed": _("WGAD assessed"),
+            "is_defender": _("Human rights defender"),
+            "defender_activity": _("Defender activity"),
+            "deprived_of_liberty": _("Deprived of liberty"),
+            "linked_to_activity": _("Linked to activity"),
+            "link_reasoning": _("Link reasoning"),
+            "credible_source": _("Credible source"),
+            "consent": _("Consent"),
+            "risk_assessed": _("Risk assessed"),
+            "wgad_assessed": _("WGAD assessed"),
         }
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect)
-    comment = forms.CharField(label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class WithdrawForm(forms.Form):
@@ -101,30 +140,46 @@ def queue(request: HttpRequest) -> HttpResponse:
     filters = QueueFilter(request.GET or None)
     page = Paginator(_queue(request, filters), 25).get_page(request.GET.get("page"))
     now = timezone.now()
-    rows = [{"case": c, "age_days": (now - c.created_at).days,
-             "country": country_name(c.country)} for c in page]
+    rows = [
+        {"case": c, "age_days": (now - c.created_at).days, "country": country_name(c.country)}
+        for c in page
+    ]
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "review/queue.html", {"filters": filters, "page": page, "rows": rows,
-                                                 "query": query.urlencode()})
+    return render(
+        request,
+        "review/queue.html",
+        {"filters": filters, "page": page, "rows": rows, "query": query.urlencode()},
+    )
 
 
 @permission_required(Action.REVIEW_QUEUE)
 def reverify_queue(request: HttpRequest) -> HttpResponse:
     """Published cases not verified for the configured time, oldest first, and published cases
     whose stated status the public timeline contradicts ("status disputed" on the public site)."""
-    cases = (Gate(viewer_for(request.user)).cases().filter(review_state=ReviewState.PUBLISHED)
-             .filter(~verified_q() | Q(status_conflict=True))
-             .select_related("defender", "owner", "status", "derived_status")
-             .order_by(F("last_verified_at").asc(nulls_first=True), "id"))
+    cases = (
+        Gate(viewer_for(request.user))
+        .cases()
+        .filter(review_state=ReviewState.PUBLISHED)
+        .filter(~verified_q() | Q(status_conflict=True))
+        .select_related("defender", "owner", "status", "derived_status")
+        .order_by(F("last_verified_at").asc(nulls_first=True), "id")
+    )
     page = Paginator(cases, 25).get_page(request.GET.get("page"))
-    rows = [{"case": c, "country": country_name(c.country), "disputed": c.status_conflict} for c in page]
+    rows = [
+        {"case": c, "country": country_name(c.country), "disputed": c.status_conflict} for c in page
+    ]
     return render(request, "review/reverify.html", {"page": page, "rows": rows, "query": ""})
 
 
 def _visible_case(request: HttpRequest, uid: str) -> Case:
-    case = Gate(viewer_for(request.user)).cases().filter(uid=uid).select_related(
-        "defender", "owner", "status").first()
+    case = (
+        Gate(viewer_for(request.user))
+        .cases()
+        .filter(uid=uid)
+        .select_related("defender", "owner", "status")
+        .first()
+    )
     if case is None:
         raise Http404
     return case
@@ -136,7 +191,8 @@ def _context(request: HttpRequest, case: Case, **forms_: Any) -> dict[str, Any]:
     restricted: list[SensitiveDetail] = []
     if can(user, Action.VIEW_RESTRICTED, case):
         restricted = list(gate.sensitive_details().filter(case=case)) + list(
-            gate.sensitive_details().filter(defender=case.defender_id, case__isnull=True))
+            gate.sensitive_details().filter(defender=case.defender_id, case__isnull=True)
+        )
         if restricted:
             record_restricted_view(request, case, "sensitive details on the review screen")
     evidence = gate.evidence().filter(case=case) | gate.evidence().filter(event__case=case)
@@ -158,8 +214,13 @@ def _context(request: HttpRequest, case: Case, **forms_: Any) -> dict[str, Any]:
         "may": {
             "review": case.review_state == ReviewState.IN_REVIEW
             and can(user, Action.REVIEW_CASE, case),
-            "checklist": can(user, Action.REVIEW_CASE if case.review_state
-                             == ReviewState.IN_REVIEW else Action.EDIT_CASE, case),
+            "checklist": can(
+                user,
+                Action.REVIEW_CASE
+                if case.review_state == ReviewState.IN_REVIEW
+                else Action.EDIT_CASE,
+                case,
+            ),
             "submit": workflow.may_move(case, ReviewState.IN_REVIEW)
             and can(user, Action.SUBMIT_CASE, case),
             "publish": case.review_state == ReviewState.VERIFIED
@@ -184,16 +245,23 @@ def case_review(request: HttpRequest, uid: str) -> HttpResponse:
                 form = ChecklistForm(request.POST, instance=workflow.checklist_for(case))
                 if form.is_valid():
                     actions.do_update_checklist(
-                        actor, case, version=form.cleaned_data["expected_version"],
-                        **{f: form.cleaned_data[f] for f in ChecklistForm.Meta.fields})
+                        actor,
+                        case,
+                        version=form.cleaned_data["expected_version"],
+                        **{f: form.cleaned_data[f] for f in ChecklistForm.Meta.fields},
+                    )
                     messages.success(request, _("Checklist saved."))
                     return redirect("review:case", uid=uid)
                 extra["checklist_form"] = form
             elif request.POST.get("form") == "decision":
                 decision = DecisionForm(request.POST)
                 if decision.is_valid():
-                    actions.do_review_case(actor, case, decision.cleaned_data["decision"],
-                                           decision.cleaned_data["comment"])
+                    actions.do_review_case(
+                        actor,
+                        case,
+                        decision.cleaned_data["decision"],
+                        decision.cleaned_data["comment"],
+                    )
                     messages.success(request, _("Decision recorded."))
                     return redirect("review:case", uid=uid)
                 extra["decision_form"] = decision

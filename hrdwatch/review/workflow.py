@@ -55,7 +55,9 @@ def missing_criteria(case: Case) -> list[str]:
     c = checklist_for(case)
     missing = []
     if not (c.is_defender and c.defender_activity.strip()):
-        missing.append(_("The person is a human rights defender (which activity, how it is known)."))
+        missing.append(
+            _("The person is a human rights defender (which activity, how it is known).")
+        )
     if not c.deprived_of_liberty:
         missing.append(_("The person was deprived of liberty or disappeared."))
     if not (c.linked_to_activity and c.link_reasoning.strip()):
@@ -80,9 +82,10 @@ def status_conflict(case: Case) -> str:
     """Why the stated status cannot be published as it is: the public timeline says otherwise."""
     if not case.status_conflict or case.derived_status is None:
         return ""
-    return _("The stated status (%(stated)s) contradicts the public timeline, which implies "
-             "%(derived)s: correct the status or the timeline.") % {
-        "stated": case.status.label(), "derived": case.derived_status.label()}
+    return _(
+        "The stated status (%(stated)s) contradicts the public timeline, which implies "
+        "%(derived)s: correct the status or the timeline."
+    ) % {"stated": case.status.label(), "derived": case.derived_status.label()}
 
 
 def hidden_picture(case: Case) -> str:
@@ -92,8 +95,10 @@ def hidden_picture(case: Case) -> str:
         return ""
     full = case.full_derived_status.label() if case.full_derived_status else "—"
     public = case.derived_status.label() if case.derived_status else "—"
-    return _("Events the public cannot see change the picture: the whole timeline implies "
-             "%(full)s, the public timeline %(public)s.") % {"full": full, "public": public}
+    return _(
+        "Events the public cannot see change the picture: the whole timeline implies "
+        "%(full)s, the public timeline %(public)s."
+    ) % {"full": full, "public": public}
 
 
 def reviewer_affiliation(user: Any, case: Case) -> tuple[int | None, bool]:
@@ -104,8 +109,11 @@ def reviewer_affiliation(user: Any, case: Case) -> tuple[int | None, bool]:
     """
     minimum = ROLE_RANK[Role.REVIEWER]
     rows = [
-        (org, nw) for org, role, nw in Membership.objects.filter(user=user).values_list(
-            "organisation_id", "role", "network_wide") if ROLE_RANK[role] >= minimum
+        (org, nw)
+        for org, role, nw in Membership.objects.filter(user=user).values_list(
+            "organisation_id", "role", "network_wide"
+        )
+        if ROLE_RANK[role] >= minimum
     ]
     if any(org == case.owner_id for org, _nw in rows):
         return case.owner_id, any(nw for org, nw in rows if org == case.owner_id)
@@ -115,8 +123,11 @@ def reviewer_affiliation(user: Any, case: Case) -> tuple[int | None, bool]:
 
 
 def current_approvals(case: Case) -> list[Review]:
-    return list(case.reviews.filter(is_current=True, decision=Decision.APPROVE)
-                .select_related("reviewer", "organisation"))
+    return list(
+        case.reviews.filter(is_current=True, decision=Decision.APPROVE).select_related(
+            "reviewer", "organisation"
+        )
+    )
 
 
 def four_eyes_missing(case: Case) -> list[str]:
@@ -125,7 +136,9 @@ def four_eyes_missing(case: Case) -> list[str]:
     reviewers = {r.reviewer_id for r in approvals}
     missing = []
     if len(reviewers) < REQUIRED_APPROVALS:
-        missing.append(_("Approvals by two different reviewers (%(n)d so far).") % {"n": len(reviewers)})
+        missing.append(
+            _("Approvals by two different reviewers (%(n)d so far).") % {"n": len(reviewers)}
+        )
     if not any(r.network_wide or r.organisation_id != case.owner_id for r in approvals):
         missing.append(_("One approval from another organisation or a network-wide reviewer."))
     return missing

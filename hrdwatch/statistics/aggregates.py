@@ -50,20 +50,28 @@ def _entries(country: str | None) -> QuerySet[SearchEntry]:
     return entries.filter(country=country) if country else entries
 
 
-def _facet_table(name: str, facet: str, title: Promise, column: Promise) -> Callable[[str | None], Table]:
+def _facet_table(
+    name: str, facet: str, title: Promise, column: Promise
+) -> Callable[[str | None], Table]:
     """Cases per value of a facet, counted from the facet bitmaps (a popcount each)."""
 
     def build(country: str | None) -> Table:
         if country:
             maps = bitmaps.load([facet, "country"])
             within = maps.get(("country", country), 0)
-            counts = [(v, (bits & within).bit_count()) for (f, v), bits in maps.items() if f == facet]
+            counts = [
+                (v, (bits & within).bit_count()) for (f, v), bits in maps.items() if f == facet
+            ]
         else:
             counts = [(v, n) for (f, v), n in bitmaps.sizes().items() if f == facet]
         counts = sorted(((v, n) for v, n in counts if n), key=lambda item: (-item[1], item[0]))
         label = labeller()
-        return Table(name, str(title), (str(column), str(_("Cases"))),
-                     tuple((label(facet, v), n) for v, n in counts))
+        return Table(
+            name,
+            str(title),
+            (str(column), str(_("Cases"))),
+            tuple((label(facet, v), n) for v, n in counts),
+        )
 
     return build
 
@@ -82,35 +90,62 @@ def arrests_by_year(country: str | None) -> Table:
     for year, code, n in rows:
         merged[(year, label("country", code) if code in top else other)] += n
     return Table(
-        "arrests_by_year", str(_("Arrests per year by country")),
+        "arrests_by_year",
+        str(_("Arrests per year by country")),
         (str(_("Year")), str(_("Country")), str(_("Arrests"))),
-        tuple((str(y), c, n) for (y, c), n in sorted(merged.items())), kind="stacked",
+        tuple((str(y), c, n) for (y, c), n in sorted(merged.items())),
+        kind="stacked",
     )
 
 
-def _bucketed(name: str, title: Promise | str, column: Promise | str, expression: Callable[[], object],
-              buckets: list[tuple[Promise, int | None]], base: Callable[[str | None], QuerySet[SearchEntry]]) -> Callable[[str | None], Table]:
+def _bucketed(
+    name: str,
+    title: Promise | str,
+    column: Promise | str,
+    expression: Callable[[], object],
+    buckets: list[tuple[Promise, int | None]],
+    base: Callable[[str | None], QuerySet[SearchEntry]],
+) -> Callable[[str | None], Table]:
     """Count entries into ranges of ``expression``: buckets are (label, exclusive upper bound)."""
 
     def build(country: str | None) -> Table:
-        whens = [When(value__lt=bound, then=Value(i)) for i, (_l, bound) in enumerate(buckets) if bound is not None]
+        whens = [
+            When(value__lt=bound, then=Value(i))
+            for i, (_l, bound) in enumerate(buckets)
+            if bound is not None
+        ]
         bucket = Case(*whens, default=Value(len(buckets) - 1), output_field=IntegerField())
         counts = dict(
-            base(country).annotate(value=expression()).annotate(bucket=bucket)
-            .values_list("bucket").annotate(n=Count("id")).order_by()
+            base(country)
+            .annotate(value=expression())
+            .annotate(bucket=bucket)
+            .values_list("bucket")
+            .annotate(n=Count("id"))
+            .order_by()
         )
-        return Table(name, str(title), (str(column), str(_("Cases"))),
-                     tuple((str(label), counts.get(i, 0)) for i, (label, _b) in enumerate(buckets)))
+        return Table(
+            name,
+            str(title),
+            (str(column), str(_("Cases"))),
+            tuple((str(label), counts.get(i, 0)) for i, (label, _b) in enumerate(buckets)),
+        )
 
     return build
 
 
 _YEAR = 365.25
 time_in_detention = _bucketed(
-    "time_in_detention", _("Time in detention (to release, or to today)"), _("Time detained"),
+    "time_in_detention",
+    _("Time in detention (to release, or to today)"),
+    _("Time detained"),
     lambda: detention_days(today()),
-    [(_("under 1 year"), int(_YEAR)), (_("1–2 years"), int(2 * _YEAR)), (_("2–5 years"), int(5 * _YEAR)),
-     (_("5–10 years"), int(10 * _YEAR)), (_("10 years or more"), None)],
+    [
+        (_("under 1 year"), int(_YEAR)),
+        (_("1–2 years"), int(2 * _YEAR)),
+        (_("2–5 years"), int(5 * _YEAR)),
+        (_("5–10 years"), int(10 * _YEAR)),
+        (_("10 years or more"), None),
+    ],
     lambda country: _entries(country).filter(arrest_day__isnull=False),
 )
 
@@ -118,16 +153,33 @@ time_in_detention = _bucketed(
 def sentence_lengths(country: str | None) -> Table:
     """Prison terms in ranges, with life and death sentences counted apart."""
     terms = _bucketed(
-        "sentence_lengths", "", "", lambda: F("sentence_months"),
-        [(_("under 1 year"), 12), (_("1–3 years"), 36), (_("3–5 years"), 60), (_("5–10 years"), 120),
-         (_("10 years or more"), None)],
+        "sentence_lengths",
+        "",
+        "",
+        lambda: F("sentence_months"),
+        [
+            (_("under 1 year"), 12),
+            (_("1–3 years"), 36),
+            (_("3–5 years"), 60),
+            (_("5–10 years"), 120),
+            (_("10 years or more"), None),
+        ],
         lambda c: _entries(c).filter(sentence_kind="term", sentence_months__isnull=False),
     )(country)
-    special = dict(_entries(country).filter(sentence_kind__in=["life", "death"]).values_list("sentence_kind")
-                   .annotate(n=Count("id")).order_by())
-    rows = terms.rows + ((str(_("Life imprisonment")), special.get("life", 0)),
-                         (str(_("Death penalty")), special.get("death", 0)))
-    return Table("sentence_lengths", str(_("Sentence lengths")), (str(_("Sentence")), str(_("Cases"))), rows)
+    special = dict(
+        _entries(country)
+        .filter(sentence_kind__in=["life", "death"])
+        .values_list("sentence_kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    rows = terms.rows + (
+        (str(_("Life imprisonment")), special.get("life", 0)),
+        (str(_("Death penalty")), special.get("death", 0)),
+    )
+    return Table(
+        "sentence_lengths", str(_("Sentence lengths")), (str(_("Sentence")), str(_("Cases"))), rows
+    )
 
 
 AGGREGATES: dict[str, Callable[[str | None], Table]] = {
@@ -144,5 +196,8 @@ AGGREGATES: dict[str, Callable[[str | None], Table]] = {
 def table(name: str, country: str | None = None) -> Table:
     """One aggregate, cached per language, country and day until the record changes."""
     build = AGGREGATES[name]
-    return caching.cached(f"stats:{name}", f"{language()}:{country or ''}:{today().isoformat()}",
-                          lambda: build(country))
+    return caching.cached(
+        f"stats:{name}",
+        f"{language()}:{country or ''}:{today().isoformat()}",
+        lambda: build(country),
+    )

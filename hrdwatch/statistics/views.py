@@ -32,7 +32,9 @@ def statistics_page(request: HttpRequest) -> HttpResponse:
         result = table(name)
         columns, rows = result.pivot()
         tables.append({"name": name, "title": result.title, "columns": columns, "rows": rows})
-    return render(request, "statistics/statistics.html", {"tables": tables, "figures": cached_headline()})
+    return render(
+        request, "statistics/statistics.html", {"tables": tables, "figures": cached_headline()}
+    )
 
 
 def chart(request: HttpRequest, name: str) -> HttpResponse:
@@ -44,8 +46,11 @@ def chart(request: HttpRequest, name: str) -> HttpResponse:
 def data(request: HttpRequest, name: str, fmt: str) -> HttpResponse:
     result = table(_name(name), _country(request))
     if fmt == "json":
-        body = json.dumps({"title": result.title, "columns": result.columns, "rows": result.rows},
-                          ensure_ascii=False, indent=1)
+        body = json.dumps(
+            {"title": result.title, "columns": result.columns, "rows": result.rows},
+            ensure_ascii=False,
+            indent=1,
+        )
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
     else:
         body = "".join(csv_lines(result.columns, result.rows))

@@ -8,7 +8,15 @@ from .models import Term
 
 @admin.register(Term)
 class TermAdmin(SimpleHistoryAdmin):
-    list_display = ["vocabulary", "code", "label_en", "label_fr", "label_es", "sort_order", "is_active"]
+    list_display = [
+        "vocabulary",
+        "code",
+        "label_en",
+        "label_fr",
+        "label_es",
+        "sort_order",
+        "is_active",
+    ]
     list_filter = ["vocabulary", "is_active"]
     list_editable = ["sort_order", "is_active"]
     search_fields = ["code", "label_en", "label_fr", "label_es"]

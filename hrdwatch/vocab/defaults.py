@@ -16,7 +16,10 @@ def default_terms() -> dict[str, dict[str, list[str]]]:
     """The shipped vocabularies: {vocabulary: {code: [en, fr, es, definition?]}}."""
     with DEFAULTS_FILE.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
-    return {vocab: {str(code): labels for code, labels in terms.items()} for vocab, terms in data.items()}
+    return {
+        vocab: {str(code): labels for code, labels in terms.items()}
+        for vocab, terms in data.items()
+    }
 
 
 def install_default_terms(**kwargs: Any) -> int:
@@ -33,8 +36,15 @@ def install_default_terms(**kwargs: Any) -> int:
             en, fr, es = labels[0], labels[1], labels[2]
             definition = labels[3] if len(labels) > 3 else ""
             new_terms.append(
-                Term(vocabulary=vocabulary, code=code, label_en=en, label_fr=fr, label_es=es,
-                     description_en=definition, sort_order=position)
+                Term(
+                    vocabulary=vocabulary,
+                    code=code,
+                    label_en=en,
+                    label_fr=fr,
+                    label_es=es,
+                    description_en=definition,
+                    sort_order=position,
+                )
             )
     Term.objects.using(using).bulk_create(new_terms)
     return len(new_terms)

@@ -21,9 +21,7 @@ class TermCache:
             return self._terms[key]
         except KeyError:
             known = ", ".join(sorted(c for v, c in self._terms if v == vocabulary))
-            raise ValidationError(
-                f"unknown {vocabulary} value {code!r} (known: {known})"
-            ) from None
+            raise ValidationError(f"unknown {vocabulary} value {code!r} (known: {known})") from None
 
     def codes(self, vocabulary: str) -> list[str]:
         return sorted(c for v, c in self._terms if v == vocabulary)

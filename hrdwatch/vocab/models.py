@@ -29,21 +29,42 @@ class Term(models.Model):
     """One value of a vocabulary, with its label and description in English, French and Spanish."""
 
     vocabulary = models.CharField(
-        max_length=32, choices=Vocabulary.choices, db_index=True,
-        verbose_name=_("vocabulary"), help_text="The vocabulary this term belongs to.",
+        max_length=32,
+        choices=Vocabulary.choices,
+        db_index=True,
+        verbose_name=_("vocabulary"),
+        help_text="The vocabulary this term belongs to.",
     )
     code = models.SlugField(
-        max_length=64, verbose_name=_("code"), help_text="Stable machine code, used in imports, exports and the API."
+        max_length=64,
+        verbose_name=_("code"),
+        help_text="Stable machine code, used in imports, exports and the API.",
     )
-    label_en = models.CharField(max_length=200, verbose_name=_("label en"), help_text="Label in English.")
-    label_fr = models.CharField(max_length=200, blank=True, verbose_name=_("label fr"), help_text="Label in French.")
-    label_es = models.CharField(max_length=200, blank=True, verbose_name=_("label es"), help_text="Label in Spanish.")
-    description_en = models.TextField(blank=True, verbose_name=_("description en"), help_text="Definition in English.")
-    description_fr = models.TextField(blank=True, verbose_name=_("description fr"), help_text="Definition in French.")
-    description_es = models.TextField(blank=True, verbose_name=_("description es"), help_text="Definition in Spanish.")
-    sort_order = models.PositiveIntegerField(default=0, verbose_name=_("sort order"), help_text="Position in lists.")
+    label_en = models.CharField(
+        max_length=200, verbose_name=_("label en"), help_text="Label in English."
+    )
+    label_fr = models.CharField(
+        max_length=200, blank=True, verbose_name=_("label fr"), help_text="Label in French."
+    )
+    label_es = models.CharField(
+        max_length=200, blank=True, verbose_name=_("label es"), help_text="Label in Spanish."
+    )
+    description_en = models.TextField(
+        blank=True, verbose_name=_("description en"), help_text="Definition in English."
+    )
+    description_fr = models.TextField(
+        blank=True, verbose_name=_("description fr"), help_text="Definition in French."
+    )
+    description_es = models.TextField(
+        blank=True, verbose_name=_("description es"), help_text="Definition in Spanish."
+    )
+    sort_order = models.PositiveIntegerField(
+        default=0, verbose_name=_("sort order"), help_text="Position in lists."
+    )
     is_active = models.BooleanField(
-        default=True, verbose_name=_("is active"), help_text="Inactive terms stay on old records but are not offered for new ones."
+        default=True,
+        verbose_name=_("is active"),
+        help_text="Inactive terms stay on old records but are not offered for new ones.",
     )
     history = HistoricalRecords()
 

@@ -20,7 +20,9 @@ from .models import Draft
 
 def documenting_organisations(user: Any) -> list[Organisation]:
     """Organisations for which the user may record cases."""
-    return [o for o in organisations_where(user, Role.DOCUMENTER) if can(user, Action.CREATE_CASE, o)]
+    return [
+        o for o in organisations_where(user, Role.DOCUMENTER) if can(user, Action.CREATE_CASE, o)
+    ]
 
 
 def member_required(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:
@@ -41,7 +43,9 @@ def member_required(view: Callable[..., HttpResponseBase]) -> Callable[..., Http
 
 def own_draft(request: HttpRequest, pk: int) -> Draft:
     """The user's own draft (another user's is not found), still for an organisation they document for."""
-    draft = get_object_or_404(Draft.objects.select_related("organisation", "case"), pk=pk, author=request.user)
+    draft = get_object_or_404(
+        Draft.objects.select_related("organisation", "case"), pk=pk, author=request.user
+    )
     if not can(request.user, Action.CREATE_CASE, draft.organisation):
         raise PermissionDenied("Not allowed: record cases for this organisation")
     return draft

@@ -37,12 +37,17 @@ from .models import Draft
 
 
 class RejectForm(forms.Form):
-    reason = forms.CharField(label=gettext_lazy("Why is this not a case?"), max_length=500,
-                             widget=forms.TextInput(attrs={"dir": "auto"}))
+    reason = forms.CharField(
+        label=gettext_lazy("Why is this not a case?"),
+        max_length=500,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
 
 
 class AcceptForm(forms.Form):
-    country = forms.ChoiceField(label=gettext_lazy("Country that detains the person"), required=False)
+    country = forms.ChoiceField(
+        label=gettext_lazy("Country that detains the person"), required=False
+    )
     defender = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -54,20 +59,32 @@ def queue_for(user: Any) -> QuerySet[Candidate]:
     """Pending candidates from documents of the user's organisations (or the network's) they may read."""
     own = organisations_where(user, Role.VIEWER)
     documents = readable_documents(user).filter(
-        Q(source__organisation__in=own) | Q(source__organisation__isnull=True))
-    return (Candidate.objects.filter(document__in=documents, status=CandidateStatus.PENDING, withdrawn=False)
-            .select_related("document").order_by("-created_at"))
+        Q(source__organisation__in=own) | Q(source__organisation__isnull=True)
+    )
+    return (
+        Candidate.objects.filter(
+            document__in=documents, status=CandidateStatus.PENDING, withdrawn=False
+        )
+        .select_related("document")
+        .order_by("-created_at")
+    )
 
 
 def _matches(user: Any, candidate: Candidate) -> list[DefenderMatch]:
     visible = Gate(viewer_for(user)).defenders()
-    return list(DefenderMatch.objects.filter(candidate=candidate, defender__in=visible).select_related("defender"))
+    return list(
+        DefenderMatch.objects.filter(candidate=candidate, defender__in=visible).select_related(
+            "defender"
+        )
+    )
 
 
 @never_cache
 @permission_required(Action.VIEW_DOCUMENTS)
 def queue(request: HttpRequest) -> HttpResponse:
-    return render(request, "workspace/candidates.html", {"candidates": queue_for(request.user)[:100]})
+    return render(
+        request, "workspace/candidates.html", {"candidates": queue_for(request.user)[:100]}
+    )
 
 
 @never_cache
@@ -76,12 +93,20 @@ def candidate_page(request: HttpRequest, pk: int) -> HttpResponse:
     candidate = get_object_or_404(queue_for(request.user), pk=pk)
     log_upload_view(request, candidate.document, "on the workspace candidate page")
     current = candidate.current()
-    return render(request, "workspace/candidate.html", {
-        "candidate": candidate, "current": current, "matches": _matches(request.user, candidate),
-        "document_html": highlight_spans(candidate.document.text or "", candidate_spans(candidate.machine)),
-        "accept_form": AcceptForm(initial={"country": (current.get("country") or "").upper()}),
-        "reject_form": RejectForm(),
-    })
+    return render(
+        request,
+        "workspace/candidate.html",
+        {
+            "candidate": candidate,
+            "current": current,
+            "matches": _matches(request.user, candidate),
+            "document_html": highlight_spans(
+                candidate.document.text or "", candidate_spans(candidate.machine)
+            ),
+            "accept_form": AcceptForm(initial={"country": (current.get("country") or "").upper()}),
+            "reject_form": RejectForm(),
+        },
+    )
 
 
 @require_POST
@@ -97,13 +122,22 @@ def accept(request: HttpRequest, pk: int) -> HttpResponse:
     uid = form.cleaned_data.get("defender") or ""
     defender = Gate(viewer_for(request.user)).defenders().filter(uid=uid).first() if uid else None
     try:
-        case = do_accept_candidate(Actor.from_request(request), candidate, organisation=organisations[0],
-                                   defender=defender, country=form.cleaned_data.get("country") or None)
+        case = do_accept_candidate(
+            Actor.from_request(request),
+            candidate,
+            organisation=organisations[0],
+            defender=defender,
+            country=form.cleaned_data.get("country") or None,
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect("workspace:candidate", pk=candidate.pk)
-    Draft.objects.create(author=cast(Any, request.user), organisation=organisations[0], case=case,
-                         data={"person": {"name": candidate.current().get("name", "")}})
+    Draft.objects.create(
+        author=cast(Any, request.user),
+        organisation=organisations[0],
+        case=case,
+        data={"person": {"name": candidate.current().get("name", "")}},
+    )
     messages.success(request, _("Accepted as a draft case."))
     return redirect("workspace:case", uid=case.uid)
 
@@ -123,6 +157,11 @@ def reject(request: HttpRequest, pk: int) -> HttpResponse:
     candidate.reviewed_by = request.user  # type: ignore[assignment]
     candidate.reviewed_at = timezone.now()
     candidate.save(update_fields=["status", "edits", "reviewed_by", "reviewed_at", "updated_at"])
-    record(Actor.from_request(request), "candidate.reject", candidate, details={"document": candidate.document_id})
+    record(
+        Actor.from_request(request),
+        "candidate.reject",
+        candidate,
+        details={"document": candidate.document_id},
+    )
     messages.success(request, _("Candidate rejected."))
     return redirect("workspace:candidates")

@@ -29,7 +29,13 @@ from .history import case_history
 
 def visible_case(request: HttpRequest, uid: str) -> Case:
     """The case if the gate lets this user see it; 404 otherwise (its existence is not told)."""
-    case = Gate(viewer_for(request.user)).cases().select_related("defender", "status", "owner").filter(uid=uid).first()
+    case = (
+        Gate(viewer_for(request.user))
+        .cases()
+        .select_related("defender", "status", "owner")
+        .filter(uid=uid)
+        .first()
+    )
     if case is None:
         raise Http404("No such case")
     return case
@@ -38,7 +44,10 @@ def visible_case(request: HttpRequest, uid: str) -> Case:
 def _arrest(events: Iterable[Event]) -> str:
     """The arrest as the member sees it: from every event the gate shows them (the case's stored
     arrest date is the public timeline's, empty on a draft)."""
-    entries = [TimelineEntry(e.event_type.code, e.date, e.date_precision, e.certainty, e.pk) for e in events]
+    entries = [
+        TimelineEntry(e.event_type.code, e.date, e.date_precision, e.certainty, e.pk)
+        for e in events
+    ]
     start, _end = arrest_and_release(entries)
     if start is None:
         return format_partial_human(None, "")
@@ -51,21 +60,32 @@ def _arrest(events: Iterable[Event]) -> str:
 def case_page(request: HttpRequest, uid: str) -> HttpResponse:
     case = visible_case(request, uid)
     gate = Gate(viewer_for(request.user))
-    charges = Prefetch("charges", gate.charges().select_related("category"), to_attr="visible_charges")
+    charges = Prefetch(
+        "charges", gate.charges().select_related("category"), to_attr="visible_charges"
+    )
     events = gate.events().filter(case=case).select_related("event_type").prefetch_related(charges)
     notes = list(gate.sensitive_details().filter(case=case).select_related("kind"))
     if any(note.visibility == Visibility.RESTRICTED for note in notes):
         record_restricted_view(request, case, "workspace case page")
-    return render(request, "workspace/case.html", {
-        "case": case, "arrest": _arrest(events),
-        "events": [(e, format_partial_human(e.date, e.date_precision)) for e in events],
-        "evidence": gate.evidence().filter(Q(case=case) | Q(event__case=case)).select_related("source").order_by("id"),
-        "notes": notes, "reviews": Review.objects.filter(case=case).select_related("reviewer"),
-        "organisation": gate.organisation_name(case.owner),
-        "may_submit": case.review_state in (ReviewState.DRAFT, ReviewState.CANDIDATE)
-        and can(request.user, Action.SUBMIT_CASE, case),
-        "history": case_history(case),
-    })
+    return render(
+        request,
+        "workspace/case.html",
+        {
+            "case": case,
+            "arrest": _arrest(events),
+            "events": [(e, format_partial_human(e.date, e.date_precision)) for e in events],
+            "evidence": gate.evidence()
+            .filter(Q(case=case) | Q(event__case=case))
+            .select_related("source")
+            .order_by("id"),
+            "notes": notes,
+            "reviews": Review.objects.filter(case=case).select_related("reviewer"),
+            "organisation": gate.organisation_name(case.owner),
+            "may_submit": case.review_state in (ReviewState.DRAFT, ReviewState.CANDIDATE)
+            and can(request.user, Action.SUBMIT_CASE, case),
+            "history": case_history(case),
+        },
+    )
 
 
 @require_POST

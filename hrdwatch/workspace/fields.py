@@ -19,9 +19,15 @@ class PartialDateWidget(forms.MultiWidget):
 
     def __init__(self, attrs: dict[str, Any] | None = None) -> None:
         def box(placeholder: Any, size: int) -> forms.NumberInput:
-            return forms.NumberInput(attrs={"inputmode": "numeric", "placeholder": placeholder,
-                                            "aria-label": placeholder, "size": size,
-                                            "class": f"date-part size-{size}"})
+            return forms.NumberInput(
+                attrs={
+                    "inputmode": "numeric",
+                    "placeholder": placeholder,
+                    "aria-label": placeholder,
+                    "size": size,
+                    "class": f"date-part size-{size}",
+                }
+            )
 
         super().__init__([box(_("year"), 4), box(_("month"), 2), box(_("day"), 2)], attrs)
 
@@ -40,14 +46,18 @@ class PartialDateField(forms.MultiValueField):
 
     widget = PartialDateWidget
     default_error_messages = {
-        "gap": _("Give the year (and the month) before the day: a date may be a year, a month or a day."),
+        "gap": _(
+            "Give the year (and the month) before the day: a date may be a year, a month or a day."
+        ),
         "invalid_date": _("This date does not exist (check the day and the month)."),
     }
 
     def __init__(self, **kwargs: Any) -> None:
-        fields = (forms.IntegerField(min_value=1800, max_value=2200, required=False),
-                  forms.IntegerField(min_value=1, max_value=12, required=False),
-                  forms.IntegerField(min_value=1, max_value=31, required=False))
+        fields = (
+            forms.IntegerField(min_value=1800, max_value=2200, required=False),
+            forms.IntegerField(min_value=1, max_value=12, required=False),
+            forms.IntegerField(min_value=1, max_value=31, required=False),
+        )
         kwargs.setdefault("required", False)
         super().__init__(fields, require_all_fields=False, **kwargs)
 
@@ -59,7 +69,9 @@ class PartialDateField(forms.MultiValueField):
         try:
             return PartialDate.parse(text)
         except PartialDateError:
-            raise forms.ValidationError(self.error_messages["invalid_date"], code="invalid_date") from None
+            raise forms.ValidationError(
+                self.error_messages["invalid_date"], code="invalid_date"
+            ) from None
 
 
 def date_parts(value: PartialDate) -> list[int | None]:

@@ -28,7 +28,9 @@ def term_choices(vocabulary: str, blank: bool = True) -> list[tuple[str, str]]:
 
 
 def countries() -> list[tuple[str, str]]:
-    rows = sorted(((code, country_name(code)) for code, _name in country_choices()), key=lambda r: r[1])
+    rows = sorted(
+        ((code, country_name(code)) for code, _name in country_choices()), key=lambda r: r[1]
+    )
     return [("", "—"), *rows]
 
 
@@ -55,19 +57,40 @@ class PersonForm(StepForm):
     country_fields = ("nationality",)
 
     defender = forms.CharField(required=False, widget=forms.HiddenInput)
-    name = forms.CharField(label=_("Name"), max_length=300, required=False, widget=forms.TextInput(attrs=AUTO),
-                           help_text=_("As usually written, in any script."))
-    name_original = forms.CharField(label=_("Name in its original script"), max_length=300, required=False,
-                                    widget=forms.TextInput(attrs=AUTO),
-                                    help_text=_("For example in Arabic, Cyrillic or Chinese characters."))
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs=AUTO),
+        help_text=_("As usually written, in any script."),
+    )
+    name_original = forms.CharField(
+        label=_("Name in its original script"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs=AUTO),
+        help_text=_("For example in Arabic, Cyrillic or Chinese characters."),
+    )
     gender = forms.ChoiceField(label=_("Gender"), required=False)
-    birth_year = forms.IntegerField(label=_("Year of birth"), required=False, min_value=1900, max_value=2100,
-                                    widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
-    age = forms.IntegerField(label=_("Or age"), required=False, min_value=0, max_value=120,
-                             widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
-                             help_text=_("If the year of birth is not known."))
+    birth_year = forms.IntegerField(
+        label=_("Year of birth"),
+        required=False,
+        min_value=1900,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    age = forms.IntegerField(
+        label=_("Or age"),
+        required=False,
+        min_value=0,
+        max_value=120,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        help_text=_("If the year of birth is not known."),
+    )
     nationality = forms.ChoiceField(label=_("Nationality"), required=False)
-    roles = forms.MultipleChoiceField(label=_("Roles"), required=False, widget=forms.CheckboxSelectMultiple)
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -85,39 +108,94 @@ class DetentionForm(StepForm):
     country_fields = ("country",)
 
     country = forms.ChoiceField(label=_("Country that detains the person"))
-    city = forms.CharField(label=_("City or region"), max_length=200, required=False, widget=forms.TextInput(attrs=AUTO))
-    place = forms.CharField(label=_("Place of detention"), max_length=300, required=False,
-                            widget=forms.TextInput(attrs=AUTO), help_text=_("Prison, police station or other place, as named."))
-    arresting_forces = forms.CharField(label=_("Arresting authority"), required=False,
-                                       widget=forms.TextInput(attrs=AUTO), help_text=_("Police, security service..."))
+    city = forms.CharField(
+        label=_("City or region"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs=AUTO),
+    )
+    place = forms.CharField(
+        label=_("Place of detention"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs=AUTO),
+        help_text=_("Prison, police station or other place, as named."),
+    )
+    arresting_forces = forms.CharField(
+        label=_("Arresting authority"),
+        required=False,
+        widget=forms.TextInput(attrs=AUTO),
+        help_text=_("Police, security service..."),
+    )
     status = forms.ChoiceField(label=_("Current situation"))
 
 
 class FactsForm(StepForm):
     """Step 3: what happened, with its source, and restricted notes."""
 
-    vocabularies = {"charge_category": Vocabulary.CHARGE_CATEGORY, "note_kind": Vocabulary.SENSITIVE_KIND}
+    vocabularies = {
+        "charge_category": Vocabulary.CHARGE_CATEGORY,
+        "note_kind": Vocabulary.SENSITIVE_KIND,
+    }
 
-    arrest_date = PartialDateField(label=_("Date of arrest"),
-                                   help_text=_("Year, month and day: leave empty what is not known."))
-    certainty = forms.ChoiceField(label=_("Is the arrest confirmed?"), widget=forms.RadioSelect,
-                                  choices=[(c.value, c.label) for c in (Certainty.CONFIRMED, Certainty.ALLEGED)],
-                                  initial=Certainty.CONFIRMED.value)
-    charge_wording = forms.CharField(label=_("Charge, as worded"), max_length=500, required=False,
-                                     widget=forms.TextInput(attrs=AUTO), help_text=_("The words the authorities used."))
-    charge_article = forms.CharField(label=_("Article of law"), max_length=300, required=False,
-                                     widget=forms.TextInput(attrs=AUTO), help_text=_("For example: Criminal Code art. 117."))
+    arrest_date = PartialDateField(
+        label=_("Date of arrest"),
+        help_text=_("Year, month and day: leave empty what is not known."),
+    )
+    certainty = forms.ChoiceField(
+        label=_("Is the arrest confirmed?"),
+        widget=forms.RadioSelect,
+        choices=[(c.value, c.label) for c in (Certainty.CONFIRMED, Certainty.ALLEGED)],
+        initial=Certainty.CONFIRMED.value,
+    )
+    charge_wording = forms.CharField(
+        label=_("Charge, as worded"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs=AUTO),
+        help_text=_("The words the authorities used."),
+    )
+    charge_article = forms.CharField(
+        label=_("Article of law"),
+        max_length=300,
+        required=False,
+        widget=forms.TextInput(attrs=AUTO),
+        help_text=_("For example: Criminal Code art. 117."),
+    )
     charge_category = forms.ChoiceField(label=_("Kind of charge"), required=False)
-    sentence_months = forms.IntegerField(label=_("Sentence, in months"), required=False, min_value=0,
-                                         widget=forms.NumberInput(attrs={"inputmode": "numeric"}))
-    source_url = forms.URLField(label=_("Source (web address)"), max_length=2000, assume_scheme="https",
-                                help_text=_("Where these facts were published."))
-    source_title = forms.CharField(label=_("Title of the source"), max_length=500, required=False, widget=forms.TextInput(attrs=AUTO))
-    quote = forms.CharField(label=_("Quoted sentence"), required=False, widget=forms.Textarea(attrs={**AUTO, "rows": 3}),
-                            help_text=_("Copy the sentence of the source that says this."))
+    sentence_months = forms.IntegerField(
+        label=_("Sentence, in months"),
+        required=False,
+        min_value=0,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    source_url = forms.URLField(
+        label=_("Source (web address)"),
+        max_length=2000,
+        assume_scheme="https",
+        help_text=_("Where these facts were published."),
+    )
+    source_title = forms.CharField(
+        label=_("Title of the source"),
+        max_length=500,
+        required=False,
+        widget=forms.TextInput(attrs=AUTO),
+    )
+    quote = forms.CharField(
+        label=_("Quoted sentence"),
+        required=False,
+        widget=forms.Textarea(attrs={**AUTO, "rows": 3}),
+        help_text=_("Copy the sentence of the source that says this."),
+    )
     note_kind = forms.ChoiceField(label=_("Kind of restricted note"), required=False)
-    note_text = forms.CharField(label=_("Restricted note"), required=False, widget=forms.Textarea(attrs={**AUTO, "rows": 3}),
-                                help_text=_("Family or lawyer contacts, health, risks. Only your organisation sees this; never published."))
+    note_text = forms.CharField(
+        label=_("Restricted note"),
+        required=False,
+        widget=forms.Textarea(attrs={**AUTO, "rows": 3}),
+        help_text=_(
+            "Family or lawyer contacts, health, risks. Only your organisation sees this; never published."
+        ),
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -128,9 +206,16 @@ class FactsForm(StepForm):
         return data
 
 
-FORMS: dict[str, type[StepForm]] = {"person": PersonForm, "detention": DetentionForm, "facts": FactsForm}
-TITLES = {"person": _("The person"), "detention": _("The deprivation of liberty"),
-          "facts": _("What happened, and the source")}
+FORMS: dict[str, type[StepForm]] = {
+    "person": PersonForm,
+    "detention": DetentionForm,
+    "facts": FactsForm,
+}
+TITLES = {
+    "person": _("The person"),
+    "detention": _("The deprivation of liberty"),
+    "facts": _("What happened, and the source"),
+}
 
 
 def raw_values(form_class: type[StepForm], post: Any) -> dict[str, Any]:
@@ -138,7 +223,11 @@ def raw_values(form_class: type[StepForm], post: Any) -> dict[str, Any]:
     form = form_class()
     kept: dict[str, Any] = {}
     for name, field in form.fields.items():
-        keys = [f"{name}_{i}" for i in range(3)] if isinstance(field, forms.MultiValueField) else [name]
+        keys = (
+            [f"{name}_{i}" for i in range(3)]
+            if isinstance(field, forms.MultiValueField)
+            else [name]
+        )
         for key in keys:
             if isinstance(field, forms.MultipleChoiceField):
                 kept[key] = post.getlist(key) if hasattr(post, "getlist") else post.get(key, [])

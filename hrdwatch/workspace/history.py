@@ -48,7 +48,9 @@ def _uids(case: Case) -> list[str]:
     uids = [case.uid, case.defender.uid]
     for model_field in ("events", "evidence", "sensitive_details"):
         uids += list(getattr(case, model_field).values_list("uid", flat=True))
-    uids += [uid for event in case.events.all() for uid in event.charges.values_list("uid", flat=True)]
+    uids += [
+        uid for event in case.events.all() for uid in event.charges.values_list("uid", flat=True)
+    ]
     return uids
 
 
@@ -58,10 +60,17 @@ def case_history(case: Case) -> list[HistoryRow]:
     rows = []
     for entry in entries:
         changes = entry.details.get("changes") if isinstance(entry.details, dict) else None
-        rows.append(HistoryRow(
-            at=entry.at, who=entry.actor_name or _("system"), action=entry.action,
-            object_uid=entry.object_uid,
-            changes=[Change(name, _text(pair[0]), _text(pair[1]))
-                     for name, pair in (changes or {}).items() if isinstance(pair, list) and len(pair) == 2],
-        ))
+        rows.append(
+            HistoryRow(
+                at=entry.at,
+                who=entry.actor_name or _("system"),
+                action=entry.action,
+                object_uid=entry.object_uid,
+                changes=[
+                    Change(name, _text(pair[0]), _text(pair[1]))
+                    for name, pair in (changes or {}).items()
+                    if isinstance(pair, list) and len(pair) == 2
+                ],
+            )
+        )
     return rows

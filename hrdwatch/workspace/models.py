@@ -22,23 +22,40 @@ class Draft(models.Model):
     """One case being recorded by one documenter for one organisation."""
 
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workspace_drafts",
-        verbose_name=_("author"), help_text=_("Who is recording the case; only they see the draft."),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="workspace_drafts",
+        verbose_name=_("author"),
+        help_text=_("Who is recording the case; only they see the draft."),
     )
     organisation = models.ForeignKey(
-        "partners.Organisation", on_delete=models.CASCADE, related_name="workspace_drafts",
-        verbose_name=_("organisation"), help_text=_("The organisation that will own the case."),
+        "partners.Organisation",
+        on_delete=models.CASCADE,
+        related_name="workspace_drafts",
+        verbose_name=_("organisation"),
+        help_text=_("The organisation that will own the case."),
     )
     data = models.JSONField(
-        default=dict, blank=True, verbose_name=_("data"),
+        default=dict,
+        blank=True,
+        verbose_name=_("data"),
         help_text=_("What was typed, step by step, exactly as typed."),
     )
     case = models.OneToOneField(
-        "records.Case", null=True, blank=True, on_delete=models.SET_NULL, related_name="workspace_draft",
-        verbose_name=_("case"), help_text=_("The draft case this became once saved to the record."),
+        "records.Case",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="workspace_draft",
+        verbose_name=_("case"),
+        help_text=_("The draft case this became once saved to the record."),
     )
-    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"), help_text=_("When the draft was started."))
-    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"), help_text=_("When the draft was last saved."))
+    created_at = models.DateTimeField(
+        auto_now_add=True, verbose_name=_("created at"), help_text=_("When the draft was started.")
+    )
+    updated_at = models.DateTimeField(
+        auto_now=True, verbose_name=_("updated at"), help_text=_("When the draft was last saved.")
+    )
 
     class Meta:
         ordering = ["-updated_at"]

@@ -37,7 +37,9 @@ def _row(gate: Gate, defender: Defender) -> PersonRow:
     latest = cases[0] if cases else None
     country = defender.nationality or (latest.country if latest else "")
     return PersonRow(
-        uid=defender.uid, name=defender.display_name, original=defender.name_original_script,
+        uid=defender.uid,
+        name=defender.display_name,
+        original=defender.name_original_script,
         country=country_name(country) if country else "",
         birth_year=defender.birth_date.year if defender.birth_date else None,
         roles=", ".join(t.label() for t in defender.roles.all()),
@@ -54,14 +56,28 @@ def search_people(user: Any, query: str) -> list[PersonRow]:
         return []
     gate = Gate(viewer_for(user))
     folded = fold(query)
-    match = Q(display_name__icontains=query) | Q(name_original_script__icontains=query) \
+    match = (
+        Q(display_name__icontains=query)
+        | Q(name_original_script__icontains=query)
         | Q(names__name__icontains=query, names__in=gate.names())
+    )
     if folded != query.lower():
-        match |= Q(display_name__icontains=folded) | Q(names__name__icontains=folded, names__in=gate.names())
-    found = (gate.defenders().filter(match).distinct().select_related("owner")
-             .prefetch_related("roles", Prefetch("cases", gate.cases().select_related("status")
-                                                  .order_by("-arrest_date", "-id")))
-             .order_by("display_name", "id")[:LIMIT])
+        match |= Q(display_name__icontains=folded) | Q(
+            names__name__icontains=folded, names__in=gate.names()
+        )
+    found = (
+        gate.defenders()
+        .filter(match)
+        .distinct()
+        .select_related("owner")
+        .prefetch_related(
+            "roles",
+            Prefetch(
+                "cases", gate.cases().select_related("status").order_by("-arrest_date", "-id")
+            ),
+        )
+        .order_by("display_name", "id")[:LIMIT]
+    )
     return [_row(gate, d) for d in found]
 
 
@@ -77,9 +93,16 @@ def describe(user: Any, uid: str) -> PersonRow | None:
     if defender is None:
         return None
     gate = Gate(viewer_for(user))
-    defender = Defender.objects.prefetch_related(
-        "roles", Prefetch("cases", gate.cases().select_related("status").order_by("-arrest_date", "-id"))
-    ).select_related("owner").get(pk=defender.pk)
+    defender = (
+        Defender.objects.prefetch_related(
+            "roles",
+            Prefetch(
+                "cases", gate.cases().select_related("status").order_by("-arrest_date", "-id")
+            ),
+        )
+        .select_related("owner")
+        .get(pk=defender.pk)
+    )
     return _row(gate, defender)
 
 

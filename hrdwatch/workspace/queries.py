@@ -22,9 +22,16 @@ class Desk:
 
 def desk(user: Any) -> Desk:
     """The user's own drafts, sorted into the three lists of the home page."""
-    changes = Review.objects.filter(decision=Decision.REQUEST_CHANGES).select_related("reviewer").order_by("-created_at")
-    rows = (Draft.objects.filter(author=user).select_related("case", "case__status", "organisation")
-            .prefetch_related(Prefetch("case__reviews", changes, to_attr="change_requests")))
+    changes = (
+        Review.objects.filter(decision=Decision.REQUEST_CHANGES)
+        .select_related("reviewer")
+        .order_by("-created_at")
+    )
+    rows = (
+        Draft.objects.filter(author=user)
+        .select_related("case", "case__status", "organisation")
+        .prefetch_related(Prefetch("case__reviews", changes, to_attr="change_requests"))
+    )
     result = Desk()
     for draft in rows:
         case = draft.case

@@ -37,31 +37,52 @@ def _person(data: dict[str, Any]) -> dict[str, Any]:
     year = data.get("birth_year")
     gender = _term(Vocabulary.GENDER, data.get("gender") or "")
     return {
-        "display_name": data["name"].strip(), "name_original_script": data.get("name_original") or "",
-        "gender": gender, "nationality": data.get("nationality") or "",
+        "display_name": data["name"].strip(),
+        "name_original_script": data.get("name_original") or "",
+        "gender": gender,
+        "nationality": data.get("nationality") or "",
         "birth_date": dt.date(year, 1, 1) if year else None,
         "birth_date_precision": Precision.YEAR if year else Precision.UNKNOWN,
-        "roles": list(Term.objects.filter(vocabulary=Vocabulary.ROLE, code__in=data.get("roles") or [])),
+        "roles": list(
+            Term.objects.filter(vocabulary=Vocabulary.ROLE, code__in=data.get("roles") or [])
+        ),
     }
 
 
 def _events(detention: dict[str, Any], facts: dict[str, Any]) -> list[dict[str, Any]]:
     when = facts["arrest_date"]
     arrest: dict[str, Any] = {
-        "event_type": _term(Vocabulary.EVENT_TYPE, "arrest"), "date": when.date,
-        "date_precision": when.precision, "certainty": facts["certainty"], "place": detention.get("place") or "",
+        "event_type": _term(Vocabulary.EVENT_TYPE, "arrest"),
+        "date": when.date,
+        "date_precision": when.precision,
+        "certainty": facts["certainty"],
+        "place": detention.get("place") or "",
     }
     events = [arrest]
     wording = (facts.get("charge_wording") or "").strip()
     if wording:
-        events.append({
-            "event_type": _term(Vocabulary.EVENT_TYPE, "charge"), "certainty": facts["certainty"],
-            "charges": [{"wording": wording, "legal_provision": facts.get("charge_article") or "",
-                         "category": _term(Vocabulary.CHARGE_CATEGORY, facts["charge_category"])}],
-        })
+        events.append(
+            {
+                "event_type": _term(Vocabulary.EVENT_TYPE, "charge"),
+                "certainty": facts["certainty"],
+                "charges": [
+                    {
+                        "wording": wording,
+                        "legal_provision": facts.get("charge_article") or "",
+                        "category": _term(Vocabulary.CHARGE_CATEGORY, facts["charge_category"]),
+                    }
+                ],
+            }
+        )
     if facts.get("sentence_months"):
-        events.append({"event_type": _term(Vocabulary.EVENT_TYPE, "sentence"), "certainty": facts["certainty"],
-                       "sentence_kind": "term", "sentence_months": facts["sentence_months"]})
+        events.append(
+            {
+                "event_type": _term(Vocabulary.EVENT_TYPE, "sentence"),
+                "certainty": facts["certainty"],
+                "sentence_kind": "term",
+                "sentence_months": facts["sentence_months"],
+            }
+        )
     return events
 
 
@@ -73,15 +94,22 @@ def record_draft(actor: Any, user: Any, draft: Draft, forms: dict[str, StepForm]
     if person.get("defender") and known is None:
         raise PermissionDenied("Not allowed: this person")
     case = do_record_case(
-        actor, organisation=draft.organisation, defender=known,
+        actor,
+        organisation=draft.organisation,
+        defender=known,
         person=_person(person) if not person.get("defender") else {},
-        case={"country": detention["country"], "city": detention.get("city") or "",
-              "arresting_forces": detention.get("arresting_forces") or "",
-              "status": _term(Vocabulary.CASE_STATUS, detention["status"])},
+        case={
+            "country": detention["country"],
+            "city": detention.get("city") or "",
+            "arresting_forces": detention.get("arresting_forces") or "",
+            "status": _term(Vocabulary.CASE_STATUS, detention["status"]),
+        },
         events=_events(detention, facts),
         source={"url": facts["source_url"], "title": facts.get("source_title") or ""},
         quote=facts.get("quote") or "",
-        notes=[{"kind": _term(Vocabulary.SENSITIVE_KIND, facts["note_kind"]), "text": note}] if note else [],
+        notes=[{"kind": _term(Vocabulary.SENSITIVE_KIND, facts["note_kind"]), "text": note}]
+        if note
+        else [],
     )
     draft.case = case
     draft.save(update_fields=["case", "updated_at"])

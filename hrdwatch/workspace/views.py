@@ -30,10 +30,15 @@ from .record import bound_forms, first_invalid, record_draft
 @member_required
 def home(request: HttpRequest) -> HttpResponse:
     """Where a member lands after logging in: their drafts, what came back, what is in review."""
-    return render(request, "workspace/home.html", {
-        "desk": desk(request.user), "organisations": documenting_organisations(request.user),
-        "may_record": can(request.user, Action.CREATE_CASE),
-    })
+    return render(
+        request,
+        "workspace/home.html",
+        {
+            "desk": desk(request.user),
+            "organisations": documenting_organisations(request.user),
+            "may_record": can(request.user, Action.CREATE_CASE),
+        },
+    )
 
 
 @require_POST
@@ -43,7 +48,8 @@ def new_draft(request: HttpRequest) -> HttpResponse:
     organisations = documenting_organisations(request.user)
     chosen = request.POST.get("organisation")
     organisation = next((o for o in organisations if str(o.pk) == chosen), None) or (
-        organisations[0] if organisations else None)
+        organisations[0] if organisations else None
+    )
     if organisation is None:
         raise PermissionDenied("Not allowed: record cases")
     draft = Draft.objects.create(author=cast(Any, request.user), organisation=organisation)
@@ -53,8 +59,13 @@ def new_draft(request: HttpRequest) -> HttpResponse:
 def _step_context(request: HttpRequest, draft: Draft, step: str, form: Any) -> dict[str, Any]:
     index = STEPS.index(step)
     context: dict[str, Any] = {
-        "draft": draft, "step": step, "form": form, "title": TITLES[step], "number": index + 1,
-        "steps": [(name, TITLES[name]) for name in STEPS], "last": index == len(STEPS) - 1,
+        "draft": draft,
+        "step": step,
+        "form": form,
+        "title": TITLES[step],
+        "number": index + 1,
+        "steps": [(name, TITLES[name]) for name in STEPS],
+        "last": index == len(STEPS) - 1,
         "previous": STEPS[index - 1] if index else None,
     }
     if step == "person":
@@ -119,7 +130,11 @@ def step_view(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             return redirect("workspace:step", pk=draft.pk, step=step)
     else:
         stored = draft.step(step)
-        form = form_class(data=stored) if request.GET.get("check") else form_class(initial=_initial(form_class, stored))
+        form = (
+            form_class(data=stored)
+            if request.GET.get("check")
+            else form_class(initial=_initial(form_class, stored))
+        )
     return render(request, "workspace/step.html", _step_context(request, draft, step, form))
 
 

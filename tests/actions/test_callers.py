@@ -28,17 +28,29 @@ TEXT = "Lawyer Ana Duarte was arrested on 4 May 2021 and charged with subversion
 def test_a_bulk_load_is_one_transaction_with_an_entry_per_record_and_one_for_the_load(world):
     source = make_source(world.a)
     with actions.bulk_load(world.users["a_documenter"], via="import", label="cases.csv") as load:
-        person = actions.do_create_defender(None, organisation=world.a, source=None,
-                                            display_name="Imported person")
-        actions.do_create_case(None, defender=person, organisation=world.a, source=source,
-                               country="FR", status=term(Vocabulary.CASE_STATUS))
+        person = actions.do_create_defender(
+            None, organisation=world.a, source=None, display_name="Imported person"
+        )
+        actions.do_create_case(
+            None,
+            defender=person,
+            organisation=world.a,
+            source=source,
+            country="FR",
+            status=term(Vocabulary.CASE_STATUS),
+        )
     entries = AuditEntry.objects.filter(details__bulk=load.batch_id)
     assert sorted(entries.values_list("action", flat=True)) == [
-        "bulk.load", "case.create", "defender.create"]
+        "bulk.load",
+        "case.create",
+        "defender.create",
+    ]
     assert set(entries.values_list("via", flat=True)) == {"import"}
     assert set(entries.values_list("actor__username", flat=True)) == {"a_documenter"}
     assert entries.get(action="bulk.load").details["counts"] == {
-        "case.create": 1, "defender.create": 1}
+        "case.create": 1,
+        "defender.create": 1,
+    }
 
 
 def test_a_failing_bulk_load_leaves_nothing(world):
@@ -64,25 +76,52 @@ def test_only_the_system_or_a_superuser_seeds_published_demonstration_data(world
 def _candidate(org=None, uploaded: bool = False) -> Candidate:
     with writes_allowed("test data"):
         source = Source.objects.create(
-            slug=f"feed-{uploaded}", name="A feed", organisation=org,
-            kind=SourceKind.FILE if uploaded else "web")
-        document = Document.objects.create(source=source, url="https://example.org/a", text=TEXT,
-                                           title="Lawyer arrested", sha256="ab" * 32)
+            slug=f"feed-{uploaded}",
+            name="A feed",
+            organisation=org,
+            kind=SourceKind.FILE if uploaded else "web",
+        )
+        document = Document.objects.create(
+            source=source,
+            url="https://example.org/a",
+            text=TEXT,
+            title="Lawyer arrested",
+            sha256="ab" * 32,
+        )
         start = TEXT.index("was arrested")
-        machine = {"name": "Ana Duarte", "aliases": ["A. Duarte"], "country": "FR",
-                   "roles": ["lawyer"], "events": [
-                       {"type": "arrest", "date": "2021-05-04", "charges": ["subversion"],
-                        "evidence": [[start, start + 33]]}]}
-        return Candidate.objects.create(document=document, extractor_name="rules",
-                                        extractor_version="1", key="ana duarte", name="Ana Duarte",
-                                        machine=machine, machine_updated_at=timezone.now())
+        machine = {
+            "name": "Ana Duarte",
+            "aliases": ["A. Duarte"],
+            "country": "FR",
+            "roles": ["lawyer"],
+            "events": [
+                {
+                    "type": "arrest",
+                    "date": "2021-05-04",
+                    "charges": ["subversion"],
+                    "evidence": [[start, start + 33]],
+                }
+            ],
+        }
+        return Candidate.objects.create(
+            document=document,
+            extractor_name="rules",
+            extractor_version="1",
+            key="ana duarte",
+            name="Ana Duarte",
+            machine=machine,
+            machine_updated_at=timezone.now(),
+        )
 
 
 def test_an_accepted_candidate_becomes_a_draft_case_citing_its_document(world):
     candidate = _candidate()
     case = actions.do_accept_candidate(world.users["a_documenter"], candidate, organisation=world.a)
     assert (case.review_state, case.owner, case.visibility) == (
-        ReviewState.DRAFT, world.a, Visibility.PARTNERS)
+        ReviewState.DRAFT,
+        world.a,
+        Visibility.PARTNERS,
+    )
     assert case.defender.display_name == "Ana Duarte"
     assert list(case.defender.names.values_list("name", flat=True)) == ["A. Duarte"]
     arrest = case.events.get()
@@ -96,8 +135,14 @@ def test_an_accepted_candidate_becomes_a_draft_case_citing_its_document(world):
     assert candidate.status == CandidateStatus.ACCEPTED
     accepted = AuditEntry.objects.get(action="candidate.accept")
     assert accepted.object_uid == case.uid and accepted.details["events"] == 1
-    assert {"defender.create", "case.create", "event.create", "charge.create", "source.create",
-            "name.create"} <= set(AuditEntry.objects.values_list("action", flat=True))
+    assert {
+        "defender.create",
+        "case.create",
+        "event.create",
+        "charge.create",
+        "source.create",
+        "name.create",
+    } <= set(AuditEntry.objects.values_list("action", flat=True))
 
 
 def test_another_organisations_uploaded_document_cannot_be_accepted(world):
@@ -110,11 +155,15 @@ def test_another_organisations_uploaded_document_cannot_be_accepted(world):
     assert case.events.get().evidence.get(field="").source.visibility == Visibility.RESTRICTED
 
 
-def test_a_merge_and_its_undo_keep_the_search_index_in_step(world, django_capture_on_commit_callbacks):
-    keep = make_case(world.a, state=ReviewState.PUBLISHED,
-                     defender=make_defender(world.a, name="Ana Duarte")).defender
-    duplicate = make_case(world.a, state=ReviewState.PUBLISHED,
-                          defender=make_defender(world.a, name="Ana Kovalenko")).defender
+def test_a_merge_and_its_undo_keep_the_search_index_in_step(
+    world, django_capture_on_commit_callbacks
+):
+    keep = make_case(
+        world.a, state=ReviewState.PUBLISHED, defender=make_defender(world.a, name="Ana Duarte")
+    ).defender
+    duplicate = make_case(
+        world.a, state=ReviewState.PUBLISHED, defender=make_defender(world.a, name="Ana Kovalenko")
+    ).defender
     rebuild()
     editor = world.users["a_editor"]
     with django_capture_on_commit_callbacks(execute=True):
@@ -123,7 +172,11 @@ def test_a_merge_and_its_undo_keep_the_search_index_in_step(world, django_captur
     assert found == {keep.pk}, "the moved case is indexed under the kept defender"
     with django_capture_on_commit_callbacks(execute=True):
         actions.do_undo_merge(editor, merge)
-    assert set(filtered_entries(ListingQuery(q="Kovalenko")).values_list(
-        "defender_id", flat=True)) == {duplicate.pk}
-    assert list(AuditEntry.objects.filter(action__startswith="defender.").values_list(
-        "action", flat=True).order_by("id")) == ["defender.merge", "defender.unmerge"]
+    assert set(
+        filtered_entries(ListingQuery(q="Kovalenko")).values_list("defender_id", flat=True)
+    ) == {duplicate.pk}
+    assert list(
+        AuditEntry.objects.filter(action__startswith="defender.")
+        .values_list("action", flat=True)
+        .order_by("id")
+    ) == ["defender.merge", "defender.unmerge"]

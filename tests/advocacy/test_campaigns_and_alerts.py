@@ -19,8 +19,11 @@ from tests.advocacy.sample import CANARY
 
 def make_campaign(sample) -> Campaign:
     campaign = Campaign.objects.create(
-        slug="lawyers-2020", title="Free the lawyers", summary="Lawyers detained in the 2020 crackdown.",
-        addressee="Minister of Public Security", is_published=True,
+        slug="lawyers-2020",
+        title="Free the lawyers",
+        summary="Lawyers detained in the 2020 crackdown.",
+        addressee="Minister of Public Security",
+        is_published=True,
         letter="Dear $addressee,\nWe urge you to release $names, held for up to $longest_days days.",
         translations={"fr": {"title": "Libérez les avocats"}},
     )
@@ -49,7 +52,9 @@ def test_sending_a_letter_increments_the_counter(client, sample):
 
 def test_campaign_title_follows_the_language(client, sample):
     make_campaign(sample)
-    assert "Libérez les avocats" in client.get("/act/campaigns/lawyers-2020/?lang=fr").content.decode()
+    assert (
+        "Libérez les avocats" in client.get("/act/campaigns/lawyers-2020/?lang=fr").content.decode()
+    )
     assert client.get("/act/campaigns/").status_code == 200
 
 
@@ -65,7 +70,9 @@ def test_card_is_frameable_and_public_only(client, sample):
     assert response.status_code == 200
     assert "X-Frame-Options" not in response
     csp = response["Content-Security-Policy"]
-    assert "frame-ancestors *" in csp and "'none'" not in csp.split("frame-ancestors")[1].split(";")[0]
+    assert (
+        "frame-ancestors *" in csp and "'none'" not in csp.split("frame-ancestors")[1].split(";")[0]
+    )
     assert "days in detention" in response.content.decode()
     assert client.get(f"/act/card/{sample.restricted_defender.uid}/").status_code == 404
     assert client.get("/act/campaigns/").get("X-Frame-Options") == "DENY"
@@ -81,8 +88,13 @@ def test_card_image_is_a_small_png(client, sample):
 
 def _new_event(sample, code: str) -> Event:
     return do_add_event(
-        None, sample.case, source=Source.objects.first(), event_type=Term.objects.get(vocabulary="event_type", code=code),
-        date=dt.date(2024, 2, 1), date_precision="day", description="Moved to a remote prison.",
+        None,
+        sample.case,
+        source=Source.objects.first(),
+        event_type=Term.objects.get(vocabulary="event_type", code=code),
+        date=dt.date(2024, 2, 1),
+        date_precision="day",
+        description="Moved to a remote prison.",
         visibility=Visibility.PUBLIC,
     )
 
@@ -111,11 +123,18 @@ def test_alerts_need_double_opt_in_and_unsubscribe_in_one_click(client, sample):
     assert len(mail.outbox) == 2, "the same event is never sent twice"
 
     from django.test import Client
-    one_click = Client(enforce_csrf_checks=True).post(f"/act/alerts/unsubscribe/{subscription.token}/",
-                                                      {"List-Unsubscribe": "One-Click"})
+
+    one_click = Client(enforce_csrf_checks=True).post(
+        f"/act/alerts/unsubscribe/{subscription.token}/", {"List-Unsubscribe": "One-Click"}
+    )
     assert one_click.status_code == 200
-    do_update(None, transfer, version=transfer.version, source=Source.objects.first(),
-              description="Moved again.")
+    do_update(
+        None,
+        transfer,
+        version=transfer.version,
+        source=Source.objects.first(),
+        description="Moved again.",
+    )
     call_command("alerts", stdout=io.StringIO())
     assert len(mail.outbox) == 2
 
@@ -123,6 +142,8 @@ def test_alerts_need_double_opt_in_and_unsubscribe_in_one_click(client, sample):
 def test_alerts_feed_lists_public_alert_events(client, sample):
     _new_event(sample, "transfer")
     feed = client.get("/act/alerts/feed.atom?country=VN").content.decode()
-    assert "<feed" in feed and "Transfer: Tran Van Minh" in feed and "Sentence: Tran Van Minh" in feed
+    assert (
+        "<feed" in feed and "Transfer: Tran Van Minh" in feed and "Sentence: Tran Van Minh" in feed
+    )
     assert CANARY not in feed
     assert "Tran Van Minh" not in client.get("/act/alerts/feed.atom?country=EG").content.decode()

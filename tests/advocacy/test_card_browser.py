@@ -8,8 +8,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def partner_page(card_url: str) -> ThreadingHTTPServer:
@@ -40,11 +46,15 @@ def test_card_renders_in_chromium_inside_a_partner_iframe(live_server, tmp_path)
 
     executable = shutil.which("chromium") or "/usr/bin/chromium"
     sample = build_sample()
-    card_url = f"{live_server.url.replace('localhost', '127.0.0.1')}/act/card/{sample.defender.uid}/"
+    card_url = (
+        f"{live_server.url.replace('localhost', '127.0.0.1')}/act/card/{sample.defender.uid}/"
+    )
     server = partner_page(card_url)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(
+                executable_path=executable, headless=True, args=CHROMIUM_ARGS
+            )
             page = browser.new_page(viewport={"width": 500, "height": 400})
             errors: list[str] = []
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

@@ -29,14 +29,27 @@ def test_wgad_draft_fills_every_questionnaire_section_from_the_record(sample):
     doc = build_wgad(sample.case.uid, Viewer.at_level("partners"), "en")
     headings = [s.heading for s in doc.sections]
     assert headings[:6] == [
-        "I. Identity", "II. Arrest", "III. Detention", "IV. Why the deprivation of liberty is arbitrary",
-        "V. Domestic remedies", "VI. Person or organisation submitting the communication",
+        "I. Identity",
+        "II. Arrest",
+        "III. Detention",
+        "IV. Why the deprivation of liberty is arbitrary",
+        "V. Domestic remedies",
+        "VI. Person or organisation submitting the communication",
     ]
     assert all(s.has_content_from_record for s in doc.sections)
     text = doc.plain_text()
-    for expected in ("Tran Van Minh", "Trần Văn Minh", "14 March 2020", "Hanoi police", "Criminal Code art. 331",
-                     "Hoa Lo Detention Centre", "Category II", "Appeal rejected", "Rights Watch Network",
-                     "96 months"):
+    for expected in (
+        "Tran Van Minh",
+        "Trần Văn Minh",
+        "14 March 2020",
+        "Hanoi police",
+        "Criminal Code art. 331",
+        "Hoa Lo Detention Centre",
+        "Category II",
+        "Appeal rejected",
+        "Rights Watch Network",
+        "96 months",
+    ):
         assert expected in text, expected
     assert doc.citations[0].url == "https://example.org/report/1"
     assert CANARY not in text
@@ -53,7 +66,16 @@ def test_wgad_pdf_is_a_marked_draft_naming_the_defender(sample, tmp_path):
 
 def test_wgad_docx_in_spanish(sample, tmp_path):
     out = tmp_path / "wgad.docx"
-    call_command("dossier", "wgad", sample.case.uid, "--output", str(out), "--language", "es", stdout=io.StringIO())
+    call_command(
+        "dossier",
+        "wgad",
+        sample.case.uid,
+        "--output",
+        str(out),
+        "--language",
+        "es",
+        stdout=io.StringIO(),
+    )
     text = docx_text(out)
     assert "BORRADOR" in text and "I. Identidad" in text and "14 marzo 2020" in text
     assert "Categoría II" in text
@@ -61,18 +83,38 @@ def test_wgad_docx_in_spanish(sample, tmp_path):
 
 def test_wgad_for_a_case_the_viewer_cannot_see_is_refused(sample, tmp_path):
     with pytest.raises(CommandError):
-        call_command("dossier", "wgad", sample.restricted_case.uid, "--output", str(tmp_path / "x.pdf"),
-                     "--visibility", "public")
+        call_command(
+            "dossier",
+            "wgad",
+            sample.restricted_case.uid,
+            "--output",
+            str(tmp_path / "x.pdf"),
+            "--visibility",
+            "public",
+        )
 
 
 def test_sanctions_dossier_lists_abuses_victims_identifiers_and_regimes(sample, tmp_path):
     pdf, docx = tmp_path / "s.pdf", tmp_path / "s.docx"
     for out in (pdf, docx):
-        call_command("dossier", "sanctions", sample.judge.uid, "--output", str(out), stdout=io.StringIO())
+        call_command(
+            "dossier", "sanctions", sample.judge.uid, "--output", str(out), stdout=io.StringIO()
+        )
     for text in (pdf_text(pdf), docx_text(docx)):
-        for expected in ("Judge Nguyen Hoang Son", "Presiding judge", "Hanoi People's Court", "Tran Van Minh",
-                         "Tried or sentenced", "1 June 2021", "96 months", "Q000000", "Global Magnitsky",
-                         "Global Human Rights Sanctions Regulations 2020", "2020/1999", "Sergei Magnitsky Law"):
+        for expected in (
+            "Judge Nguyen Hoang Son",
+            "Presiding judge",
+            "Hanoi People's Court",
+            "Tran Van Minh",
+            "Tried or sentenced",
+            "1 June 2021",
+            "96 months",
+            "Q000000",
+            "Global Magnitsky",
+            "Global Human Rights Sanctions Regulations 2020",
+            "2020/1999",
+            "Sergei Magnitsky Law",
+        ):
             assert expected in text, expected
         assert "example.org/report/1" in text.replace(" ", "")
         assert CANARY not in text
@@ -80,7 +122,9 @@ def test_sanctions_dossier_lists_abuses_victims_identifiers_and_regimes(sample, 
 
 def test_country_brief_pdf_in_french_has_figures_chart_and_cases(sample, tmp_path):
     out = tmp_path / "vn.pdf"
-    call_command("brief", "country", "VN", "--output", str(out), "--language", "fr", stdout=io.StringIO())
+    call_command(
+        "brief", "country", "VN", "--output", str(out), "--language", "fr", stdout=io.StringIO()
+    )
     text = pdf_text(out)
     assert "Note pays : Viet Nam" in text or "Note pays : Viêt Nam" in text or "Note pays" in text
     assert "Tran Van Minh" in text and "Actuellement détenu·es" in text

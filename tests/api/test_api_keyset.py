@@ -29,7 +29,9 @@ def walk(client, path: str) -> list[str]:
 def test_following_cursors_reads_every_row_once_in_page_order(client, demo, kind, sort):
     everything = client.get(f"/api/v1/{kind}?sort={sort}&page_size=200").json()
     assert len(everything["items"]) == everything["count"] > 7
-    assert walk(client, f"/api/v1/{kind}?sort={sort}") == [item["uid"] for item in everything["items"]]
+    assert walk(client, f"/api/v1/{kind}?sort={sort}") == [
+        item["uid"] for item in everything["items"]
+    ]
 
 
 def test_a_foreign_or_tampered_cursor_is_a_422(client, demo):

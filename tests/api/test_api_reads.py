@@ -59,12 +59,16 @@ def test_case_detail_cites_sources_and_hides_restricted_events(client, sample):
 def test_filters_narrow_the_case_list(client, sample):
     assert get(client, "/api/v1/cases?country=VN").json()["count"] == 1
     assert get(client, "/api/v1/cases?country=EG").json()["count"] == 0
-    assert get(client, "/api/v1/cases?charge_category=state_security&year=2020").json()["count"] == 1
+    assert (
+        get(client, "/api/v1/cases?charge_category=state_security&year=2020").json()["count"] == 1
+    )
     assert get(client, "/api/v1/cases?charge_category=terrorism_extremism").json()["count"] == 0
     assert get(client, "/api/v1/defenders?q=Minh&role=lawyer").json()["count"] == 1
     assert get(client, "/api/v1/defenders?q=Hidden").json()["count"] == 0
     assert get(client, "/api/v1/cases?q=Trần").json()["count"] == 1, "accents fold as on the site"
-    assert get(client, "/api/v1/cases?q=tran%20van%20min").json()["count"] == 1, "prefix of the last word"
+    assert get(client, "/api/v1/cases?q=tran%20van%20min").json()["count"] == 1, (
+        "prefix of the last word"
+    )
     assert get(client, "/api/v1/cases?status=no-such-status").json()["count"] == 0
 
 
@@ -81,7 +85,9 @@ def test_statistics_and_countries_agree_with_the_lists(client, sample):
     assert stats["cases"] == 1 and stats["detained"] == 1 and stats["countries"] == 1
     assert stats["days_in_detention"] > 365
     countries = get(client, "/api/v1/countries").json()
-    assert countries == [{"code": "VN", "name": "Vietnam", "cases": 1, "defenders": 1, "detained": 1}]
+    assert countries == [
+        {"code": "VN", "name": "Vietnam", "cases": 1, "defenders": 1, "detained": 1}
+    ]
     detail = get(client, "/api/v1/countries/vn").json()
     assert detail["arrests_by_year"] == [{"key": "2020", "label": "2020", "count": 1}]
     assert get(client, "/api/v1/countries/EG").status_code == 404
@@ -99,8 +105,13 @@ def test_etag_gives_not_modified_until_the_record_changes(client, sample):
     assert "Authorization" in first["Vary"]
     again = get(client, url, **{"If-None-Match": etag})
     assert again.status_code == 304
-    actions.do_update(None, sample.defender, version=sample.defender.version,
-                      source=m.Source.objects.first(), biography="Updated biography.")
+    actions.do_update(
+        None,
+        sample.defender,
+        version=sample.defender.version,
+        source=m.Source.objects.first(),
+        biography="Updated biography.",
+    )
     changed = get(client, url, **{"If-None-Match": etag})
     assert changed.status_code == 200 and changed["ETag"] != etag
 
@@ -122,11 +133,18 @@ def test_an_unknown_token_is_refused_not_downgraded(client, sample):
 def test_openapi_document_lists_every_endpoint(client, path):
     doc = json.loads(get(client, path).content)
     assert doc["openapi"].startswith("3.")
-    for endpoint in ("/api/v1/defenders", "/api/v1/cases/{uid}", "/api/v1/countries", "/api/v1/statistics"):
+    for endpoint in (
+        "/api/v1/defenders",
+        "/api/v1/cases/{uid}",
+        "/api/v1/countries",
+        "/api/v1/statistics",
+    ):
         assert endpoint in doc["paths"]
 
 
-def test_a_partner_token_reads_partner_data_but_not_other_organisations_restricted_data(client, sample):
+def test_a_partner_token_reads_partner_data_but_not_other_organisations_restricted_data(
+    client, sample
+):
     from django.contrib.auth import get_user_model
 
     from hrdwatch.partners.models import Membership, Organisation
@@ -141,7 +159,9 @@ def test_a_partner_token_reads_partner_data_but_not_other_organisations_restrict
     uids = {d["uid"] for d in response.json()["items"]}
     assert uids == {sample.defender.uid, sample.partner_defender.uid}
     assert "private" in response["Cache-Control"]
-    found = get(client, "/api/v1/defenders?q=Partner%20Person", Authorization=f"Bearer {raw}").json()
+    found = get(
+        client, "/api/v1/defenders?q=Partner%20Person", Authorization=f"Bearer {raw}"
+    ).json()
     assert [d["uid"] for d in found["items"]] == [sample.partner_defender.uid]
     assert get(client, "/api/v1/defenders?q=Partner%20Person").json()["count"] == 0
     assert "public" in get(client, "/api/v1/defenders")["Cache-Control"]

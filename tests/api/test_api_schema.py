@@ -31,7 +31,9 @@ def keep_test_connection():
 
 
 @pytest.mark.slow
-def test_generated_requests_find_no_server_error_and_no_restricted_data(sample, keep_test_connection):
+def test_generated_requests_find_no_server_error_and_no_restricted_data(
+    sample, keep_test_connection
+):
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
     results = list(schema.get_all_operations())
     operations = [result.ok() for result in results if isinstance(result, Ok)]
@@ -39,8 +41,9 @@ def test_generated_requests_find_no_server_error_and_no_restricted_data(sample, 
     seen_statuses: set[int] = set()
     for operation in operations:
 
-        @settings(max_examples=25, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
+        @settings(
+            max_examples=25, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+        )
         @given(case=operation.as_strategy())
         def exercise(case: schemathesis.Case) -> None:
             response = case.call()

@@ -20,22 +20,34 @@ from tests.review.test_workflow import COMPLETE
 
 
 def _actions_of(case):
-    return list(AuditEntry.objects.filter(object_uid=case.uid).order_by("id")
-                .values_list("action", flat=True))
+    return list(
+        AuditEntry.objects.filter(object_uid=case.uid)
+        .order_by("id")
+        .values_list("action", flat=True)
+    )
 
 
 def test_every_action_leaves_an_audit_entry_with_who_where_and_source(world):
     users = world.users
     source = make_source(world.a)
     web = Actor(users["a_documenter"], via="web", ip_address="192.0.2.7", user_agent="phone")
-    defender = actions.do_create_defender(web, organisation=world.a, source=source,
-                                          display_name="Someone")
-    case = actions.do_create_case(web, defender=defender, organisation=world.a, source=source,
-                                  country="FR", status=term(Vocabulary.CASE_STATUS))
-    actions.do_add_event(users["a_documenter"], case, source=source,
-                         event_type=term(Vocabulary.EVENT_TYPE, "arrest"))
-    actions.do_update_case(users["a_documenter"], case, version=case.version, source=source,
-                           city="Lyon")
+    defender = actions.do_create_defender(
+        web, organisation=world.a, source=source, display_name="Someone"
+    )
+    case = actions.do_create_case(
+        web,
+        defender=defender,
+        organisation=world.a,
+        source=source,
+        country="FR",
+        status=term(Vocabulary.CASE_STATUS),
+    )
+    actions.do_add_event(
+        users["a_documenter"], case, source=source, event_type=term(Vocabulary.EVENT_TYPE, "arrest")
+    )
+    actions.do_update_case(
+        users["a_documenter"], case, version=case.version, source=source, city="Lyon"
+    )
     actions.do_update_checklist(users["a_documenter"], case, **COMPLETE)
     actions.do_submit_for_review(users["a_documenter"], case)
     actions.do_review_case(users["a_reviewer"], case, Decision.APPROVE)
@@ -47,13 +59,26 @@ def test_every_action_leaves_an_audit_entry_with_who_where_and_source(world):
     actions.do_delete(users["a_editor"], case, reason="duplicate")
     actions.do_restore(users["a_administrator"], case)
     assert _actions_of(case) == [
-        "case.create", "case.update", "checklist.update", "case.submit", "case.review",
-        "case.review", "case.publish", "case.withdraw", "case.share", "case.unshare",
-        "case.delete", "case.restore",
+        "case.create",
+        "case.update",
+        "checklist.update",
+        "case.submit",
+        "case.review",
+        "case.review",
+        "case.publish",
+        "case.withdraw",
+        "case.share",
+        "case.unshare",
+        "case.delete",
+        "case.restore",
     ]
     created = AuditEntry.objects.get(action="case.create")
     assert (created.actor, created.ip_address, created.via, created.source) == (
-        users["a_documenter"], "192.0.2.7", "web", source)
+        users["a_documenter"],
+        "192.0.2.7",
+        "web",
+        source,
+    )
     assert created.organisation == world.a
     assert AuditEntry.objects.filter(action="event.create", source=source).exists()
     assert AuditEntry.objects.get(action="defender.create").object_uid == defender.uid
@@ -87,8 +112,10 @@ def test_audit_entries_cannot_be_changed_or_deleted_through_the_application(worl
 def test_database_refuses_update_and_delete_of_audit_rows_on_postgresql(world):
     entry = AuditEntry.objects.create(action="test")
     table = AuditEntry._meta.db_table
-    for statement in (f"UPDATE {table} SET action = 'x' WHERE id = %s",
-                      f"DELETE FROM {table} WHERE id = %s"):
+    for statement in (
+        f"UPDATE {table} SET action = 'x' WHERE id = %s",
+        f"DELETE FROM {table} WHERE id = %s",
+    ):
         with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute(statement, [entry.pk])
@@ -98,12 +125,20 @@ def test_database_refuses_update_and_delete_of_audit_rows_on_postgresql(world):
 def test_viewing_restricted_details_on_the_review_screen_is_logged(client, world):
     source = make_source(world.a)
     case = actions.do_create_case(
-        world.users["a_documenter"], defender=make_defender(world.a), organisation=world.a,
-        source=source, country="FR", status=term(Vocabulary.CASE_STATUS),
-        visibility=Visibility.PARTNERS)
-    actions.do_add_sensitive_detail(world.users["a_documenter"], case=case,
-                                    kind=term(Vocabulary.SENSITIVE_KIND),
-                                   text="health note")
+        world.users["a_documenter"],
+        defender=make_defender(world.a),
+        organisation=world.a,
+        source=source,
+        country="FR",
+        status=term(Vocabulary.CASE_STATUS),
+        visibility=Visibility.PARTNERS,
+    )
+    actions.do_add_sensitive_detail(
+        world.users["a_documenter"],
+        case=case,
+        kind=term(Vocabulary.SENSITIVE_KIND),
+        text="health note",
+    )
     login(client, world.users["a_reviewer"])
     response = client.get(f"/review/case/{case.uid}/")
     assert "health note" in response.content.decode()

@@ -15,15 +15,24 @@ SECRET = "Canary Defender Name"
 
 def _atoms(uri: str, referer: str = "-") -> dict:
     path, _, query = uri.partition("?")
-    environ = {"REQUEST_METHOD": "GET", "RAW_URI": uri, "SERVER_PROTOCOL": "HTTP/1.1",
-               "PATH_INFO": path, "QUERY_STRING": query, "HTTP_REFERER": referer, "REMOTE_ADDR": "127.0.0.1"}
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": uri,
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "HTTP_REFERER": referer,
+        "REMOTE_ADDR": "127.0.0.1",
+    }
     resp = SimpleNamespace(status="200 OK", sent=10, headers=[])
     req = SimpleNamespace(headers=[("REFERER", referer)])
     return AccessLogger(Config()).atoms(resp, req, environ, datetime.timedelta(seconds=0))
 
 
 def test_query_values_are_redacted_and_names_kept():
-    assert redact_url("/search/?q=Canary+Defender&page=2") == "/search/?q=[redacted]&page=[redacted]"
+    assert (
+        redact_url("/search/?q=Canary+Defender&page=2") == "/search/?q=[redacted]&page=[redacted]"
+    )
     assert redact_url("/cases/") == "/cases/"
 
 
@@ -43,8 +52,15 @@ def test_gunicorn_access_lines_carry_no_query():
 
 
 def test_django_request_lines_are_redacted_too():
-    record = logging.LogRecord("django.server", logging.INFO, __file__, 1,
-                               '"%s" %s %s', ("GET /search/?q=Canary+Defender HTTP/1.1", "200", "10"), None)
+    record = logging.LogRecord(
+        "django.server",
+        logging.INFO,
+        __file__,
+        1,
+        '"%s" %s %s',
+        ("GET /search/?q=Canary+Defender HTTP/1.1", "200", "10"),
+        None,
+    )
     RedactRestrictedFilter().filter(record)
     assert "Canary" not in record.getMessage()
 
@@ -52,5 +68,7 @@ def test_django_request_lines_are_redacted_too():
 def test_the_deploy_guide_starts_gunicorn_with_the_redacting_logger():
     from pathlib import Path
 
-    deploy = (Path(__file__).resolve().parents[2] / "docs" / "deploy.md").read_text(encoding="utf-8")
+    deploy = (Path(__file__).resolve().parents[2] / "docs" / "deploy.md").read_text(
+        encoding="utf-8"
+    )
     assert "--logger-class hrdwatch.core.logging.AccessLogger" in deploy

@@ -28,7 +28,9 @@ def test_a_trusted_proxy_passes_on_the_client_address(settings):
     settings.HRDWATCH_TRUSTED_PROXIES = ["127.0.0.1", "10.0.0.0/8"]
     assert client_address(_request("127.0.0.1", "198.51.100.1")) == "198.51.100.1"
     # The client may prepend anything; only the hop the trusted proxies saw counts.
-    assert client_address(_request("127.0.0.1", "1.2.3.4, 198.51.100.1, 10.1.2.3")) == "198.51.100.1"
+    assert (
+        client_address(_request("127.0.0.1", "1.2.3.4, 198.51.100.1, 10.1.2.3")) == "198.51.100.1"
+    )
 
 
 def test_garbage_in_the_header_falls_back_to_the_proxy(settings):

@@ -23,7 +23,9 @@ def test_partial_dates_keep_the_precision_the_source_supports(text, date, precis
     assert parsed.iso() == iso
 
 
-@pytest.mark.parametrize("text", ["2021-02-30", "2021-13", "March 2019", "19-03-2019", "2019-03-14T10:00"])
+@pytest.mark.parametrize(
+    "text", ["2021-02-30", "2021-13", "March 2019", "19-03-2019", "2019-03-14T10:00"]
+)
 def test_impossible_or_malformed_dates_are_refused_with_the_reason(text):
     with pytest.raises(PartialDateError) as error:
         PartialDate.parse(text)

@@ -40,8 +40,18 @@ from hrdwatch.vocab.models import Term
 
 SIZE = 40
 RECORD_MODELS: list[type[RecordBase]] = [
-    Defender, DefenderName, SensitiveDetail, Case, Event, Charge, Perpetrator, EventPerpetrator,
-    PlaceOfDetention, Source, Evidence, Intervention,
+    Defender,
+    DefenderName,
+    SensitiveDetail,
+    Case,
+    Event,
+    Charge,
+    Perpetrator,
+    EventPerpetrator,
+    PlaceOfDetention,
+    Source,
+    Evidence,
+    Intervention,
 ]
 pytestmark = pytest.mark.django_db
 
@@ -52,18 +62,34 @@ def _snapshot() -> dict[str, list[tuple[Any, ...]]]:
     for model in RECORD_MODELS:
         names = []
         for field in model._meta.concrete_fields:
-            if field.name in {"id", "created_at", "updated_at", "last_verified_at"}:  # relative to now
+            if field.name in {
+                "id",
+                "created_at",
+                "updated_at",
+                "last_verified_at",
+            }:  # relative to now
                 continue
             if isinstance(field, models.ForeignKey):
                 target = field.related_model
-                key = ("code" if target is Term else "slug" if target is Organisation
-                       else "username" if target is User else "uid")
+                key = (
+                    "code"
+                    if target is Term
+                    else "slug"
+                    if target is Organisation
+                    else "username"
+                    if target is User
+                    else "uid"
+                )
                 names.append(f"{field.name}__{key}")
             else:
                 names.append(field.name)
         snapshot[model.__name__] = list(model.all_objects.order_by("uid").values_list(*names))
-    snapshot["roles"] = sorted(Defender.roles.through.objects.values_list("defender__uid", "term__code"))
-    snapshot["wgad"] = sorted(Case.wgad_categories.through.objects.values_list("case__uid", "term__code"))
+    snapshot["roles"] = sorted(
+        Defender.roles.through.objects.values_list("defender__uid", "term__code")
+    )
+    snapshot["wgad"] = sorted(
+        Case.wgad_categories.through.objects.values_list("case__uid", "term__code")
+    )
     return snapshot
 
 
@@ -119,17 +145,27 @@ def test_every_generated_defender_and_case_is_labelled_fictional():
 
 def test_names_come_in_original_scripts_with_other_spellings():
     generate(size=200, seed=2024)
-    originals = {detect_script(n) for n in Defender.objects.values_list("name_original_script", flat=True) if n}
+    originals = {
+        detect_script(n)
+        for n in Defender.objects.values_list("name_original_script", flat=True)
+        if n
+    }
     assert {"Hani", "Arab", "Cyrl", "Deva", "Mymr", "Thai"} <= originals
     assert {"Cyrl", "Latn"} <= set(DefenderName.objects.values_list("script", flat=True))
     pinyin = DefenderName.objects.filter(defender__nationality="CN", kind__code="transliteration")
-    assert any(any(ch in name for ch in "āáǎàēéěèīíǐìōóǒòūúǔù") for name in pinyin.values_list("name", flat=True))
+    assert any(
+        any(ch in name for ch in "āáǎàēéěèīíǐìōóǒòūúǔù")
+        for name in pinyin.values_list("name", flat=True)
+    )
     assert Defender.objects.filter(nationality="VN", display_name__regex="[Đđ]").exists()
 
 
 def _text_fields(model: type[models.Model]) -> list[str]:
-    return [f.name for f in model._meta.concrete_fields
-            if isinstance(f, models.CharField | models.TextField) and f.name != "uid"]
+    return [
+        f.name
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.CharField | models.TextField) and f.name != "uid"
+    ]
 
 
 def test_restricted_and_partner_markers_appear_only_in_rows_of_that_level():
@@ -138,10 +174,16 @@ def test_restricted_and_partner_markers_appear_only_in_rows_of_that_level():
     for model in RECORD_MODELS:
         extra = ["review_state"] if model is Case else []
         for row in model.all_objects.values("visibility", *extra, *_text_fields(model)):
-            shown_at = hidden_level(row["visibility"], row["review_state"]) if extra else row["visibility"]
-            text = " ".join(str(v) for k, v in row.items() if k not in {"visibility", "review_state"})
-            for marker, level in ((RESTRICTED_MARKER, Visibility.RESTRICTED),
-                                  (PARTNERS_MARKER, Visibility.PARTNERS)):
+            shown_at = (
+                hidden_level(row["visibility"], row["review_state"]) if extra else row["visibility"]
+            )
+            text = " ".join(
+                str(v) for k, v in row.items() if k not in {"visibility", "review_state"}
+            )
+            for marker, level in (
+                (RESTRICTED_MARKER, Visibility.RESTRICTED),
+                (PARTNERS_MARKER, Visibility.PARTNERS),
+            ):
                 if marker in text:
                     assert shown_at == level, (model.__name__, text)
                     found[marker] += 1
@@ -155,9 +197,20 @@ def test_restricted_and_partner_markers_appear_only_in_rows_of_that_level():
 def test_nothing_the_public_gate_lets_through_carries_a_marker():
     generate(size=SIZE * 3, seed=5)
     gate = Gate(Viewer.public())
-    querysets = [gate.defenders(), gate.names(), gate.cases(), gate.events(), gate.charges(),
-                 gate.interventions(), gate.sources(), gate.evidence(), gate.perpetrators(),
-                 gate.perpetrator_links(), gate.places(), gate.sensitive_details()]
+    querysets = [
+        gate.defenders(),
+        gate.names(),
+        gate.cases(),
+        gate.events(),
+        gate.charges(),
+        gate.interventions(),
+        gate.sources(),
+        gate.evidence(),
+        gate.perpetrators(),
+        gate.perpetrator_links(),
+        gate.places(),
+        gate.sensitive_details(),
+    ]
     assert gate.cases().exists() and gate.events().exists()
     for queryset in querysets:
         for row in queryset.values(*_text_fields(queryset.model)):
@@ -167,8 +220,15 @@ def test_nothing_the_public_gate_lets_through_carries_a_marker():
 
 def test_derived_status_is_what_a_save_would_compute():
     generate(size=SIZE, seed=4)
-    fields = ("derived_status_id", "status_conflict", "arrest_date", "arrest_date_precision", "release_date",
-              "full_derived_status_id", "hidden_facts_differ")
+    fields = (
+        "derived_status_id",
+        "status_conflict",
+        "arrest_date",
+        "arrest_date_precision",
+        "release_date",
+        "full_derived_status_id",
+        "hidden_facts_differ",
+    )
     generated = {row["id"]: row for row in Case.objects.values("id", *fields)}
     published = dict(Defender.objects.values_list("id", "is_published"))
     assert all(row["derived_status_id"] for row in generated.values())
@@ -202,8 +262,10 @@ def test_every_text_fits_its_column():
     for model in RECORD_MODELS:
         for field in model._meta.concrete_fields:
             if isinstance(field, models.CharField) and field.max_length:
-                longest = max((len(v or "") for v in model.all_objects.values_list(field.name, flat=True)),
-                              default=0)
+                longest = max(
+                    (len(v or "") for v in model.all_objects.values_list(field.name, flat=True)),
+                    default=0,
+                )
                 assert longest <= field.max_length, (model.__name__, field.name, longest)
 
 

@@ -7,14 +7,49 @@ and in Cyrillic, and cite more than one source. ``rows()`` builds such a list de
 
 from __future__ import annotations
 
-GIVEN = ["Elvar", "Nurlan", "Samira", "Tural", "Leyla", "Orkhan", "Gunel", "Rashad", "Aysel", "Kamran", "Zaur"]
+GIVEN = [
+    "Elvar",
+    "Nurlan",
+    "Samira",
+    "Tural",
+    "Leyla",
+    "Orkhan",
+    "Gunel",
+    "Rashad",
+    "Aysel",
+    "Kamran",
+    "Zaur",
+]
 FATHERS = ["Tofig", "Ilham", "Vagif", "Rauf", "Sabir", "Mahir", "Anar"]
-FAMILY = ["Qaradagli", "Mirzabeyli", "Sultanzade", "Nabiyeva", "Huseynli", "Tagizade", "Alakbarli", "Jafarova"]
-CYRILLIC = {"Elvar": "Эльвар", "Nurlan": "Нурлан", "Samira": "Самира", "Tural": "Турал", "Leyla": "Лейла",
-            "Orkhan": "Орхан", "Gunel": "Гюнель", "Rashad": "Рашад", "Aysel": "Айсель", "Kamran": "Камран",
-            "Zaur": "Заур"}
-PLACES = ["Pre-trial Detention Centre No. 1", "Penitentiary Institution No. 12", "Prison No. 4",
-          "Penitentiary Institution No. 17"]
+FAMILY = [
+    "Qaradagli",
+    "Mirzabeyli",
+    "Sultanzade",
+    "Nabiyeva",
+    "Huseynli",
+    "Tagizade",
+    "Alakbarli",
+    "Jafarova",
+]
+CYRILLIC = {
+    "Elvar": "Эльвар",
+    "Nurlan": "Нурлан",
+    "Samira": "Самира",
+    "Tural": "Турал",
+    "Leyla": "Лейла",
+    "Orkhan": "Орхан",
+    "Gunel": "Гюнель",
+    "Rashad": "Рашад",
+    "Aysel": "Айсель",
+    "Kamran": "Камран",
+    "Zaur": "Заур",
+}
+PLACES = [
+    "Pre-trial Detention Centre No. 1",
+    "Penitentiary Institution No. 12",
+    "Prison No. 4",
+    "Penitentiary Institution No. 17",
+]
 CHARGES = [
     ("Smuggling by a group", "Art. 206.3.2", "fraud_economic"),
     ("Illegal entrepreneurship", "Art. 192.3.2", "fraud_economic"),
@@ -24,20 +59,51 @@ CHARGES = [
 ]
 ROLES = ["journalist", "lawyer", "blogger", "activist"]
 COLUMNS = [
-    "defender_id", "display_name", "name_original_script", "other_names", "gender", "birth_date", "roles",
-    "Notes (internal)", "case_id", "country", "status", "arrest_date", "arrest_certainty", "place_of_detention",
-    "place_of_detention_since", "charges", "charge_category", "legal_provision", "charge_date",
-    "sentence_date", "sentence_months", "release_date", "death_in_custody_date", "case_visibility",
-    "source_url", "source_title", "source_published",
+    "defender_id",
+    "display_name",
+    "name_original_script",
+    "other_names",
+    "gender",
+    "birth_date",
+    "roles",
+    "Notes (internal)",
+    "case_id",
+    "country",
+    "status",
+    "arrest_date",
+    "arrest_certainty",
+    "place_of_detention",
+    "place_of_detention_since",
+    "charges",
+    "charge_category",
+    "legal_provision",
+    "charge_date",
+    "sentence_date",
+    "sentence_months",
+    "release_date",
+    "death_in_custody_date",
+    "case_visibility",
+    "source_url",
+    "source_title",
+    "source_published",
 ]
 SIZE = 104
 
 
 def person(i: int) -> dict[str, str]:
-    given, father, family = GIVEN[i % len(GIVEN)], FATHERS[i % len(FATHERS)], FAMILY[i % len(FAMILY)]
+    given, father, family = (
+        GIVEN[i % len(GIVEN)],
+        FATHERS[i % len(FATHERS)],
+        FAMILY[i % len(FAMILY)],
+    )
     female = given in {"Samira", "Leyla", "Gunel", "Aysel"}
     patronymic = f"{given} {father} {'qizi' if female else 'oglu'} {family}"
-    return {"given": given, "family": family, "patronymic": patronymic, "gender": "female" if female else "male"}
+    return {
+        "given": given,
+        "family": family,
+        "patronymic": patronymic,
+        "gender": "female" if female else "male",
+    }
 
 
 def row(i: int) -> dict[str, str]:
@@ -47,25 +113,42 @@ def row(i: int) -> dict[str, str]:
     arrest = f"{year}-{1 + i % 12:02d}-{1 + i % 27:02d}"
     first, second = CHARGES[i % len(CHARGES)], CHARGES[(i + 2) % len(CHARGES)]
     cells = {
-        "defender_id": f"PP-{i:03d}", "display_name": f"{who['given']} {who['family']}",
-        "name_original_script": f"{CYRILLIC[who['given']]} {who['family']}", "other_names": who["patronymic"],
-        "gender": who["gender"], "birth_date": str(1960 + i % 35), "roles": ROLES[i % len(ROLES)],
-        "Notes (internal)": f"checked by volunteer {i % 4}", "case_id": f"PP-{i:03d}-1", "country": "AZ",
-        "status": "detained_awaiting_trial", "arrest_date": arrest, "arrest_certainty": "alleged" if i % 9 == 0 else "",
+        "defender_id": f"PP-{i:03d}",
+        "display_name": f"{who['given']} {who['family']}",
+        "name_original_script": f"{CYRILLIC[who['given']]} {who['family']}",
+        "other_names": who["patronymic"],
+        "gender": who["gender"],
+        "birth_date": str(1960 + i % 35),
+        "roles": ROLES[i % len(ROLES)],
+        "Notes (internal)": f"checked by volunteer {i % 4}",
+        "case_id": f"PP-{i:03d}-1",
+        "country": "AZ",
+        "status": "detained_awaiting_trial",
+        "arrest_date": arrest,
+        "arrest_certainty": "alleged" if i % 9 == 0 else "",
         "place_of_detention": PLACES[i % 2] + (f" | {PLACES[2 + i % 2]}" if i % 3 == 0 else ""),
         "place_of_detention_since": arrest + (f" | {year + 1}" if i % 3 == 0 else ""),
-        "charges": f"{first[0]} | {second[0]}", "charge_category": f"{first[2]} | {second[2]}",
-        "legal_provision": f"{first[1]} | {second[1]}", "charge_date": arrest if i % 2 else "",
-        "sentence_date": "", "sentence_months": "", "release_date": "", "death_in_custody_date": "",
+        "charges": f"{first[0]} | {second[0]}",
+        "charge_category": f"{first[2]} | {second[2]}",
+        "legal_provision": f"{first[1]} | {second[1]}",
+        "charge_date": arrest if i % 2 else "",
+        "sentence_date": "",
+        "sentence_months": "",
+        "release_date": "",
+        "death_in_custody_date": "",
         "case_visibility": "public",
         "source_url": "https://example.org/lists/political-prisoners-2024"
-                      + (f" | https://example.org/news/{i}" if i % 4 == 0 else ""),
-        "source_title": "List of political prisoners" + (" | Court hearing report" if i % 4 == 0 else ""),
+        + (f" | https://example.org/news/{i}" if i % 4 == 0 else ""),
+        "source_title": "List of political prisoners"
+        + (" | Court hearing report" if i % 4 == 0 else ""),
         "source_published": "2024-05-01" + (f" | {year + 1}-02-10" if i % 4 == 0 else ""),
     }
     if i % 2 == 0:  # convicted; every second sentence has a length but no date, as in real lists
-        cells.update(status="detained_convicted", sentence_months=str(36 + 12 * (i % 8)),
-                     sentence_date=f"{year + 1}-06" if i % 4 == 0 else "")
+        cells.update(
+            status="detained_convicted",
+            sentence_months=str(36 + 12 * (i % 8)),
+            sentence_date=f"{year + 1}-06" if i % 4 == 0 else "",
+        )
     if i % 7 == 0:
         cells.update(status="detained_convicted", sentence_months="life", sentence_date="unknown")
     if i % 11 == 0:

@@ -60,16 +60,27 @@ def test_uncited_sources_not_in_the_public_export(sources):
 
 def test_uncited_sources_not_in_the_open_data_release(sources, tmp_path):
     release = write_release(tmp_path)
-    text = "\n".join(p.read_text("utf-8", "replace") for p in release.folder.iterdir()
-                     if p.suffix in {".json", ".csv"})
+    text = "\n".join(
+        p.read_text("utf-8", "replace")
+        for p in release.folder.iterdir()
+        if p.suffix in {".json", ".csv"}
+    )
     assert "CANARYCITED" in text
     assert "CANARYUNCITED" not in text and "CANARYPRIVATE" not in text
 
 
 @pytest.mark.parametrize("level", [Visibility.PARTNERS, Visibility.RESTRICTED])
 def test_an_export_beyond_the_public_level_is_audited(sources, tmp_path, level):
-    call_command("export", "--format", "json", "--visibility", level,
-                 "--output", str(tmp_path / "out.json"), stdout=StringIO())
+    call_command(
+        "export",
+        "--format",
+        "json",
+        "--visibility",
+        level,
+        "--output",
+        str(tmp_path / "out.json"),
+        stdout=StringIO(),
+    )
     entry = AuditEntry.objects.get(action="export")
     assert entry.via == "cli"
     assert entry.details["visibility"] == level and entry.details["format"] == "json"
@@ -77,13 +88,22 @@ def test_an_export_beyond_the_public_level_is_audited(sources, tmp_path, level):
 
 
 def test_a_public_export_is_not_an_audited_disclosure(sources, tmp_path):
-    call_command("export", "--format", "csv", "--output", str(tmp_path / "out.csv"),
-                 stdout=StringIO())
+    call_command(
+        "export", "--format", "csv", "--output", str(tmp_path / "out.csv"), stdout=StringIO()
+    )
     assert not AuditEntry.objects.filter(action="export").exists()
 
 
 def test_a_partner_dossier_is_an_audited_export(sources, tmp_path):
-    call_command("dossier", "wgad", sources[0].evidence.get().case.uid, "--output",
-                 str(tmp_path / "w.docx"), "--visibility", "partners", stdout=StringIO())
+    call_command(
+        "dossier",
+        "wgad",
+        sources[0].evidence.get().case.uid,
+        "--output",
+        str(tmp_path / "w.docx"),
+        "--visibility",
+        "partners",
+        stdout=StringIO(),
+    )
     entry = AuditEntry.objects.get(action="export")
     assert (entry.details["what"], entry.details["visibility"]) == ("wgad", Visibility.PARTNERS)

@@ -43,7 +43,15 @@ def test_ftm_export_validates_and_links_person_case_event_and_article():
     docs = [e for e in entities if e["schema"] == "Documentation"]
     assert {d["properties"]["entity"][0] for d in docs} == {sample.sentence.uid, sample.arrest.uid}
     schemata = {e["schema"] for e in entities}
-    assert {"Person", "Event", "CourtCase", "CourtCaseParty", "Documentation", "Article", "PublicBody"} <= schemata
+    assert {
+        "Person",
+        "Event",
+        "CourtCase",
+        "CourtCaseParty",
+        "Documentation",
+        "Article",
+        "PublicBody",
+    } <= schemata
 
 
 @pytest.mark.django_db
@@ -55,9 +63,17 @@ def test_ftm_export_never_carries_restricted_data():
 
 def test_an_invalid_value_is_refused_not_dropped():
     with pytest.raises(FtMError):
-        check_entity({"id": "x", "schema": "Person", "properties": {"name": ["A"], "birthDate": ["not a date"]}})
+        check_entity(
+            {
+                "id": "x",
+                "schema": "Person",
+                "properties": {"name": ["A"], "birthDate": ["not a date"]},
+            }
+        )
     with pytest.raises(FtMError):
-        check_entity({"id": "x", "schema": "Person", "properties": {"name": ["A"], "noSuchProperty": ["1"]}})
+        check_entity(
+            {"id": "x", "schema": "Person", "properties": {"name": ["A"], "noSuchProperty": ["1"]}}
+        )
     with pytest.raises(FtMError):
         check_entity({"id": "x", "schema": "Event", "properties": {}})
 

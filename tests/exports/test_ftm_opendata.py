@@ -29,8 +29,15 @@ def test_opendata_writes_a_versioned_release_with_dictionary_licence_and_public_
     assert manifest["licence"] == "CC-BY-4.0" and manifest["visibility"] == "public"
     assert manifest["records_written"]["hrdwatch.json"] == 1
     names = {f["name"] for f in manifest["files"]}
-    assert {"hrdwatch.json", "cases.csv", "cases.xlsx", "entities.ftm.json", "DATA-DICTIONARY.md",
-            "data-dictionary.json", "LICENSE.txt"} <= names
+    assert {
+        "hrdwatch.json",
+        "cases.csv",
+        "cases.xlsx",
+        "entities.ftm.json",
+        "DATA-DICTIONARY.md",
+        "data-dictionary.json",
+        "LICENSE.txt",
+    } <= names
     for entry in manifest["files"]:
         assert hashlib.sha256((folder / entry["name"]).read_bytes()).hexdigest() == entry["sha256"]
     dictionary = (folder / "DATA-DICTIONARY.md").read_text()

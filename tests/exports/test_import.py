@@ -35,7 +35,12 @@ def run_import(path, *args):
 
 
 def counts():
-    return (m.Defender.objects.count(), m.Case.objects.count(), m.Event.objects.count(), m.Charge.objects.count())
+    return (
+        m.Defender.objects.count(),
+        m.Case.objects.count(),
+        m.Event.objects.count(),
+        m.Charge.objects.count(),
+    )
 
 
 def test_a_good_file_creates_the_record_and_a_reimport_changes_nothing(tmp_path):
@@ -86,21 +91,33 @@ def test_skip_invalid_imports_the_good_rows_only(tmp_path):
     path = write(tmp_path, [HEADER, GOOD[0], *BAD_ROWS.values(), GOOD[1]])
     ok, out, err = run_import(path, "--skip-invalid")
     assert ok
-    assert [line.split(",")[0] for line in err.strip().splitlines()] == ["line 3", "line 4", "line 5", "line 6", "line 7"]
+    assert [line.split(",")[0] for line in err.strip().splitlines()] == [
+        "line 3",
+        "line 4",
+        "line 5",
+        "line 6",
+        "line 7",
+    ]
     assert "2021-02-30" in err and "astronaut" in err and "Atlantis" in err and "formula" in err
     assert counts() == (2, 2, 5, 2)
 
 
 def test_a_huge_cell_is_refused_without_importing_anything(tmp_path):
     huge = "x" * (50 * 1024 * 1024)
-    path = write(tmp_path, [HEADER, f"D8,Big,,lawyer,C8,VN,released,2021,{huge},other,,,public,published\n"])
+    path = write(
+        tmp_path, [HEADER, f"D8,Big,,lawyer,C8,VN,released,2021,{huge},other,,,public,published\n"]
+    )
     ok, _, err = run_import(path)
     assert not ok and "cell too large" in err and "line 2" in err
     assert counts() == (0, 0, 0, 0)
 
 
 def test_a_latin1_file_is_read_with_a_warning_and_missing_columns_are_file_errors(tmp_path):
-    latin1 = write(tmp_path, [HEADER, "D9,Café Owner,,lawyer,C9,FR,released,2021,,,,,public,published\n"], encoding="cp1252")
+    latin1 = write(
+        tmp_path,
+        [HEADER, "D9,Café Owner,,lawyer,C9,FR,released,2021,,,,,public,published\n"],
+        encoding="cp1252",
+    )
     ok, _, err = run_import(latin1, "--dry-run")
     assert ok and "warning: the file is not UTF-8: read as cp1252" in err
     missing = write(tmp_path, ["defender_id,country\n", "D1,VN\n"], name="missing.csv")
@@ -110,10 +127,19 @@ def test_a_latin1_file_is_read_with_a_warning_and_missing_columns_are_file_error
 
 
 def test_an_unknown_column_is_a_warning_or_mapped_with_map(tmp_path):
-    unknown = write(tmp_path, ["defender_id,display_name,Shoe size,Date of arrest,case_id,country,status\n",
-                               "D1,A,42,2020-01-02,C1,VN,detained_awaiting_trial\n"], name="unknown.csv")
+    unknown = write(
+        tmp_path,
+        [
+            "defender_id,display_name,Shoe size,Date of arrest,case_id,country,status\n",
+            "D1,A,42,2020-01-02,C1,VN,detained_awaiting_trial\n",
+        ],
+        name="unknown.csv",
+    )
     ok, _, err = run_import(unknown, "--dry-run")
-    assert ok and "warning: column(s) ignored, not part of the format: Shoe size, Date of arrest" in err
+    assert (
+        ok
+        and "warning: column(s) ignored, not part of the format: Shoe size, Date of arrest" in err
+    )
     ok, _, err = run_import(unknown, "--map", "Date of arrest=arrest_date")
     assert ok and "Date of arrest" not in err
     assert m.Case.objects.get(external_id="C1").arrest_date.isoformat() == "2020-01-02"
@@ -126,9 +152,13 @@ def test_xlsx_formulas_are_refused_per_row(tmp_path):
     sheet = workbook.active
     sheet.append(COLUMN_NAMES)
     row = dict.fromkeys(COLUMN_NAMES, None)
-    row.update(defender_id="X1", display_name="Fine Name", case_id="XC1", country="VN", status="released")
+    row.update(
+        defender_id="X1", display_name="Fine Name", case_id="XC1", country="VN", status="released"
+    )
     sheet.append([row[c] for c in COLUMN_NAMES])
-    row.update(defender_id="X2", display_name='=HYPERLINK("http://evil.example","x")', case_id="XC2")
+    row.update(
+        defender_id="X2", display_name='=HYPERLINK("http://evil.example","x")', case_id="XC2"
+    )
     sheet.append([row[c] for c in COLUMN_NAMES])
     path = tmp_path / "cases.xlsx"
     workbook.save(path)

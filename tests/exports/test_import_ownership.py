@@ -37,18 +37,36 @@ def _file(tmp_path, defenders, name="in.json"):
 
 
 def _takeover(case, owner="org-b", summary="CANARYTAKEOVER"):
-    return [{"uid": case.defender.uid, "display_name": "Renamed", "owner": owner,
-             "visibility": "public", "cases": [{
-                 "uid": case.uid, "country": "FR", "summary": summary, "owner": owner,
-                 "visibility": "public", "review_state": "published"}]}]
+    return [
+        {
+            "uid": case.defender.uid,
+            "display_name": "Renamed",
+            "owner": owner,
+            "visibility": "public",
+            "cases": [
+                {
+                    "uid": case.uid,
+                    "country": "FR",
+                    "summary": summary,
+                    "owner": owner,
+                    "visibility": "public",
+                    "review_state": "published",
+                }
+            ],
+        }
+    ]
 
 
 @pytest.fixture
 def draft(world):
     """Organisation A's restricted draft."""
     with writes_allowed("test data"):
-        case = make_case(world.a, visibility=Visibility.RESTRICTED, summary="A's own words",
-                         defender_visibility=Visibility.RESTRICTED)
+        case = make_case(
+            world.a,
+            visibility=Visibility.RESTRICTED,
+            summary="A's own words",
+            defender_visibility=Visibility.RESTRICTED,
+        )
         case.external_id = "A-C1"
         case.save()
     return case
@@ -58,14 +76,19 @@ def _unchanged(case, world):
     case.refresh_from_db()
     case.defender.refresh_from_db()
     assert (case.owner, case.visibility, case.review_state, case.summary) == (
-        world.a, Visibility.RESTRICTED, ReviewState.DRAFT, "A's own words")
+        world.a,
+        Visibility.RESTRICTED,
+        ReviewState.DRAFT,
+        "A's own words",
+    )
     assert (case.defender.owner, case.defender.visibility) == (world.a, Visibility.RESTRICTED)
     assert case.defender.display_name != "Renamed"
 
 
 def test_another_organisations_import_never_takes_over_a_record(tmp_path, world, draft):
-    ok, out = _run(_file(tmp_path, _takeover(draft)), "--organisation", "org-b",
-                   "--user", "b_editor")
+    ok, out = _run(
+        _file(tmp_path, _takeover(draft)), "--organisation", "org-b", "--user", "b_editor"
+    )
     assert not ok
     assert "defenders[0]" in out and "another organisation" in out
     _unchanged(draft, world)
@@ -73,54 +96,99 @@ def test_another_organisations_import_never_takes_over_a_record(tmp_path, world,
 
 
 def test_matching_by_external_id_stays_within_the_organisation(tmp_path, world, draft):
-    rows = [{"external_id": "B-D1", "display_name": "Someone", "cases": [
-        {"external_id": "A-C1", "country": "FR", "summary": "CANARYTAKEOVER"}]}]
+    rows = [
+        {
+            "external_id": "B-D1",
+            "display_name": "Someone",
+            "cases": [{"external_id": "A-C1", "country": "FR", "summary": "CANARYTAKEOVER"}],
+        }
+    ]
     ok, out = _run(_file(tmp_path, rows), "--organisation", "org-b", "--user", "b_documenter")
     assert not ok and "another organisation" in out
     _unchanged(draft, world)
 
 
 def test_an_import_creates_drafts_owned_by_the_importing_organisation(tmp_path, world):
-    rows = [{"external_id": "B-D1", "display_name": "New person", "owner": "org-a",
-             "visibility": "partners", "cases": [{
-                 "external_id": "B-C1", "country": "FR", "owner": "org-a", "status": "released",
-                 "visibility": "partners", "review_state": "published"}]}]
+    rows = [
+        {
+            "external_id": "B-D1",
+            "display_name": "New person",
+            "owner": "org-a",
+            "visibility": "partners",
+            "cases": [
+                {
+                    "external_id": "B-C1",
+                    "country": "FR",
+                    "owner": "org-a",
+                    "status": "released",
+                    "visibility": "partners",
+                    "review_state": "published",
+                }
+            ],
+        }
+    ]
     ok, out = _run(_file(tmp_path, rows), "--organisation", "org-b", "--user", "b_documenter")
     assert ok, out
     case = m.Case.objects.get(external_id="B-C1")
     assert (case.owner, case.defender.owner, case.review_state) == (
-        world.b, world.b, ReviewState.DRAFT)
+        world.b,
+        world.b,
+        ReviewState.DRAFT,
+    )
 
 
 def test_the_owner_reimporting_changes_content_but_never_owner_visibility_or_state(
-        tmp_path, world, draft):
-    ok, out = _run(_file(tmp_path, _takeover(draft, owner="org-b", summary="Corrected")),
-                   "--organisation", "org-a", "--user", "a_editor")
+    tmp_path, world, draft
+):
+    ok, out = _run(
+        _file(tmp_path, _takeover(draft, owner="org-b", summary="Corrected")),
+        "--organisation",
+        "org-a",
+        "--user",
+        "a_editor",
+    )
     assert ok, out
     draft.refresh_from_db()
     assert draft.summary == "Corrected"
     assert (draft.owner, draft.visibility, draft.review_state) == (
-        world.a, Visibility.RESTRICTED, ReviewState.DRAFT)
+        world.a,
+        Visibility.RESTRICTED,
+        ReviewState.DRAFT,
+    )
     assert draft.defender.owner == world.a
 
 
 def test_a_case_shared_at_the_edit_level_is_updated_but_stays_its_owners(tmp_path, world, draft):
     with writes_allowed("test data"):
         m.CaseShare.objects.create(case=draft, organisation=world.b, level="edit")
-    ok, out = _run(_file(tmp_path, _takeover(draft, summary="Shared edit")),
-                   "--organisation", "org-b", "--user", "b_documenter")
+    ok, out = _run(
+        _file(tmp_path, _takeover(draft, summary="Shared edit")),
+        "--organisation",
+        "org-b",
+        "--user",
+        "b_documenter",
+    )
     assert ok, out
     draft.refresh_from_db()
     assert draft.summary == "Shared edit"
     assert (draft.owner, draft.visibility, draft.review_state) == (
-        world.a, Visibility.RESTRICTED, ReviewState.DRAFT)
+        world.a,
+        Visibility.RESTRICTED,
+        ReviewState.DRAFT,
+    )
     draft.defender.refresh_from_db()
     assert draft.defender.display_name != "Renamed", "the shared case, not its owner's defender"
 
 
 def test_duplicate_ids_inside_one_file_are_refused(tmp_path, world):
-    rows = [{"external_id": f"B-D{i}", "display_name": f"Person {i}", "cases": [
-        {"external_id": "B-C1", "country": "FR", "summary": f"version {i}"}]} for i in (1, 2)]
+    rows = [
+        {
+            "external_id": f"B-D{i}",
+            "display_name": f"Person {i}",
+            "cases": [{"external_id": "B-C1", "country": "FR", "summary": f"version {i}"}],
+        }
+        for i in (1, 2)
+    ]
     ok, out = _run(_file(tmp_path, rows), "--organisation", "org-b", "--user", "b_documenter")
     assert not ok
     assert "defenders[1]" in out and "B-C1" in out and "defenders[0]" in out
@@ -141,8 +209,11 @@ def test_a_table_import_with_prune_acts_only_for_the_importing_organisation(tmp_
     path = tmp_path / "list.csv"
     path.write_text(reallist.as_csv(items), encoding="utf-8")
     assert run_import(path, "--organisation", "org-a", "--user", "a_documenter")[0]
-    items[0].update(charges="Illegal entrepreneurship", charge_category="fraud_economic",
-                    legal_provision="Art. 192.3.2")
+    items[0].update(
+        charges="Illegal entrepreneurship",
+        charge_category="fraud_economic",
+        legal_provision="Art. 192.3.2",
+    )
     path.write_text(reallist.as_csv(items), encoding="utf-8")
     dropped = m.Charge.objects.filter(wording="Hooliganism", event__case__external_id="PP-001-1")
     ok, out, err = run_import(path, "--prune", "--organisation", "org-b", "--user", "b_documenter")

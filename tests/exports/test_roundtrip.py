@@ -17,8 +17,19 @@ pytestmark = pytest.mark.django_db
 
 # Children before parents, so protected foreign keys allow the wipe.
 WIPE_ORDER = [
-    m.Evidence, m.EventPerpetrator, m.Charge, m.Intervention, m.SensitiveDetail, m.Event, m.CaseShare,
-    m.Case, m.DefenderName, m.Defender, m.Perpetrator, m.PlaceOfDetention, m.Source,
+    m.Evidence,
+    m.EventPerpetrator,
+    m.Charge,
+    m.Intervention,
+    m.SensitiveDetail,
+    m.Event,
+    m.CaseShare,
+    m.Case,
+    m.DefenderName,
+    m.Defender,
+    m.Perpetrator,
+    m.PlaceOfDetention,
+    m.Source,
 ]
 
 
@@ -77,7 +88,7 @@ def test_importing_an_export_twice_changes_nothing(tmp_path):
 def test_exports_neutralise_spreadsheet_formulas(tmp_path):
     sample = build_sample()
     with writes_allowed("test data"):
-        sample.case.summary = "=HYPERLINK(\"http://evil.example\")"
+        sample.case.summary = '=HYPERLINK("http://evil.example")'
         sample.case.save()
     buffer = io.BytesIO()
     exporters()["csv"]().write(Viewer.public(), buffer)

@@ -28,7 +28,12 @@ def test_one_output_line_per_input_line_in_order_with_the_documented_shape(tmp_p
     ]
     out = run(tmp_path, lines)
     assert [row["id"] for row in out] == ["a", "b"]
-    assert out[1] == {"id": "b", "victims": [], "language": "en", "warnings": ["no_publication_date"]}
+    assert out[1] == {
+        "id": "b",
+        "victims": [],
+        "language": "en",
+        "warnings": ["no_publication_date"],
+    }
     victim = out[0]["victims"][0]  # type: ignore[index]
     assert set(victim) == {"name", "aliases", "country", "roles", "events", "confidence"}
     event = victim["events"][0]

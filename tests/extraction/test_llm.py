@@ -25,7 +25,9 @@ class FakeChat(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802 - http.server's naming
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        FakeChat.requests.append({"path": self.path, "auth": self.headers.get("Authorization"), **body})
+        FakeChat.requests.append(
+            {"path": self.path, "auth": self.headers.get("Authorization"), **body}
+        )
         content = FakeChat.replies.pop(0)
         payload = json.dumps({"choices": [{"message": {"role": "assistant", "content": content}}]})
         self.send_response(200)
@@ -51,16 +53,39 @@ def fake_llm(settings) -> Iterator[type[FakeChat]]:
     server.server_close()
 
 
-def test_valid_answer_becomes_victims_with_quotes_turned_into_offsets(fake_llm: type[FakeChat]) -> None:
-    fake_llm.replies.append(json.dumps({"victims": [{
-        "name": "Ana Duarte", "aliases": [], "country": "ve", "roles": ["writer"],
-        "events": [{"type": "arrest", "date": "2023-05-02", "charges": [], "sentence_months": None,
-                    "place": "Caracas", "evidence": ["arrested the poet Ana Duarte", "not in the text"]}],
-    }]}))
-    victims = get_extractor("llm").extract(SourceDocument(id="1", text=TEXT, published="2023-05-03"))
+def test_valid_answer_becomes_victims_with_quotes_turned_into_offsets(
+    fake_llm: type[FakeChat],
+) -> None:
+    fake_llm.replies.append(
+        json.dumps(
+            {
+                "victims": [
+                    {
+                        "name": "Ana Duarte",
+                        "aliases": [],
+                        "country": "ve",
+                        "roles": ["writer"],
+                        "events": [
+                            {
+                                "type": "arrest",
+                                "date": "2023-05-02",
+                                "charges": [],
+                                "sentence_months": None,
+                                "place": "Caracas",
+                                "evidence": ["arrested the poet Ana Duarte", "not in the text"],
+                            }
+                        ],
+                    }
+                ]
+            }
+        )
+    )
+    victims = get_extractor("llm").extract(
+        SourceDocument(id="1", text=TEXT, published="2023-05-03")
+    )
     assert [v.name for v in victims] == ["Ana Duarte"]
     assert victims[0].country == "VE"
-    (start, end), = victims[0].events[0].evidence
+    ((start, end),) = victims[0].events[0].evidence
     assert TEXT[start:end] == "arrested the poet Ana Duarte"
     request = fake_llm.requests[0]
     assert request["path"] == "/v1/chat/completions"
@@ -69,7 +94,9 @@ def test_valid_answer_becomes_victims_with_quotes_turned_into_offsets(fake_llm: 
 
 
 def test_answer_outside_the_schema_is_rejected(fake_llm: type[FakeChat]) -> None:
-    fake_llm.replies.append(json.dumps({"victims": [{"name": "Ana Duarte", "events": [{"type": "kidnap"}]}]}))
+    fake_llm.replies.append(
+        json.dumps({"victims": [{"name": "Ana Duarte", "events": [{"type": "kidnap"}]}]})
+    )
     with pytest.raises(LLMAnswerError, match="schema"):
         get_extractor("llm").extract(SourceDocument(id="1", text=TEXT))
 

@@ -28,7 +28,10 @@ class NewerRules(RuleExtractor):
 def document() -> Document:
     source = Source.objects.create(slug="test-news", name="Test news", kind="web")
     return Document.objects.create(
-        source=source, url="http://127.0.0.1/a", text=NEWS_WITH_QUOTED_PEOPLE, published="2022-06-16"
+        source=source,
+        url="http://127.0.0.1/a",
+        text=NEWS_WITH_QUOTED_PEOPLE,
+        published="2022-06-16",
     )
 
 
@@ -67,7 +70,9 @@ def test_new_version_updates_machine_output_but_keeps_reviewer_work(document: Do
 
 def test_person_no_longer_proposed_is_withdrawn_only_if_reviewed(document: Document) -> None:
     rules, report = get_extractor("rules"), StoreReport()
-    reviewed, untouched = store_candidates(document, rules, [victim("Ana Duarte"), victim("Ben Osei")], report)
+    reviewed, untouched = store_candidates(
+        document, rules, [victim("Ana Duarte"), victim("Ben Osei")], report
+    )
     reviewed.status = CandidateStatus.REJECTED
     reviewed.save()
     store_candidates(document, rules, [], report)
@@ -86,7 +91,10 @@ def test_candidates_are_checked_against_known_defenders(document: Document) -> N
         document, get_extractor("rules"), [victim("Ana Duarte"), victim("Bén Osei")], StoreReport()
     )
     matches = {(m.candidate.name, m.defender_id, m.kind) for m in DefenderMatch.objects.all()}
-    assert matches == {("Ana Duarte", exact.pk, MatchKind.EXACT), ("Bén Osei", folded.pk, MatchKind.FOLDED)}
+    assert matches == {
+        ("Ana Duarte", exact.pk, MatchKind.EXACT),
+        ("Bén Osei", folded.pk, MatchKind.FOLDED),
+    }
 
 
 def test_name_key_ignores_case_accents_and_order() -> None:
@@ -101,7 +109,9 @@ def test_evidence_is_highlighted_and_escaped() -> None:
 
 
 def test_candidate_page_needs_a_reviewer(client, document: Document) -> None:
-    (candidate,) = store_candidates(document, get_extractor("rules"), [victim("Ana Duarte")], StoreReport())
+    (candidate,) = store_candidates(
+        document, get_extractor("rules"), [victim("Ana Duarte")], StoreReport()
+    )
     response = client.get(f"/candidates/{candidate.pk}/")
     assert response.status_code == 302 and "login" in response["Location"]
 
@@ -111,7 +121,9 @@ def test_candidate_page_is_refused_to_a_mere_viewer(client, document: Document) 
     from tests.partners.fixtures import make_user
 
     viewer = make_user("viewer", Organisation.objects.create(slug="org", name="Org"), Role.VIEWER)
-    (candidate,) = store_candidates(document, get_extractor("rules"), [victim("Ana Duarte")], StoreReport())
+    (candidate,) = store_candidates(
+        document, get_extractor("rules"), [victim("Ana Duarte")], StoreReport()
+    )
     client.force_login(viewer)
     assert client.get(f"/candidates/{candidate.pk}/").status_code == 403
 
@@ -125,7 +137,9 @@ def test_reviewer_sees_the_document_with_evidence_marked(client, document: Docum
     rules = get_extractor("rules")
     store_candidates(document, rules, rules.extract(source_document(document)), StoreReport())
     candidate = Candidate.objects.get(document=document)
-    reviewer = make_user("reviewer", Organisation.objects.create(slug="org", name="Org"), Role.REVIEWER)
+    reviewer = make_user(
+        "reviewer", Organisation.objects.create(slug="org", name="Org"), Role.REVIEWER
+    )
     page = login(client, reviewer).get(f"/candidates/{candidate.pk}/").content.decode()
     assert "Tran Minh Khoa" in page
     assert "<mark>sentenced</mark>" in page and "<mark>arrested</mark>" in page
@@ -139,11 +153,15 @@ def test_queue_sorts_by_confidence_and_keeps_each_documents_warnings(document: D
     call_command("propose_candidates")
     rules = get_extractor("rules")
     sure = ExtractedVictim(name="Ana Sure", confidence=0.9, events=[ExtractedEvent(type="arrest")])
-    unsure = ExtractedVictim(name="Ben Unsure", confidence=0.3, events=[ExtractedEvent(type="arrest")])
+    unsure = ExtractedVictim(
+        name="Ben Unsure", confidence=0.3, events=[ExtractedEvent(type="arrest")]
+    )
     store_candidates(document, rules, [unsure, sure, victim("Tran Minh Khoa")], StoreReport())
     # Most confident first; a candidate stored without a confidence comes last.
     assert [c.name for c in review_queue()] == ["Ana Sure", "Ben Unsure", "Tran Minh Khoa"]
-    other = Document.objects.create(source=document.source, url="http://127.0.0.1/az", text=UNSUPPORTED)
+    other = Document.objects.create(
+        source=document.source, url="http://127.0.0.1/az", text=UNSUPPORTED
+    )
     call_command("propose_candidates", "--document", str(other.pk))
     run = ExtractionRun.objects.get(document=other, extractor_name="rules")
     assert run.warnings == ["unsupported_language:az", "no_publication_date"]
@@ -162,7 +180,9 @@ def test_reviewer_sees_confidence_and_the_documents_warnings(client, document: D
         document, rules, [ExtractedVictim(name="Ana Sure", confidence=0.8)], StoreReport()
     )
     record_run(document, rules, Extraction(language="xx", warnings=["unsupported_language:xx"]))
-    reviewer = make_user("reviewer", Organisation.objects.create(slug="org", name="Org"), Role.REVIEWER)
+    reviewer = make_user(
+        "reviewer", Organisation.objects.create(slug="org", name="Org"), Role.REVIEWER
+    )
     page = login(client, reviewer).get(f"/candidates/{candidate.pk}/").content.decode()
     assert "confidence 0.80" in page
     assert "<code>unsupported_language:xx</code>" in page

@@ -31,7 +31,13 @@ def by_name(victims: list[ExtractedVictim]) -> dict[str, ExtractedVictim]:
 def test_quoted_researcher_official_judge_author_and_law_are_not_victims() -> None:
     victims = by_name(extract(NEWS_WITH_QUOTED_PEOPLE))
     assert list(victims) == ["Tran Minh Khoa"]
-    for mentioned in ("Sophie Lindqvist", "Pham Quoc Dat", "Le Van Thanh", "Daniel Okafor", "Magnitsky"):
+    for mentioned in (
+        "Sophie Lindqvist",
+        "Pham Quoc Dat",
+        "Le Van Thanh",
+        "Daniel Okafor",
+        "Magnitsky",
+    ):
         assert not any(mentioned in name for name in victims)
 
 
@@ -53,9 +59,14 @@ def test_evidence_offsets_point_at_the_event_words() -> None:
         assert event.evidence
         for start, end in event.evidence:
             quoted = NEWS_WITH_QUOTED_PEOPLE[start:end].lower()
-            assert quoted in {"sentenced", "arrested", "held", "arrest", "incommunicado", "in prison"} or (
-                quoted.startswith(("sentenc", "arrest", "held", "detain", "charge"))
-            ), quoted
+            assert quoted in {
+                "sentenced",
+                "arrested",
+                "held",
+                "arrest",
+                "incommunicado",
+                "in prison",
+            } or (quoted.startswith(("sentenc", "arrest", "held", "detain", "charge"))), quoted
 
 
 def test_document_without_victims_yields_none() -> None:
@@ -65,8 +76,8 @@ def test_document_without_victims_yields_none() -> None:
 def test_listing_page_is_split_into_items() -> None:
     items = split_items(LISTING_PAGE)
     assert len(items) == 3
-    assert LISTING_PAGE[items[1].start:items[1].end].startswith("Kenya")
-    assert LISTING_PAGE[items[2].start:items[2].end].startswith("Peru")
+    assert LISTING_PAGE[items[1].start : items[1].end].startswith("Kenya")
+    assert LISTING_PAGE[items[2].start : items[2].end].startswith("Peru")
 
 
 def test_people_never_carry_from_one_item_to_another() -> None:
@@ -111,7 +122,9 @@ def test_bilingual_page_gives_one_person_once() -> None:
 def test_round_up_gives_each_victim_the_country_of_their_own_story() -> None:
     victims = by_name(extract(ROUND_UP, published="2024-03-21"))
     assert {name: v.country for name, v in victims.items()} == {
-        "Sonia Ben Amor": "TN", "Ahmed Fathy": "EG", "Grace Auma": "UG",
+        "Sonia Ben Amor": "TN",
+        "Ahmed Fathy": "EG",
+        "Grace Auma": "UG",
     }
     sentence = next(e for e in victims["Sonia Ben Amor"].events if e.type == "sentence")
     assert (sentence.date, sentence.sentence_months) == ("2024-03-19", 12)

@@ -25,26 +25,46 @@ WITNESS = "CANARYWITNESS statement: the guards beat him in cell 4."
 
 
 def _upload(org, text: str = WITNESS, file_name: str = "statement.txt") -> Document:
-    source = Source.objects.create(slug=f"upload-{org.slug}-{file_name}", name=file_name,
-                                   kind=SourceKind.FILE, organisation=org, file_name=file_name)
-    return Document.objects.create(source=source, url=f"upload://{org.slug}/{file_name}",
-                                   text=text, title=file_name)
+    source = Source.objects.create(
+        slug=f"upload-{org.slug}-{file_name}",
+        name=file_name,
+        kind=SourceKind.FILE,
+        organisation=org,
+        file_name=file_name,
+    )
+    return Document.objects.create(
+        source=source, url=f"upload://{org.slug}/{file_name}", text=text, title=file_name
+    )
 
 
 def _candidate(document: Document) -> Candidate:
-    machine = {"name": "Ana Duarte", "aliases": [], "country": "FR", "roles": ["lawyer"],
-               "events": []}
-    return Candidate.objects.create(document=document, extractor_name="rules",
-                                    extractor_version="1", key="ana duarte", name="Ana Duarte",
-                                    machine=machine, machine_updated_at=timezone.now())
+    machine = {
+        "name": "Ana Duarte",
+        "aliases": [],
+        "country": "FR",
+        "roles": ["lawyer"],
+        "events": [],
+    }
+    return Candidate.objects.create(
+        document=document,
+        extractor_name="rules",
+        extractor_version="1",
+        key="ana duarte",
+        name="Ana Duarte",
+        machine=machine,
+        machine_updated_at=timezone.now(),
+    )
 
 
 def test_the_gate_decides_which_documents_and_candidates_a_viewer_reads(world):
     own = _upload(world.a)
     web = Document.objects.create(
-        source=Source.objects.create(slug="web", name="Web", kind=SourceKind.ARTICLE,
-                                     url="https://example.org/"),
-        url="https://example.org/a", text="A published article.")
+        source=Source.objects.create(
+            slug="web", name="Web", kind=SourceKind.ARTICLE, url="https://example.org/"
+        ),
+        url="https://example.org/a",
+        text="A published article.",
+    )
     candidate = _candidate(own)
     a, b = Gate(viewer_for(world.users["a_viewer"])), Gate(viewer_for(world.users["b_editor"]))
     everything = Document.objects.all()
@@ -60,9 +80,13 @@ def test_the_gate_decides_which_documents_and_candidates_a_viewer_reads(world):
 def test_a_reviewer_of_another_organisation_never_reads_the_uploaded_text(client, world, role):
     candidate = _candidate(_upload(world.a))
     login(client, world.users[role])
-    for url in (f"/candidates/{candidate.pk}/", f"/documents/{candidate.document_id}/",
-                f"/documents/{candidate.document_id}/original/", "/documents/",
-                "/documents/sources/"):
+    for url in (
+        f"/candidates/{candidate.pk}/",
+        f"/documents/{candidate.document_id}/",
+        f"/documents/{candidate.document_id}/original/",
+        "/documents/",
+        "/documents/sources/",
+    ):
         response = client.get(url)
         body = response.content.decode() if not response.streaming else ""
         assert response.status_code in {200, 403, 404}, url
@@ -78,13 +102,16 @@ def test_two_organisations_uploading_the_same_file_each_keep_their_own(client, w
     for role, org in (("a_documenter", world.a), ("b_documenter", world.b)):
         login(client, world.users[role])
         upload = SimpleUploadedFile("witness.txt", data, "text/plain")
-        response = client.post("/documents/sources/add/", {"upload": upload,
-                                                           "organisation": org.slug}, follow=True)
+        response = client.post(
+            "/documents/sources/add/", {"upload": upload, "organisation": org.slug}, follow=True
+        )
         assert "already followed" not in response.content.decode()
     sources = Source.objects.filter(kind=SourceKind.FILE)
     assert {s.organisation for s in sources} == {world.a, world.b}
     assert {e.actor.username for e in AuditEntry.objects.filter(action="source.added")} == {
-        "a_documenter", "b_documenter"}
+        "a_documenter",
+        "b_documenter",
+    }
     call_command("ingest", stdout=StringIO())
     documents = Document.objects.filter(source__kind=SourceKind.FILE)
     assert {d.source.organisation for d in documents} == {world.a, world.b}

@@ -28,8 +28,12 @@ def document(site):
 
 
 def test_anonymous_visitors_go_to_login_and_non_members_are_refused(client, world, document):
-    for url in (f"/documents/{document.pk}/", f"/documents/{document.pk}/original/",
-                "/documents/", "/documents/sources/"):
+    for url in (
+        f"/documents/{document.pk}/",
+        f"/documents/{document.pk}/original/",
+        "/documents/",
+        "/documents/sources/",
+    ):
         response = client.get(url)
         assert response.status_code == 302 and "/login" in response["Location"], url
     login(client, world.users["outsider"])
@@ -51,18 +55,26 @@ def test_a_member_sees_text_metadata_duplicates_and_the_archived_original(client
 
 
 def test_the_list_filters_by_source_language_title_and_failure(client, world, document, site):
-    call_command("sources", "add", site.url("/broken-feed.xml"), "--kind", "feed", stdout=StringIO())
+    call_command(
+        "sources", "add", site.url("/broken-feed.xml"), "--kind", "feed", stdout=StringIO()
+    )
     login(client, world.users["a_viewer"])
     everything = client.get("/documents/").content.decode()
     assert "woman-activist-released" in everything or "Activist" in everything
     by_title = client.get("/documents/", {"q": document.title[:12]}).content.decode()
     assert document.title[:12] in by_title
-    assert "No archived document matches" in client.get(
-        "/documents/", {"q": "no-such-title-anywhere"}).content.decode()
-    assert "No archived document matches" in client.get(
-        "/documents/", {"language": "xx"}).content.decode()
-    assert "No archived document matches" in client.get(
-        "/documents/", {"failed": "on"}).content.decode(), "both documents were read"
+    assert (
+        "No archived document matches"
+        in client.get("/documents/", {"q": "no-such-title-anywhere"}).content.decode()
+    )
+    assert (
+        "No archived document matches"
+        in client.get("/documents/", {"language": "xx"}).content.decode()
+    )
+    assert (
+        "No archived document matches"
+        in client.get("/documents/", {"failed": "on"}).content.decode()
+    ), "both documents were read"
     only_source = client.get("/documents/", {"source": document.source.slug}).content.decode()
     assert "1 document matches." in only_source
     assert client.get("/documents/", {"source": "<script>", "page": "999"}).status_code == 200
@@ -83,9 +95,17 @@ def test_citing_cases_go_through_the_visibility_gate(client, world, document):
     assert restricted.defender.display_name not in page
 
 
-def test_an_organisations_uploaded_file_is_readable_only_by_its_members(client, world, fixtures_dir):
-    call_command("sources", "add", str(fixtures_dir / "files" / "note.txt"),
-                 "--organisation", world.a.slug, stdout=StringIO())
+def test_an_organisations_uploaded_file_is_readable_only_by_its_members(
+    client, world, fixtures_dir
+):
+    call_command(
+        "sources",
+        "add",
+        str(fixtures_dir / "files" / "note.txt"),
+        "--organisation",
+        world.a.slug,
+        stdout=StringIO(),
+    )
     call_command("ingest", stdout=StringIO())
     document = Document.objects.get(source__kind=SourceKind.FILE)
     login(client, world.users["a_viewer"])
@@ -103,10 +123,15 @@ def test_a_documenter_adds_a_url_and_uploads_a_file_and_both_are_audited(client,
     login(client, world.users["a_documenter"])
     page = client.get("/documents/sources/").content.decode()
     assert 'enctype="multipart/form-data"' in page
-    response = client.post("/documents/sources/add/", {
-        "url": site.url("/appeals.html"), "kind": "listing", "name": "Appeals",
-        "organisation": world.a.slug,
-    })
+    response = client.post(
+        "/documents/sources/add/",
+        {
+            "url": site.url("/appeals.html"),
+            "kind": "listing",
+            "name": "Appeals",
+            "organisation": world.a.slug,
+        },
+    )
     assert response.status_code == 302
     followed = Source.objects.get(url=site.url("/appeals.html"))
     assert (followed.kind, followed.organisation, followed.origin) == ("listing", world.a, "web")
@@ -120,12 +145,17 @@ def test_a_documenter_adds_a_url_and_uploads_a_file_and_both_are_audited(client,
     assert "Appeals" in client.get("/documents/sources/").content.decode()
 
 
-@pytest.mark.parametrize("data", [
-    {},  # neither an address nor a file
-    {"url": "ftp://example.org/report"},
-    {"url": "http://127.0.0.1:9/private"},  # refused: tests allow private URLs only for fetching
-    {"url": "https://example.org/a", "kind": "file"},
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},  # neither an address nor a file
+        {"url": "ftp://example.org/report"},
+        {
+            "url": "http://127.0.0.1:9/private"
+        },  # refused: tests allow private URLs only for fetching
+        {"url": "https://example.org/a", "kind": "file"},
+    ],
+)
 def test_bad_additions_are_refused_readably_and_store_nothing(client, world, settings, data):
     settings.HRDWATCH_ALLOW_PRIVATE_URLS = False
     login(client, world.users["a_documenter"])
@@ -139,16 +169,18 @@ def test_bad_additions_are_refused_readably_and_store_nothing(client, world, set
 def test_a_viewer_sees_sources_but_cannot_add_one(client, world):
     login(client, world.users["a_viewer"])
     assert "multipart/form-data" not in client.get("/documents/sources/").content.decode()
-    response = client.post("/documents/sources/add/", {"url": "https://example.org/",
-                                                       "organisation": world.a.slug})
+    response = client.post(
+        "/documents/sources/add/", {"url": "https://example.org/", "organisation": world.a.slug}
+    )
     assert response.status_code == 403
     assert not Source.objects.exists()
 
 
 def test_a_documenter_cannot_add_a_source_for_another_organisation(client, world):
     login(client, world.users["a_documenter"])
-    response = client.post("/documents/sources/add/", {"url": "https://example.org/",
-                                                       "organisation": world.b.slug})
+    response = client.post(
+        "/documents/sources/add/", {"url": "https://example.org/", "organisation": world.b.slug}
+    )
     assert response.status_code == 400
     assert not Source.objects.exists()
 

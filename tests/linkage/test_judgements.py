@@ -45,8 +45,14 @@ def defender(
         return _defender(org, name, original, born, country, arrested)
 
 
-def _defender(org: Organisation, name: str, original: str, born: int | None, country: str,
-              arrested: dt.date | None) -> m.Defender:
+def _defender(
+    org: Organisation,
+    name: str,
+    original: str,
+    born: int | None,
+    country: str,
+    arrested: dt.date | None,
+) -> m.Defender:
     person = m.Defender.objects.create(
         display_name=name,
         name_original_script=original,

@@ -188,5 +188,7 @@ def test_spellings_only_the_name_rules_know_are_scored_as_agreeing_names() -> No
     result = link_records(pair)
     assert result.clusters["be"] == result.clusters["ru"]
     (scored,) = result.pairs
-    names_differ = math.log2(PRIORS["name"][0][-1] / PRIORS["name"][1][-1])  # the model's last level
+    names_differ = math.log2(
+        PRIORS["name"][0][-1] / PRIORS["name"][1][-1]
+    )  # the model's last level
     assert scored.bits["name"] > names_differ + 3

@@ -60,12 +60,15 @@ def test_not_the_same_is_recorded_never_asked_again_and_can_be_undone(client, wo
     rebuild()
     proposal = proposal_between(a, b)
     login(client, world.users["a_reviewer"])
-    response = client.post(f"/linkage/{proposal.pk}/answer/",
-                           {"verdict": "not_same", "note": "different fathers"})
+    response = client.post(
+        f"/linkage/{proposal.pk}/answer/", {"verdict": "not_same", "note": "different fathers"}
+    )
     assert response.status_code == 302
     assert already_answered(a.uid, b.uid) == "not_same"
     judgement = Judgement.objects.get()
-    assert judgement.decided_by == world.users["a_reviewer"] and judgement.note == "different fathers"
+    assert (
+        judgement.decided_by == world.users["a_reviewer"] and judgement.note == "different fathers"
+    )
     assert judgement.model_probability == pytest.approx(proposal.probability)
     assert "Wang Minghui" not in client.get("/linkage/").content.decode()
     assert "0 possible duplicates" in rebuild(), "the answer survives a rebuild"
@@ -120,7 +123,9 @@ def test_a_pair_hidden_by_the_gate_is_neither_listed_nor_answerable(client, worl
     assert client.get(f"/linkage/{proposal.pk}/").status_code == 200
 
 
-def test_visitors_and_documenters_are_kept_out_and_a_bad_answer_changes_nothing(client, world, pair):
+def test_visitors_and_documenters_are_kept_out_and_a_bad_answer_changes_nothing(
+    client, world, pair
+):
     rebuild()
     proposal = MergeProposal.objects.get()
     assert client.get("/linkage/").status_code == 302
@@ -144,15 +149,28 @@ def pending_candidate(name: str, country: str, arrested: str):
     from hrdwatch.extraction.models import Candidate
     from hrdwatch.ingestion.models import Document, Source
 
-    source, _ = Source.objects.get_or_create(slug="news", defaults={
-        "name": "News", "kind": "article", "url": "https://example.org/news"})
-    document = Document.objects.create(source=source, url=f"https://example.org/{name}",
-                                       text=f"{name} was arrested on {arrested}.")
-    machine = {"name": name, "aliases": [], "country": country, "roles": ["lawyer"],
-               "events": [{"type": "arrest", "date": arrested, "charges": [], "evidence": []}]}
-    return Candidate.objects.create(document=document, extractor_name="rules",
-                                    extractor_version="1", key=name.lower(), name=name,
-                                    machine=machine, machine_updated_at=timezone.now())
+    source, _ = Source.objects.get_or_create(
+        slug="news", defaults={"name": "News", "kind": "article", "url": "https://example.org/news"}
+    )
+    document = Document.objects.create(
+        source=source, url=f"https://example.org/{name}", text=f"{name} was arrested on {arrested}."
+    )
+    machine = {
+        "name": name,
+        "aliases": [],
+        "country": country,
+        "roles": ["lawyer"],
+        "events": [{"type": "arrest", "date": arrested, "charges": [], "evidence": []}],
+    }
+    return Candidate.objects.create(
+        document=document,
+        extractor_name="rules",
+        extractor_version="1",
+        key=name.lower(),
+        name=name,
+        machine=machine,
+        machine_updated_at=timezone.now(),
+    )
 
 
 def test_a_pending_candidate_is_matched_to_the_known_defender_with_reasons(client, world, pair):
@@ -172,7 +190,10 @@ def test_a_pending_candidate_is_matched_to_the_known_defender_with_reasons(clien
     assert a.uid in page and "probably the same person" in page and "arrest date within" in page
     assert "Wang Minghua" not in page, "his sister is not proposed"
     rebuild()
-    assert DefenderMatch.objects.filter(candidate=candidate, kind="probable").count() == probable.count()
+    assert (
+        DefenderMatch.objects.filter(candidate=candidate, kind="probable").count()
+        == probable.count()
+    )
 
 
 def test_a_reviewer_adds_an_alias_the_model_then_uses_and_removal_is_audited(client, world):
@@ -183,10 +204,20 @@ def test_a_reviewer_adds_an_alias_the_model_then_uses_and_removal_is_audited(cli
     b = defender(world.a, "丹增多吉", born=1980, arrested=dt.date(2019, 3, 1))
     assert "0 possible duplicates" in rebuild()
     login(client, world.users["a_reviewer"])
-    assert client.post("/linkage/aliases/", {"name": "Tenzin Dorje", "same_as": " tenzin dorje "}
-                       ).status_code == 400, "two spellings of one alias must differ"
-    response = client.post("/linkage/aliases/", {"name": "Tenzin Dorje", "same_as": "丹增多吉",
-                                                 "note": "Tibetan name in Chinese characters"})
+    assert (
+        client.post(
+            "/linkage/aliases/", {"name": "Tenzin Dorje", "same_as": " tenzin dorje "}
+        ).status_code
+        == 400
+    ), "two spellings of one alias must differ"
+    response = client.post(
+        "/linkage/aliases/",
+        {
+            "name": "Tenzin Dorje",
+            "same_as": "丹增多吉",
+            "note": "Tibetan name in Chinese characters",
+        },
+    )
     assert response.status_code == 302
     alias = NameAlias.objects.get()
     assert alias.added_by == world.users["a_reviewer"]

@@ -30,12 +30,19 @@ def populated(settings):
     world = build_world()
     source = make_source(world.a)
     defender = make_defender(world.a, name="Zhang Wei 张伟")
-    actions.do_create_case(world.users["a_documenter"], defender=defender, organisation=world.a,
-                           source=source, country="CN", status=term(Vocabulary.CASE_STATUS),
-                           summary="Détenue — résumé")
+    actions.do_create_case(
+        world.users["a_documenter"],
+        defender=defender,
+        organisation=world.a,
+        source=source,
+        country="CN",
+        status=term(Vocabulary.CASE_STATUS),
+        summary="Détenue — résumé",
+    )
     # A time under a millisecond past the second: Django's "json" format would drop it.
     User.objects.filter(pk=world.users["a_documenter"].pk).update(
-        date_joined=dt.datetime(2026, 1, 2, 12, 0, 0, 412, tzinfo=dt.UTC))
+        date_joined=dt.datetime(2026, 1, 2, 12, 0, 0, 412, tzinfo=dt.UTC)
+    )
     archive = settings.ARCHIVE_DIR / "ab" / "abcdef.html"
     archive.parent.mkdir(parents=True)
     archive.write_bytes("<p>archived document é</p>".encode())
@@ -48,7 +55,8 @@ def _empty_instance():
 
 @pytest.mark.parametrize("encrypted", [False, True])
 def test_backup_then_restore_into_an_empty_instance_gives_the_same_record(
-        populated, settings, tmp_path, monkeypatch, encrypted):
+    populated, settings, tmp_path, monkeypatch, encrypted
+):
     if encrypted:
         monkeypatch.setenv("HRDWATCH_BACKUP_PASSPHRASE", "a long passphrase")
     before = _content()
@@ -66,7 +74,8 @@ def test_backup_then_restore_into_an_empty_instance_gives_the_same_record(
 
 
 def test_encrypted_backup_hides_its_content_and_refuses_a_wrong_passphrase(
-        populated, tmp_path, monkeypatch):
+    populated, tmp_path, monkeypatch
+):
     target = tmp_path / "backup.hrd"
     monkeypatch.setenv("HRDWATCH_BACKUP_PASSPHRASE", "right passphrase")
     call_command("backup", str(target))
@@ -89,7 +98,7 @@ def test_corrupted_backup_is_refused_and_touches_nothing(populated, tmp_path, da
     if damage == "flip":
         data[len(data) // 2] ^= 0xFF
     else:
-        del data[len(data) // 2:]
+        del data[len(data) // 2 :]
     target.write_bytes(bytes(data))
     _empty_instance()
     terms = list(term(Vocabulary.CASE_STATUS).__class__.objects.values_list("pk", "code"))

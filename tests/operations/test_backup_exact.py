@@ -18,9 +18,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def _backed_up_models() -> list:
     skip = {label.lower() for label in EXCLUDED}
-    return [m for m in apps.get_models()
-            if m._meta.app_label not in skip and m._meta.label_lower not in skip
-            and m._meta.managed and not m._meta.proxy]
+    return [
+        m
+        for m in apps.get_models()
+        if m._meta.app_label not in skip
+        and m._meta.label_lower not in skip
+        and m._meta.managed
+        and not m._meta.proxy
+    ]
 
 
 def _rows() -> dict[str, dict]:
@@ -30,7 +35,8 @@ def _rows() -> dict[str, dict]:
         manager = getattr(model, "all_objects", model._base_manager)
         table[model._meta.label] = {
             obj.pk: {f.attname: getattr(obj, f.attname) for f in model._meta.concrete_fields}
-            for obj in manager.all()}
+            for obj in manager.all()
+        }
     return table
 
 
@@ -41,8 +47,15 @@ def edited():
     source = make_source(world.a)
     defender = make_defender(world.a, name="Round Trip Person")
     who = world.users["a_documenter"]
-    case = actions.do_create_case(who, defender=defender, organisation=world.a, source=source,
-                                  country="CN", status=term(Vocabulary.CASE_STATUS), summary="first")
+    case = actions.do_create_case(
+        who,
+        defender=defender,
+        organisation=world.a,
+        source=source,
+        country="CN",
+        status=term(Vocabulary.CASE_STATUS),
+        summary="first",
+    )
     case = actions.do_update(who, case, version=case.version, source=source, summary="second")
     actions.do_update(who, case, version=case.version, source=source, summary="third")
     return world
@@ -72,8 +85,16 @@ def test_new_records_after_a_restore_get_fresh_ids(edited, tmp_path):
     who = apps.get_model("auth", "User").objects.get(username="a_documenter")
     source = make_source(world_a)
     case = Case.objects.get()
-    updated = actions.do_update(who, case, version=case.version, source=source, summary="after restore")
+    updated = actions.do_update(
+        who, case, version=case.version, source=source, summary="after restore"
+    )
     assert updated.summary == "after restore"
     defender = make_defender(world_a, name="Another Person")
-    actions.do_create_case(who, defender=defender, organisation=world_a, source=source,
-                           country="FR", status=term(Vocabulary.CASE_STATUS))
+    actions.do_create_case(
+        who,
+        defender=defender,
+        organisation=world_a,
+        source=source,
+        country="FR",
+        status=term(Vocabulary.CASE_STATUS),
+    )

@@ -33,13 +33,18 @@ def _init(*args: str) -> str:
 
 
 def test_init_creates_the_organisation_its_administrator_and_a_one_time_password(settings):
-    output = _init("--organisation", "Rights Watch Example", "--admin", "ada", "--email", "ada@example.org")
+    output = _init(
+        "--organisation", "Rights Watch Example", "--admin", "ada", "--email", "ada@example.org"
+    )
     password = re.search(r"one-time password: (\S+)", output)
     assert password, output
     user = get_user_model().objects.get(username="ada")
     assert user.is_superuser and user.check_password(password.group(1))
     membership = Membership.objects.get(user=user)
-    assert membership.organisation.slug == "rights-watch-example" and membership.role == "administrator"
+    assert (
+        membership.organisation.slug == "rights-watch-example"
+        and membership.role == "administrator"
+    )
     assert "hrdwatch serve" in output and "hrdwatch import" in output
     assert (settings.DATA_DIR / "instance.json").is_file()
     secret = settings.DATA_DIR / "secret_key"
@@ -103,15 +108,24 @@ def test_serve_prints_the_deployment_check_and_starts_gunicorn(monkeypatch, sett
 
 
 def _clean_env(tmp_path: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in {"HRDWATCH_DATA_DIR", "DATABASE_URL", "DJANGO_SETTINGS_MODULE", "SECRET_KEY"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"HRDWATCH_DATA_DIR", "DATABASE_URL", "DJANGO_SETTINGS_MODULE", "SECRET_KEY"}
+    }
     return env
 
 
 @pytest.mark.parametrize("command", [["--help"], ["check"], ["import", "--help"]])
 def test_commands_that_only_read_create_no_data_folder(tmp_path, command):
-    result = subprocess.run([HRDWATCH, *command], cwd=tmp_path, env=_clean_env(tmp_path),
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [HRDWATCH, *command],
+        cwd=tmp_path,
+        env=_clean_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "hrdwatch-data").exists()
 
@@ -124,23 +138,39 @@ def _free_port() -> int:
 
 def test_init_then_serve_gives_a_working_instance(tmp_path):
     env = {**_clean_env(tmp_path), "HRDWATCH_DATA_DIR": str(tmp_path / "data")}
-    init = subprocess.run([HRDWATCH, "init", "--organisation", "Org", "--admin", "ada", "--email", "a@example.org"],
-                          cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    init = subprocess.run(
+        [HRDWATCH, "init", "--organisation", "Org", "--admin", "ada", "--email", "a@example.org"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert init.returncode == 0, init.stderr
     port = _free_port()
-    server = subprocess.Popen([HRDWATCH, "serve", "--port", str(port), "--workers", "1"], cwd=tmp_path, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server = subprocess.Popen(
+        [HRDWATCH, "serve", "--port", str(port), "--workers", "1"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         body = ""
         for _ in range(120):
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/admin/login/", timeout=5) as response:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/admin/login/", timeout=5
+                ) as response:
                     body = response.read().decode()
                     break
             except OSError:
                 time.sleep(0.5)
         assert "csrfmiddlewaretoken" in body
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/admin/css/base.css", timeout=5) as response:
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/static/admin/css/base.css", timeout=5
+        ) as response:
             assert response.status == 200
     finally:
         server.terminate()

@@ -38,7 +38,8 @@ class Route:
 def all_routes() -> list[Route]:
     routes = []
     for callback, regex, namespaces, name in extract_views_from_urlpatterns(
-            get_resolver().url_patterns):
+        get_resolver().url_patterns
+    ):
         template = simplify_regex(regex).replace("\\.", ".")
         routes.append(Route(template, ":".join(namespaces or []), name or "", callback))
     return routes

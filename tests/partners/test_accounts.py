@@ -95,7 +95,9 @@ def test_logout_needs_post_and_ends_the_session(client, world):
 
 
 def test_login_never_redirects_to_another_site(client, world):
-    response = client.post("/accounts/login/?next=https://evil.example/",
-                           {"username": "a_viewer", "password": PASSWORD})
+    response = client.post(
+        "/accounts/login/?next=https://evil.example/",
+        {"username": "a_viewer", "password": PASSWORD},
+    )
     assert response["Location"] == "/workspace/"  # the default landing, never the other site
     make_user("spare")

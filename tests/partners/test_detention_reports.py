@@ -19,9 +19,14 @@ def _fresh_rate_limit():
 
 
 def _fields(organisation=None, **extra) -> dict[str, str]:
-    fields = {"who": canary("who"), "where": "Dakar, Senegal", "when": "March 2026",
-              "what_happened": canary("what"), "contact": canary("contact"),
-              "organisation": str(organisation.pk) if organisation else ""}
+    fields = {
+        "who": canary("who"),
+        "where": "Dakar, Senegal",
+        "when": "March 2026",
+        "what_happened": canary("what"),
+        "contact": canary("contact"),
+        "organisation": str(organisation.pk) if organisation else "",
+    }
     return {**fields, **extra}
 
 
@@ -48,7 +53,9 @@ def test_a_report_reaches_only_the_chosen_organisation(client, world):
     detail = client.get(f"/workspace/organisation/reports/{report.pk}/").content.decode()
     assert fields["what_happened"] in detail
     assert "Mark as handled" not in detail, "viewers read; documenters and up triage"
-    assert AuditEntry.objects.filter(action="restricted.view", actor=world.users["a_viewer"]).exists()
+    assert AuditEntry.objects.filter(
+        action="restricted.view", actor=world.users["a_viewer"]
+    ).exists()
 
     for other in ("b_administrator", "b_viewer", "outsider"):
         login(client, world.users[other])
@@ -69,8 +76,13 @@ def test_a_member_marks_a_report_handled_with_a_note_and_reopens_it(client, worl
     report = DetentionReport.objects.get()
     documenter = world.users["a_documenter"]
     login(client, documenter)
-    assert "Mark as handled" in client.get(f"/workspace/organisation/reports/{report.pk}/").content.decode()
-    client.post(f"/workspace/organisation/reports/{report.pk}/triage/", {"note": "Called the family"})
+    assert (
+        "Mark as handled"
+        in client.get(f"/workspace/organisation/reports/{report.pk}/").content.decode()
+    )
+    client.post(
+        f"/workspace/organisation/reports/{report.pk}/triage/", {"note": "Called the family"}
+    )
     report.refresh_from_db()
     assert report.handled_by == documenter and report.note == "Called the family"
     entry = AuditEntry.objects.get(action="report.handled")
@@ -136,7 +148,10 @@ def test_a_documenter_starts_a_draft_case_from_a_report(client, world):
     login(client, documenter)
     response = client.post(f"/workspace/organisation/reports/{report.pk}/triage/", {"draft": "1"})
     draft = Draft.objects.get()
-    assert response.status_code == 302 and f"/workspace/drafts/{draft.pk}/person/" in response["Location"]
+    assert (
+        response.status_code == 302
+        and f"/workspace/drafts/{draft.pk}/person/" in response["Location"]
+    )
     assert draft.organisation == world.a and draft.author == documenter
     assert draft.data["person"]["name"] == fields["who"]
     report.refresh_from_db()
@@ -156,11 +171,17 @@ def test_network_staff_pass_on_a_report_sent_to_no_organisation(client, world):
     client.post("/report/", _fields())
     report = DetentionReport.objects.get()
     login(client, world.users["a_administrator"])
-    client.post(f"/workspace/organisation/reports/{report.pk}/triage/", {"pass_on": str(world.a.pk)})
+    client.post(
+        f"/workspace/organisation/reports/{report.pk}/triage/", {"pass_on": str(world.a.pk)}
+    )
     assert DetentionReport.objects.get().organisation is None, "only network-wide members may"
     login(client, world.users["net_reviewer"])
-    client.post(f"/workspace/organisation/reports/{report.pk}/triage/", {"pass_on": str(world.a.pk)})
+    client.post(
+        f"/workspace/organisation/reports/{report.pk}/triage/", {"pass_on": str(world.a.pk)}
+    )
     assert DetentionReport.objects.get().organisation == world.a
-    assert AuditEntry.objects.filter(action="report.passed_on", actor=world.users["net_reviewer"]).exists()
+    assert AuditEntry.objects.filter(
+        action="report.passed_on", actor=world.users["net_reviewer"]
+    ).exists()
     login(client, world.users["a_viewer"])
     assert client.get(f"/workspace/organisation/reports/{report.pk}/").status_code == 200

@@ -39,11 +39,17 @@ def test_failures_from_one_address_do_not_lock_the_account_elsewhere(client, wor
 def test_behind_a_trusted_proxy_each_client_has_its_own_lockout(client, world, settings):
     settings.HRDWATCH_TRUSTED_PROXIES = ["127.0.0.1"]
     _fail(client, settings, "a_viewer", remote="127.0.0.1", forwarded="203.0.113.7")
-    assert _login(client, "a_viewer", remote="127.0.0.1", forwarded="203.0.113.7").status_code == 429
-    assert _login(client, "a_viewer", remote="127.0.0.1", forwarded="198.51.100.9").status_code == 302
+    assert (
+        _login(client, "a_viewer", remote="127.0.0.1", forwarded="203.0.113.7").status_code == 429
+    )
+    assert (
+        _login(client, "a_viewer", remote="127.0.0.1", forwarded="198.51.100.9").status_code == 302
+    )
 
 
-def test_an_untrusted_client_cannot_escape_the_lockout_by_varying_the_header(client, world, settings):
+def test_an_untrusted_client_cannot_escape_the_lockout_by_varying_the_header(
+    client, world, settings
+):
     settings.HRDWATCH_TRUSTED_PROXIES = ["127.0.0.1"]
     for n in range(settings.AXES_FAILURE_LIMIT):
         _login(client, "a_viewer", "wrong password", forwarded=f"192.0.2.{n}")

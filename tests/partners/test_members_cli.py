@@ -72,7 +72,16 @@ def test_the_last_administrator_cannot_be_removed_or_demoted(world):
         run("members", "remove", "org-a", "a_administrator")
     with pytest.raises(CommandError, match="at least one administrator"):
         run("members", "set-role", "org-a", "a_administrator", "viewer")
-    run("members", "add", "org-a", "a_viewer_two", "--role", "administrator", "--email", "x@example.org")
+    run(
+        "members",
+        "add",
+        "org-a",
+        "a_viewer_two",
+        "--role",
+        "administrator",
+        "--email",
+        "x@example.org",
+    )
     run("members", "set-role", "org-a", "a_administrator", "viewer")
 
 
@@ -92,14 +101,20 @@ def test_members_invite_prints_the_link_and_mails_it(world):
     assert "sent to" in err
     assert mail.outbox[-1].to == ["karim@example.org"] and link in mail.outbox[-1].body
     invitation = Invitation.objects.get()
-    assert invitation.role == Role.DOCUMENTER and link.rstrip("/").split("/")[-1] not in invitation.digest
+    assert (
+        invitation.role == Role.DOCUMENTER
+        and link.rstrip("/").split("/")[-1] not in invitation.digest
+    )
     assert AuditEntry.objects.filter(action="invitation.send", via="cli").exists()
     run("members", "invite", "org-a", "quiet@example.org", "--role", "viewer", "--no-mail")
     assert len(mail.outbox) == 1
 
 
 def test_help_teaches_the_roles_and_examples():
-    parser = __import__("hrdwatch.partners.management.commands.members",
-                        fromlist=["Command"]).Command().create_parser("hrdwatch", "members")
+    parser = (
+        __import__("hrdwatch.partners.management.commands.members", fromlist=["Command"])
+        .Command()
+        .create_parser("hrdwatch", "members")
+    )
     text = parser.format_help()
     assert "administrator" in text and "members invite" in text and "set-role" in text

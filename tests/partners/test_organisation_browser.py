@@ -14,8 +14,14 @@ from django.test import Client
 from hrdwatch.partners.models import DetentionReport
 from tests.partners.fixtures import build_world, login
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 OVERFLOW = "document.documentElement.scrollWidth"
 
@@ -26,14 +32,20 @@ def test_report_form_and_members_page_at_375px_in_french_without_javascript(live
     from playwright.sync_api import sync_playwright
 
     world = build_world()
-    session = login(Client(), world.users["a_administrator"]).cookies[settings.SESSION_COOKIE_NAME].value
+    session = (
+        login(Client(), world.users["a_administrator"]).cookies[settings.SESSION_COOKIE_NAME].value
+    )
     base = live_server.url
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium",
-                                    headless=True, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 375, "height": 800},
-                                      java_script_enabled=False, locale="fr-FR")
+        browser = p.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium",
+            headless=True,
+            args=CHROMIUM_ARGS,
+        )
+        context = browser.new_context(
+            viewport={"width": 375, "height": 800}, java_script_enabled=False, locale="fr-FR"
+        )
         context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": "fr", "url": base}])
         page = context.new_page()
         page.goto(f"{base}/report/")

@@ -33,8 +33,9 @@ def test_an_invitation_end_to_end(client, world):
     login(client, admin)
     page = client.get("/workspace/organisation/org-a/")
     assert page.status_code == 200 and "a_documenter" in page.content.decode()
-    response = client.post("/workspace/organisation/org-a/",
-                           {"email": "New.Person@example.org", "role": "documenter"})
+    response = client.post(
+        "/workspace/organisation/org-a/", {"email": "New.Person@example.org", "role": "documenter"}
+    )
     assert response.status_code == 302
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["new.person@example.org"]
     link = LINK.search(mail.outbox[0].body).group(0)  # type: ignore[union-attr]
@@ -43,11 +44,14 @@ def test_an_invitation_end_to_end(client, world):
 
     form = client.get(_path(link))
     assert form.status_code == 200 and "Org A" in form.content.decode()
-    mismatch = client.post(_path(link), {"username": "newperson", "password1": PASSWORD,
-                                         "password2": "something else entirely"})
+    mismatch = client.post(
+        _path(link),
+        {"username": "newperson", "password1": PASSWORD, "password2": "something else entirely"},
+    )
     assert mismatch.status_code == 200 and not User.objects.filter(username="newperson").exists()
-    done = client.post(_path(link), {"username": "newperson", "password1": PASSWORD,
-                                     "password2": PASSWORD})
+    done = client.post(
+        _path(link), {"username": "newperson", "password1": PASSWORD, "password2": PASSWORD}
+    )
     assert done.status_code == 302
     user = User.objects.get(username="newperson")
     assert user.email == "new.person@example.org" and user.check_password(PASSWORD)
@@ -58,8 +62,9 @@ def test_an_invitation_end_to_end(client, world):
     client.logout()
     again = client.get(_path(link))
     assert again.status_code == 410 and "already been used" in again.content.decode()
-    reuse = client.post(_path(link), {"username": "intruder", "password1": PASSWORD,
-                                      "password2": PASSWORD})
+    reuse = client.post(
+        _path(link), {"username": "intruder", "password1": PASSWORD, "password2": PASSWORD}
+    )
     assert reuse.status_code == 410 and not User.objects.filter(username="intruder").exists()
     actions = set(AuditEntry.objects.filter(organisation=world.a).values_list("action", flat=True))
     assert {"invitation.send", "invitation.accept", "membership.add"} <= actions
@@ -68,8 +73,12 @@ def test_an_invitation_end_to_end(client, world):
 
 def test_expired_withdrawn_and_unknown_links_are_refused(client, world):
     invitation, link = invitations.invite(Actor(user=None), world.a, "late@example.org", "viewer")
-    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
-    expired = client.post(_path(link), {"username": "late", "password1": PASSWORD, "password2": PASSWORD})
+    Invitation.objects.filter(pk=invitation.pk).update(
+        expires_at=timezone.now() - dt.timedelta(seconds=1)
+    )
+    expired = client.post(
+        _path(link), {"username": "late", "password1": PASSWORD, "password2": PASSWORD}
+    )
     assert expired.status_code == 410 and "expired" in expired.content.decode()
     assert not User.objects.filter(username="late").exists()
     withdrawn, link2 = invitations.invite(Actor(user=None), world.a, "w@example.org", "viewer")
@@ -81,19 +90,24 @@ def test_expired_withdrawn_and_unknown_links_are_refused(client, world):
 
 
 def test_a_logged_in_user_accepts_with_their_own_account(client, world):
-    _invitation, link = invitations.invite(Actor(user=None), world.b, "a_viewer@example.org", "viewer")
+    _invitation, link = invitations.invite(
+        Actor(user=None), world.b, "a_viewer@example.org", "viewer"
+    )
     viewer = world.users["a_viewer"]
     login(client, viewer)
     assert client.post(_path(link)).status_code == 302
-    assert set(Membership.objects.filter(user=viewer).values_list("organisation__slug", flat=True)) == {
-        "org-a", "org-b"}
+    assert set(
+        Membership.objects.filter(user=viewer).values_list("organisation__slug", flat=True)
+    ) == {"org-a", "org-b"}
 
 
 def test_an_administrator_changes_roles_and_removes_members(client, world):
     login(client, world.users["a_administrator"])
     documenter = Membership.objects.get(user=world.users["a_documenter"])
-    client.post(f"/workspace/organisation/org-a/members/{documenter.pk}/role/",
-                {f"m{documenter.pk}-role": "editor"})
+    client.post(
+        f"/workspace/organisation/org-a/members/{documenter.pk}/role/",
+        {f"m{documenter.pk}-role": "editor"},
+    )
     assert Membership.objects.get(pk=documenter.pk).role == Role.EDITOR
     client.post(f"/workspace/organisation/org-a/members/{documenter.pk}/remove/")
     ended = Membership.all_objects.get(pk=documenter.pk)
@@ -101,7 +115,9 @@ def test_an_administrator_changes_roles_and_removes_members(client, world):
     assert not can(User.objects.get(pk=documenter.user_id), Action.VIEW_REPORTS, world.a)
     page = client.get("/workspace/organisation/org-a/").content.decode()
     assert '<span class="case-name">a_documenter<' not in page
-    assert AuditEntry.objects.filter(action="membership.end", actor=world.users["a_administrator"]).exists()
+    assert AuditEntry.objects.filter(
+        action="membership.end", actor=world.users["a_administrator"]
+    ).exists()
     own = Membership.objects.get(user=world.users["a_administrator"])
     response = client.post(f"/workspace/organisation/org-a/members/{own.pk}/remove/", follow=True)
     assert "at least one administrator" in response.content.decode()
@@ -112,7 +128,7 @@ def test_the_members_page_shows_who_enrolled_two_factor(client, world):
     verify_device(world.users["a_editor"])
     login(client, world.users["a_administrator"])
     page = client.get("/workspace/organisation/org-a/").content.decode()
-    rows = {name: page[page.index(f">{name}<"):][:600] for name in ("a_editor", "a_viewer")}
+    rows = {name: page[page.index(f">{name}<") :][:600] for name in ("a_editor", "a_viewer")}
     assert "set up" in rows["a_editor"] and "not set up" not in rows["a_editor"]
     assert "not set up" in rows["a_viewer"]
 
@@ -123,9 +139,13 @@ def test_other_organisations_and_non_administrators_get_nothing(client, world, w
     member = Membership.objects.get(user=world.users["a_documenter"])
     responses = [
         client.get("/workspace/organisation/org-a/"),
-        client.post("/workspace/organisation/org-a/", {"email": "x@example.org", "role": "administrator"}),
-        client.post(f"/workspace/organisation/org-a/members/{member.pk}/role/",
-                    {f"m{member.pk}-role": "administrator"}),
+        client.post(
+            "/workspace/organisation/org-a/", {"email": "x@example.org", "role": "administrator"}
+        ),
+        client.post(
+            f"/workspace/organisation/org-a/members/{member.pk}/role/",
+            {f"m{member.pk}-role": "administrator"},
+        ),
         client.post(f"/workspace/organisation/org-a/members/{member.pk}/remove/"),
     ]
     for response in responses:
@@ -144,13 +164,20 @@ def test_an_administrator_of_one_organisation_lands_on_it(client, world):
 
 def test_only_superusers_create_organisations(world, verified_admin_client):
     client = login(Client(), world.users["a_administrator"])
-    assert client.post("/workspace/organisation/new/", {"name": "Rogue", "kind": "local"}).status_code == 403
-    response = verified_admin_client.post("/workspace/organisation/new/",
-                                          {"name": "Freedom Now", "country": "SN", "kind": "local"})
+    assert (
+        client.post("/workspace/organisation/new/", {"name": "Rogue", "kind": "local"}).status_code
+        == 403
+    )
+    response = verified_admin_client.post(
+        "/workspace/organisation/new/", {"name": "Freedom Now", "country": "SN", "kind": "local"}
+    )
     assert response.status_code == 302
     organisation = Organisation.objects.get(slug="freedom-now")
     assert organisation.country == "SN"
-    assert AuditEntry.objects.filter(action="organisation.create", organisation=organisation).exists()
-    reserved = verified_admin_client.post("/workspace/organisation/new/",
-                                          {"name": "Reports", "kind": "local"})
+    assert AuditEntry.objects.filter(
+        action="organisation.create", organisation=organisation
+    ).exists()
+    reserved = verified_admin_client.post(
+        "/workspace/organisation/new/", {"name": "Reports", "kind": "local"}
+    )
     assert reserved.status_code == 200 and not Organisation.objects.filter(slug="reports").exists()

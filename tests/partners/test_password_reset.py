@@ -33,7 +33,9 @@ def _link() -> str:
 def _set_password(client, link: str):
     page = client.get(link, follow=True)
     form_url = page.redirect_chain[-1][0] if page.redirect_chain else link
-    return client.post(form_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}), page
+    return client.post(
+        form_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    ), page
 
 
 def test_the_login_page_links_to_the_reset(client, db):
@@ -60,7 +62,8 @@ def test_an_expired_link_is_refused(client, world, monkeypatch, settings):
     _ask(client)
     link = _link()
     later = default_token_generator._now() + __import__("datetime").timedelta(
-        seconds=settings.PASSWORD_RESET_TIMEOUT + 5)
+        seconds=settings.PASSWORD_RESET_TIMEOUT + 5
+    )
     monkeypatch.setattr(default_token_generator, "_now", lambda: later)
     page = client.get(link, follow=True)
     assert 'name="new_password1"' not in page.content.decode()

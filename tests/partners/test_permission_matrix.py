@@ -22,13 +22,33 @@ from tests.partners.fixtures import login, plant_canaries
 from tests.partners.routes import all_routes, api_schema_paths, response_text, urls_for
 
 # Namespaces whose pages anyone may open (what they show is filtered by the visibility gate).
-PUBLIC_NAMESPACES = {"", "publication", "publication:statistics", "api", "partners", "advocacy",
-                     "report"}
+PUBLIC_NAMESPACES = {
+    "",
+    "publication",
+    "publication:statistics",
+    "api",
+    "partners",
+    "advocacy",
+    "report",
+}
 ENTITLED_REVIEWERS = {"a_reviewer", "a_editor", "a_administrator", "net_administrator"}
 DENIED = {301, 302, 401, 403, 404, 405}
-ROLES = ["anonymous", "outsider", "a_viewer", "a_documenter", "a_reviewer", "a_editor",
-         "a_administrator", "b_viewer", "b_documenter", "b_reviewer", "b_editor",
-         "b_administrator", "b_staff", "net_administrator"]
+ROLES = [
+    "anonymous",
+    "outsider",
+    "a_viewer",
+    "a_documenter",
+    "a_reviewer",
+    "a_editor",
+    "a_administrator",
+    "b_viewer",
+    "b_documenter",
+    "b_reviewer",
+    "b_editor",
+    "b_administrator",
+    "b_staff",
+    "net_administrator",
+]
 
 
 def _forbidden(role: str, planted) -> list[str]:
@@ -42,20 +62,25 @@ def _forbidden(role: str, planted) -> list[str]:
 def _few_objects(planted) -> list:
     """One published public case, one partner-only and one restricted case, their defenders."""
     public = planted.public_case
-    cases = [public, *[Case.all_objects.filter(visibility=level).first()
-                       for level in (Visibility.PARTNERS, Visibility.RESTRICTED)]]
+    cases = [
+        public,
+        *[
+            Case.all_objects.filter(visibility=level).first()
+            for level in (Visibility.PARTNERS, Visibility.RESTRICTED)
+        ],
+    ]
     return [*cases, *[c.defender for c in cases], *planted.archive]
 
 
 def _objects(planted) -> list:
     """Public and hidden records whose ids fill the routes' placeholders (org A's uploaded
     document and its candidate first, so every id route tries them)."""
-    hidden_cases = list(Case.all_objects.exclude(visibility=Visibility.PUBLIC,
-                                                 review_state=ReviewState.PUBLISHED))
+    hidden_cases = list(
+        Case.all_objects.exclude(visibility=Visibility.PUBLIC, review_state=ReviewState.PUBLISHED)
+    )
     return [
         *planted.archive,
-        *Case.all_objects.filter(visibility=Visibility.PUBLIC,
-                                 review_state=ReviewState.PUBLISHED),
+        *Case.all_objects.filter(visibility=Visibility.PUBLIC, review_state=ReviewState.PUBLISHED),
         *hidden_cases,
         *Defender.all_objects.filter(cases__in=hidden_cases).distinct(),
         *Defender.all_objects.filter(is_published=True),
@@ -127,8 +152,11 @@ def _sweep(client, world, role, planted, objects, queries) -> None:
 
 def test_every_route_is_either_public_or_declares_its_permission():
     """A new private view must use ``permission_required`` (or deny anonymous users)."""
-    private = [r for r in all_routes()
-               if r.namespace not in PUBLIC_NAMESPACES and not r.namespace.startswith("admin")]
+    private = [
+        r
+        for r in all_routes()
+        if r.namespace not in PUBLIC_NAMESPACES and not r.namespace.startswith("admin")
+    ]
     mine = [r for r in private if r.namespace in {"review", "audit"}]
     assert mine and all(r.required_action for r in mine), [r.template for r in mine]
 
@@ -141,14 +169,18 @@ def _owned_by(org) -> list:
     from hrdwatch.records import models as m
 
     tables = [
-        m.Case.all_objects.filter(owner=org), m.Defender.all_objects.filter(owner=org),
-        m.Event.all_objects.filter(case__owner=org), m.Charge.all_objects.filter(event__case__owner=org),
+        m.Case.all_objects.filter(owner=org),
+        m.Defender.all_objects.filter(owner=org),
+        m.Event.all_objects.filter(case__owner=org),
+        m.Charge.all_objects.filter(event__case__owner=org),
         m.DefenderName.all_objects.filter(defender__owner=org),
         m.SensitiveDetail.all_objects.filter(defender__owner=org),
         m.SensitiveDetail.all_objects.filter(case__owner=org),
-        m.Evidence.all_objects.filter(case__owner=org), m.Intervention.all_objects.filter(case__owner=org),
+        m.Evidence.all_objects.filter(case__owner=org),
+        m.Intervention.all_objects.filter(case__owner=org),
         m.CaseShare.objects.filter(case__owner=org),
-        FollowedSource.objects.filter(organisation=org), Document.objects.filter(source__organisation=org),
+        FollowedSource.objects.filter(organisation=org),
+        Document.objects.filter(source__organisation=org),
         Candidate.objects.filter(document__source__organisation=org),
     ]
     return [list(t.order_by("pk").values_list()) for t in tables]
@@ -166,9 +198,16 @@ def test_no_cross_organisation_write_through_any_route(client, world, role):
     login(client, user)
     before = _owned_by(world.a)
     problems: list[str] = []
-    form = {"summary": "CANARYWRITE", "text": "CANARYWRITE", "reason": "CANARYWRITE",
-            "comment": "CANARYWRITE", "name": "CANARYWRITE", "organisation": world.b.slug,
-            "level": "edit", "country": "FR"}
+    form = {
+        "summary": "CANARYWRITE",
+        "text": "CANARYWRITE",
+        "reason": "CANARYWRITE",
+        "comment": "CANARYWRITE",
+        "name": "CANARYWRITE",
+        "organisation": world.b.slug,
+        "level": "edit",
+        "country": "FR",
+    }
     for route in all_routes():
         if "logout" in route.name or "logout" in route.template:
             continue  # would end the session the sweep runs in

@@ -18,8 +18,9 @@ from tests.partners.fixtures import make_case, term
 @pytest.fixture
 def restricted_case(world):
     case = make_case(world.a, visibility=Visibility.PARTNERS)
-    SensitiveDetail.objects.create(case=case, kind=term(Vocabulary.SENSITIVE_KIND),
-                                   text="lawyer's phone")
+    SensitiveDetail.objects.create(
+        case=case, kind=term(Vocabulary.SENSITIVE_KIND), text="lawyer's phone"
+    )
     return case
 
 
@@ -43,15 +44,19 @@ def test_only_the_owners_editors_share(world, restricted_case):
             actions.do_share_case(world.users[name], restricted_case, world.b)
 
 
-@pytest.mark.parametrize("role,create,edit_draft,edit_verified,publish,restore", [
-    (Role.VIEWER, False, False, False, False, False),
-    (Role.DOCUMENTER, True, True, False, False, False),
-    (Role.REVIEWER, True, True, False, False, False),
-    (Role.EDITOR, True, True, True, True, False),
-    (Role.ADMINISTRATOR, True, True, True, True, True),
-])
-def test_roles_build_on_each_other(world, role, create, edit_draft, edit_verified, publish,
-                                   restore):
+@pytest.mark.parametrize(
+    "role,create,edit_draft,edit_verified,publish,restore",
+    [
+        (Role.VIEWER, False, False, False, False, False),
+        (Role.DOCUMENTER, True, True, False, False, False),
+        (Role.REVIEWER, True, True, False, False, False),
+        (Role.EDITOR, True, True, True, True, False),
+        (Role.ADMINISTRATOR, True, True, True, True, True),
+    ],
+)
+def test_roles_build_on_each_other(
+    world, role, create, edit_draft, edit_verified, publish, restore
+):
     user = world.users[f"a_{role}"]
     draft = make_case(world.a)
     verified = make_case(world.a, state=ReviewState.VERIFIED)

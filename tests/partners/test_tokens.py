@@ -19,7 +19,9 @@ TOKEN = re.compile(r"hrd_[A-Za-z0-9_-]{20,}")
 
 
 def _issue_on_page(client, **fields) -> str:
-    response = client.post("/accounts/tokens/", {"name": "nightly import", "expires_in_days": "30", **fields})
+    response = client.post(
+        "/accounts/tokens/", {"name": "nightly import", "expires_in_days": "30", **fields}
+    )
     assert response.status_code == 200
     found = TOKEN.search(response.content.decode())
     assert found, "the new token's value is shown once"
@@ -74,8 +76,19 @@ def test_a_script_acting_by_token_cannot_manage_tokens(world):
 
 def test_the_command_issues_lists_and_revokes(world):
     out, err = StringIO(), StringIO()
-    call_command("tokens", "issue", "a_documenter", "--name", "sync", "--role", "documenter",
-                 "--expires-days", "0", stdout=out, stderr=err)
+    call_command(
+        "tokens",
+        "issue",
+        "a_documenter",
+        "--name",
+        "sync",
+        "--role",
+        "documenter",
+        "--expires-days",
+        "0",
+        stdout=out,
+        stderr=err,
+    )
     raw = out.getvalue().strip()
     assert TOKEN.fullmatch(raw) and authenticate_token(raw) == world.users["a_documenter"]
     token = PartnerToken.objects.get()
@@ -87,11 +100,14 @@ def test_the_command_issues_lists_and_revokes(world):
     assert authenticate_token(raw) is None
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["issue", "nobody", "--name", "x"], "no account named"),
-    (["issue", "a_viewer", "--name", "x", "--role", "editor"], "does not hold the role"),
-    (["revoke", "hrd_"], "no active token"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["issue", "nobody", "--name", "x"], "no account named"),
+        (["issue", "a_viewer", "--name", "x", "--role", "editor"], "does not hold the role"),
+        (["revoke", "hrd_"], "no active token"),
+    ],
+)
 def test_the_command_explains_what_is_wrong(world, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("tokens", *args, stdout=StringIO(), stderr=StringIO())

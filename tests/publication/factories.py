@@ -36,29 +36,51 @@ def make_case(
 ) -> Case:
     """A published public case with an arrest event, one charge and a cited source."""
     defender = Defender.objects.create(
-        display_name=name, name_original_script=original, gender=term("gender", gender),
-        visibility=Visibility.PUBLIC, is_fictional=fictional, biography=f"Biography of {name}.",
+        display_name=name,
+        name_original_script=original,
+        gender=term("gender", gender),
+        visibility=Visibility.PUBLIC,
+        is_fictional=fictional,
+        biography=f"Biography of {name}.",
     )
     defender.roles.set([term("role", r) for r in roles])
     for alias in aliases:
         DefenderName.objects.create(defender=defender, name=alias, visibility=Visibility.PUBLIC)
     case = Case.objects.create(
-        defender=defender, country=country, status=term("case_status", status), summary=summary,
-        visibility=visibility, review_state=review_state, is_fictional=fictional,
-        last_verified_at=timezone.now() if verified and review_state == ReviewState.PUBLISHED else None,
+        defender=defender,
+        country=country,
+        status=term("case_status", status),
+        summary=summary,
+        visibility=visibility,
+        review_state=review_state,
+        is_fictional=fictional,
+        last_verified_at=timezone.now()
+        if verified and review_state == ReviewState.PUBLISHED
+        else None,
     )
     if arrest:
         event = Event.objects.create(
-            case=case, event_type=term("event_type", "arrest"), date=arrest, date_precision="day",
-            visibility=Visibility.PUBLIC, description="Arrested at home.",
+            case=case,
+            event_type=term("event_type", "arrest"),
+            date=arrest,
+            date_precision="day",
+            visibility=Visibility.PUBLIC,
+            description="Arrested at home.",
         )
         if charge_category:
             Charge.objects.create(
-                event=event, wording="Subversion of state power", category=term("charge_category", charge_category),
+                event=event,
+                wording="Subversion of state power",
+                category=term("charge_category", charge_category),
                 visibility=Visibility.PUBLIC,
             )
-        source = Source.objects.create(title="Report", publisher="Example Watch", visibility=Visibility.PUBLIC,
-                                       url="https://example.org/report", published=arrest)
+        source = Source.objects.create(
+            title="Report",
+            publisher="Example Watch",
+            visibility=Visibility.PUBLIC,
+            url="https://example.org/report",
+            published=arrest,
+        )
         event.evidence.create(source=source, case=case, visibility=Visibility.PUBLIC)
     case.refresh_from_db()
     return case

@@ -23,8 +23,14 @@ from hrdwatch.publication.search.index import rebuild
 from .factories import make_case
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 pytestmark = [
@@ -62,8 +68,11 @@ def search(page: Page, base: str, text: str) -> None:
 
 
 def test_a_name_typed_without_accents_finds_the_accented_name(demo_site):
-    entry = next(e for e in SearchEntry.objects.select_related("defender")
-                 if fold(e.defender.display_name) != e.defender.display_name.lower())
+    entry = next(
+        e
+        for e in SearchEntry.objects.select_related("defender")
+        if fold(e.defender.display_name) != e.defender.display_name.lower()
+    )
     accented = entry.defender.display_name
     with browser() as chromium:
         page = chromium.new_page()
@@ -153,4 +162,6 @@ def test_the_site_is_usable_on_a_375_pixel_phone(demo_site):
         for name, path in (("home", "/"), ("list", "/cases/"), ("statistics", "/statistics/")):
             desktop.goto(demo_site + path)
             desktop.wait_for_load_state("networkidle")
-            desktop.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=name != "statistics")
+            desktop.screenshot(
+                path=str(SCREENSHOTS / f"{name}.png"), full_page=name != "statistics"
+            )

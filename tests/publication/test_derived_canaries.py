@@ -29,11 +29,26 @@ D = dt.date
 def public_urls(sample) -> list[str]:
     uid, case_uid = sample.defender.uid, sample.case.uid
     return [
-        "/", "/cases/", "/cases/?q=Nguyen", "/cases/?status=detained_convicted", "/cases.csv", "/cases.json",
-        f"/defenders/{uid}/", f"/defenders/{uid}/feed.atom", "/countries/VN/", "/feed.atom",
-        "/statistics/", "/statistics/data/status.csv", "/statistics/data/time_in_detention.csv",
-        "/statistics/data/arrests_by_year.csv", f"/act/card/{uid}/", f"/act/card/{uid}.png",
-        "/api/v1/cases", f"/api/v1/cases/{case_uid}", "/api/v1/statistics", "/api/v1/defenders",
+        "/",
+        "/cases/",
+        "/cases/?q=Nguyen",
+        "/cases/?status=detained_convicted",
+        "/cases.csv",
+        "/cases.json",
+        f"/defenders/{uid}/",
+        f"/defenders/{uid}/feed.atom",
+        "/countries/VN/",
+        "/feed.atom",
+        "/statistics/",
+        "/statistics/data/status.csv",
+        "/statistics/data/time_in_detention.csv",
+        "/statistics/data/arrests_by_year.csv",
+        f"/act/card/{uid}/",
+        f"/act/card/{uid}.png",
+        "/api/v1/cases",
+        f"/api/v1/cases/{case_uid}",
+        "/api/v1/statistics",
+        "/api/v1/defenders",
         f"/api/v1/defenders/{uid}",
     ]
 
@@ -47,7 +62,7 @@ def snapshot(client, urls: list[str]) -> dict[str, bytes]:
     for url in urls:
         response = client.get(url)
         body = b"".join(response.streaming_content) if response.streaming else response.content
-        out[url] = (str(response.status_code).encode() + b" " + _VOLATILE.sub(rb"\1", body))
+        out[url] = str(response.status_code).encode() + b" " + _VOLATILE.sub(rb"\1", body)
     buffer = io.BytesIO()
     exporters()["json"]().write(Viewer.public(), buffer)
     out["export"] = re.sub(rb'"exported_at": "[^"]*"', b"", buffer.getvalue())
@@ -61,20 +76,45 @@ def verify(case: m.Case) -> None:
 def plant_canaries(sample) -> None:
     case = sample.case
     event = term("event_type", "arrest")
-    m.Event.objects.create(case=case, event_type=event, date=D(2016, 2, 2), date_precision="day",
-                           visibility=Visibility.PARTNERS)
-    m.Event.objects.create(case=case, event_type=term("event_type", "release"), date=D(2024, 6, 1),
-                           date_precision="day", visibility=Visibility.PARTNERS)
-    m.Event.objects.create(case=case, event_type=term("event_type", "release"), date=D(2023, 6, 1),
-                           date_precision="day", visibility=Visibility.RESTRICTED)
-    co = m.Defender.objects.create(display_name="Co Defendant Partners", visibility=Visibility.PARTNERS,
-                                   owner=sample.org)
-    co_case = m.Case.objects.create(
-        defender=co, country="VN", status=term("case_status", "detained_awaiting_trial"),
-        review_state=ReviewState.PUBLISHED, visibility=Visibility.PARTNERS, owner=sample.org,
+    m.Event.objects.create(
+        case=case,
+        event_type=event,
+        date=D(2016, 2, 2),
+        date_precision="day",
+        visibility=Visibility.PARTNERS,
     )
-    m.Event.objects.create(case=co_case, event_type=event, date=D(2019, 3, 5), date_precision="day",
-                           visibility=Visibility.PUBLIC)
+    m.Event.objects.create(
+        case=case,
+        event_type=term("event_type", "release"),
+        date=D(2024, 6, 1),
+        date_precision="day",
+        visibility=Visibility.PARTNERS,
+    )
+    m.Event.objects.create(
+        case=case,
+        event_type=term("event_type", "release"),
+        date=D(2023, 6, 1),
+        date_precision="day",
+        visibility=Visibility.RESTRICTED,
+    )
+    co = m.Defender.objects.create(
+        display_name="Co Defendant Partners", visibility=Visibility.PARTNERS, owner=sample.org
+    )
+    co_case = m.Case.objects.create(
+        defender=co,
+        country="VN",
+        status=term("case_status", "detained_awaiting_trial"),
+        review_state=ReviewState.PUBLISHED,
+        visibility=Visibility.PARTNERS,
+        owner=sample.org,
+    )
+    m.Event.objects.create(
+        case=co_case,
+        event_type=event,
+        date=D(2019, 3, 5),
+        date_precision="day",
+        visibility=Visibility.PUBLIC,
+    )
     verify(co_case)
 
 

@@ -24,7 +24,10 @@ def three(indexed):
 
 def names(params: str) -> list[str]:
     query = ListingQuery.from_params(QueryDict(params))
-    return [e.defender.display_name for e in ordered(filtered_entries(query), query).select_related("defender")]
+    return [
+        e.defender.display_name
+        for e in ordered(filtered_entries(query), query).select_related("defender")
+    ]
 
 
 def test_two_values_of_one_facet_are_either(three):
@@ -40,7 +43,9 @@ def test_an_arrest_date_range_by_year_or_day_with_matching_counts(three):
 
 
 def test_bad_dates_are_ignored_and_the_range_is_kept_in_links(three):
-    query = ListingQuery.from_params(QueryDict("arrest_from=2019-02-30&release_to=x&arrest_to=2020"))
+    query = ListingQuery.from_params(
+        QueryDict("arrest_from=2019-02-30&release_to=x&arrest_to=2020")
+    )
     assert query.dates == {"arrest_to": "2020-12-31"}
     assert "arrest_to=2020-12-31" in query.toggled("country", "CN").querystring()
 

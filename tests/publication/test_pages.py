@@ -21,15 +21,32 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def cases(indexed):
     with indexed():
-        dai = make_case("Nguyễn Văn Đài", country="VN", roles=("lawyer",), summary="Blogger and lawyer.")
-        wang = make_case("Wang Quanzhang", original="王全璋", country="CN", gender="male",
-                         roles=("lawyer",), arrest=dt.date(2015, 8, 3))
-        lena = make_case("Elena Petrova", original="Елена Петрова", country="RU", gender="female",
-                         status="released", roles=("journalist",))
+        dai = make_case(
+            "Nguyễn Văn Đài", country="VN", roles=("lawyer",), summary="Blogger and lawyer."
+        )
+        wang = make_case(
+            "Wang Quanzhang",
+            original="王全璋",
+            country="CN",
+            gender="male",
+            roles=("lawyer",),
+            arrest=dt.date(2015, 8, 3),
+        )
+        lena = make_case(
+            "Elena Petrova",
+            original="Елена Петрова",
+            country="RU",
+            gender="female",
+            status="released",
+            roles=("journalist",),
+        )
         hidden = make_case("Hidden Draft Person", review_state=ReviewState.DRAFT)
         partners = make_case("Partners Only Person", visibility=Visibility.PARTNERS)
-        SensitiveDetail.objects.create(defender=dai.defender, kind=term("sensitive_kind", "health"),
-                                       text="CANARY-health-secret")
+        SensitiveDetail.objects.create(
+            defender=dai.defender,
+            kind=term("sensitive_kind", "health"),
+            text="CANARY-health-secret",
+        )
     return {"dai": dai, "wang": wang, "lena": lena, "hidden": hidden, "partners": partners}
 
 
@@ -43,13 +60,16 @@ def test_every_public_page_renders_in_each_language(client, cases, language):
     client.cookies["django_language"] = language
     dai = cases["dai"]
     urls = [
-        reverse("publication:home"), reverse("publication:cases"),
+        reverse("publication:home"),
+        reverse("publication:cases"),
         reverse("publication:cases") + "?q=nguyen&country=VN&sort=name",
         reverse("publication:defender", args=[dai.defender.uid]),
         reverse("publication:country", args=["VN"]),
         reverse("publication:statistics:page"),
-        reverse("publication:feed"), reverse("publication:defender-feed", args=[dai.defender.uid]),
-        reverse("publication:sitemap"), reverse("publication:robots"),
+        reverse("publication:feed"),
+        reverse("publication:defender-feed", args=[dai.defender.uid]),
+        reverse("publication:sitemap"),
+        reverse("publication:robots"),
     ]
     for url in urls:
         response = client.get(url)
@@ -82,7 +102,9 @@ def test_demo_banner_on_every_page_with_fictional_data(client, cases):
 
 
 def test_filtered_csv_and_json_downloads_hold_the_filtered_cases(client, cases):
-    csv_body = b"".join(client.get(reverse("publication:cases-csv") + "?country=CN").streaming_content).decode()
+    csv_body = b"".join(
+        client.get(reverse("publication:cases-csv") + "?country=CN").streaming_content
+    ).decode()
     lines = csv_body.strip().splitlines()
     assert len(lines) == 2 and "Wang Quanzhang" in lines[1]
     data = json.loads(client.get(reverse("publication:cases-json") + "?role=lawyer").content)
@@ -107,15 +129,33 @@ def test_each_case_of_a_defender_shows_only_its_own_events_charges_and_sources(c
     wang = cases["wang"]
     with indexed():
         earlier = Case.objects.create(
-            defender=wang.defender, country="CN", status=term("case_status", "released"),
-            visibility=Visibility.PUBLIC, review_state=ReviewState.PUBLISHED, is_fictional=True,
+            defender=wang.defender,
+            country="CN",
+            status=term("case_status", "released"),
+            visibility=Visibility.PUBLIC,
+            review_state=ReviewState.PUBLISHED,
+            is_fictional=True,
         )
-        event = Event.objects.create(case=earlier, event_type=term("event_type", "arrest"), date=dt.date(2011, 5, 2),
-                                     date_precision="day", visibility=Visibility.PUBLIC)
-        Charge.objects.create(event=event, wording="Inciting subversion", visibility=Visibility.PUBLIC,
-                              category=term("charge_category", "public_order"))
-        source = Source.objects.create(title="Earlier report", publisher="Other Watch", visibility=Visibility.PUBLIC,
-                                       url="https://example.org/earlier", published=dt.date(2011, 6, 1))
+        event = Event.objects.create(
+            case=earlier,
+            event_type=term("event_type", "arrest"),
+            date=dt.date(2011, 5, 2),
+            date_precision="day",
+            visibility=Visibility.PUBLIC,
+        )
+        Charge.objects.create(
+            event=event,
+            wording="Inciting subversion",
+            visibility=Visibility.PUBLIC,
+            category=term("charge_category", "public_order"),
+        )
+        source = Source.objects.create(
+            title="Earlier report",
+            publisher="Other Watch",
+            visibility=Visibility.PUBLIC,
+            url="https://example.org/earlier",
+            published=dt.date(2011, 6, 1),
+        )
         event.evidence.create(source=source, case=earlier, visibility=Visibility.PUBLIC)
     context = defender_context(wang.defender.uid, "http://testserver/")
     views = {view.case.pk: view for view in context["cases"]}
@@ -149,37 +189,79 @@ def _add_case_with_everything(defender, when: dt.date, label: str):
         return Term.objects.filter(vocabulary=vocabulary).order_by("sort_order", "code").first()
 
     case = Case.objects.create(
-        defender=defender, country="CN", status=term("case_status", "detained_awaiting_trial"),
-        arrest_date=when, arrest_date_precision="day",
-        visibility=Visibility.PUBLIC, review_state=ReviewState.PUBLISHED, is_fictional=True,
+        defender=defender,
+        country="CN",
+        status=term("case_status", "detained_awaiting_trial"),
+        arrest_date=when,
+        arrest_date_precision="day",
+        visibility=Visibility.PUBLIC,
+        review_state=ReviewState.PUBLISHED,
+        is_fictional=True,
     )
     case.wgad_categories.set([first("wgad_category")])
-    prison = PlaceOfDetention.objects.create(name=f"Prison {label}", city="Tianjin", country="CN",
-                                             visibility=Visibility.PUBLIC)
-    secret = PlaceOfDetention.objects.create(name=f"Secret site {label}", country="CN",
-                                             visibility=Visibility.RESTRICTED)
-    arrest = Event.objects.create(case=case, event_type=term("event_type", "arrest"), date=when, date_precision="day",
-                                  visibility=Visibility.PUBLIC, place_of_detention=prison)
-    moved = Event.objects.create(case=case, event_type=term("event_type", "arrest"), date=when + dt.timedelta(days=9),
-                                 date_precision="day", visibility=Visibility.PUBLIC, place_of_detention=secret,
-                                 place=f"Somewhere {label}")
-    Charge.objects.create(event=arrest, wording=f"Charge {label}", category=term("charge_category", "public_order"),
-                          visibility=Visibility.PUBLIC)
-    Charge.objects.create(event=moved, wording=f"Restricted charge {label}",
-                          category=term("charge_category", "public_order"), visibility=Visibility.RESTRICTED)
-    judge = Perpetrator.objects.create(name=f"Judge {label}", perpetrator_type=first("perpetrator_type"),
-                                       country="CN", visibility=Visibility.PUBLIC)
-    EventPerpetrator.objects.create(event=arrest, perpetrator=judge, role=first("perpetrator_role"),
-                                    visibility=Visibility.PUBLIC)
-    Intervention.objects.create(case=case, intervention_type=first("intervention_type"), title=f"Appeal {label}",
-                                visibility=Visibility.PUBLIC)
-    source = Source.objects.create(title=f"Source {label}", visibility=Visibility.PUBLIC,
-                                   archived_text="x" * 1000)
+    prison = PlaceOfDetention.objects.create(
+        name=f"Prison {label}", city="Tianjin", country="CN", visibility=Visibility.PUBLIC
+    )
+    secret = PlaceOfDetention.objects.create(
+        name=f"Secret site {label}", country="CN", visibility=Visibility.RESTRICTED
+    )
+    arrest = Event.objects.create(
+        case=case,
+        event_type=term("event_type", "arrest"),
+        date=when,
+        date_precision="day",
+        visibility=Visibility.PUBLIC,
+        place_of_detention=prison,
+    )
+    moved = Event.objects.create(
+        case=case,
+        event_type=term("event_type", "arrest"),
+        date=when + dt.timedelta(days=9),
+        date_precision="day",
+        visibility=Visibility.PUBLIC,
+        place_of_detention=secret,
+        place=f"Somewhere {label}",
+    )
+    Charge.objects.create(
+        event=arrest,
+        wording=f"Charge {label}",
+        category=term("charge_category", "public_order"),
+        visibility=Visibility.PUBLIC,
+    )
+    Charge.objects.create(
+        event=moved,
+        wording=f"Restricted charge {label}",
+        category=term("charge_category", "public_order"),
+        visibility=Visibility.RESTRICTED,
+    )
+    judge = Perpetrator.objects.create(
+        name=f"Judge {label}",
+        perpetrator_type=first("perpetrator_type"),
+        country="CN",
+        visibility=Visibility.PUBLIC,
+    )
+    EventPerpetrator.objects.create(
+        event=arrest,
+        perpetrator=judge,
+        role=first("perpetrator_role"),
+        visibility=Visibility.PUBLIC,
+    )
+    Intervention.objects.create(
+        case=case,
+        intervention_type=first("intervention_type"),
+        title=f"Appeal {label}",
+        visibility=Visibility.PUBLIC,
+    )
+    source = Source.objects.create(
+        title=f"Source {label}", visibility=Visibility.PUBLIC, archived_text="x" * 1000
+    )
     moved.evidence.create(source=source, visibility=Visibility.PUBLIC)
     return case
 
 
-def test_defender_page_queries_do_not_grow_with_cases_and_show_only_public_facts(client, cases, indexed):
+def test_defender_page_queries_do_not_grow_with_cases_and_show_only_public_facts(
+    client, cases, indexed
+):
     """One query per kind of fact for all of a defender's cases; terms, places and links read once."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -199,7 +281,9 @@ def test_defender_page_queries_do_not_grow_with_cases_and_show_only_public_facts
         with CaptureQueriesContext(connection) as queries:
             body = client.get(url).content.decode()
         # Reads only: on PostgreSQL the page also sets a planner option in a savepoint.
-        return body, sum(q["sql"].lstrip("(").startswith("SELECT") for q in queries.captured_queries)
+        return body, sum(
+            q["sql"].lstrip("(").startswith("SELECT") for q in queries.captured_queries
+        )
 
     with indexed():
         _add_case_with_everything(wang.defender, dt.date(2012, 1, 5), "A")
@@ -212,7 +296,9 @@ def test_defender_page_queries_do_not_grow_with_cases_and_show_only_public_facts
     for label in "ABC":
         assert f"Charge {label}" in body and f"Judge {label}" in body and f"Appeal {label}" in body
         assert f"Prison {label}, Tianjin" in body and f"Source {label}" in body
-        assert f"Somewhere {label}" in body  # the place as written, where the named place is restricted
+        assert (
+            f"Somewhere {label}" in body
+        )  # the place as written, where the named place is restricted
         assert f"Secret site {label}" not in body and f"Restricted charge {label}" not in body
     assert area.label_en in body and "Lawyer" in body
     assert body.count("Deprivation of liberty in") == 4
@@ -226,12 +312,17 @@ def test_defender_page_planner_setting_stays_within_the_page(client, cases):
 
     def setting() -> str:
         with connection.cursor() as cursor:
-            cursor.execute("SHOW join_collapse_limit" if connection.vendor == "postgresql" else "SELECT '8'")
+            cursor.execute(
+                "SHOW join_collapse_limit" if connection.vendor == "postgresql" else "SELECT '8'"
+            )
             return str(cursor.fetchone()[0])
 
     before = setting()
     with joins_as_written():
         inside = setting()
-    assert client.get(reverse("publication:defender", args=[cases["wang"].defender.uid])).status_code == 200
+    assert (
+        client.get(reverse("publication:defender", args=[cases["wang"].defender.uid])).status_code
+        == 200
+    )
     assert setting() == before == "8"
     assert inside == ("1" if connection.vendor == "postgresql" else "8")

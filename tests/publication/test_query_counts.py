@@ -17,10 +17,17 @@ BOUND = 15
 DEFENDER_BOUND = 20
 
 PATHS = [
-    "/cases/", "/cases/?q=al", "/cases/?q=mahdi&sort=name", "/cases/?country=IR&country=BH&role=lawyer",
-    "/cases/?status=detained_convicted&sort=longest&page=2", "/statistics/",
-    "/api/v1/cases?page_size=200", "/api/v1/cases?role=lawyer&wgad=I&page_size=200", "/api/v1/cases?q=al",
-    "/api/v1/defenders?page_size=200", "/api/v1/defenders?sort=longest&page_size=200",
+    "/cases/",
+    "/cases/?q=al",
+    "/cases/?q=mahdi&sort=name",
+    "/cases/?country=IR&country=BH&role=lawyer",
+    "/cases/?status=detained_convicted&sort=longest&page=2",
+    "/statistics/",
+    "/api/v1/cases?page_size=200",
+    "/api/v1/cases?role=lawyer&wgad=I&page_size=200",
+    "/api/v1/cases?q=al",
+    "/api/v1/defenders?page_size=200",
+    "/api/v1/defenders?sort=longest&page_size=200",
     "/api/v1/defenders?country=IR&role=lawyer",
 ]
 
@@ -42,13 +49,17 @@ def fresh(client, path: str) -> int:
 
 
 @pytest.mark.parametrize("path", PATHS)
-def test_pages_and_api_lists_cost_a_bounded_number_of_queries(client, demo, path, django_assert_max_num_queries):
+def test_pages_and_api_lists_cost_a_bounded_number_of_queries(
+    client, demo, path, django_assert_max_num_queries
+):
     client.get("/")  # the session and language cookies, as a returning visitor has them
     with django_assert_max_num_queries(BOUND):
         fresh(client, path)
 
 
-def test_the_defender_page_costs_a_bounded_number_of_queries(client, demo, django_assert_max_num_queries):
+def test_the_defender_page_costs_a_bounded_number_of_queries(
+    client, demo, django_assert_max_num_queries
+):
     defender = Gate(Viewer.public()).defenders().order_by("-pk").first()
     client.get("/")
     with django_assert_max_num_queries(DEFENDER_BOUND):

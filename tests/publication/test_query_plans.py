@@ -35,12 +35,16 @@ def facet_index_serves(plan: str, sqlite_pattern: str) -> bool:
     """SQLite must use the named index; on PostgreSQL (whose choice between two usable indexes on a
     tiny table depends on the statistics other tests left) no facet row may be read by a full scan."""
     if connection.vendor == "postgresql":
-        return "Seq Scan on publication_searchfacet" not in plan and "publication_searchfacet" in plan
+        return (
+            "Seq Scan on publication_searchfacet" not in plan and "publication_searchfacet" in plan
+        )
     return re.search(sqlite_pattern, plan) is not None
 
 
 def test_multi_valued_facet_filters_use_the_facet_value_index(plan_of):
-    plan = plan_of(filtered_entries(ListingQuery(filters={"role": ("lawyer",), "charge": ("state_security",)})))
+    plan = plan_of(
+        filtered_entries(ListingQuery(filters={"role": ("lawyer",), "charge": ("state_security",)}))
+    )
     assert facet_index_serves(plan, "facet_value_entry_idx"), plan
 
 
@@ -50,15 +54,22 @@ def test_single_valued_facet_filters_use_a_column_index(plan_of):
     assert "publication_searchfacet" not in plan, plan
 
 
-@pytest.mark.parametrize(("name", "index"), [
-    ("arrests_by_year", "search_country_year_idx"),
-    ("time_in_detention", "search_detention_idx"),
-    ("sentence_lengths", "search_sentence_idx"),
-])
+@pytest.mark.parametrize(
+    ("name", "index"),
+    [
+        ("arrests_by_year", "search_country_year_idx"),
+        ("time_in_detention", "search_detention_idx"),
+        ("sentence_lengths", "search_sentence_idx"),
+    ],
+)
 def test_statistics_read_a_covering_index_not_the_rows(plan_of, name, index):
     with CaptureQueriesContext(connection) as queries:
         AGGREGATES[name](None)
-    plans = [plan_of_sql(q["sql"]) for q in queries.captured_queries if "publication_searchentry" in q["sql"]]
+    plans = [
+        plan_of_sql(q["sql"])
+        for q in queries.captured_queries
+        if "publication_searchentry" in q["sql"]
+    ]
     assert plans
     for plan in plans:
         if connection.vendor == "sqlite":
@@ -77,7 +88,9 @@ def plan_of_sql(sql: str) -> str:
 def test_latest_first_uses_the_sort_index(plan_of):
     plan = plan_of(ordered(filtered_entries(ListingQuery()), ListingQuery())[:25])
     assert "search_latest_idx" in plan
-    assert "TEMP B-TREE" not in plan and "Sort" not in plan, plan  # the index gives the order: no sort
+    assert "TEMP B-TREE" not in plan and "Sort" not in plan, (
+        plan
+    )  # the index gives the order: no sort
 
 
 def test_a_country_listed_latest_first_reads_its_index_in_order(plan_of):
@@ -92,5 +105,9 @@ def test_a_country_listed_latest_first_reads_its_index_in_order(plan_of):
 
 def test_full_text_uses_the_full_text_index(plan_of):
     plan = plan_of(filtered_entries(ListingQuery(q="wang")))
-    expected = "publication_searchentry_tokens_gin" if connection.vendor == "postgresql" else "VIRTUAL TABLE INDEX"
+    expected = (
+        "publication_searchentry_tokens_gin"
+        if connection.vendor == "postgresql"
+        else "VIRTUAL TABLE INDEX"
+    )
     assert expected in plan

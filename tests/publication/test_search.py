@@ -20,8 +20,12 @@ pytestmark = pytest.mark.django_db
 def people(indexed):
     with indexed():
         make_case("Nguyễn Văn Đài", country="VN")
-        make_case("Wang Quanzhang", original="王全璋", country="CN",
-                  summary="维权律师王全璋于2015年被捕。")
+        make_case(
+            "Wang Quanzhang",
+            original="王全璋",
+            country="CN",
+            summary="维权律师王全璋于2015年被捕。",
+        )
         make_case("Li Heping", original="李和平", country="CN")
         make_case("Aleksei Navalny", original="Алексей Навальный", country="RU")
         make_case("Abdulrahman Al-Hakima", original="عبد الرحمن الحكيمة", country="BH")
@@ -34,24 +38,27 @@ def found(text: str) -> set[str]:
     return {e.defender.display_name for e in entries}
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("nguyen van dai", "Nguyễn Văn Đài"),
-    ("NGUYEN", "Nguyễn Văn Đài"),
-    ("Dai", "Nguyễn Văn Đài"),
-    ("do thi minh hanh", "Đỗ Thị Minh Hạnh"),
-    ("王全璋", "Wang Quanzhang"),
-    ("全璋", "Wang Quanzhang"),
-    ("Quanzhang", "Wang Quanzhang"),
-    ("Wang Quan Zhang", "Wang Quanzhang"),
-    ("Wang Quanz", "Wang Quanzhang"),
-    ("和平", "Li Heping"),
-    ("Алексей Навальный", "Aleksei Navalny"),
-    ("Alexey Navalnyy", "Aleksei Navalny"),
-    ("Navalnyi", "Aleksei Navalny"),
-    ("الحكيمه", "Abdulrahman Al-Hakima"),
-    ("حكيمة", "Abdulrahman Al-Hakima"),
-    ("امينة", "Amina Saleh"),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("nguyen van dai", "Nguyễn Văn Đài"),
+        ("NGUYEN", "Nguyễn Văn Đài"),
+        ("Dai", "Nguyễn Văn Đài"),
+        ("do thi minh hanh", "Đỗ Thị Minh Hạnh"),
+        ("王全璋", "Wang Quanzhang"),
+        ("全璋", "Wang Quanzhang"),
+        ("Quanzhang", "Wang Quanzhang"),
+        ("Wang Quan Zhang", "Wang Quanzhang"),
+        ("Wang Quanz", "Wang Quanzhang"),
+        ("和平", "Li Heping"),
+        ("Алексей Навальный", "Aleksei Navalny"),
+        ("Alexey Navalnyy", "Aleksei Navalny"),
+        ("Navalnyi", "Aleksei Navalny"),
+        ("الحكيمه", "Abdulrahman Al-Hakima"),
+        ("حكيمة", "Abdulrahman Al-Hakima"),
+        ("امينة", "Amina Saleh"),
+    ],
+)
 def test_names_are_found_across_scripts_and_spellings(people, query, expected):
     assert expected in found(query)
 
@@ -65,7 +72,9 @@ def test_a_new_alias_is_searchable_after_the_change_commits(people, indexed):
 
     defender = Defender.objects.get(display_name="Li Heping")
     with indexed():
-        DefenderName.objects.create(defender=defender, name="Lǐ Zhuāngzǐ", visibility=Visibility.PUBLIC)
+        DefenderName.objects.create(
+            defender=defender, name="Lǐ Zhuāngzǐ", visibility=Visibility.PUBLIC
+        )
     assert found("Zhuangzi") == {"Li Heping"}
 
 
@@ -74,15 +83,36 @@ def test_restricted_aliases_are_not_indexed(people, indexed):
 
     defender = Defender.objects.get(display_name="Li Heping")
     with indexed():
-        DefenderName.objects.create(defender=defender, name="Secretcanaryname", visibility=Visibility.RESTRICTED)
+        DefenderName.objects.create(
+            defender=defender, name="Secretcanaryname", visibility=Visibility.RESTRICTED
+        )
     rebuild()
     assert found("Secretcanaryname") == set()
 
 
 HOSTILE = [
-    '"', '""', "*", "a*b", "NEAR(a b)", "AND", "OR OR", "NOT", "^x", "col:term", "'; DROP TABLE x; --",
-    "&|!<->", ":*", "\\", "\x00", "(((", "王*", "%", "_", "<script>alert(1)</script>",
-    "x" * 2000, "Nguyen " * 400,
+    '"',
+    '""',
+    "*",
+    "a*b",
+    "NEAR(a b)",
+    "AND",
+    "OR OR",
+    "NOT",
+    "^x",
+    "col:term",
+    "'; DROP TABLE x; --",
+    "&|!<->",
+    ":*",
+    "\\",
+    "\x00",
+    "(((",
+    "王*",
+    "%",
+    "_",
+    "<script>alert(1)</script>",
+    "x" * 2000,
+    "Nguyen " * 400,
 ]
 
 
@@ -95,11 +125,20 @@ def test_hostile_queries_never_cause_a_server_error(client, people, query):
         assert client.get(reverse(export), {"q": query}).status_code == 200
 
 
-@pytest.mark.parametrize("params", [
-    {"country": "ZZ"}, {"country": "<script>alert(1)</script>"}, {"status": "x" * 500},
-    {"page": "999999"}, {"page": "-4"}, {"page": "abc"}, {"sort": "drop"}, {"year": "１２"},
-    {"unknown_facet": "1"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"country": "ZZ"},
+        {"country": "<script>alert(1)</script>"},
+        {"status": "x" * 500},
+        {"page": "999999"},
+        {"page": "-4"},
+        {"page": "abc"},
+        {"sort": "drop"},
+        {"year": "１２"},
+        {"unknown_facet": "1"},
+    ],
+)
 def test_odd_parameters_are_ignored_or_give_an_empty_page(client, people, params):
     response = client.get(reverse("publication:cases"), params)
     assert response.status_code == 200
@@ -107,7 +146,9 @@ def test_odd_parameters_are_ignored_or_give_an_empty_page(client, people, params
 
 
 def test_the_query_is_echoed_escaped(client, people):
-    body = client.get(reverse("publication:cases"), {"q": '"><img src=x onerror=alert(1)>'}).content.decode()
+    body = client.get(
+        reverse("publication:cases"), {"q": '"><img src=x onerror=alert(1)>'}
+    ).content.decode()
     assert "<img src=x" not in body
     assert "&quot;&gt;&lt;img src=x" in body
 

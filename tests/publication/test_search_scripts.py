@@ -30,14 +30,17 @@ def found(text: str) -> set[str]:
     return {e.defender.display_name for e in entries}
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("Rəşid Hüseynov", "Rashid Huseynov"),  # Azerbaijani ə ş ü
-    ("Elnur Məmmədli", "Elnur Mammadli"),
-    ("Sevgi Çakır", "Sevgi Cakir"),  # Turkish ç ı
-    ("Vugar Aliyev", "Vüqar Əliyev"),  # the other way: Latin query, Azerbaijani record
-    ("Смирнов", "Pyotr Smirnov"),  # Cyrillic
-    ("منصور", "Khalil Mansour"),  # Arabic
-    ("周建国", "Zhou Jianguo"),  # Han
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Rəşid Hüseynov", "Rashid Huseynov"),  # Azerbaijani ə ş ü
+        ("Elnur Məmmədli", "Elnur Mammadli"),
+        ("Sevgi Çakır", "Sevgi Cakir"),  # Turkish ç ı
+        ("Vugar Aliyev", "Vüqar Əliyev"),  # the other way: Latin query, Azerbaijani record
+        ("Смирнов", "Pyotr Smirnov"),  # Cyrillic
+        ("منصور", "Khalil Mansour"),  # Arabic
+        ("周建国", "Zhou Jianguo"),  # Han
+    ],
+)
 def test_a_query_in_another_script_finds_the_latin_record(latin_only, query, expected):
     assert found(query) == {expected}

@@ -50,7 +50,7 @@ def test_cyrillic_names_gain_latin_transliterations_that_common_spellings_meet()
 
 
 def test_query_syntax_characters_are_inert():
-    parsed = parse_query('"a" OR b* NEAR(c) -d ^e \'f\' g:h & | ! <->')
+    parsed = parse_query("\"a\" OR b* NEAR(c) -d ^e 'f' g:h & | ! <->")
     words = [t.tokens[0] for group in parsed.groups for t in group]
     assert all(word.isalnum() for word in words)
     assert not parse_query('"*^:()&|!<->')
@@ -63,8 +63,14 @@ def test_queries_are_capped():
 
 def test_both_backends_compile_the_same_groups():
     parsed = parse_query("Wang 全璋")
-    assert SqliteFts5Backend().compile(parsed) == '("wang" OR "vang") AND ("全 璋" OR "quanzhang" OR "changchuan")'
-    assert PostgresTsvectorBackend().compile(parsed) == "('wang' | 'vang') & ('全' <-> '璋' | 'quanzhang' | 'changchuan')"
+    assert (
+        SqliteFts5Backend().compile(parsed)
+        == '("wang" OR "vang") AND ("全 璋" OR "quanzhang" OR "changchuan")'
+    )
+    assert (
+        PostgresTsvectorBackend().compile(parsed)
+        == "('wang' | 'vang') & ('全' <-> '璋' | 'quanzhang' | 'changchuan')"
+    )
 
 
 def test_the_last_latin_word_of_three_letters_or_more_matches_as_a_prefix():
@@ -83,7 +89,15 @@ def test_search_text_has_only_space_separated_word_tokens():
     assert "obrien" in text.split()
 
 
-_PIECES = [*"aeoudđĐNgyễnVăĐài王全璋 \t\n\u00a0\u3000'’-.,ﬁ", "\u0301", "\u0308", "\u00a8", "ال", "ة", "Навальный"]
+_PIECES = [
+    *"aeoudđĐNgyễnVăĐài王全璋 \t\n\u00a0\u3000'’-.,ﬁ",
+    "\u0301",
+    "\u0308",
+    "\u00a8",
+    "ال",
+    "ة",
+    "Навальный",
+]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))

@@ -59,7 +59,8 @@ def _page(client, worker, on, sample) -> tuple[int, str]:
 
 
 def test_a_withdrawal_from_the_command_line_reaches_the_server_at_once(
-        client, sample, workers, django_capture_on_commit_callbacks):
+    client, sample, workers, django_capture_on_commit_callbacks
+):
     server, cli, on = workers
     status, body = _page(client, server, on, sample)
     assert status == 200 and "Tran Van Minh" in body
@@ -71,7 +72,8 @@ def test_a_withdrawal_from_the_command_line_reaches_the_server_at_once(
 
 @pytest.mark.parametrize("what", ["judge", "source"])
 def test_a_change_to_a_perpetrator_or_a_source_reaches_the_page(
-        client, sample, workers, django_capture_on_commit_callbacks, what):
+    client, sample, workers, django_capture_on_commit_callbacks, what
+):
     server, cli, on = workers
     obj = getattr(sample, what)
     field = "name" if what == "judge" else "title"

@@ -25,8 +25,13 @@ def cases(indexed):
         fresh = make_case("Fresh Verified Person", country="VN")
         stale = make_case("Stale Unverified Person", country="VN", verified=False)
         disputed = make_case("Disputed Status Person", country="VN", arrest=dt.date(2016, 1, 1))
-        Event.objects.create(case=disputed, event_type=term("event_type", "release"), date=dt.date(2018, 5, 1),
-                             date_precision="day", visibility="public")
+        Event.objects.create(
+            case=disputed,
+            event_type=term("event_type", "release"),
+            date=dt.date(2018, 5, 1),
+            date_precision="day",
+            visibility="public",
+        )
     return {"fresh": fresh, "stale": stale, "disputed": Case.objects.get(pk=disputed.pk)}
 
 
@@ -69,7 +74,9 @@ def test_detained_statuses_are_decided_in_records():
     assert "detained_convicted" in DETAINED_STATUSES and "released" not in DETAINED_STATUSES
 
 
-@pytest.mark.parametrize(("lang", "word"), [("en", "whereabouts"), ("fr", "lieu où"), ("es", "paradero")])
+@pytest.mark.parametrize(
+    ("lang", "word"), [("en", "whereabouts"), ("fr", "lieu où"), ("es", "paradero")]
+)
 def test_a_disappeared_persons_letter_asks_for_whereabouts(indexed, lang, word):
     from hrdwatch.publication.letters import letter_for
 

@@ -51,9 +51,12 @@ def test_the_admin_offers_no_hard_delete(verified_admin_client):
     response = admin_client.get(f"/admin/records/case/{sample.case.pk}/delete/")
     assert response.status_code == 403
     response = admin_client.post(
-        "/admin/records/case/", {"action": "soft_delete_selected", "_selected_action": [sample.case.pk]}
+        "/admin/records/case/",
+        {"action": "soft_delete_selected", "_selected_action": [sample.case.pk]},
     )
     assert response.status_code == 302
     assert m.Case.all_objects.get(pk=sample.case.pk).is_deleted
-    admin_client.post("/admin/records/case/", {"action": "restore_selected", "_selected_action": [sample.case.pk]})
+    admin_client.post(
+        "/admin/records/case/", {"action": "restore_selected", "_selected_action": [sample.case.pk]}
+    )
     assert not m.Case.all_objects.get(pk=sample.case.pk).is_deleted

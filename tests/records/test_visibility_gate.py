@@ -82,6 +82,8 @@ def test_organisations_working_at_risk_are_never_named_to_the_public():
     sample.other_org.save()
     assert Gate().organisation_name(sample.other_org) == ""
     assert Gate().organisation_name(sample.org) == "Local NGO"
-    assert Gate(Viewer.at_level("partners")).organisation_name(sample.other_org) == "International NGO"
+    assert (
+        Gate(Viewer.at_level("partners")).organisation_name(sample.other_org) == "International NGO"
+    )
     text = export_text("json", Viewer.public())
     assert "International NGO" not in text

@@ -44,7 +44,9 @@ def test_every_kind_of_write_is_refused_outside_the_actions():
         lambda: case.delete(),
         lambda: m.Case.objects.filter(pk=case.pk).update(summary="x"),
         lambda: m.Case.all_objects.filter(pk=case.pk).delete(),
-        lambda: m.Event.objects.bulk_create([m.Event(case=case, event_type=term("event_type", "trial"))]),
+        lambda: m.Event.objects.bulk_create(
+            [m.Event(case=case, event_type=term("event_type", "trial"))]
+        ),
         lambda: m.Case.objects.bulk_update([case], ["summary"]),
         lambda: case.wgad_categories.clear(),
         lambda: case.defender.roles.add(term("role", "journalist")),
@@ -64,7 +66,9 @@ def test_the_guard_is_lifted_only_inside_an_action_or_an_explicit_block():
         m.Case.objects.filter(pk=sample.case.pk).update(city="Hue")
     with pytest.raises(RecordWriteOutsideActions):
         m.Case.objects.filter(pk=sample.case.pk).update(city="Hanoi")
-    actions.do_update(None, sample.case, version=None, source=m.Source.objects.first(), city="Hanoi")
+    actions.do_update(
+        None, sample.case, version=None, source=m.Source.objects.first(), city="Hanoi"
+    )
     with pytest.raises(RecordWriteOutsideActions):  # and it is closed again afterwards
         m.Case.objects.filter(pk=sample.case.pk).update(city="Hue")
     assert m.Case.objects.get(pk=sample.case.pk).city == "Hanoi"

@@ -23,8 +23,16 @@ from hrdwatch.records.guard import GuardedModel
 
 PACKAGE = Path(__file__).resolve().parents[2] / "hrdwatch"
 WRITE_METHODS = {
-    "save", "delete", "update", "bulk_create", "bulk_update", "create", "get_or_create",
-    "update_or_create", "soft_delete", "restore",
+    "save",
+    "delete",
+    "update",
+    "bulk_create",
+    "bulk_update",
+    "create",
+    "get_or_create",
+    "update_or_create",
+    "soft_delete",
+    "restore",
 }
 M2M_METHODS = {"add", "remove", "set", "clear"}
 RECORD_ONLY_METHODS = {"soft_delete"}  # exist on record models only: any receiver counts
@@ -50,9 +58,14 @@ def record_models() -> dict[str, set[str]]:
 
 def linking_models() -> dict[str, set[str]]:
     """Record models and the models whose many-to-many fields point at them (campaigns)."""
-    return _models_by_module([
-        m for m in apps.get_models() if issubclass(m, GuardedModel)
-        or any(issubclass(f.related_model, GuardedModel) for f in m._meta.many_to_many)])
+    return _models_by_module(
+        [
+            m
+            for m in apps.get_models()
+            if issubclass(m, GuardedModel)
+            or any(issubclass(f.related_model, GuardedModel) for f in m._meta.many_to_many)
+        ]
+    )
 
 
 def m2m_field_names() -> set[str]:
@@ -105,8 +118,11 @@ def _mentions(node: ast.AST, names: Names) -> bool:
     for child in ast.walk(node):
         if isinstance(child, ast.Name) and child.id in names.models:
             return True
-        if (isinstance(child, ast.Attribute) and isinstance(child.value, ast.Name)
-                and child.value.id in names.modules):
+        if (
+            isinstance(child, ast.Attribute)
+            and isinstance(child.value, ast.Name)
+            and child.value.id in names.modules
+        ):
             return True
     return False
 
@@ -121,7 +137,8 @@ def _annotation_names(node: ast.AST | None) -> set[str]:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return set(node.value.replace("|", " ").replace(".", " ").split())
     return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)} | {
-        n.attr for n in ast.walk(node) if isinstance(n, ast.Attribute)}
+        n.attr for n in ast.walk(node) if isinstance(n, ast.Attribute)
+    }
 
 
 class _Scanner(ast.NodeVisitor):
@@ -132,10 +149,16 @@ class _Scanner(ast.NodeVisitor):
 
     def _function(self, node: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         args = [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]
-        self.bound.append({
-            "records": {a.arg for a in args if _annotation_names(a.annotation) & self.records.models},
-            "linkers": {a.arg for a in args if _annotation_names(a.annotation) & self.linkers.models},
-        })
+        self.bound.append(
+            {
+                "records": {
+                    a.arg for a in args if _annotation_names(a.annotation) & self.records.models
+                },
+                "linkers": {
+                    a.arg for a in args if _annotation_names(a.annotation) & self.linkers.models
+                },
+            }
+        )
         self.generic_visit(node)
         self.bound.pop()
 
@@ -170,10 +193,15 @@ class _Scanner(ast.NodeVisitor):
         if isinstance(func, ast.Attribute):
             receiver = func.value
             if func.attr in RECORD_ONLY_METHODS or (
-                    func.attr in WRITE_METHODS and self._receiver_is(receiver, "records")):
+                func.attr in WRITE_METHODS and self._receiver_is(receiver, "records")
+            ):
                 self.found.append(node)
-            elif (func.attr in M2M_METHODS and isinstance(receiver, ast.Attribute)
-                  and receiver.attr in self.m2m and self._receiver_is(receiver.value, "linkers")):
+            elif (
+                func.attr in M2M_METHODS
+                and isinstance(receiver, ast.Attribute)
+                and receiver.attr in self.m2m
+                and self._receiver_is(receiver.value, "linkers")
+            ):
                 self.found.append(node)
         self.generic_visit(node)
 
@@ -187,8 +215,9 @@ def writes_outside_actions(root: Path = PACKAGE) -> Iterator[Write]:
         source = path.read_text(encoding="utf-8")
         tree = ast.parse(source)
         module = "hrdwatch." + relative.removesuffix(".py").replace("/", ".")
-        scanner = _Scanner(module_names(tree, module, known), module_names(tree, module, linking),
-                           m2m)
+        scanner = _Scanner(
+            module_names(tree, module, known), module_names(tree, module, linking), m2m
+        )
         scanner.visit(tree)
         lines = source.splitlines()
         for call in scanner.found:

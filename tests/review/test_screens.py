@@ -12,9 +12,14 @@ from tests.review.test_workflow import COMPLETE
 
 def _in_review(world) -> Case:
     case = actions.do_create_case(
-        world.users["a_documenter"], defender=make_defender(world.a, Visibility.PARTNERS),
-        organisation=world.a, source=make_source(world.a, title="Court ruling"), country="FR",
-        status=term(Vocabulary.CASE_STATUS), visibility=Visibility.PARTNERS)
+        world.users["a_documenter"],
+        defender=make_defender(world.a, Visibility.PARTNERS),
+        organisation=world.a,
+        source=make_source(world.a, title="Court ruling"),
+        country="FR",
+        status=term(Vocabulary.CASE_STATUS),
+        visibility=Visibility.PARTNERS,
+    )
     return actions.do_submit_for_review(world.users["a_documenter"], case)
 
 
@@ -36,8 +41,10 @@ def test_review_screen_shows_sources_beside_the_form_and_records_decisions(clien
     page = client.get(f"/review/case/{case.uid}/").content.decode()
     assert "Court ruling" in page and "Still missing before publication" in page
     assert 'name="viewport"' in page and "review.css" in page
-    response = client.post(f"/review/case/{case.uid}/", {"form": "checklist", **{
-        k: ("on" if v is True else v) for k, v in COMPLETE.items()}})
+    response = client.post(
+        f"/review/case/{case.uid}/",
+        {"form": "checklist", **{k: ("on" if v is True else v) for k, v in COMPLETE.items()}},
+    )
     assert response.status_code == 302
     client.post(f"/review/case/{case.uid}/", {"form": "decision", "decision": "approve"})
     login(client, world.users["a_reviewer"])

@@ -26,13 +26,23 @@ def in_review(world):
     source = make_source(world.a)
     defender = make_defender(world.a, Visibility.PARTNERS)
     case = actions.do_create_case(
-        world.users["a_documenter"], defender=defender, organisation=world.a, source=source,
-        country="FR", status=term(Vocabulary.CASE_STATUS, "detained_awaiting_trial"),
+        world.users["a_documenter"],
+        defender=defender,
+        organisation=world.a,
+        source=source,
+        country="FR",
+        status=term(Vocabulary.CASE_STATUS, "detained_awaiting_trial"),
         visibility=Visibility.PARTNERS,
     )
-    actions.do_add_event(world.users["a_documenter"], case, source=source, visibility=Visibility.PUBLIC,
-                         event_type=term(Vocabulary.EVENT_TYPE, "arrest"), date=dt.date(2020, 1, 2),
-                         date_precision="day")
+    actions.do_add_event(
+        world.users["a_documenter"],
+        case,
+        source=source,
+        visibility=Visibility.PUBLIC,
+        event_type=term(Vocabulary.EVENT_TYPE, "arrest"),
+        date=dt.date(2020, 1, 2),
+        date_precision="day",
+    )
     actions.do_update_checklist(world.users["a_documenter"], case, **COMPLETE)
     return actions.do_submit_for_review(world.users["a_documenter"], case), source
 
@@ -55,9 +65,15 @@ def test_an_approval_records_when_and_by_whom_the_case_was_verified(world, in_re
 
 def test_a_status_the_public_timeline_contradicts_cannot_be_published(world, in_review):
     case, source = in_review
-    actions.do_add_event(world.users["a_editor"], case, source=source, visibility=Visibility.PUBLIC,
-                         event_type=term(Vocabulary.EVENT_TYPE, "release"), date=dt.date(2021, 5, 1),
-                         date_precision="day")
+    actions.do_add_event(
+        world.users["a_editor"],
+        case,
+        source=source,
+        visibility=Visibility.PUBLIC,
+        event_type=term(Vocabulary.EVENT_TYPE, "release"),
+        date=dt.date(2021, 5, 1),
+        date_precision="day",
+    )
     case = _approve_twice(world, case)
     assert case.status_conflict
     assert case.review_state == ReviewState.IN_REVIEW
@@ -68,9 +84,15 @@ def test_a_status_the_public_timeline_contradicts_cannot_be_published(world, in_
 
 def test_a_hidden_release_does_not_block_but_the_reviewer_sees_it(world, in_review, client):
     case, source = in_review
-    actions.do_add_event(world.users["a_editor"], case, source=source, visibility=Visibility.PARTNERS,
-                         event_type=term(Vocabulary.EVENT_TYPE, "release"), date=dt.date(2021, 5, 1),
-                         date_precision="day")
+    actions.do_add_event(
+        world.users["a_editor"],
+        case,
+        source=source,
+        visibility=Visibility.PARTNERS,
+        event_type=term(Vocabulary.EVENT_TYPE, "release"),
+        date=dt.date(2021, 5, 1),
+        date_precision="day",
+    )
     case.refresh_from_db()
     assert not case.status_conflict and case.hidden_facts_differ
     login(client, world.users["a_reviewer"])
@@ -83,7 +105,9 @@ def test_stale_published_cases_are_queued_and_re_verification_clears_them(world,
     case = _approve_twice(world, case)
     actions.do_publish_case(world.users["a_editor"], case)
     with writes_allowed("test data"):
-        Case.all_objects.filter(pk=case.pk).update(last_verified_at=timezone.now() - dt.timedelta(days=400))
+        Case.all_objects.filter(pk=case.pk).update(
+            last_verified_at=timezone.now() - dt.timedelta(days=400)
+        )
     login(client, world.users["a_reviewer"])
     assert case.defender.display_name in client.get(reverse("review:reverify")).content.decode()
     response = client.post(reverse("review:transition", args=[case.uid, "reverify"]))

@@ -16,10 +16,15 @@ from hrdwatch.vocab.models import Vocabulary
 from tests.partners.fixtures import make_defender, make_source, term
 
 COMPLETE = {
-    "is_defender": True, "defender_activity": "Lawyer defending protesters, per court records",
-    "deprived_of_liberty": True, "linked_to_activity": True,
-    "link_reasoning": "Arrested the day after a hearing", "credible_source": True,
-    "consent": Consent.FAMILY, "risk_assessed": True, "wgad_assessed": True,
+    "is_defender": True,
+    "defender_activity": "Lawyer defending protesters, per court records",
+    "deprived_of_liberty": True,
+    "linked_to_activity": True,
+    "link_reasoning": "Arrested the day after a hearing",
+    "credible_source": True,
+    "consent": Consent.FAMILY,
+    "risk_assessed": True,
+    "wgad_assessed": True,
 }
 
 
@@ -28,8 +33,13 @@ def draft(world):
     source = make_source(world.a)
     defender = make_defender(world.a, Visibility.PARTNERS)
     case = actions.do_create_case(
-        world.users["a_documenter"], defender=defender, organisation=world.a, source=source,
-        country="FR", status=term(Vocabulary.CASE_STATUS), visibility=Visibility.PARTNERS,
+        world.users["a_documenter"],
+        defender=defender,
+        organisation=world.a,
+        source=source,
+        country="FR",
+        status=term(Vocabulary.CASE_STATUS),
+        visibility=Visibility.PARTNERS,
     )
     return case
 
@@ -46,22 +56,29 @@ def test_a_new_case_is_a_draft_citing_its_source(world, draft):
 
 def test_facts_cannot_change_without_a_source(world, draft):
     with pytest.raises(actions.MissingSourceError):
-        actions.do_add_event(world.users["a_documenter"], draft, source=None,
-                             event_type=term(Vocabulary.EVENT_TYPE, "arrest"))
+        actions.do_add_event(
+            world.users["a_documenter"],
+            draft,
+            source=None,
+            event_type=term(Vocabulary.EVENT_TYPE, "arrest"),
+        )
     assert not Event.objects.filter(case=draft).exists()
 
 
 def test_documenter_edits_own_drafts_only(world, draft):
     source = make_source(world.a)
-    actions.do_update_case(world.users["a_documenter"], draft, version=None, source=source,
-                           city="Lyon")
+    actions.do_update_case(
+        world.users["a_documenter"], draft, version=None, source=source, city="Lyon"
+    )
     with pytest.raises(PermissionDenied):
-        actions.do_update_case(world.users["b_documenter"], draft, version=None, source=source,
-                               city="Paris")
+        actions.do_update_case(
+            world.users["b_documenter"], draft, version=None, source=source, city="Paris"
+        )
     _to_review(world, draft)
     with pytest.raises(PermissionDenied):
-        actions.do_update_case(world.users["a_documenter"], draft, version=None, source=source,
-                               city="Nice")
+        actions.do_update_case(
+            world.users["a_documenter"], draft, version=None, source=source, city="Nice"
+        )
     actions.do_update_case(world.users["a_editor"], draft, version=None, source=source, city="Nice")
 
 
@@ -96,8 +113,9 @@ def test_network_wide_reviewer_counts_as_the_second_pair_of_eyes(world, draft):
 
 
 def test_incomplete_checklist_blocks_verification_and_says_what_is_missing(world, draft):
-    actions.do_update_checklist(world.users["a_documenter"], draft,
-                                **{**COMPLETE, "consent": Consent.UNKNOWN})
+    actions.do_update_checklist(
+        world.users["a_documenter"], draft, **{**COMPLETE, "consent": Consent.UNKNOWN}
+    )
     case = actions.do_submit_for_review(world.users["a_documenter"], draft)
     actions.do_review_case(world.users["a_reviewer"], case, Decision.APPROVE)
     actions.do_review_case(world.users["b_reviewer"], case, Decision.APPROVE)

@@ -47,9 +47,13 @@ def test_every_chart_is_an_svg_with_a_downloadable_table(client, cases):
         svg = client.get(reverse("publication:statistics:chart", args=[name]))
         assert svg.status_code == 200 and svg["Content-Type"] == "image/svg+xml"
         assert svg.content.lstrip().startswith(b"<svg")
-        data = json.loads(client.get(reverse("publication:statistics:data", args=[name, "json"])).content)
+        data = json.loads(
+            client.get(reverse("publication:statistics:data", args=[name, "json"])).content
+        )
         assert data["columns"] and isinstance(data["rows"], list)
-        csv_text = client.get(reverse("publication:statistics:data", args=[name, "csv"])).content.decode()
+        csv_text = client.get(
+            reverse("publication:statistics:data", args=[name, "csv"])
+        ).content.decode()
         assert csv_text.splitlines()[0] == ",".join(data["columns"])
 
 

@@ -17,8 +17,14 @@ from hrdwatch.records.models import Case, SensitiveDetail
 from tests.partners.fixtures import PASSWORD
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
 pytestmark = [
@@ -33,7 +39,9 @@ def settle(page) -> None:
     expect(page.locator(".ws-status")).to_have_text("Enregistré")
 
 
-def test_a_documenter_records_and_submits_a_case_on_a_phone_in_french(live_server, transactional_db, world):
+def test_a_documenter_records_and_submits_a_case_on_a_phone_in_french(
+    live_server, transactional_db, world
+):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
@@ -78,7 +86,9 @@ def test_a_documenter_records_and_submits_a_case_on_a_phone_in_french(live_serve
             page.fill("textarea[name=quote]", "Elle a été arrêtée en mars 2024.")
             page.select_option("select[name=note_kind]", "family_contact")
             page.fill("textarea[name=note_text]", "Sœur : +212 600 000 000")
-            expect(page.get_by_text("Restreint : seule votre organisation le voit").first).to_be_visible()
+            expect(
+                page.get_by_text("Restreint : seule votre organisation le voit").first
+            ).to_be_visible()
             page.screenshot(path=str(SCREENSHOTS / "workspace-3-facts-fr.png"), full_page=True)
             settle(page)
             page.get_by_role("button", name="Soumettre à la relecture").click()
@@ -92,5 +102,8 @@ def test_a_documenter_records_and_submits_a_case_on_a_phone_in_french(live_serve
     assert case.review_state == ReviewState.IN_REVIEW and case.owner == world.a
     arrest = case.events.get(event_type__code="arrest")
     assert (arrest.date, arrest.date_precision) == (dt.date(2024, 3, 1), "month")
-    assert case.events.get(event_type__code="charge").charges.get().legal_provision == "Code pénal art. 206"
+    assert (
+        case.events.get(event_type__code="charge").charges.get().legal_provision
+        == "Code pénal art. 206"
+    )
     assert SensitiveDetail.objects.get(case=case).visibility == Visibility.RESTRICTED

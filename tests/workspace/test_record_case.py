@@ -15,16 +15,38 @@ from tests.partners.fixtures import PASSWORD, login, make_case, make_defender
 
 pytestmark = pytest.mark.django_db
 
-PERSON = {"_form": "1", "name": "Amina Haddad", "name_original": "أمينة حداد", "gender": "female",
-          "birth_year": "1988", "nationality": "MA", "roles": ["journalist"]}
-DETENTION = {"_form": "1", "country": "MA", "city": "Rabat", "place": "Commissariat central",
-             "arresting_forces": "Police judiciaire", "status": "detained_awaiting_trial"}
-FACTS = {"_form": "1", "arrest_date_0": "2024", "arrest_date_1": "3", "arrest_date_2": "",
-         "certainty": "alleged", "charge_wording": "atteinte à la sûreté de l'État",
-         "charge_article": "Code pénal art. 206", "charge_category": "state_security",
-         "source_url": "https://example.org/news/1", "source_title": "Arrest reported",
-         "quote": "She was arrested in March 2024.", "note_kind": "family_contact",
-         "note_text": "Sister: +212 600 000 000"}
+PERSON = {
+    "_form": "1",
+    "name": "Amina Haddad",
+    "name_original": "أمينة حداد",
+    "gender": "female",
+    "birth_year": "1988",
+    "nationality": "MA",
+    "roles": ["journalist"],
+}
+DETENTION = {
+    "_form": "1",
+    "country": "MA",
+    "city": "Rabat",
+    "place": "Commissariat central",
+    "arresting_forces": "Police judiciaire",
+    "status": "detained_awaiting_trial",
+}
+FACTS = {
+    "_form": "1",
+    "arrest_date_0": "2024",
+    "arrest_date_1": "3",
+    "arrest_date_2": "",
+    "certainty": "alleged",
+    "charge_wording": "atteinte à la sûreté de l'État",
+    "charge_article": "Code pénal art. 206",
+    "charge_category": "state_security",
+    "source_url": "https://example.org/news/1",
+    "source_title": "Arrest reported",
+    "quote": "She was arrested in March 2024.",
+    "note_kind": "family_contact",
+    "note_text": "Sister: +212 600 000 000",
+}
 
 
 def start(client) -> Draft:
@@ -55,8 +77,12 @@ def test_anonymous_is_sent_to_login_and_non_members_are_refused(client, world):
 def test_three_steps_record_a_case_and_submit_it(client, world):
     login(client, world.users["a_documenter"])
     draft = start(client)
-    assert client.post(step_url(draft, "person"), PERSON)["Location"] == step_url(draft, "detention")
-    assert client.post(step_url(draft, "detention"), DETENTION)["Location"] == step_url(draft, "facts")
+    assert client.post(step_url(draft, "person"), PERSON)["Location"] == step_url(
+        draft, "detention"
+    )
+    assert client.post(step_url(draft, "detention"), DETENTION)["Location"] == step_url(
+        draft, "facts"
+    )
     response = client.post(step_url(draft, "facts"), {**FACTS, "go": "submit"})
     draft.refresh_from_db()
     case = draft.case
@@ -67,11 +93,18 @@ def test_three_steps_record_a_case_and_submit_it(client, world):
     assert (arrest.date, arrest.date_precision) == (dt.date(2024, 3, 1), "month")
     assert arrest.certainty == "alleged"
     charge = case.events.get(event_type__code="charge").charges.get()
-    assert (charge.wording, charge.legal_provision) == ("atteinte à la sûreté de l'État", "Code pénal art. 206")
+    assert (charge.wording, charge.legal_provision) == (
+        "atteinte à la sûreté de l'État",
+        "Code pénal art. 206",
+    )
     assert arrest.evidence.get().quote == "She was arrested in March 2024."
     note = SensitiveDetail.objects.get(case=case)
     assert note.visibility == Visibility.RESTRICTED
-    actions = set(AuditEntry.objects.filter(actor=world.users["a_documenter"]).values_list("action", flat=True))
+    actions = set(
+        AuditEntry.objects.filter(actor=world.users["a_documenter"]).values_list(
+            "action", flat=True
+        )
+    )
     assert {"case.record", "case.create", "event.create", "charge.create", "case.submit"} <= actions
     page = client.get(f"/workspace/cases/{case.uid}/").content.decode()
     assert "Sister: +212 600 000 000" in page and "Restricted" in page and "case.submit" in page
@@ -81,26 +114,38 @@ def test_three_steps_record_a_case_and_submit_it(client, world):
 def test_each_step_saves_the_draft_even_when_invalid(client, world):
     login(client, world.users["a_documenter"])
     draft = start(client)
-    response = client.post(step_url(draft, "facts"), {**FACTS, "source_url": "", "arrest_date_2": "31",
-                                                      "arrest_date_1": "2", "go": "submit"})
+    response = client.post(
+        step_url(draft, "facts"),
+        {**FACTS, "source_url": "", "arrest_date_2": "31", "arrest_date_1": "2", "go": "submit"},
+    )
     draft.refresh_from_db()
     assert draft.case is None and draft.step("facts")["note_text"] == FACTS["note_text"]
     assert response.status_code == 200 and "This date does not exist" in response.content.decode()
     page = client.get(step_url(draft, "facts")).content.decode()
     assert "Sister: +212 600 000 000" in page
-    assert "This date does not exist" in client.get(step_url(draft, "facts") + "?check=1").content.decode()
+    assert (
+        "This date does not exist"
+        in client.get(step_url(draft, "facts") + "?check=1").content.decode()
+    )
     response = client.post(step_url(draft, "facts"), {**FACTS, "go": "submit"})
-    assert response.status_code == 302 and response["Location"] == step_url(draft, "person") + "?check=1"
+    assert (
+        response.status_code == 302
+        and response["Location"] == step_url(draft, "person") + "?check=1"
+    )
     assert "Give the person" in client.get(response["Location"]).content.decode()
 
 
 def test_autosave_keeps_what_is_typed(client, world):
     login(client, world.users["a_documenter"])
     draft = start(client)
-    response = client.post(step_url(draft, "person") + "autosave/", {"name": "Half typed", "roles": ["lawyer"]})
+    response = client.post(
+        step_url(draft, "person") + "autosave/", {"name": "Half typed", "roles": ["lawyer"]}
+    )
     assert response.json()["saved"] is True
     draft.refresh_from_db()
-    assert draft.step("person")["name"] == "Half typed" and draft.step("person")["roles"] == ["lawyer"]
+    assert draft.step("person")["name"] == "Half typed" and draft.step("person")["roles"] == [
+        "lawyer"
+    ]
 
 
 def test_month_only_date_round_trips_in_the_form(client, world):
@@ -141,7 +186,9 @@ def test_same_name_people_are_told_apart_and_hidden_people_never_offered(client,
 def test_another_users_draft_and_another_organisations_case_are_refused(client, world):
     login(client, world.users["a_documenter"])
     draft = start(client)
-    hidden = make_case(world.a, visibility=Visibility.RESTRICTED, defender_visibility=Visibility.RESTRICTED)
+    hidden = make_case(
+        world.a, visibility=Visibility.RESTRICTED, defender_visibility=Visibility.RESTRICTED
+    )
     client.logout()
     login(client, world.users["b_documenter"])
     assert client.get(step_url(draft, "person")).status_code == 404
@@ -162,7 +209,9 @@ def test_returned_case_shows_the_reviewers_comment(client, world):
     client.post(step_url(draft, "detention"), DETENTION)
     client.post(step_url(draft, "facts"), {**FACTS, "go": "submit"})
     draft.refresh_from_db()
-    do_review_case(world.users["b_reviewer"], draft.case, "request_changes", "Please add a second source.")
+    do_review_case(
+        world.users["b_reviewer"], draft.case, "request_changes", "Please add a second source."
+    )
     page = client.get("/workspace/").content.decode()
     assert "Please add a second source." in page
     response = client.post(f"/workspace/cases/{draft.case.uid}/submit/")

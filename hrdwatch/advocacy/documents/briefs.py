@@ -30,7 +30,8 @@ CASE_ROWS = 200  # the case table lists at most this many, longest-held first
 def bar_chart(rows: list[dict[str, Any]], x_title: str, y_title: str, caption: str) -> Chart:
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "width": 480, "height": 200,
+        "width": 480,
+        "height": 200,
         "data": {"values": [{"key": r["label"], "count": r["count"]} for r in rows]},
         "mark": {"type": "bar", "color": "#2b5f8a"},
         "encoding": {
@@ -39,7 +40,9 @@ def bar_chart(rows: list[dict[str, Any]], x_title: str, y_title: str, caption: s
         },
         "config": {"font": "DejaVu Sans"},
     }
-    return Chart(svg=vlc.vegalite_to_svg(spec), png=vlc.vegalite_to_png(spec, scale=2), caption=caption)
+    return Chart(
+        svg=vlc.vegalite_to_svg(spec), png=vlc.vegalite_to_png(spec, scale=2), caption=caption
+    )
 
 
 def _counts_table(rows: list[dict[str, Any]], first: str, t: Labels) -> Table:
@@ -49,49 +52,71 @@ def _counts_table(rows: list[dict[str, Any]], first: str, t: Labels) -> Table:
 def _fill(doc: Document, gate: Gate, cases: QuerySet[Case], t: Labels, by_country: bool) -> None:
     lang = t.language
     figures_section = doc.section(t("s_figures"))
-    figures_section.add(FieldRow(t("f_defenders"), str(cases.values("defender").distinct().count())))
+    figures_section.add(
+        FieldRow(t("f_defenders"), str(cases.values("defender").distinct().count()))
+    )
     figures_section.add(FieldRow(t("f_cases"), str(cases.count())))
     figures_section.add(FieldRow(t("f_detained"), str(figures.detained_defenders(cases))))
-    figures_section.add(FieldRow(t("f_days"), f"{figures.total_days_in_detention(cases):,}".replace(",", " ")))
+    figures_section.add(
+        FieldRow(t("f_days"), f"{figures.total_days_in_detention(cases):,}".replace(",", " "))
+    )
     trend = figures.arrests_by_year(cases)
     if trend:
         doc.section(t("s_trend")).add(bar_chart(trend, t("year"), t("count"), t("s_trend"))).add(
-            _counts_table(trend, t("year"), t))
+            _counts_table(trend, t("year"), t)
+        )
     if by_country:
         countries = figures.by_country(cases)
-        doc.section(t("s_countries")).add(bar_chart(countries, t("country"), t("count"), t("s_countries"))).add(
-            _counts_table(countries, t("country"), t))
+        doc.section(t("s_countries")).add(
+            bar_chart(countries, t("country"), t("count"), t("s_countries"))
+        ).add(_counts_table(countries, t("country"), t))
     doc.section(t("s_status")).add(_counts_table(figures.by_status(cases), t("status"), t))
     charges = figures.charge_categories(gate, cases)
     if charges:
         doc.section(t("s_charges")).add(_counts_table(charges, t("charges"), t))
     rows = []
-    for case in cases.select_related("defender", "status").order_by("arrest_date", "pk")[:CASE_ROWS]:
+    for case in cases.select_related("defender", "status").order_by("arrest_date", "pk")[
+        :CASE_ROWS
+    ]:
         days = days_detained(case)
-        rows.append([case.defender.display_name, country_name(case.country, lang), case.status.label(lang),
-                     human_date(case.arrest_date, case.arrest_date_precision, lang), "" if days is None else str(days)])
+        rows.append(
+            [
+                case.defender.display_name,
+                country_name(case.country, lang),
+                case.status.label(lang),
+                human_date(case.arrest_date, case.arrest_date_precision, lang),
+                "" if days is None else str(days),
+            ]
+        )
     doc.section(t("s_cases")).add(
-        Table([t("name"), t("country"), t("status"), t("arrested"), t("days_held")], rows))
+        Table([t("name"), t("country"), t("status"), t("arrested"), t("days_held")], rows)
+    )
 
 
 def _document(title: str, t: Labels, cases: QuerySet[Case]) -> Document:
     subtitle = t("brief_subtitle", date=human_date(today(), "day", t.language))
     if cases.filter(is_fictional=True).exists():
         subtitle += " — " + t("fictional_note")
-    return Document(title=title, subtitle=subtitle, language=t.language, sources_heading=t("sources"))
+    return Document(
+        title=title, subtitle=subtitle, language=t.language, sources_heading=t("sources")
+    )
 
 
 def country_brief(code: str, language: str = "en", viewer: Viewer | None = None) -> Document:
     t, gate = Labels(language), Gate(viewer or Viewer.public())
     cases = gate.cases().filter(country=code.upper()).order_by()
     with translation.override(language):
-        doc = _document(t("brief_country_title", country=country_name(code.upper(), language)), t, cases)
+        doc = _document(
+            t("brief_country_title", country=country_name(code.upper(), language)), t, cases
+        )
         _fill(doc, gate, cases, t, by_country=False)
     doc.meta = {"kind": "country", "country": code.upper()}
     return doc
 
 
-def thematic_brief(vocabulary: str, code: str, language: str = "en", viewer: Viewer | None = None) -> Document:
+def thematic_brief(
+    vocabulary: str, code: str, language: str = "en", viewer: Viewer | None = None
+) -> Document:
     """A brief on defenders with one role, or cases with one charge category, across countries."""
     t, gate = Labels(language), Gate(viewer or Viewer.public())
     term = Term.objects.get(vocabulary=vocabulary, code=code)

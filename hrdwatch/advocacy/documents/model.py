@@ -92,7 +92,11 @@ class Document:
         """The footnote number for a source, adding it on first use."""
         if source.pk not in self._by_source:
             number = len(self.citations) + 1
-            parts = [source.title, source.publisher, source.published.isoformat() if source.published else ""]
+            parts = [
+                source.title,
+                source.publisher,
+                source.published.isoformat() if source.published else "",
+            ]
             self.citations.append(Citation(number, ", ".join(p for p in parts if p), source.url))
             self._by_source[source.pk] = number
         return self._by_source[source.pk]

@@ -15,7 +15,13 @@ from hrdwatch.records.visibility import Gate
 
 from .model import Document
 
-START_TYPES = ("arrest", "detention", "incommunicado_detention", "enforced_disappearance", "house_arrest")
+START_TYPES = (
+    "arrest",
+    "detention",
+    "incommunicado_detention",
+    "enforced_disappearance",
+    "house_arrest",
+)
 
 
 def human_date(date: object, precision: str, language: str) -> str:
@@ -25,11 +31,18 @@ def human_date(date: object, precision: str, language: str) -> str:
 
 def events_for(gate: Gate) -> object:
     """Visible events with what the documents print about them, visible parts only."""
-    return gate.events().select_related("event_type", "place_of_detention", "case__defender").prefetch_related(
-        Prefetch("charges", gate.charges().select_related("category")),
-        Prefetch("perpetrator_links", gate.perpetrator_links().select_related("perpetrator", "role")),
-        Prefetch("evidence", gate.evidence().select_related("source")),
-    ).order_by("date", "pk")
+    return (
+        gate.events()
+        .select_related("event_type", "place_of_detention", "case__defender")
+        .prefetch_related(
+            Prefetch("charges", gate.charges().select_related("category")),
+            Prefetch(
+                "perpetrator_links", gate.perpetrator_links().select_related("perpetrator", "role")
+            ),
+            Prefetch("evidence", gate.evidence().select_related("source")),
+        )
+        .order_by("date", "pk")
+    )
 
 
 @dataclass
@@ -48,7 +61,9 @@ class CaseRecord:
         record = cls(gate, case, doc)
         record.events = list(events_for(gate).filter(case=case))  # type: ignore[attr-defined]
         by_field: dict[str, list[Evidence]] = defaultdict(list)
-        for evidence in gate.evidence().filter(case=case, event__isnull=True).select_related("source"):
+        for evidence in (
+            gate.evidence().filter(case=case, event__isnull=True).select_related("source")
+        ):
             by_field[evidence.field or ""].append(evidence)
         record.field_evidence = dict(by_field)
         return record
@@ -69,7 +84,9 @@ class CaseRecord:
         starts = self.of_type(*START_TYPES)
         return starts[0] if starts else None
 
-    def perpetrators(self, *roles: str, events: list[Event] | None = None) -> list[tuple[str, Event]]:
+    def perpetrators(
+        self, *roles: str, events: list[Event] | None = None
+    ) -> list[tuple[str, Event]]:
         """(name, event) of perpetrators in the given roles, in timeline order, without repeats."""
         seen: dict[str, Event] = {}
         for event in events if events is not None else self.events:
@@ -81,4 +98,6 @@ class CaseRecord:
     def place_of(self, event: Event) -> str:
         parts = [event.place_of_detention.name if event.place_of_detention else "", event.place]
         text = ", ".join(dict.fromkeys(p for p in parts if p))
-        return text or ", ".join(p for p in (self.case.city, country_name(self.case.country, self.doc.language)) if p)
+        return text or ", ".join(
+            p for p in (self.case.city, country_name(self.case.country, self.doc.language)) if p
+        )

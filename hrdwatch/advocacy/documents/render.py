@@ -78,14 +78,23 @@ def to_docx(doc: Document) -> bytes:
 def to_html(doc: Document) -> str:
     charts = {
         id(b): "data:image/svg+xml;base64," + base64.b64encode(b.svg.encode()).decode()
-        for s in doc.sections for b in s.blocks if isinstance(b, Chart)
+        for s in doc.sections
+        for b in s.blocks
+        if isinstance(b, Chart)
     }
     sections = [
-        {"heading": s.heading, "blocks": [
-            {"kind": type(b).__name__, "block": b, "refs": _refs(getattr(b, "citations", [])),
-             "src": charts.get(id(b), "")}
-            for b in s.blocks
-        ]}
+        {
+            "heading": s.heading,
+            "blocks": [
+                {
+                    "kind": type(b).__name__,
+                    "block": b,
+                    "refs": _refs(getattr(b, "citations", [])),
+                    "src": charts.get(id(b), ""),
+                }
+                for b in s.blocks
+            ],
+        }
         for s in doc.sections
     ]
     return render_to_string("advocacy/document.html", {"doc": doc, "sections": sections})

@@ -43,12 +43,15 @@ def _chain(perpetrator: Perpetrator, visible: set[int]) -> list[str]:
 def build_sanctions(perpetrator_uid: str, viewer: Viewer) -> Document:
     """The dossier for one perpetrator (raises Perpetrator.DoesNotExist when not visible)."""
     t, gate = Labels(LANGUAGE), Gate(viewer)
-    perpetrator = gate.perpetrators().select_related("perpetrator_type", "parent").get(uid=perpetrator_uid)
+    perpetrator = (
+        gate.perpetrators().select_related("perpetrator_type", "parent").get(uid=perpetrator_uid)
+    )
     doc = Document(
         title=f"Targeted sanctions dossier: {perpetrator.name}",
         subtitle="Serious human rights violations against human rights defenders",
         banner="DRAFT prepared from the hrdwatch record: to be checked by a person before submission",
-        language=LANGUAGE, meta={"perpetrator": perpetrator_uid, "kind": "sanctions"},
+        language=LANGUAGE,
+        meta={"perpetrator": perpetrator_uid, "kind": "sanctions"},
     )
     visible_perpetrators = set(gate.perpetrators().values_list("pk", flat=True))
     links = list(
@@ -72,21 +75,40 @@ def build_sanctions(perpetrator_uid: str, viewer: Viewer) -> Document:
     subject.add(FieldRow("Country", country_name(perpetrator.country, LANGUAGE)))
     members = gate.perpetrators().filter(parent=perpetrator)
     if members:
-        subject.add(FieldRow("Members or units", "; ".join(f"{m.name} ({m.position})" if m.position else m.name
-                                                           for m in members)))
+        subject.add(
+            FieldRow(
+                "Members or units",
+                "; ".join(f"{m.name} ({m.position})" if m.position else m.name for m in members),
+            )
+        )
     identifiers = perpetrator.identifiers or {}
     if identifiers:
-        subject.add(Table(["Identifier", "Value"], [[k.replace("_", " "), str(v)] for k, v in identifiers.items()],
-                          caption="Identifiers known"))
+        subject.add(
+            Table(
+                ["Identifier", "Value"],
+                [[k.replace("_", " "), str(v)] for k, v in identifiers.items()],
+                caption="Identifiers known",
+            )
+        )
     else:
-        subject.add(FieldRow("Identifiers", "[To be completed: date of birth, passport or ID numbers]",
-                             placeholder=True))
+        subject.add(
+            FieldRow(
+                "Identifiers",
+                "[To be completed: date of birth, passport or ID numbers]",
+                placeholder=True,
+            )
+        )
 
     victims = {e.case.defender_id: e.case.defender for e in events}
     dated = sorted(e.date for e in events if e.date)
     summary = doc.section("2. Summary")
     summary.add(FieldRow("Abuses documented", str(len(events))))
-    summary.add(FieldRow("Victims", f"{len(victims)}: " + "; ".join(sorted(v.display_name for v in victims.values()))))
+    summary.add(
+        FieldRow(
+            "Victims",
+            f"{len(victims)}: " + "; ".join(sorted(v.display_name for v in victims.values())),
+        )
+    )
     if dated:
         summary.add(FieldRow("Period", f"{dated[0].isoformat()} – {dated[-1].isoformat()}"))
 
@@ -95,28 +117,47 @@ def build_sanctions(perpetrator_uid: str, viewer: Viewer) -> Document:
     for event in events:
         refs = "".join(f" [{doc.cite(e.source)}]" for e in event.evidence.all())
         sentence = f" ({t('months', n=event.sentence_months)})" if event.sentence_months else ""
-        place = ", ".join(x for x in (event.place_of_detention.name if event.place_of_detention else "",
-                                      event.place, country_name(event.case.country, LANGUAGE)) if x)
-        rows.append([
-            human_date(event.date, event.date_precision, LANGUAGE), place, event.case.defender.display_name,
-            "; ".join(roles_by_event[event.pk]),
-            f"{event.event_type.label(LANGUAGE)}{sentence}: {event.description}".strip() + refs,
-        ])
+        place = ", ".join(
+            x
+            for x in (
+                event.place_of_detention.name if event.place_of_detention else "",
+                event.place,
+                country_name(event.case.country, LANGUAGE),
+            )
+            if x
+        )
+        rows.append(
+            [
+                human_date(event.date, event.date_precision, LANGUAGE),
+                place,
+                event.case.defender.display_name,
+                "; ".join(roles_by_event[event.pk]),
+                f"{event.event_type.label(LANGUAGE)}{sentence}: {event.description}".strip() + refs,
+            ]
+        )
     if rows:
         abuses.add(Table(["Date", "Place", "Victim", "Role of the subject", "What happened"], rows))
     else:
-        abuses.add(Paragraph("No visible abuse is linked to this perpetrator yet.", placeholder=True))
+        abuses.add(
+            Paragraph("No visible abuse is linked to this perpetrator yet.", placeholder=True)
+        )
 
     victim_section = doc.section("4. Victims")
     for defender in sorted(victims.values(), key=lambda d: d.display_name):
         cases = [e.case for e in events if e.case.defender_id == defender.pk]
         roles = ", ".join(r.label(LANGUAGE) for r in defender.roles.all())
         status = cases[0].status.label(LANGUAGE) if cases else ""
-        victim_section.add(FieldRow(defender.display_name, "; ".join(x for x in (roles, status) if x)))
+        victim_section.add(
+            FieldRow(defender.display_name, "; ".join(x for x in (roles, status) if x))
+        )
 
     regime_section = doc.section("5. Regimes this dossier could be filed under")
     for regime in regimes():
-        regime_section.add(FieldRow(regime["name"],
-                                    f"Legal basis: {regime['legal_basis']}\nTargets: {regime['criteria']}\n"
-                                    f"Submit to: {regime['submit_to']}"))
+        regime_section.add(
+            FieldRow(
+                regime["name"],
+                f"Legal basis: {regime['legal_basis']}\nTargets: {regime['criteria']}\n"
+                f"Submit to: {regime['submit_to']}",
+            )
+        )
     return doc

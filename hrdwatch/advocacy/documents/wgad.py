@@ -22,7 +22,9 @@ class WgadDraft:
         self.r, self.t = record, labels
         self.lang = labels.language
 
-    def row(self, section: Section, key: str, value: str, citations: list[int] | None = None) -> None:
+    def row(
+        self, section: Section, key: str, value: str, citations: list[int] | None = None
+    ) -> None:
         if value.strip():
             section.add(FieldRow(self.t(key), value.strip(), citations or []))
         else:
@@ -33,10 +35,18 @@ class WgadDraft:
         s = self.r.doc.section(self.t("s_identity"))
         self.row(s, "full_name", d.display_name, self.r.cite_field("display_name"))
         self.row(s, "original_name", d.name_original_script)
-        others = [n.name for n in self.r.gate.names().filter(defender=d) if n.name != d.name_original_script]
+        others = [
+            n.name
+            for n in self.r.gate.names().filter(defender=d)
+            if n.name != d.name_original_script
+        ]
         self.row(s, "other_names", "; ".join(others))
         self.row(s, "sex", d.gender.label(self.lang) if d.gender else "")
-        self.row(s, "birth_date", human_date(d.birth_date, d.birth_date_precision, self.lang) if d.birth_date else "")
+        self.row(
+            s,
+            "birth_date",
+            human_date(d.birth_date, d.birth_date_precision, self.lang) if d.birth_date else "",
+        )
         self.row(s, "nationality", country_name(d.nationality, self.lang) if d.nationality else "")
         self.row(s, "id_document", "")
         roles = ", ".join(t.label(self.lang) for t in d.roles.all())
@@ -49,59 +59,109 @@ class WgadDraft:
         case, first = self.r.case, self.r.first_arrest
         s = self.r.doc.section(self.t("s_arrest"))
         cites = self.r.cite_event(first)
-        self.row(s, "arrest_date", human_date(first.date, first.date_precision, self.lang) if first else "", cites)
+        self.row(
+            s,
+            "arrest_date",
+            human_date(first.date, first.date_precision, self.lang) if first else "",
+            cites,
+        )
         self.row(s, "arrest_place", self.r.place_of(first) if first else "", cites)
         arresting = [name for name, _ in self.r.perpetrators("arresting")]
-        self.row(s, "arresting_forces", "; ".join(dict.fromkeys(x for x in [case.arresting_forces, *arresting] if x)),
-                 self.r.cite_field("arresting_forces"))
-        warrant = {"yes": self.t("answer_yes"), "no": self.t("answer_no")}.get(case.arrest_warrant_shown, "")
+        self.row(
+            s,
+            "arresting_forces",
+            "; ".join(dict.fromkeys(x for x in [case.arresting_forces, *arresting] if x)),
+            self.r.cite_field("arresting_forces"),
+        )
+        warrant = {"yes": self.t("answer_yes"), "no": self.t("answer_no")}.get(
+            case.arrest_warrant_shown, ""
+        )
         self.row(s, "warrant_shown", warrant)
         ordering = self.r.perpetrators("ordering", events=[first] if first else [])
         self.row(s, "warrant_authority", "; ".join(name for name, _ in ordering))
         self.row(s, "reasons", case.reasons_given, self.r.cite_field("reasons_given"))
-        provisions = [c.legal_provision for e in self.r.events for c in e.charges.all() if c.legal_provision]
+        provisions = [
+            c.legal_provision for e in self.r.events for c in e.charges.all() if c.legal_provision
+        ]
         basis = [x for x in dict.fromkeys([case.legal_basis, *provisions]) if x]
         self.row(s, "legal_basis", "; ".join(basis), self.r.cite_field("legal_basis"))
 
     def detention(self) -> None:
         case = self.r.case
         s = self.r.doc.section(self.t("s_detention"))
-        self.row(s, "detention_date", human_date(case.arrest_date, case.arrest_date_precision, self.lang)
-                 if case.arrest_date else "", self.r.cite_event(self.r.first_arrest))
+        self.row(
+            s,
+            "detention_date",
+            human_date(case.arrest_date, case.arrest_date_precision, self.lang)
+            if case.arrest_date
+            else "",
+            self.r.cite_event(self.r.first_arrest),
+        )
         days = days_detained(case)
         key = "days_ended" if case.release_date else "days"
         self.row(s, "detention_duration", self.t(key, days=days) if days is not None else "")
         holding = [name for name, _ in self.r.perpetrators("holding")]
         self.row(s, "holding_forces", "; ".join(holding))
-        moves = self.r.of_type("arrest", "detention", "incommunicado_detention", "transfer", "house_arrest")
-        places = [f"{human_date(e.date, e.date_precision, self.lang)}: {self.r.place_of(e)}" for e in moves]
-        self.row(s, "places", "\n".join(places), sorted({n for e in moves for n in self.r.cite_event(e)}))
-        ordering = [name for name, _ in self.r.perpetrators("ordering", "sentencing", "prosecuting")]
-        self.row(s, "ordering_authorities", "; ".join(x for x in dict.fromkeys([case.authorities, *ordering]) if x),
-                 self.r.cite_field("authorities"))
+        moves = self.r.of_type(
+            "arrest", "detention", "incommunicado_detention", "transfer", "house_arrest"
+        )
+        places = [
+            f"{human_date(e.date, e.date_precision, self.lang)}: {self.r.place_of(e)}"
+            for e in moves
+        ]
+        self.row(
+            s, "places", "\n".join(places), sorted({n for e in moves for n in self.r.cite_event(e)})
+        )
+        ordering = [
+            name for name, _ in self.r.perpetrators("ordering", "sentencing", "prosecuting")
+        ]
+        self.row(
+            s,
+            "ordering_authorities",
+            "; ".join(x for x in dict.fromkeys([case.authorities, *ordering]) if x),
+            self.r.cite_field("authorities"),
+        )
         self.row(s, "detention_reasons", case.reasons_given, self.r.cite_field("reasons_given"))
         self.row(s, "legal_basis", case.legal_basis, self.r.cite_field("legal_basis"))
-        self.row(s, "conditions", case.detention_conditions, self.r.cite_field("detention_conditions"))
+        self.row(
+            s, "conditions", case.detention_conditions, self.r.cite_field("detention_conditions")
+        )
         self.row(s, "current_status", case.status.label(self.lang))
 
     def arbitrary(self) -> None:
         case = self.r.case
         s = self.r.doc.section(self.t("s_arbitrary"))
-        self.row(s, "circumstances", case.translated("summary", self.lang), self.r.cite_field("summary"))
-        categories = [f"{t.label(self.lang)}: {t.description(self.lang)}" for t in case.wgad_categories.all()]
+        self.row(
+            s, "circumstances", case.translated("summary", self.lang), self.r.cite_field("summary")
+        )
+        categories = [
+            f"{t.label(self.lang)}: {t.description(self.lang)}" for t in case.wgad_categories.all()
+        ]
         self.row(s, "categories_met", "\n".join(categories))
         self.row(s, "reasoning", case.wgad_reasoning, self.r.cite_field("wgad_reasoning"))
 
     def remedies(self) -> None:
         case = self.r.case
         s = self.r.doc.section(self.t("s_remedies"))
-        appeals = [f"{human_date(e.date, e.date_precision, self.lang)}: {e.description}" for e in self.r.of_type("appeal")]
+        appeals = [
+            f"{human_date(e.date, e.date_precision, self.lang)}: {e.description}"
+            for e in self.r.of_type("appeal")
+        ]
         text = "\n".join(x for x in [case.domestic_remedies, *appeals] if x)
-        self.row(s, "remedies", text, sorted({n for e in self.r.of_type("appeal") for n in self.r.cite_event(e)}
-                                             | set(self.r.cite_field("domestic_remedies"))))
+        self.row(
+            s,
+            "remedies",
+            text,
+            sorted(
+                {n for e in self.r.of_type("appeal") for n in self.r.cite_event(e)}
+                | set(self.r.cite_field("domestic_remedies"))
+            ),
+        )
         actions = self.r.gate.interventions().filter(case=case).select_related("intervention_type")
-        lines = [f"{human_date(i.date, i.date_precision, self.lang)}: {i.intervention_type.label(self.lang)} — {i.title}"
-                 for i in actions]
+        lines = [
+            f"{human_date(i.date, i.date_precision, self.lang)}: {i.intervention_type.label(self.lang)} — {i.title}"
+            for i in actions
+        ]
         if lines:
             self.row(s, "interventions", "\n".join(lines))
 
@@ -121,10 +181,18 @@ class WgadDraft:
             detail = e.description
             if e.sentence_months:
                 detail = f"{detail} ({self.t('sentence')}: {self.t('months', n=e.sentence_months)})".strip()
-            charges = "; ".join(f"{c.wording} ({c.legal_provision})" if c.legal_provision else c.wording
-                                for c in e.charges.all())
-            rows.append([human_date(e.date, e.date_precision, self.lang), e.event_type.label(self.lang),
-                         self.r.place_of(e), f"{detail} {charges}".strip() + refs])
+            charges = "; ".join(
+                f"{c.wording} ({c.legal_provision})" if c.legal_provision else c.wording
+                for c in e.charges.all()
+            )
+            rows.append(
+                [
+                    human_date(e.date, e.date_precision, self.lang),
+                    e.event_type.label(self.lang),
+                    self.r.place_of(e),
+                    f"{detail} {charges}".strip() + refs,
+                ]
+            )
         headers = [self.t("date"), self.t("event"), self.t("place"), self.t("description")]
         if rows:
             s.add(Table(headers, rows))
@@ -135,15 +203,26 @@ class WgadDraft:
 def build_wgad(case_uid: str, viewer: Viewer, language: str = "en") -> Document:
     """The draft communication for one case, as ``viewer`` may see it (raises Case.DoesNotExist)."""
     t = Labels(language)
-    doc = Document(title=t("wgad_title"), language=language, banner=t("draft_banner"),
-                   sources_heading=t("sources"))
+    doc = Document(
+        title=t("wgad_title"),
+        language=language,
+        banner=t("draft_banner"),
+        sources_heading=t("sources"),
+    )
     record = CaseRecord.load(Gate(viewer), case_uid, doc)
     doc.subtitle = t("wgad_subtitle", name=record.case.defender.display_name)
     if record.case.is_fictional:
         doc.subtitle += " — " + t("fictional_note")
     draft = WgadDraft(record, t)
-    for part in (draft.identity, draft.arrest, draft.detention, draft.arbitrary, draft.remedies,
-                 draft.submitter, draft.annex):
+    for part in (
+        draft.identity,
+        draft.arrest,
+        draft.detention,
+        draft.arbitrary,
+        draft.remedies,
+        draft.submitter,
+        draft.annex,
+    ):
         part()
     doc.meta = {"case": case_uid, "kind": "wgad"}
     return doc

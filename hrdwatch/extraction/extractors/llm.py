@@ -88,7 +88,9 @@ def parse_answer(content: str, text: str) -> list[ExtractedVictim]:
     victims = []
     for victim in answer.victims:
         events = [
-            ExtractedEvent(**event.model_dump(exclude={"evidence"}), evidence=_offsets(text, event.evidence))
+            ExtractedEvent(
+                **event.model_dump(exclude={"evidence"}), evidence=_offsets(text, event.evidence)
+            )
             for event in victim.events
         ]
         victims.append(ExtractedVictim(**victim.model_dump(exclude={"events"}), events=events))

@@ -23,7 +23,9 @@ class RuleExtractor(Extractor):
             document.text, parse_published(document.published), document.title, guess.code
         )
         return Extraction(
-            victims=victims, language=guess.code, warnings=document_warnings(guess, document.published)
+            victims=victims,
+            language=guess.code,
+            warnings=document_warnings(guess, document.published),
         )
 
     def extract(self, document: SourceDocument) -> list[ExtractedVictim]:

@@ -47,7 +47,9 @@ ELLIPTIC_TERM = regex.compile(
 )
 # After an event word, up to eight words that do not start a new clause, then the name.
 OBJECT_GAP_STOP = alternation("gap_stops")
-_HONORIFIC = "(?i:" + "|".join(regex.escape(h) for h in HONORIFICS if h.isascii() or h.isalpha()) + ")"
+_HONORIFIC = (
+    "(?i:" + "|".join(regex.escape(h) for h in HONORIFICS if h.isascii() or h.isalpha()) + ")"
+)
 OBJECT_BEFORE = regex.compile(
     rf"(?<![\p{{L}}]){ANY_TRIGGER}(?:\s*(?:{LIST_WORD}|(?!{OBJECT_GAP_STOP}\b)[\p{{Ll}}'’-]+"
     rf"|{_HONORIFIC}(?![\p{{L}}])\.?)){{0,10}}\s*,?\s*$"
@@ -76,9 +78,7 @@ SPEAKER_AFTER = regex.compile(
     r"^\s*(?:\([^)]*\)\s*)?,\s*(?i:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+|le\s+|la\s+|el\s+)?"
     rf"(?:[\p{{L}}'’-]+\s+){{0,4}}?(?i:{SPEAKER_ROLES}|{OFFICIAL_TITLES})(?![\p{{L}}])"
 )
-SPEAKS_AFTER = regex.compile(
-    rf"^\s*(?:\([^)]*\)\s*)?(?:,[^,.;]{{0,90}},\s*)?(?i:{SPEECH_AFTER})\b"
-)
+SPEAKS_AFTER = regex.compile(rf"^\s*(?:\([^)]*\)\s*)?(?:,[^,.;]{{0,90}},\s*)?(?i:{SPEECH_AFTER})\b")
 SPEECH_BEFORE = regex.compile(
     r"(?:\b(?i:said|says|told|according to|wrote|writes|selon|d'apr[èe]s|seg[úu]n|dijo|a d[ée]clar[ée]"
     r"|photo(?:graph)?s? by|by|photo|credit|image|por|par)[:\s]+(?:[\p{Ll}'’-]+\s+){0,4}|[—–]\s*)$"
@@ -114,5 +114,7 @@ JOINER = regex.compile(
 )
 
 
-ROLE_CODES = [(regex.compile(pattern, regex.IGNORECASE), role) for pattern, role in VICTIM_ROLES.items()]
+ROLE_CODES = [
+    (regex.compile(pattern, regex.IGNORECASE), role) for pattern, role in VICTIM_ROLES.items()
+]
 SPEECH_INSIDE = regex.compile(rf"(?<![\p{{L}}])(?i:{SPEECH_AFTER})(?![\p{{L}}])|[\"“”«»]")

@@ -63,12 +63,11 @@ def _masked(text: str, start: int, end: int, mentions: list[Mention]) -> str:
     for mention in mentions:
         if mention.end <= start or mention.start >= end:
             continue
-        pieces.append(text[cursor:max(cursor, mention.start)])
+        pieces.append(text[cursor : max(cursor, mention.start)])
         pieces.append("NAME")
         cursor = max(cursor, mention.end)
     pieces.append(text[cursor:end])
     return "".join(pieces)
-
 
 
 def _share_verdict_date(events: dict[str, ExtractedEvent]) -> None:
@@ -100,9 +99,16 @@ def _role_of(match_text: str) -> str:
 class ItemReader(Dating):
     """Reads one item of a document: people, their victim status and their events."""
 
-    def __init__(self, text: str, item: Item, reading: Reading, base: dt.date | None,
-                 countries: list[places.CountryMention], fallback_country: str | None,
-                 first_item: bool = True) -> None:
+    def __init__(
+        self,
+        text: str,
+        item: Item,
+        reading: Reading,
+        base: dt.date | None,
+        countries: list[places.CountryMention],
+        fallback_country: str | None,
+        first_item: bool = True,
+    ) -> None:
         self.text = text
         self.reading = reading
         self.first_item = first_item
@@ -115,7 +121,8 @@ class ItemReader(Dating):
         self.by_sentence: list[list[Mention]] = []
         for sentence in item.sentences:
             found = [
-                m for m in reading.find(text, sentence.start, sentence.end)
+                m
+                for m in reading.find(text, sentence.start, sentence.end)
                 if not clauses.NOT_PERSON.match(text, m.end, min(m.end + 40, sentence.end))
             ]
             self.by_sentence.append(found)
@@ -123,7 +130,8 @@ class ItemReader(Dating):
         self.people = group_people(text, self.mentions, reading.form, reading.whole)
         # A place word inside a person's name ("Carlos Lima") says nothing about the country.
         self.countries = [
-            c for c in countries
+            c
+            for c in countries
             if not any(m.person >= 0 and m.start <= c.start < m.end for m in self.mentions)
         ]
         self.triggers = [find_triggers(text, s.start, s.end) for s in item.sentences]
@@ -135,19 +143,24 @@ class ItemReader(Dating):
                 self.base = dt.date.fromisoformat(posted[0].value or "")
                 self.dates = self._dates_by_sentence()
         self.terms = [find_terms(text, s.start, s.end) for s in item.sentences]
-        self.charges = [find_charges(text[s.start:s.end]) for s in item.sentences]
+        self.charges = [find_charges(text[s.start : s.end]) for s in item.sentences]
 
     def _dates_by_sentence(self) -> list[list[DateMention]]:
         """Dates of the item, found in one pass, offsets made absolute, grouped by sentence."""
-        found = find_dates(self.text[self.item.start:self.item.end], self.base)
+        found = find_dates(self.text[self.item.start : self.item.end], self.base)
         grouped: list[list[DateMention]] = [[] for _ in self.item.sentences]
         for mention in found:
             start = mention.start + self.item.start
             for index, sentence in enumerate(self.item.sentences):
                 if sentence.start <= start < sentence.end:
                     grouped[index].append(
-                        DateMention(start, mention.end + self.item.start, mention.value,
-                                    mention.since, mention.posted)
+                        DateMention(
+                            start,
+                            mention.end + self.item.start,
+                            mention.value,
+                            mention.since,
+                            mention.posted,
+                        )
                     )
                     break
         return grouped
@@ -157,7 +170,10 @@ class ItemReader(Dating):
         sentence = self.item.sentences[index]
         if self.reading.proximity is not None:
             verdict = near_trigger(
-                self.text, mention, (sentence.start, sentence.end), self.triggers[index],
+                self.text,
+                mention,
+                (sentence.start, sentence.end),
+                self.triggers[index],
                 self.reading.proximity,
             )
             assessment.official |= verdict == "official"
@@ -168,7 +184,11 @@ class ItemReader(Dating):
         after = _masked(self.text, mention.end, min(sentence.end, mention.end + 240), others)
         if clauses.OFFICIAL_BEFORE.search(before):
             assessment.official = True
-        if clauses.SPEAKS_AFTER.match(after) or clauses.SPEECH_BEFORE.search(before) or clauses.POSSESSED_BEFORE.search(before):
+        if (
+            clauses.SPEAKS_AFTER.match(after)
+            or clauses.SPEECH_BEFORE.search(before)
+            or clauses.POSSESSED_BEFORE.search(before)
+        ):
             assessment.speaker += 1
             return False
         if self.triggers[index] and (
@@ -179,7 +199,10 @@ class ItemReader(Dating):
             or clauses.RECEIVED_TERM.match(after)
             or clauses.DIED.match(after)
             or clauses.OBJECT_BEFORE.search(before)
-            or (clauses.ELLIPTIC_TERM.match(after) and any("sentence" in t.types for t in self.triggers[index]))
+            or (
+                clauses.ELLIPTIC_TERM.match(after)
+                and any("sentence" in t.types for t in self.triggers[index])
+            )
         ):
             return True
         if self._verb_final(index, mention, after):
@@ -198,15 +221,19 @@ class ItemReader(Dating):
             return False
         for trigger in self.triggers[index]:
             gap = trigger.start - mention.end
-            if trigger.types and 0 <= gap <= window and not clauses.SPEECH_INSIDE.search(after[:gap]):
+            if (
+                trigger.types
+                and 0 <= gap <= window
+                and not clauses.SPEECH_INSIDE.search(after[:gap])
+            ):
                 return True
         return False
 
     def _roles(self, assessment: Assessment) -> list[str]:
         roles: list[str] = []
         for mention in assessment.person.mentions:
-            window_before = self.text[max(0, mention.start - 60):mention.start]
-            window_after = self.text[mention.end:mention.end + 60]
+            window_before = self.text[max(0, mention.start - 60) : mention.start]
+            window_after = self.text[mention.end : mention.end + 60]
             found = list(clauses.ROLE.finditer(window_before))
             if found:
                 roles.append(_role_of(found[-1].group()))
@@ -226,11 +253,13 @@ class ItemReader(Dating):
             for mention, strong in zip(linked, shown, strict=True):
                 assessments[mention.person].strong += strong
         chosen = [
-            number for number, assessment in enumerate(assessments)
+            number
+            for number, assessment in enumerate(assessments)
             if not assessment.official
             and assessment.strong > 0
             and (self.reading.whole or len(assessment.person.name.split()) >= 2)
-            and not assessment.person.titles & {"judge", "president", "minister", "king", "general", "prosecutor"}
+            and not assessment.person.titles
+            & {"judge", "president", "minister", "king", "general", "prosecutor"}
         ]
         self.victim_numbers = set(chosen)
         self.confidence = {number: _confidence(assessments[number]) for number in chosen}
@@ -239,7 +268,9 @@ class ItemReader(Dating):
             for number in chosen
         ]
 
-    def _spread_along_lists(self, mentions: list[Mention], shown: list[bool], masks: list[Mention]) -> None:
+    def _spread_along_lists(
+        self, mentions: list[Mention], shown: list[bool], masks: list[Mention]
+    ) -> None:
         """Names listed together ("A, lawyer B and C were ...") share what the list says."""
         changed = True
         while changed:
@@ -263,17 +294,23 @@ class ItemReader(Dating):
             named_victims = [m for m in mentions if m.person in self.victim_numbers]
             triggers = self.triggers[index]
             if own:
-                claims.append(Claim(index, sentence, own[0], self._triggers_for(index, own, mentions)))
+                claims.append(
+                    Claim(index, sentence, own[0], self._triggers_for(index, own, mentions))
+                )
             elif index in borrowed:
                 claims.append(Claim(index, sentence, None, triggers))
             elif triggers and not named_victims:
-                head = self.text[sentence.start:sentence.start + 40]
+                head = self.text[sentence.start : sentence.start + 40]
                 if last_person == person_index and clauses.SINGULAR_REF.match(head):
                     claims.append(Claim(index, sentence, None, triggers))
-                elif clauses.PLURAL_REF.search(self.text[sentence.start:sentence.end]):
+                elif clauses.PLURAL_REF.search(self.text[sentence.start : sentence.end]):
                     # A group named as the subject shares more than a group mentioned in passing.
-                    subject = clauses.PLURAL_REF.search(self.text, sentence.start, min(sentence.end, sentence.start + 60))
-                    excluded = {"harassment"} if subject else {"harassment", "torture", "travel_ban"}
+                    subject = clauses.PLURAL_REF.search(
+                        self.text, sentence.start, min(sentence.end, sentence.start + 60)
+                    )
+                    excluded = (
+                        {"harassment"} if subject else {"harassment", "torture", "travel_ban"}
+                    )
                     shared = [t for t in triggers if not excluded & set(t.types)]
                     claims.append(Claim(index, sentence, None, shared))
             if mentions:
@@ -281,7 +318,9 @@ class ItemReader(Dating):
         claims.sort(key=lambda claim: claim.mention is None)
         return claims
 
-    def _triggers_for(self, index: int, own: list[Mention], mentions: list[Mention]) -> list[Trigger]:
+    def _triggers_for(
+        self, index: int, own: list[Mention], mentions: list[Mention]
+    ) -> list[Trigger]:
         """Event words in the sentence closer to this person than to anyone else named there."""
         others = [m for m in mentions if m.person != own[0].person]
         if not others:
@@ -299,10 +338,18 @@ class ItemReader(Dating):
         start, end = mention.start, mention.end
         ordered = sorted(mentions, key=lambda m: m.start)
         for other in ordered:
-            if other.start >= end and clauses.JOINER.match(self.text[end:other.start]) and other.start - end < 60:
+            if (
+                other.start >= end
+                and clauses.JOINER.match(self.text[end : other.start])
+                and other.start - end < 60
+            ):
                 end = other.end
         for other in reversed(ordered):
-            if other.end <= start and clauses.JOINER.match(self.text[other.end:start]) and start - other.end < 60:
+            if (
+                other.end <= start
+                and clauses.JOINER.match(self.text[other.end : start])
+                and start - other.end < 60
+            ):
                 start = other.start
         if trigger.start >= end:
             return trigger.start - end
@@ -320,13 +367,16 @@ class ItemReader(Dating):
             place = clauses.PLACE.search(self.text, sentence.start, sentence.end)
             for trigger in claim.triggers:
                 date = (
-                    self._date_for(index, trigger) or self._carried_date(index, trigger)
+                    self._date_for(index, trigger)
+                    or self._carried_date(index, trigger)
                     or self._lead_date(index)
                 )
                 for event_type in trigger.types:
                     event = events.get(event_type)
                     if event is None:
-                        event = events[event_type] = ExtractedEvent.model_validate({"type": event_type})
+                        event = events[event_type] = ExtractedEvent.model_validate(
+                            {"type": event_type}
+                        )
                     span = (trigger.start, trigger.end)
                     if span not in event.evidence:
                         event.evidence.append(span)
@@ -337,7 +387,11 @@ class ItemReader(Dating):
                         for _, _, wording in charges:
                             if wording not in event.charges:
                                 event.charges.append(wording)
-                    if place and not event.place and event_type in {"detention", "torture", "death_in_custody"}:
+                    if (
+                        place
+                        and not event.place
+                        and event_type in {"detention", "torture", "death_in_custody"}
+                    ):
                         event.place = place.group().strip()
         _share_verdict_date(events)
         assessment_roles = self._roles(Assessment(person))

@@ -79,12 +79,16 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Event words in ``text[start:end]`` with every type each one stands for."""
     found: list[Trigger] = []
     for match in _TRIGGERS.finditer(text, start, end, overlapped=False):
-        before = text[max(start, match.start() - 60):match.start()]
+        before = text[max(start, match.start() - 60) : match.start()]
         types = set(_types_of(match.group().casefold()))
-        types.update(_TYPES[index] for index in range(len(_TYPES)) if match.group(f"t{index}") is not None)
-        if types & {"detention", "conviction"} and _TERM_FOLLOWS.match(
-            text, match.end(), min(end, match.end() + 80)
-        ) or ("conviction" in types and _term_near(text, match.start(), match.end(), start, end)):
+        types.update(
+            _TYPES[index] for index in range(len(_TYPES)) if match.group(f"t{index}") is not None
+        )
+        if (
+            types & {"detention", "conviction"}
+            and _TERM_FOLLOWS.match(text, match.end(), min(end, match.end() + 80))
+            or ("conviction" in types and _term_near(text, match.start(), match.end(), start, end))
+        ):
             types.add("sentence")
         if (
             types & {"arrest", "detention"}
@@ -120,7 +124,9 @@ def _charges_of_a_verdict(text: str, triggers: list[Trigger]) -> list[Trigger]:
         return triggers
     kept = []
     for trigger in triggers:
-        if trigger.types == ("charge",) and _ON_CHARGES.search(text, max(0, trigger.start - 40), trigger.start):
+        if trigger.types == ("charge",) and _ON_CHARGES.search(
+            text, max(0, trigger.start - 40), trigger.start
+        ):
             continue
         kept.append(trigger)
     return kept
@@ -138,14 +144,61 @@ _YEAR_UNITS = "|".join(words("units_year"))
 _MONTH_UNITS = "|".join(words("units_month"))
 _MONTH_UNIT = regex.compile(rf"(?i:months?|mois|mes(?:es)?|{_MONTH_UNITS})")
 _NUMBER_VALUES = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "thirty": 30, "forty": 40, "fifty": 50, "a": 1, "an": 1, "half a": 0.5,
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8,
-    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
-    "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
-    "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "quince": 15, "veinte": 20,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "a": 1,
+    "an": 1,
+    "half a": 0.5,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "quinze": 15,
+    "vingt": 20,
+    "uno": 1,
+    "una": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "seis": 6,
+    "siete": 7,
+    "ocho": 8,
+    "nueve": 9,
+    "diez": 10,
+    "once": 11,
+    "doce": 12,
+    "quince": 15,
+    "veinte": 20,
 }
 _TERM = regex.compile(
     rf"{WORD_START}(?P<n>{_NUMBER})(?P<half>\s+(?:and a half|et demi|y medio))?[\s-]*"
@@ -157,7 +210,8 @@ _TERM = regex.compile(
 _TERM_CONTEXT = regex.compile(
     r"\b(?:prison|jail|imprisonment|in prison|behind bars|sentence|term|detention|prisi[óo]n|c[áa]rcel"
     r"|emprisonnement|ferme|sentenced|condamn|conden|jailed|to\b|a\b|à\b)"
-    + "|" + "|".join(p for t in ("sentence", "conviction", "detention") for p in EVENT_TRIGGERS[t]),
+    + "|"
+    + "|".join(p for t in ("sentence", "conviction", "detention") for p in EVENT_TRIGGERS[t]),
     regex.I,
 )
 _LONGEST_TERM = 12 * 60  # months; "2019年" is a year, not a 2,019-year term
@@ -167,7 +221,8 @@ def _term_near(text: str, trigger_start: int, trigger_end: int, start: int, end:
     """A prison term written just after a verdict word, or just before it (verb-final languages:
     "7 yıl hapis cezasına çarptırıldı")."""
     for window_start, window_end in (
-        (trigger_end, min(end, trigger_end + 60)), (max(start, trigger_start - 40), trigger_start)
+        (trigger_end, min(end, trigger_end + 60)),
+        (max(start, trigger_start - 40), trigger_start),
     ):
         for match in _TERM.finditer(text, window_start, window_end):
             if not match.group("tail").strip() and _value(match.group("n")) < 100:
@@ -189,7 +244,7 @@ def find_terms(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
     for match in _TERM.finditer(text, start, end):
         if match.group("tail").strip():
             continue
-        window = text[max(start, match.start() - 40):min(end, match.end() + 30)]
+        window = text[max(start, match.start() - 40) : min(end, match.end() + 30)]
         if not _TERM_CONTEXT.search(window):
             continue
         unit = match.group("unit").lower()

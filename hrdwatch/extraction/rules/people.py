@@ -41,7 +41,9 @@ _RUN = regex.compile(
     rf"(?:[ \t]+(?:(?:{_PARTICLE})[ \t]+)*(?:{_CAP_WORD}|{_INITIAL}))*"
 )
 _TOKEN = regex.compile(rf"{_CAP_WORD}|{_INITIAL}|\S+")
-_NON_LATIN_NAME = regex.compile(r"\s*\(\s*([\p{Han}\p{Cyrillic}\p{Arabic}\p{Hangul}][^()]{0,40}?)\s*\)")
+_NON_LATIN_NAME = regex.compile(
+    r"\s*\(\s*([\p{Han}\p{Cyrillic}\p{Arabic}\p{Hangul}][^()]{0,40}?)\s*\)"
+)
 _ALIAS_AFTER = regex.compile(
     r"^\s*(?:,\s*)?(?:or|also known as|a\.k\.a\.?|aka|known as|alias|dit|dite|conocid[oa] como)\s+"
     r"(?:as\s+)?[\"“‘']?$",
@@ -115,20 +117,22 @@ def _trim(text: str, start: int, end: int, vocabulary: frozenset[str]) -> tuple[
     tokens = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])]
     titles: list[str] = []
     while tokens:
-        word = text[tokens[0][0]:tokens[0][1]]
+        word = text[tokens[0][0] : tokens[0][1]]
         low = word.casefold().rstrip(".")
         if low in HONORIFICS or _OFFICIAL.fullmatch(word):
             titles.append(low)
         elif _is_acronym_before(text, tokens):
             pass  # "ACAT Burundi", "AFP Muhabiri X": an organisation's acronym, not a name
         elif not (
-            _is_common(word, vocabulary) or low in NAME_PARTICLES or low in OFFICE_WORDS
+            _is_common(word, vocabulary)
+            or low in NAME_PARTICLES
+            or low in OFFICE_WORDS
             or is_place_word(word)
         ):
             break
         tokens.pop(0)
     while tokens:
-        word = text[tokens[-1][0]:tokens[-1][1]]
+        word = text[tokens[-1][0] : tokens[-1][1]]
         low = word.casefold().rstrip(".")
         if low in _MONTHS and len(tokens) > 1:
             break
@@ -144,7 +148,7 @@ def _trim(text: str, start: int, end: int, vocabulary: frozenset[str]) -> tuple[
     s, e = tokens[0][0], tokens[-1][1]
     while e > s and text[e - 1] in ".’'":
         e -= 1
-    if text[e - 2:e] in {"'s", "’s"} and e - 2 > s:
+    if text[e - 2 : e] in {"'s", "’s"} and e - 2 > s:
         e -= 2
     return s, e, " ".join(titles)
 
@@ -155,8 +159,12 @@ _INITIAL_ONLY = regex.compile(r"\p{Lu}\.?")
 def _is_acronym_before(text: str, tokens: list[tuple[int, int]]) -> bool:
     """The first word is in capitals (2+ letters) and the last is not: an acronym leading a name
     or a place, never a family name written in capitals (which comes last)."""
-    first, last = text[tokens[0][0]:tokens[0][1]], text[tokens[-1][0]:tokens[-1][1]]
-    return len(tokens) >= 2 and len(first.strip(".")) >= 2 and first.isupper() and not last.isupper()
+    first, last = text[tokens[0][0] : tokens[0][1]], text[tokens[-1][0] : tokens[-1][1]]
+    return (
+        len(tokens) >= 2 and len(first.strip(".")) >= 2 and first.isupper() and not last.isupper()
+    )
+
+
 # "Reuters reporter Jane Doe": the capitalised words before a role and a name name an employer.
 _MODIFIER_OF_NAME = regex.compile(
     rf"\s+(?:(?!(?:and|or|et|y|e|ou|o|{'|'.join(words('list_words'))})\s)[\p{{Ll}}-]+\s+){{0,3}}"
@@ -210,14 +218,16 @@ def find_mentions(
             continue
         words = text[s:e].split()
         if (
-            len(words) > _MAX_NAME_WORDS or _is_organisation(words) or is_place_word(text[s:e])
+            len(words) > _MAX_NAME_WORDS
+            or _is_organisation(words)
+            or is_place_word(text[s:e])
             or is_place_name(text[s:e])
         ):
             continue
-        if _MODIFIER_OF_NAME.match(text, e, min(end, e + 60)) or _MEMBERS_AFTER.match(
-            text, e, min(end, e + 40)
-        ) or _GROUP_BEFORE.search(
-            text, max(start, s - 40), s
+        if (
+            _MODIFIER_OF_NAME.match(text, e, min(end, e + 60))
+            or _MEMBERS_AFTER.match(text, e, min(end, e + 40))
+            or _GROUP_BEFORE.search(text, max(start, s - 40), s)
         ):
             continue
         if len(words) == 1 and (len(words[0]) < 3 or words[0].isupper()):
@@ -227,7 +237,10 @@ def find_mentions(
 
 
 def group_people(
-    text: str, mentions: list[Mention], form: Callable[[str], str] | None = None, whole: bool = False
+    text: str,
+    mentions: list[Mention],
+    form: Callable[[str], str] | None = None,
+    whole: bool = False,
 ) -> list[Person]:
     """Join mentions of the same person: same folded name, alias, or a unique single word.
 
@@ -252,15 +265,21 @@ def _group_as_written(
         key = _key(mention.text)
         words = set(key.split())
         index = by_key.get(key)
-        if index is None and previous is not None and previous.person >= 0 and _ALIAS_AFTER.match(
-            text[previous.end:mention.start]
+        if (
+            index is None
+            and previous is not None
+            and previous.person >= 0
+            and _ALIAS_AFTER.match(text[previous.end : mention.start])
         ):
             index = previous.person
             people[index].aliases.add(mention.text)
         if index is None:
             for other, person in enumerate(people):
-                if any(words <= set(k.split()) or set(k.split()) <= words for k in person.keys()
-                       if len(set(k.split()) & words) >= 2):
+                if any(
+                    words <= set(k.split()) or set(k.split()) <= words
+                    for k in person.keys()
+                    if len(set(k.split()) & words) >= 2
+                ):
                     index = other
                     break
         if index is None:
@@ -288,8 +307,10 @@ def _group_as_written(
     return people
 
 
-def _attach_single_words(people: list[Person], single: list[Mention], form: Callable[[str], str]) -> None:
-    """"Mr. Liu", "Dung": a one-word mention joins the only person of the item with that word."""
+def _attach_single_words(
+    people: list[Person], single: list[Mention], form: Callable[[str], str]
+) -> None:
+    """ "Mr. Liu", "Dung": a one-word mention joins the only person of the item with that word."""
     words_of = [
         {w for k in person.keys() for w in k.split()} | set(_key(form(person.name)).split())
         for person in people

@@ -68,7 +68,7 @@ def split_sentences(text: str, start: int, end: int, paragraph: int) -> list[Sen
     out: list[Sentence] = []
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        before = _LAST_WORD.search(text[cursor:match.end()])
+        before = _LAST_WORD.search(text[cursor : match.end()])
         word = before.group(1).casefold().rstrip(".") if before else ""
         if match.group().lstrip()[:1] == "." and (
             word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
@@ -85,9 +85,13 @@ def split_items(text: str) -> list[Item]:
     """The document's items, each with its sentences. A plain article is a single item."""
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
     headings = [
-        index for index, (s, e) in enumerate(lines)
-        if index > 0 and _is_heading(text[s:e], text[lines[index + 1][0]:lines[index + 1][1]]
-                                     if index + 1 < len(lines) else None)
+        index
+        for index, (s, e) in enumerate(lines)
+        if index > 0
+        and _is_heading(
+            text[s:e],
+            text[lines[index + 1][0] : lines[index + 1][1]] if index + 1 < len(lines) else None,
+        )
     ]
     cuts = [0] + headings if len(headings) >= 2 else [0]
     items: list[Item] = []

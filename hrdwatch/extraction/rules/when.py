@@ -41,10 +41,33 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _MONTH = rf"(?P<month>{_MONTHS})"
 _WEEKDAYS = _longest_first("weekdays")
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "dix": 10,
-    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "diez": 10,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "dix": 10,
+    "uno": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+    "diez": 10,
 }
 _NUMBER_WORDS.update({w: int(v) for w, v in numbers().items() if v == int(v)})
 _MODIFIER = (
@@ -55,35 +78,87 @@ _MODIFIER = (
 # Ordered: the first pattern to claim a span wins; each names the precision it gives.
 _PATTERNS: list[tuple[str, regex.Pattern[str]]] = [
     ("iso", regex.compile(r"\b(?P<year>(?:19|20)\d{2})[-/](?P<m>[01]?\d)[-/](?P<d>[0-3]?\d)\b")),
-    ("dmy_num", regex.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<year>(?:19|20)\d{2})\b")),
-    ("day", regex.compile(
-        rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}\s*,?\s+(?:de\s+|del\s+)?{_YEAR}\b", regex.I)),
+    (
+        "dmy_num",
+        regex.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<year>(?:19|20)\d{2})\b"),
+    ),
+    (
+        "day",
+        regex.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}\s*,?\s+(?:de\s+|del\s+)?{_YEAR}\b", regex.I),
+    ),
     ("day", regex.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", regex.I)),
-    ("month_rel", regex.compile(
-        rf"\b{_MODIFIER}{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|previous|the previous) year\b", regex.I)),
-    ("month", regex.compile(rf"\b{_MODIFIER}{_MONTH}\s*,?\s+(?:of\s+|de\s+|del\s+)?{_YEAR}\b", regex.I)),
+    (
+        "month_rel",
+        regex.compile(
+            rf"\b{_MODIFIER}{_MONTH}\s+(?:of\s+)?(?P<rel>last|this|previous|the previous) year\b",
+            regex.I,
+        ),
+    ),
+    (
+        "month",
+        regex.compile(rf"\b{_MODIFIER}{_MONTH}\s*,?\s+(?:of\s+|de\s+|del\s+)?{_YEAR}\b", regex.I),
+    ),
     ("day_noyear", regex.compile(rf"\b{_DAY}\s+(?:de\s+)?{_MONTH}\b", regex.I)),
-    ("day_noyear", regex.compile(
-        rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)(?!\s*(?:years?|months?|days?))(?!\s+[A-Z])", regex.I)),
-    ("month_noyear", regex.compile(
-        rf"\b(?:in|since|from|until|by|early|late|mid|en|depuis|desde|hasta|d[ée]but|fin)\s+"
-        rf"{_MODIFIER}{_MONTH}\b(?!\s*(?:\d|,\s*\d))", regex.I)),
-    ("year", regex.compile(
-        rf"\b(?:in|since|of|from|until|by|during|year|early|late|mid|en|depuis|desde|hasta|année|año)"
-        rf"\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b(?!\s*(?:Penal|Criminal|Constitution|Law|Act|Code))",
-        regex.I)),
-    ("relative_day", regex.compile(
-        r"\b(?:yesterday|today|this morning|last night|tonight|hier|aujourd'hui|ayer|hoy)\b", regex.I)),
-    ("weekday", regex.compile(
-        rf"\b(?:on|last|this past|past|le|ce|el pasado|el|este)\s+(?P<weekday>{_WEEKDAYS})\b", regex.I)),
-    ("ago", regex.compile(
-        r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
-        r"(?P<unit>years?|months?|days?)\s+ago\b", regex.I)),
-    ("ago", regex.compile(
-        r"\b(?:il y a|hace)\s+(?P<n>\d+|un|une|deux|trois|quatre|cinq|dix|uno|dos|tres|cuatro|cinco"
-        r"|diez)\s+(?P<unit>ans?|ann[ée]es?|mois|jours?|años?|meses|mes|d[íi]as?)\b", regex.I)),
-    ("this_year", regex.compile(r"\b(?P<rel>this|last) year\b|\b(?:cette ann[ée]e|este año)\b", regex.I)),
-    ("this_month", regex.compile(r"\b(?:earlier|later) this month\b|\b(?P<rel>last) month\b", regex.I)),
+    (
+        "day_noyear",
+        regex.compile(
+            rf"\b{_MONTH}\s+{_DAY}\b(?!,?\s*\d)(?!\s*(?:years?|months?|days?))(?!\s+[A-Z])", regex.I
+        ),
+    ),
+    (
+        "month_noyear",
+        regex.compile(
+            rf"\b(?:in|since|from|until|by|early|late|mid|en|depuis|desde|hasta|d[ée]but|fin)\s+"
+            rf"{_MODIFIER}{_MONTH}\b(?!\s*(?:\d|,\s*\d))",
+            regex.I,
+        ),
+    ),
+    (
+        "year",
+        regex.compile(
+            rf"\b(?:in|since|of|from|until|by|during|year|early|late|mid|en|depuis|desde|hasta|année|año)"
+            rf"\s+(?:early\s+|late\s+|mid-?)?{_YEAR}\b(?!\s*(?:Penal|Criminal|Constitution|Law|Act|Code))",
+            regex.I,
+        ),
+    ),
+    (
+        "relative_day",
+        regex.compile(
+            r"\b(?:yesterday|today|this morning|last night|tonight|hier|aujourd'hui|ayer|hoy)\b",
+            regex.I,
+        ),
+    ),
+    (
+        "weekday",
+        regex.compile(
+            rf"\b(?:on|last|this past|past|le|ce|el pasado|el|este)\s+(?P<weekday>{_WEEKDAYS})\b",
+            regex.I,
+        ),
+    ),
+    (
+        "ago",
+        regex.compile(
+            r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)\s+"
+            r"(?P<unit>years?|months?|days?)\s+ago\b",
+            regex.I,
+        ),
+    ),
+    (
+        "ago",
+        regex.compile(
+            r"\b(?:il y a|hace)\s+(?P<n>\d+|un|une|deux|trois|quatre|cinq|dix|uno|dos|tres|cuatro|cinco"
+            r"|diez)\s+(?P<unit>ans?|ann[ée]es?|mois|jours?|años?|meses|mes|d[íi]as?)\b",
+            regex.I,
+        ),
+    ),
+    (
+        "this_year",
+        regex.compile(r"\b(?P<rel>this|last) year\b|\b(?:cette ann[ée]e|este año)\b", regex.I),
+    ),
+    (
+        "this_month",
+        regex.compile(r"\b(?:earlier|later) this month\b|\b(?P<rel>last) month\b", regex.I),
+    ),
 ]
 
 
@@ -101,7 +176,17 @@ _FIRST_KINDS = ("day", "month", "day_noyear")
 _PATTERNS[2:2] = _language_patterns(_FIRST_KINDS)
 _PATTERNS.extend(
     _language_patterns(
-        ("year", "yesterday", "today", "last_year", "this_year", "last_month", "weekday_last", "weekday", "ago")
+        (
+            "year",
+            "yesterday",
+            "today",
+            "last_year",
+            "this_year",
+            "last_month",
+            "weekday_last",
+            "weekday",
+            "ago",
+        )
     )
 )
 
@@ -273,7 +358,9 @@ def _relative(kind: str, match: regex.Match[str], base: dt.date) -> str | None:
         return fixed[kind]()
     rel = (groups.get("rel") or "").lower()
     if kind == "month_rel":
-        return _date_or_none(_safe_date(base.year if rel == "this" else base.year - 1, month), "month")
+        return _date_or_none(
+            _safe_date(base.year if rel == "this" else base.year - 1, month), "month"
+        )
     if kind == "relative_day":
         return _date_or_none(_parse(match.group().lower(), base), "day")
     if kind == "this_year":

@@ -35,7 +35,11 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY and (DATA_DIR / "secret_key").is_file():  # written once by ``hrdwatch init``
     SECRET_KEY = (DATA_DIR / "secret_key").read_text(encoding="utf-8").strip()
 DEBUG = env_bool("DEBUG", False)
-ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1").split(",") if h.strip()]
+ALLOWED_HOSTS = [
+    h.strip()
+    for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1").split(",")
+    if h.strip()
+]
 SITE_URL = os.environ.get("HRDWATCH_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -150,7 +154,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -203,10 +210,11 @@ CONTENT_SECURITY_POLICY = {
 }
 
 
-
 def trusted_proxies() -> list[str]:
     """Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs)."""
-    return [p.strip() for p in os.environ.get("HRDWATCH_TRUSTED_PROXIES", "").split(",") if p.strip()]
+    return [
+        p.strip() for p in os.environ.get("HRDWATCH_TRUSTED_PROXIES", "").split(",") if p.strip()
+    ]
 
 
 HRDWATCH_TRUSTED_PROXIES = trusted_proxies()
@@ -234,8 +242,18 @@ def production_caches(redis_url: str) -> dict[str, dict[str, object]]:
     created by ``hrdwatch migrate`` (``core.apps``: ``createcachetable`` after migrating).
     """
     if redis_url:
-        return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}}
-    return {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE}}
+        return {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": redis_url,
+            }
+        }
+    return {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": CACHE_TABLE,
+        }
+    }
 
 
 CACHES = production_caches(REDIS_URL)

@@ -35,7 +35,11 @@ def _polygons(path_data: str) -> list[list[tuple[int, int]]]:
             current = []
         if isinstance(segment, Close) or segment.end is None:
             continue
-        samples = [segment.point(t) for t in (0.5, 1.0)] if not isinstance(segment, Move) else [segment.end]
+        samples = (
+            [segment.point(t) for t in (0.5, 1.0)]
+            if not isinstance(segment, Move)
+            else [segment.end]
+        )
         for point in samples:
             xy = (round(point.x * SCALE), round(point.y * SCALE))
             if not current or current[-1] != xy:
@@ -51,7 +55,9 @@ def _simplify(points: list[tuple[int, int]], tolerance: float = TOLERANCE) -> li
         return points
     (x1, y1), (x2, y2) = points[0], points[-1]
     length = ((x2 - x1) ** 2 + (y2 - y1) ** 2) ** 0.5 or 1.0
-    distances = [abs((y2 - y1) * x - (x2 - x1) * y + x2 * y1 - y2 * x1) / length for x, y in points[1:-1]]
+    distances = [
+        abs((y2 - y1) * x - (x2 - x1) * y + x2 * y1 - y2 * x1) / length for x, y in points[1:-1]
+    ]
     index, furthest = max(enumerate(distances, start=1), key=lambda item: item[1])
     if furthest <= tolerance:
         return [points[0], points[-1]]
@@ -84,13 +90,16 @@ def build() -> dict[str, str]:
         if "country" not in classes:
             continue
         polygons = [
-            polygon for path in group.iter("{http://www.w3.org/2000/svg}path")
+            polygon
+            for path in group.iter("{http://www.w3.org/2000/svg}path")
             for polygon in _polygons(path.get("d", ""))
         ]
         if not polygons:
             continue
         polygons = [_simplify_ring(p) for p in polygons]
-        kept = [p for p in polygons if len(p) > 2 and _extent(p) >= MIN_EXTENT] or [max(polygons, key=_extent)]
+        kept = [p for p in polygons if len(p) > 2 and _extent(p) >= MIN_EXTENT] or [
+            max(polygons, key=_extent)
+        ]
         shapes[classes[0].upper()] = "".join(
             "M" + "L".join(f"{x} {y}" for x, y in polygon) + "Z" for polygon in kept
         )

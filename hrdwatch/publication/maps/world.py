@@ -49,7 +49,9 @@ def world_map_svg(
         path = f'<path d="{outline}" fill="{fill}" stroke="#ffffff" stroke-width="0.6">'
         if count:
             label = escape(f"{name(code)}: {count}")
-            parts.append(f'<a href="{escape(link(code))}" aria-label="{label}">{path}<title>{label}</title></path></a>')
+            parts.append(
+                f'<a href="{escape(link(code))}" aria-label="{label}">{path}<title>{label}</title></path></a>'
+            )
         else:
             parts.append(path + "</path>")
     parts.append("</svg>")

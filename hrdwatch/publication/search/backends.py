@@ -27,9 +27,13 @@ ENTRY_TABLE = SearchEntry._meta.db_table
 class SearchBackend(Protocol):
     def compile(self, query: ParsedQuery) -> str: ...
 
-    def match(self, entries: QuerySet[SearchEntry], query: ParsedQuery) -> QuerySet[SearchEntry]: ...
+    def match(
+        self, entries: QuerySet[SearchEntry], query: ParsedQuery
+    ) -> QuerySet[SearchEntry]: ...
 
-    def ranked(self, entries: QuerySet[SearchEntry], query: ParsedQuery) -> QuerySet[SearchEntry]: ...
+    def ranked(
+        self, entries: QuerySet[SearchEntry], query: ParsedQuery
+    ) -> QuerySet[SearchEntry]: ...
 
 
 class SqliteFts5Backend:
@@ -64,7 +68,9 @@ class TsMatch(Lookup):
 
     lookup_name = "tsmatch"
 
-    def as_sql(self, compiler: SQLCompiler, connection: BaseDatabaseWrapper) -> tuple[str, tuple[Any, ...]]:
+    def as_sql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
+    ) -> tuple[str, tuple[Any, ...]]:
         lhs, lhs_params = self.process_lhs(compiler, connection)
         return f"{lhs} @@ %s::tsquery", (*lhs_params, self.rhs)
 
@@ -84,15 +90,15 @@ class PostgresTsvectorBackend:
             phrase = " <-> ".join(f"'{token}'" for token in t.tokens)
             return phrase + (":*" if t.prefix else "")
 
-        return " & ".join(
-            "(" + " | ".join(term(t) for t in group) + ")" for group in query.groups
-        )
+        return " & ".join("(" + " | ".join(term(t) for t in group) + ")" for group in query.groups)
 
     def match(self, entries: QuerySet[SearchEntry], query: ParsedQuery) -> QuerySet[SearchEntry]:
         return entries.filter(tokens__tsmatch=self.compile(query))
 
     def ranked(self, entries: QuerySet[SearchEntry], query: ParsedQuery) -> QuerySet[SearchEntry]:
-        return entries.annotate(rank=TsRank(F("tokens"), Value(self.compile(query), output_field=CharField())))
+        return entries.annotate(
+            rank=TsRank(F("tokens"), Value(self.compile(query), output_field=CharField()))
+        )
 
 
 def get_backend() -> SearchBackend:

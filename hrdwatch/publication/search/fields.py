@@ -28,7 +28,9 @@ class TokenVectorField(models.TextField):
             return "tsvector"
         return super().db_type(connection)
 
-    def get_db_prep_value(self, value: Any, connection: BaseDatabaseWrapper, prepared: bool = False) -> Any:
+    def get_db_prep_value(
+        self, value: Any, connection: BaseDatabaseWrapper, prepared: bool = False
+    ) -> Any:
         value = super().get_db_prep_value(value, connection, prepared)
         if connection.vendor == "postgresql" and value is not None:
             return tsvector_literal(value)

@@ -40,14 +40,20 @@ def _batches(ids: Iterable[int], size: int) -> Iterator[list[int]]:
         yield batch
 
 
-def _build(case_ids: list[int], gate: Gate) -> tuple[list[SearchEntry], dict[int, list[tuple[str, str]]]]:
+def _build(
+    case_ids: list[int], gate: Gate
+) -> tuple[list[SearchEntry], dict[int, list[tuple[str, str]]]]:
     """Entries and facet values for the public cases among ``case_ids``."""
     cases = list(
-        gate.cases().filter(pk__in=case_ids).select_related("defender", "defender__gender", "status")
+        gate.cases()
+        .filter(pk__in=case_ids)
+        .select_related("defender", "defender__gender", "status")
     )
     defender_ids = {c.defender_id for c in cases}
     names: dict[int, list[str]] = defaultdict(list)
-    for defender_id, name in gate.names().filter(defender_id__in=defender_ids).values_list("defender_id", "name"):
+    for defender_id, name in (
+        gate.names().filter(defender_id__in=defender_ids).values_list("defender_id", "name")
+    ):
         names[defender_id].append(name)
     roles: dict[int, list[str]] = defaultdict(list)
     areas: dict[int, list[str]] = defaultdict(list)
@@ -60,18 +66,23 @@ def _build(case_ids: list[int], gate: Gate) -> tuple[list[SearchEntry], dict[int
     ).values_list("defender_id", "term__code"):
         areas[defender_id].append(code)
     wgad: dict[int, list[str]] = defaultdict(list)
-    for case_id, code in Case.wgad_categories.through.objects.filter(case_id__in=case_ids).values_list(
-        "case_id", "term__code"
-    ):
+    for case_id, code in Case.wgad_categories.through.objects.filter(
+        case_id__in=case_ids
+    ).values_list("case_id", "term__code"):
         wgad[case_id].append(code)
     charges: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
-    for case_id, wording, provision, category in gate.charges().filter(event__case_id__in=case_ids).values_list(
-        "event__case_id", "wording", "legal_provision", "category__code"
+    for case_id, wording, provision, category in (
+        gate.charges()
+        .filter(event__case_id__in=case_ids)
+        .values_list("event__case_id", "wording", "legal_provision", "category__code")
     ):
         charges[case_id].append((wording, provision, category))
     sentences: dict[int, tuple[int, int]] = {}
-    for case_id, kind, months in gate.events().filter(case_id__in=case_ids).exclude(sentence_kind="").values_list(
-        "case_id", "sentence_kind", "sentence_months"
+    for case_id, kind, months in (
+        gate.events()
+        .filter(case_id__in=case_ids)
+        .exclude(sentence_kind="")
+        .values_list("case_id", "sentence_kind", "sentence_months")
     ):
         weight = (_SENTENCE_WEIGHT.get(kind, 0), months or 0)
         if weight > sentences.get(case_id, (-1, -1)):
@@ -84,25 +95,38 @@ def _build(case_ids: list[int], gate: Gate) -> tuple[list[SearchEntry], dict[int
         defender = case.defender
         all_names = [defender.display_name, defender.name_original_script, *names[defender.id]]
         texts = [
-            case.summary, *[str(v.get("summary", "")) for v in case.translations.values()],
-            defender.biography, case.city, case.region, case.authorities,
+            case.summary,
+            *[str(v.get("summary", "")) for v in case.translations.values()],
+            defender.biography,
+            case.city,
+            case.region,
+            case.authorities,
             *[f"{w} {p}" for w, p, _c in charges[case.id]],
             *{country_name(case.country, lang) for lang in ("en", "fr", "es")},
         ]
         sentence = sentences.get(case.id)
         currently_detained = case.arrest_date is not None and case.release_date is None
-        entries.append(SearchEntry(
-            case_id=case.id, defender_id=defender.id,
-            tokens=build_search_text([n for n in all_names if n], [t for t in texts if t]),
-            name_sort=fold(defender.display_name)[:300], country=case.country, status=public_status_code(case),
-            gender=defender.gender.code if defender.gender else "",
-            arrest_year=case.arrest_date.year if case.arrest_date else None,
-            arrest_day=day_number(case.arrest_date), release_day=day_number(case.release_date),
-            detained_since=case.arrest_date if currently_detained else None,
-            sentence_months=(sentence[1] or None) if sentence and sentence[0] == _SENTENCE_WEIGHT["term"] else None,
-            sentence_kind=kinds_by_weight[sentence[0]] if sentence else "",
-            updated_at=max(case.updated_at, defender.updated_at), published_at=case.created_at,
-        ))
+        entries.append(
+            SearchEntry(
+                case_id=case.id,
+                defender_id=defender.id,
+                tokens=build_search_text([n for n in all_names if n], [t for t in texts if t]),
+                name_sort=fold(defender.display_name)[:300],
+                country=case.country,
+                status=public_status_code(case),
+                gender=defender.gender.code if defender.gender else "",
+                arrest_year=case.arrest_date.year if case.arrest_date else None,
+                arrest_day=day_number(case.arrest_date),
+                release_day=day_number(case.release_date),
+                detained_since=case.arrest_date if currently_detained else None,
+                sentence_months=(sentence[1] or None)
+                if sentence and sentence[0] == _SENTENCE_WEIGHT["term"]
+                else None,
+                sentence_kind=kinds_by_weight[sentence[0]] if sentence else "",
+                updated_at=max(case.updated_at, defender.updated_at),
+                published_at=case.created_at,
+            )
+        )
         values = [("country", case.country), ("status", public_status_code(case))]
         if defender.gender:
             values.append(("gender", defender.gender.code))
@@ -150,7 +174,9 @@ def rebuild(batch_size: int = 2000, progress: Callable[[int], None] | None = Non
     with transaction.atomic():
         SearchFacet.objects.all().delete()
         SearchEntry.objects.all().delete()
-        for batch in _batches(gate.cases().order_by("pk").values_list("pk", flat=True).iterator(), batch_size):
+        for batch in _batches(
+            gate.cases().order_by("pk").values_list("pk", flat=True).iterator(), batch_size
+        ):
             entries, facets = _build(batch, gate)
             _write(entries, facets)
             every_facet.update(facets)
@@ -163,4 +189,6 @@ def rebuild(batch_size: int = 2000, progress: Callable[[int], None] | None = Non
 
 def cases_of_defenders(defender_ids: Iterable[int]) -> list[int]:
     """Every case (public or not) of these defenders: a defender change touches all of them."""
-    return list(Case.all_objects.filter(defender_id__in=list(defender_ids)).values_list("pk", flat=True))
+    return list(
+        Case.all_objects.filter(defender_id__in=list(defender_ids)).values_list("pk", flat=True)
+    )

@@ -36,10 +36,30 @@ _WORD = re.compile(f"[{_HAN}]+|[^\\W_]+")
 
 # Spelling differences between romanisations, mapped to one skeleton (order matters).
 _SKELETON_RULES = [
-    ("shch", "sh"), ("sch", "sh"), ("tch", "ch"), ("dzh", "j"), ("zh", "j"), ("kh", "h"),
-    ("ts", "c"), ("tz", "c"), ("ks", "x"), ("ph", "f"), ("ck", "k"), ("w", "v"), ("ou", "u"),
-    ("yu", "u"), ("iu", "u"), ("ju", "u"), ("ya", "a"), ("ia", "a"), ("ja", "a"),
-    ("ye", "e"), ("ie", "e"), ("je", "e"), ("y", "i"), ("j", "i"),
+    ("shch", "sh"),
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("ks", "x"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("w", "v"),
+    ("ou", "u"),
+    ("yu", "u"),
+    ("iu", "u"),
+    ("ju", "u"),
+    ("ya", "a"),
+    ("ia", "a"),
+    ("ja", "a"),
+    ("ye", "e"),
+    ("ie", "e"),
+    ("je", "e"),
+    ("y", "i"),
+    ("j", "i"),
 ]
 _REPEATS = re.compile(r"(.)\1+")
 

@@ -20,8 +20,17 @@ from ..search.index import FACETS
 
 EXPORT_LIMIT = 20_000
 EXPORT_COLUMNS = (
-    "case_id", "defender_id", "name", "name_original_script", "country", "status", "arrest_date",
-    "days_detained", "roles", "url", "fictional",
+    "case_id",
+    "defender_id",
+    "name",
+    "name_original_script",
+    "country",
+    "status",
+    "arrest_date",
+    "days_detained",
+    "roles",
+    "url",
+    "fictional",
 )
 
 
@@ -33,7 +42,11 @@ def case_list(request: HttpRequest) -> HttpResponse:
     page_number = min(query.page, max(1, paginator.num_pages))
     start = (page_number - 1) * PAGE_SIZE
     # One page from the database, ranked there (FTS5 bm25 / ts_rank): no match list in Python.
-    ids = list(ordered(filtered_entries(query), query).values_list("case_id", flat=True)[start:start + PAGE_SIZE])
+    ids = list(
+        ordered(filtered_entries(query), query).values_list("case_id", flat=True)[
+            start : start + PAGE_SIZE
+        ]
+    )
     rows = case_rows(ids, Gate(Viewer.public()))
     label = labeller()
     counts = selection.facets
@@ -42,50 +55,93 @@ def case_list(request: HttpRequest) -> HttpResponse:
         selected = set(query.filters.get(name, ()))
         values = [
             {
-                "value": value, "label": label(name, value), "count": n,
-                "selected": value in selected, "url": "?" + query.toggled(name, value).querystring(),
+                "value": value,
+                "label": label(name, value),
+                "count": n,
+                "selected": value in selected,
+                "url": "?" + query.toggled(name, value).querystring(),
             }
             for value, n in counts.get(name, [])
         ]
         # A selected value with no match any more still shows, so it can be removed.
         for value in sorted(selected - {v["value"] for v in values}):
-            values.insert(0, {"value": value, "label": label(name, value), "count": 0,
-                              "selected": True, "url": "?" + query.toggled(name, value).querystring()})
-        facets.append({"name": name, "title": FACET_TITLES[name], "values": values, "open": bool(selected)})
+            values.insert(
+                0,
+                {
+                    "value": value,
+                    "label": label(name, value),
+                    "count": 0,
+                    "selected": True,
+                    "url": "?" + query.toggled(name, value).querystring(),
+                },
+            )
+        facets.append(
+            {"name": name, "title": FACET_TITLES[name], "values": values, "open": bool(selected)}
+        )
     page = paginator.get_page(page_number)
-    sort_labels = {"relevance": _("Relevance"), "latest": _("Latest updates"), "name": _("Name"),
-                   "longest": _("Longest in detention"), "arrest": _("Latest arrest"),
-                   "release": _("Latest release")}
-    return render(request, "publication/case_list.html", {
-        "query": query, "rows": rows, "count": count, "facets": facets, "page": page,
-        "previous_url": "?" + query.with_page(page_number - 1).querystring() if page.has_previous() else "",
-        "next_url": "?" + query.with_page(page_number + 1).querystring() if page.has_next() else "",
-        "sorts": [(s, sort_labels[s]) for s in SORTS if s != "relevance" or query.q],
-        "current_sort": query.effective_sort,
-        "selected": [
-            {"title": FACET_TITLES[name], "label": label(name, v),
-             "url": "?" + query.toggled(name, v).querystring()}
-            for name, values in query.filters.items() for v in values
-        ],
-        "querystring": query.querystring(),
-        "page_number": page_number,
-    })
+    sort_labels = {
+        "relevance": _("Relevance"),
+        "latest": _("Latest updates"),
+        "name": _("Name"),
+        "longest": _("Longest in detention"),
+        "arrest": _("Latest arrest"),
+        "release": _("Latest release"),
+    }
+    return render(
+        request,
+        "publication/case_list.html",
+        {
+            "query": query,
+            "rows": rows,
+            "count": count,
+            "facets": facets,
+            "page": page,
+            "previous_url": "?" + query.with_page(page_number - 1).querystring()
+            if page.has_previous()
+            else "",
+            "next_url": "?" + query.with_page(page_number + 1).querystring()
+            if page.has_next()
+            else "",
+            "sorts": [(s, sort_labels[s]) for s in SORTS if s != "relevance" or query.q],
+            "current_sort": query.effective_sort,
+            "selected": [
+                {
+                    "title": FACET_TITLES[name],
+                    "label": label(name, v),
+                    "url": "?" + query.toggled(name, v).querystring(),
+                }
+                for name, values in query.filters.items()
+                for v in values
+            ],
+            "querystring": query.querystring(),
+            "page_number": page_number,
+        },
+    )
 
 
 def _export_rows(request: HttpRequest) -> Iterator[CaseRow]:
     query = ListingQuery.from_params(request.GET)
-    ids = list(ordered(filtered_entries(query), query).values_list("case_id", flat=True)[:EXPORT_LIMIT])
+    ids = list(
+        ordered(filtered_entries(query), query).values_list("case_id", flat=True)[:EXPORT_LIMIT]
+    )
     gate = Gate(Viewer.public())
     for start in range(0, len(ids), 500):
-        yield from case_rows(ids[start:start + 500], gate)
+        yield from case_rows(ids[start : start + 500], gate)
 
 
 def _record(row: CaseRow, request: HttpRequest) -> dict[str, object]:
     return {
-        "case_id": row.case_uid, "defender_id": row.defender_uid, "name": row.name,
-        "name_original_script": row.name_original, "country": row.country, "status": row.status,
-        "arrest_date": row.arrest_iso, "days_detained": row.days_detained, "roles": list(row.roles),
-        "url": request.build_absolute_uri(row.url), "fictional": row.is_fictional,
+        "case_id": row.case_uid,
+        "defender_id": row.defender_uid,
+        "name": row.name,
+        "name_original_script": row.name_original,
+        "country": row.country,
+        "status": row.status,
+        "arrest_date": row.arrest_iso,
+        "days_detained": row.days_detained,
+        "roles": list(row.roles),
+        "url": request.build_absolute_uri(row.url),
+        "fictional": row.is_fictional,
     }
 
 

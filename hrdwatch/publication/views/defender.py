@@ -103,16 +103,28 @@ class PublicQuerysets:
 def public_querysets() -> PublicQuerysets:
     gate = Gate(Viewer.public())
     return PublicQuerysets(
-        defenders=gate.defenders(), names=gate.names(), cases=gate.cases(), events=gate.events(),
+        defenders=gate.defenders(),
+        names=gate.names(),
+        cases=gate.cases(),
+        events=gate.events(),
         # Only what the page cites: a source row also holds its archived text.
-        evidence=gate.evidence().select_related("source").only(
-            "case_id", "event_id", "source", "source__url", "source__title", "source__publisher", "source__published"
+        evidence=gate.evidence()
+        .select_related("source")
+        .only(
+            "case_id",
+            "event_id",
+            "source",
+            "source__url",
+            "source__title",
+            "source__publisher",
+            "source__published",
         ),
         charges=gate.charges(),
-        perpetrator_links=gate.perpetrator_links().select_related("perpetrator").only(
-            "event_id", "role_id", "perpetrator", "perpetrator__name"
-        ),
-        interventions=gate.interventions().select_related("organisation"), places=gate.places(),
+        perpetrator_links=gate.perpetrator_links()
+        .select_related("perpetrator")
+        .only("event_id", "role_id", "perpetrator", "perpetrator__name"),
+        interventions=gate.interventions().select_related("organisation"),
+        places=gate.places(),
     )
 
 
@@ -152,7 +164,10 @@ def public_defender(uid: str) -> tuple[Gate, Defender]:
 def vocabulary_terms() -> dict[int, Term]:
     """Every term by id, in one small query: the page's querysets join no term table (each such
     join made PostgreSQL plan a bigger join for a label)."""
-    return {t.pk: t for t in Term.objects.order_by().defer("description_en", "description_fr", "description_es")}
+    return {
+        t.pk: t
+        for t in Term.objects.order_by().defer("description_en", "description_fr", "description_es")
+    }
 
 
 def _term_links(defender: Defender, case_ids: list[int]) -> dict[tuple[str, int], list[int]]:
@@ -178,7 +193,9 @@ def _term_links(defender: Defender, case_ids: list[int]) -> dict[tuple[str, int]
 
 def _labels(term_ids: list[int], terms: dict[int, Term], lang: str) -> list[str]:
     """Labels in the vocabulary's own order (as ``ManyToManyField.all()`` would give them)."""
-    chosen = sorted((terms[pk] for pk in term_ids), key=lambda t: (t.vocabulary, t.sort_order, t.code))
+    chosen = sorted(
+        (terms[pk] for pk in term_ids), key=lambda t: (t.vocabulary, t.sort_order, t.code)
+    )
     return [t.label(lang) for t in chosen]
 
 
@@ -234,26 +251,45 @@ class CaseFacts:
             intervention.intervention_type = terms[intervention.intervention_type_id]
             interventions[intervention.case_id].append(intervention)
         # Places of detention the public may see, by id (no join to the events: they are known).
-        places = {p.pk: p for p in public.places.filter(pk__in=place_ids).order_by()} if place_ids else {}
+        places = (
+            {p.pk: p for p in public.places.filter(pk__in=place_ids).order_by()}
+            if place_ids
+            else {}
+        )
         return cls(
-            events=events, evidence=evidence, places=places,
-            charges=charges, perpetrators=perpetrators, interventions=interventions,
+            events=events,
+            evidence=evidence,
+            places=places,
+            charges=charges,
+            perpetrators=perpetrators,
+            interventions=interventions,
         )
 
 
 def _case_view(
-    case: Case, facts: CaseFacts, gate: Gate, lang: str, citations: Citations, name: str, wgad: list[str]
+    case: Case,
+    facts: CaseFacts,
+    gate: Gate,
+    lang: str,
+    citations: Citations,
+    name: str,
+    wgad: list[str],
 ) -> CaseView:
     events = timeline_order(facts.events.get(case.pk, []))
     evidence: dict[int | None, list[Source]] = {
-        event_id: sources for (case_id, event_id), sources in facts.evidence.items() if case_id == case.pk
+        event_id: sources
+        for (case_id, event_id), sources in facts.evidence.items()
+        if case_id == case.pk
     }
     charges_by_event: dict[int, list[dict[str, str]]] = defaultdict(list)
     charges = []
     for event in events:
         for charge in facts.charges.get(event.pk, []):
-            described = {"wording": charge.wording, "provision": charge.legal_provision,
-                         "category": charge.category.label(lang)}
+            described = {
+                "wording": charge.wording,
+                "provision": charge.legal_provision,
+                "category": charge.category.label(lang),
+            }
             charges_by_event[charge.event_id].append(described)
             charges.append(described)
     perpetrators: dict[int, list[str]] = defaultdict(list)
@@ -263,38 +299,57 @@ def _case_view(
     days = days_detained(case)
     state = standing(case)
     view = CaseView(
-        case=case, country_name=country_name(case.country, lang), status=status_label(case, state, lang),
-        days=days, summary=case.translated("summary", lang),
+        case=case,
+        country_name=country_name(case.country, lang),
+        status=status_label(case, state, lang),
+        days=days,
+        summary=case.translated("summary", lang),
         conditions=case.translated("detention_conditions", lang),
-        wgad=wgad, is_current=case.release_date is None and state.detained and days is not None,
-        disputed=state.disputed, unverified_since=state.unverified_since, stale=state.stale,
+        wgad=wgad,
+        is_current=case.release_date is None and state.detained and days is not None,
+        disputed=state.disputed,
+        unverified_since=state.unverified_since,
+        stale=state.stale,
         verified_by=verified_by(case, gate),
     )
     for event in events:
         sources = sorted({citations.number(s) for s in evidence.get(event.pk, [])})
         place = event.place
-        detention = facts.places.get(event.place_of_detention_id) if event.place_of_detention_id else None
+        detention = (
+            facts.places.get(event.place_of_detention_id) if event.place_of_detention_id else None
+        )
         if detention is not None:
             place = ", ".join(p for p in (detention.name, detention.city) if p)
-        view.timeline.append({
-            "event": event, "type": event.event_type.label(lang),
-            "date": format_partial_human(event.date, event.date_precision),
-            "iso": event.date.isoformat() if event.date else "", "certainty": event.get_certainty_display(),
-            "place": place, "description": event.translations.get(lang, {}).get("description") or event.description,
-            "charges": charges_by_event.get(event.pk, []), "perpetrators": perpetrators.get(event.pk, []),
-            "sources": sources,
-        })
+        view.timeline.append(
+            {
+                "event": event,
+                "type": event.event_type.label(lang),
+                "date": format_partial_human(event.date, event.date_precision),
+                "iso": event.date.isoformat() if event.date else "",
+                "certainty": event.get_certainty_display(),
+                "place": place,
+                "description": event.translations.get(lang, {}).get("description")
+                or event.description,
+                "charges": charges_by_event.get(event.pk, []),
+                "perpetrators": perpetrators.get(event.pk, []),
+                "sources": sources,
+            }
+        )
         if event.sentence_kind:
             view.sentences.append(_sentence(event))
     for source in evidence.get(None, []):
         citations.number(source)
     for intervention in facts.interventions.get(case.pk, []):
-        view.interventions.append({
-            "type": intervention.intervention_type.label(lang), "title": intervention.title,
-            "date": format_partial_human(intervention.date, intervention.date_precision),
-            "organisation": gate.organisation_name(intervention.organisation),
-            "outcome": intervention.outcome, "url": intervention.url,
-        })
+        view.interventions.append(
+            {
+                "type": intervention.intervention_type.label(lang),
+                "title": intervention.title,
+                "date": format_partial_human(intervention.date, intervention.date_precision),
+                "organisation": gate.organisation_name(intervention.organisation),
+                "outcome": intervention.outcome,
+                "url": intervention.url,
+            }
+        )
     view.charges = charges
     view.perpetrators = sorted({p for items in perpetrators.values() for p in items})
     if view.is_current:
@@ -307,8 +362,14 @@ def verified_by(case: Case, gate: Gate) -> str:
     it works at risk (reviewers' own names are never published)."""
     if case.last_verified_by_id is None:
         return ""
-    review = (Review.objects.filter(case=case, reviewer_id=case.last_verified_by_id, decision=Decision.APPROVE)
-              .select_related("organisation").order_by("-created_at").first())
+    review = (
+        Review.objects.filter(
+            case=case, reviewer_id=case.last_verified_by_id, decision=Decision.APPROVE
+        )
+        .select_related("organisation")
+        .order_by("-created_at")
+        .first()
+    )
     return gate.organisation_name(review.organisation) if review else ""
 
 
@@ -320,12 +381,17 @@ def _sentence(event: Event) -> dict[str, Any]:
     else:
         length = event.get_sentence_kind_display()
     fine = f"{event.fine_amount} {event.fine_currency}" if event.fine_amount else ""
-    return {"kind": event.get_sentence_kind_display(), "length": length, "fine": fine,
-            "date": format_partial_human(event.date, event.date_precision)}
+    return {
+        "kind": event.get_sentence_kind_display(),
+        "length": length,
+        "fine": fine,
+        "date": format_partial_human(event.date, event.date_precision),
+    }
 
 
 def defender_page(request: HttpRequest, uid: str) -> HttpResponse:
     url = request.build_absolute_uri(reverse("publication:defender", args=[uid]))
+
     def compute() -> dict[str, Any]:
         with joins_as_written():
             return defender_context(uid, url)
@@ -341,8 +407,12 @@ def defender_context(uid: str, url: str) -> dict[str, Any]:
     lang = language()
     terms = vocabulary_terms()
     names = [
-        {"name": n.name, "script": n.script or detect_script(n.name), "language": n.language,
-         "kind": terms[n.kind_id].label(lang) if n.kind_id else ""}
+        {
+            "name": n.name,
+            "script": n.script or detect_script(n.name),
+            "language": n.language,
+            "kind": terms[n.kind_id].label(lang) if n.kind_id else "",
+        }
         for n in public.names.filter(defender=defender).order_by("name", "pk")
     ]
     citations = Citations()
@@ -352,7 +422,15 @@ def defender_context(uid: str, url: str) -> dict[str, Any]:
     links = _term_links(defender, [case.pk for case in public_cases])
     facts = CaseFacts.load(public_cases, terms)
     cases = [
-        _case_view(case, facts, gate, lang, citations, defender.display_name, _labels(links[("wgad", case.pk)], terms, lang))
+        _case_view(
+            case,
+            facts,
+            gate,
+            lang,
+            citations,
+            defender.display_name,
+            _labels(links[("wgad", case.pk)], terms, lang),
+        )
         for case in public_cases
     ]
     title = defender.display_name
@@ -366,18 +444,31 @@ def defender_context(uid: str, url: str) -> dict[str, Any]:
         ("Telegram", "https://t.me/share/url?" + urlencode({"url": url, "text": share_text})),
     ]
     updated = max([defender.updated_at, *[c.case.updated_at for c in cases]])
-    citation = _("%(name)s. Record %(uid)s, last updated %(updated)s. hrdwatch. %(url)s (accessed %(today)s).") % {
-        "name": title, "uid": defender.uid, "updated": updated.date().isoformat(), "url": url,
+    citation = _(
+        "%(name)s. Record %(uid)s, last updated %(updated)s. hrdwatch. %(url)s (accessed %(today)s)."
+    ) % {
+        "name": title,
+        "uid": defender.uid,
+        "updated": updated.date().isoformat(),
+        "url": url,
         "today": today().isoformat(),
     }
     return {
-        "defender": defender, "names": names, "cases": cases, "sources": citations.sources,
+        "defender": defender,
+        "names": names,
+        "cases": cases,
+        "sources": citations.sources,
         "photo": gate.may_see_photo(defender),
         "roles": _labels(links[("role", defender.pk)], terms, lang),
         "areas": _labels(links[("area", defender.pk)], terms, lang),
         "gender": terms[defender.gender_id].label(lang) if defender.gender_id else "",
         "biography": defender.translated("biography", lang),
         "nationality": country_name(defender.nationality, lang) if defender.nationality else "",
-        "birth": format_partial_human(defender.birth_date, defender.birth_date_precision) if defender.birth_date else "",
-        "share": share, "url": url, "citation": citation, "updated": updated,
+        "birth": format_partial_human(defender.birth_date, defender.birth_date_precision)
+        if defender.birth_date
+        else "",
+        "share": share,
+        "url": url,
+        "citation": citation,
+        "updated": updated,
     }

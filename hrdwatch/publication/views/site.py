@@ -26,17 +26,33 @@ LATEST = 8
 def home(request: HttpRequest) -> HttpResponse:
     lang = language()
     counts = country_counts()
-    latest_ids = list(SearchEntry.objects.order_by("-updated_at", "-id").values_list("case_id", flat=True)[:LATEST])
+    latest_ids = list(
+        SearchEntry.objects.order_by("-updated_at", "-id").values_list("case_id", flat=True)[
+            :LATEST
+        ]
+    )
     countries = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    world = caching.cached("world-map", lang, lambda: world_map_svg(
-        counts, lambda code: reverse("publication:country", args=[code]),
-        lambda code: country_name(code, lang), _("Cases by detaining country"),
-    ))
-    return render(request, "publication/home.html", {
-        "headline": cached_headline(), "latest": case_rows(latest_ids, Gate(Viewer.public())),
-        "world_map": world, "legend": legend(max(counts.values(), default=0)),
-        "countries": [(code, country_name(code, lang), n) for code, n in countries],
-    })
+    world = caching.cached(
+        "world-map",
+        lang,
+        lambda: world_map_svg(
+            counts,
+            lambda code: reverse("publication:country", args=[code]),
+            lambda code: country_name(code, lang),
+            _("Cases by detaining country"),
+        ),
+    )
+    return render(
+        request,
+        "publication/home.html",
+        {
+            "headline": cached_headline(),
+            "latest": case_rows(latest_ids, Gate(Viewer.public())),
+            "world_map": world,
+            "legend": legend(max(counts.values(), default=0)),
+            "countries": [(code, country_name(code, lang), n) for code, n in countries],
+        },
+    )
 
 
 def country_page(request: HttpRequest, code: str) -> HttpResponse:
@@ -51,22 +67,33 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
     query = ListingQuery(filters={"country": (code,)})
     counts = facet_counts(query)
     latest_ids = list(entries.order_by("-updated_at", "-id").values_list("case_id", flat=True)[:25])
-    return render(request, "publication/country.html", {
-        "code": code, "name": country_name(code, lang), "figures": figures,
-        "rows": case_rows(latest_ids, Gate(Viewer.public())),
-        "list_url": reverse("publication:cases") + "?" + query.querystring(),
-        "authorities": caching.cached("country-authorities", code, lambda: recurring_authorities(code)),
-        "charges": caching.cached("country-charges", code, lambda: recurring_charges(code)),
-        "status_counts": counts.get("status", []),
-    })
+    return render(
+        request,
+        "publication/country.html",
+        {
+            "code": code,
+            "name": country_name(code, lang),
+            "figures": figures,
+            "rows": case_rows(latest_ids, Gate(Viewer.public())),
+            "list_url": reverse("publication:cases") + "?" + query.querystring(),
+            "authorities": caching.cached(
+                "country-authorities", code, lambda: recurring_authorities(code)
+            ),
+            "charges": caching.cached("country-charges", code, lambda: recurring_charges(code)),
+            "status_counts": counts.get("status", []),
+        },
+    )
 
 
 def recurring_authorities(code: str, limit: int = 10) -> list[tuple[str, int]]:
     """Perpetrators (courts, police units, prisons...) named in most public cases in a country."""
     gate = Gate(Viewer.public())
     rows = (
-        gate.perpetrator_links().filter(event__case__country=code)
-        .values_list("perpetrator__name").annotate(n=Count("event__case_id", distinct=True)).order_by("-n")[:limit]
+        gate.perpetrator_links()
+        .filter(event__case__country=code)
+        .values_list("perpetrator__name")
+        .annotate(n=Count("event__case_id", distinct=True))
+        .order_by("-n")[:limit]
     )
     return [(name, n) for name, n in rows]
 
@@ -75,8 +102,11 @@ def recurring_charges(code: str, limit: int = 10) -> list[tuple[str, str, int]]:
     """Charges as worded most often in a country, with their legal provision."""
     gate = Gate(Viewer.public())
     rows = (
-        gate.charges().filter(event__case__country=code)
-        .values_list("wording", "legal_provision").annotate(n=Count("id")).order_by("-n")[:limit]
+        gate.charges()
+        .filter(event__case__country=code)
+        .values_list("wording", "legal_provision")
+        .annotate(n=Count("id"))
+        .order_by("-n")[:limit]
     )
     return [(wording, provision, n) for wording, provision, n in rows]
 
@@ -84,9 +114,15 @@ def recurring_charges(code: str, limit: int = 10) -> list[tuple[str, str, int]]:
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
-        "Disallow: /admin/", "Disallow: /accounts/", "Disallow: /review/", "Disallow: /audit/",
-        "Disallow: /documents/", "Disallow: /candidates/", "Disallow: /linkage/",
-        "Disallow: /cases.csv", "Disallow: /cases.json",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /review/",
+        "Disallow: /audit/",
+        "Disallow: /documents/",
+        "Disallow: /candidates/",
+        "Disallow: /linkage/",
+        "Disallow: /cases.csv",
+        "Disallow: /cases.json",
         f"Sitemap: {request.build_absolute_uri(reverse('publication:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
@@ -100,9 +136,9 @@ class DefenderSitemap(Sitemap):
 
     def items(self) -> list[tuple[str, object]]:
         return list(
-            SearchEntry.objects.values_list("defender__uid").annotate(
-                updated=Max("updated_at")
-            ).order_by("defender__uid")
+            SearchEntry.objects.values_list("defender__uid")
+            .annotate(updated=Max("updated_at"))
+            .order_by("defender__uid")
         )
 
     def location(self, item: tuple[str, object]) -> str:

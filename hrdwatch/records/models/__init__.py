@@ -6,6 +6,17 @@ from .perpetrators import EventPerpetrator, Perpetrator
 from .sources import Evidence, Intervention, Source
 
 __all__ = [
-    "Case", "CaseShare", "Charge", "Defender", "DefenderName", "Event", "EventPerpetrator", "Evidence",
-    "Intervention", "Perpetrator", "PlaceOfDetention", "SensitiveDetail", "Source",
+    "Case",
+    "CaseShare",
+    "Charge",
+    "Defender",
+    "DefenderName",
+    "Event",
+    "EventPerpetrator",
+    "Evidence",
+    "Intervention",
+    "Perpetrator",
+    "PlaceOfDetention",
+    "SensitiveDetail",
+    "Source",
 ]

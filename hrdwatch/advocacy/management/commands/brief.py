@@ -15,7 +15,9 @@ from hrdwatch.vocab.models import Term
 
 
 class Command(BaseCommand):
-    help = "Write a country or thematic brief (figures, charts, tables) of public data as PDF or DOCX."
+    help = (
+        "Write a country or thematic brief (figures, charts, tables) of public data as PDF or DOCX."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         kinds = parser.add_subparsers(dest="kind", required=True)
@@ -27,7 +29,9 @@ class Command(BaseCommand):
         group.add_argument("--charge", help="Charge category code, e.g. state_security.")
         for sub in (country, theme):
             sub.add_argument("--output", required=True, type=Path, help="FILE.pdf (or .docx).")
-            sub.add_argument("--language", choices=LANGUAGES, default="en", help="Language of the brief.")
+            sub.add_argument(
+                "--language", choices=LANGUAGES, default="en", help="Language of the brief."
+            )
 
     def handle(self, *args: Any, **options: Any) -> None:
         language = options["language"]

@@ -22,15 +22,25 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         kinds = parser.add_subparsers(dest="kind", required=True)
-        wgad = kinds.add_parser("wgad", help="Draft individual communication to the UN WGAD for a case uid.")
+        wgad = kinds.add_parser(
+            "wgad", help="Draft individual communication to the UN WGAD for a case uid."
+        )
         wgad.add_argument("target", metavar="CASE", help="Case uid, e.g. case-1a2b3c4d5e6f.")
-        wgad.add_argument("--language", choices=LANGUAGES, default="en", help="Language of the draft.")
-        sanctions = kinds.add_parser("sanctions", help="Targeted-sanctions dossier for a perpetrator uid.")
-        sanctions.add_argument("target", metavar="PERPETRATOR", help="Perpetrator uid, e.g. per-1a2b3c4d5e6f.")
+        wgad.add_argument(
+            "--language", choices=LANGUAGES, default="en", help="Language of the draft."
+        )
+        sanctions = kinds.add_parser(
+            "sanctions", help="Targeted-sanctions dossier for a perpetrator uid."
+        )
+        sanctions.add_argument(
+            "target", metavar="PERPETRATOR", help="Perpetrator uid, e.g. per-1a2b3c4d5e6f."
+        )
         for sub in (wgad, sanctions):
             sub.add_argument("--output", required=True, type=Path, help="FILE.pdf or FILE.docx.")
             sub.add_argument(
-                "--visibility", choices=[v.value for v in Visibility], default=Visibility.PARTNERS,
+                "--visibility",
+                choices=[v.value for v in Visibility],
+                default=Visibility.PARTNERS,
                 help="How much of the record the document may use (default partners).",
             )
 
@@ -45,7 +55,9 @@ class Command(BaseCommand):
             else:
                 doc = build_sanctions(options["target"], viewer)
         except ObjectDoesNotExist as exc:
-            raise CommandError(f"no visible {options['kind']} record {options['target']!r}") from exc
+            raise CommandError(
+                f"no visible {options['kind']} record {options['target']!r}"
+            ) from exc
         write(doc, output)
         audit_export(None, viewer, output.suffix.lower().lstrip("."), 1, what=options["kind"])
         self.stdout.write(f"Wrote {output} ({len(doc.citations)} sources cited)")

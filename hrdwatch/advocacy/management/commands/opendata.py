@@ -18,5 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         release = write_release(options["directory"])
-        counts = ", ".join(f"{name}: {n}" for name, n in release.manifest["records_written"].items())
+        counts = ", ".join(
+            f"{name}: {n}" for name, n in release.manifest["records_written"].items()
+        )
         self.stdout.write(f"Wrote {release.folder} ({counts})")

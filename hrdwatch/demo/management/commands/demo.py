@@ -30,18 +30,30 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--size", type=int, default=400, help="Number of fictional defenders (default 400).")
-        parser.add_argument("--seed", type=int, default=2024, help="Random seed; the same seed gives the same data.")
-        parser.add_argument("--no-serve", action="store_true", help="Prepare the database, then exit.")
-        parser.add_argument("--host", default="127.0.0.1", help="Address to serve on (default 127.0.0.1).")
-        parser.add_argument("--port", type=int, default=8000, help="Port to serve on (default 8000).")
+        parser.add_argument(
+            "--size", type=int, default=400, help="Number of fictional defenders (default 400)."
+        )
+        parser.add_argument(
+            "--seed", type=int, default=2024, help="Random seed; the same seed gives the same data."
+        )
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Prepare the database, then exit."
+        )
+        parser.add_argument(
+            "--host", default="127.0.0.1", help="Address to serve on (default 127.0.0.1)."
+        )
+        parser.add_argument(
+            "--port", type=int, default=8000, help="Port to serve on (default 8000)."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         self.stdout.ending = ""  # rich writes its own line ends and progress redraws
         console = Console(file=cast(IO[str], self.stdout), highlight=False, soft_wrap=True)
         database = settings.DATABASES["default"]
         Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
-        Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it; stays empty
+        Path(settings.STATIC_ROOT).mkdir(
+            parents=True, exist_ok=True
+        )  # WhiteNoise expects it; stays empty
         if "sqlite" in str(database["ENGINE"]):
             Path(str(database["NAME"])).parent.mkdir(parents=True, exist_ok=True)
             console.print(f"Database: {database['NAME']} (SQLite)")
@@ -57,27 +69,44 @@ class Command(BaseCommand):
         self._administrator(console, url)
         if options["no_serve"]:
             return
-        console.print(f"Serving the demo site at {url} (Ctrl+C to stop). Every record in it is fictional.")
-        call_command("runserver", f"{options['host']}:{options['port']}", use_reloader=False,
-                     use_threading=True, skip_checks=True)
+        console.print(
+            f"Serving the demo site at {url} (Ctrl+C to stop). Every record in it is fictional."
+        )
+        call_command(
+            "runserver",
+            f"{options['host']}:{options['port']}",
+            use_reloader=False,
+            use_threading=True,
+            skip_checks=True,
+        )
 
     def _refuse_real_instance(self) -> None:
         """Fictional people must never be mixed into a real record."""
         if is_initialised():
-            raise CommandError(f"{settings.DATA_DIR} is an instance made by 'hrdwatch init': demo data is never "
-                               "loaded into it. Run the demo in another folder (or HRDWATCH_DATA_DIR).")
+            raise CommandError(
+                f"{settings.DATA_DIR} is an instance made by 'hrdwatch init': demo data is never "
+                "loaded into it. Run the demo in another folder (or HRDWATCH_DATA_DIR)."
+            )
         found = real_records()
         if found:
-            raise CommandError(f"this database holds {', '.join(found)} that are not demo data: demo data is "
-                               "never mixed into a real record. Nothing was changed. Run the demo with another "
-                               "HRDWATCH_DATA_DIR or DATABASE_URL.")
+            raise CommandError(
+                f"this database holds {', '.join(found)} that are not demo data: demo data is "
+                "never mixed into a real record. Nothing was changed. Run the demo with another "
+                "HRDWATCH_DATA_DIR or DATABASE_URL."
+            )
 
     def _generate(self, console: Console, size: int, seed: int) -> None:
-        columns = (TextColumn("Generating fictional defenders"), BarColumn(), MofNCompleteColumn(),
-                   TimeElapsedColumn())
+        columns = (
+            TextColumn("Generating fictional defenders"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+        )
         with Progress(*columns, console=console, transient=False) as bar:
             task = bar.add_task("generate", total=size)
-            counts = generate(size=size, seed=seed, progress=lambda done, _total: bar.update(task, completed=done))
+            counts = generate(
+                size=size, seed=seed, progress=lambda done, _total: bar.update(task, completed=done)
+            )
         console.print(", ".join(f"{n:,} {model}" for model, n in counts.items()))
         call_command("search", "rebuild")  # bulk inserts skip the signals that keep search in sync
         refresh_planner_statistics()  # the search tables are new too
@@ -86,10 +115,14 @@ class Command(BaseCommand):
         """Create 'admin' with a strong random password the first time; never print it again."""
         users = get_user_model()
         if users.objects.filter(username=ADMIN_USERNAME).exists():
-            console.print(f"Administrator '{ADMIN_USERNAME}' exists; log in at {url}admin/ "
-                          f"(reset the password with: hrdwatch changepassword {ADMIN_USERNAME}).")
+            console.print(
+                f"Administrator '{ADMIN_USERNAME}' exists; log in at {url}admin/ "
+                f"(reset the password with: hrdwatch changepassword {ADMIN_USERNAME})."
+            )
             return
         password = secrets.token_urlsafe(18)
         users.objects.create_superuser(ADMIN_USERNAME, email="", password=password)
-        console.print(f"Administrator created: log in at {url}admin/ as '{ADMIN_USERNAME}' "
-                      f"with password {password}")
+        console.print(
+            f"Administrator created: log in at {url}admin/ as '{ADMIN_USERNAME}' "
+            f"with password {password}"
+        )

@@ -26,9 +26,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--format", required=True, choices=sorted(exporters()), help="Output format.")
         parser.add_argument(
-            "--visibility", default=Visibility.PUBLIC, choices=[v.value for v in Visibility],
+            "--format", required=True, choices=sorted(exporters()), help="Output format."
+        )
+        parser.add_argument(
+            "--visibility",
+            default=Visibility.PUBLIC,
+            choices=[v.value for v in Visibility],
             help="Write what a viewer at this level may see (default: public).",
         )
         parser.add_argument("--output", help="File to write (default: standard output).")
@@ -47,7 +51,9 @@ class Command(BaseCommand):
         if not path.parent.exists():
             raise CommandError(f"folder {path.parent} does not exist")
         # Write to a temporary file first so a failed export never leaves a half-written file.
-        handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+        handle, temp_name = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".part"
+        )
         try:
             with os.fdopen(handle, "wb") as stream:
                 count = exporter.write(viewer, stream)
@@ -56,4 +62,6 @@ class Command(BaseCommand):
             Path(temp_name).unlink(missing_ok=True)
             raise
         audit_export(None, viewer, options["format"], count)
-        self.stdout.write(f"{count} records exported to {path} ({options['visibility']} visibility)")
+        self.stdout.write(
+            f"{count} records exported to {path} ({options['visibility']} visibility)"
+        )

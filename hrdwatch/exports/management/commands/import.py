@@ -31,20 +31,35 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="A .csv, .xlsx or .json (hrdwatch export) file.")
-        parser.add_argument("--dry-run", action="store_true", help="Report what would change; change nothing.")
-        parser.add_argument("--skip-invalid", action="store_true", help="Import the valid rows, skip the bad ones.")
-        parser.add_argument("--prune", action="store_true",
-                            help="Remove the charges of the file's cases that the file no longer lists "
-                                 "(without it they are only reported).")
-        parser.add_argument("--user", help="Username recorded in the history as the author of the changes.")
-        parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
-                            help="Read a column of the file as one of the format's columns (repeatable), "
-                                 "e.g. --map 'Date of arrest=arrest_date'.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Report what would change; change nothing."
+        )
+        parser.add_argument(
+            "--skip-invalid", action="store_true", help="Import the valid rows, skip the bad ones."
+        )
+        parser.add_argument(
+            "--prune",
+            action="store_true",
+            help="Remove the charges of the file's cases that the file no longer lists "
+            "(without it they are only reported).",
+        )
+        parser.add_argument(
+            "--user", help="Username recorded in the history as the author of the changes."
+        )
+        parser.add_argument(
+            "--map",
+            action="append",
+            default=[],
+            metavar="COLUMN=FIELD",
+            help="Read a column of the file as one of the format's columns (repeatable), "
+            "e.g. --map 'Date of arrest=arrest_date'.",
+        )
         parser.add_argument(
             "--organisation",
             help="Slug of the importing organisation: new records are its drafts, and only its "
-                 "records (or cases shared with it to edit) are matched and updated (default: the "
-                 "user's only organisation; none: an operator's import, owners from the file).")
+            "records (or cases shared with it to edit) are matched and updated (default: the "
+            "user's only organisation; none: an operator's import, owners from the file).",
+        )
         uwazi.add_arguments(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -62,7 +77,9 @@ class Command(BaseCommand):
         for item in options["map"]:
             column, sep, target = item.partition("=")
             if not sep or not column.strip() or not target.strip():
-                raise CommandError(f"--map {item!r}: expected COLUMN=FIELD, e.g. --map 'Date of arrest=arrest_date'")
+                raise CommandError(
+                    f"--map {item!r}: expected COLUMN=FIELD, e.g. --map 'Date of arrest=arrest_date'"
+                )
             mapping[column.strip()] = target.strip()
         if options["source_format"] == "uwazi":
             conversion = uwazi.read_uwazi(options, self.stdout)
@@ -82,9 +99,12 @@ class Command(BaseCommand):
             except FileError as exc:
                 raise CommandError(f"{exc}. Nothing was imported.") from None
         importer = Importer(
-            dry_run=options["dry_run"], skip_invalid=options["skip_invalid"], user=user,
+            dry_run=options["dry_run"],
+            skip_invalid=options["skip_invalid"],
+            user=user,
             refuse_formulas=path.suffix.lower() != ".json",  # spreadsheets evaluate formulas
-            prune=options["prune"], scope=scope,
+            prune=options["prune"],
+            scope=scope,
             label=f"{path.name} sha256:{hashlib.sha256(path.read_bytes()).hexdigest()}",
         )
         report = importer.run(document, locations)
@@ -108,12 +128,20 @@ class Command(BaseCommand):
                 self.stdout.write(f"{removal}: {verb} removed")
             else:
                 self.stdout.write(f"{removal}: kept (--prune removes it)")
-        for label, counter in (("created", report.created), ("updated", report.updated), ("unchanged", report.unchanged),
-                               ("removed", report.removed)):
+        for label, counter in (
+            ("created", report.created),
+            ("updated", report.updated),
+            ("unchanged", report.unchanged),
+            ("removed", report.removed),
+        ):
             if counter:
                 details = ", ".join(f"{n} {name}" for name, n in sorted(counter.items()))
                 self.stdout.write(f"{label}: {details}")
-        total_changed = sum(report.created.values()) + sum(report.updated.values()) + sum(report.removed.values())
+        total_changed = (
+            sum(report.created.values())
+            + sum(report.updated.values())
+            + sum(report.removed.values())
+        )
         self.stdout.write(
             f"{report.rows_total - report.rows_skipped} row(s) read, {report.rows_skipped} skipped; "
             f"{total_changed} record(s) {verb} created, changed or removed"

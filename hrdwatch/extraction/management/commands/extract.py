@@ -31,7 +31,9 @@ class Command(BaseCommand):
     requires_migrations_checks = False
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--input", required=True, type=Path, help="Documents, one JSON per line.")
+        parser.add_argument(
+            "--input", required=True, type=Path, help="Documents, one JSON per line."
+        )
         parser.add_argument("--output", required=True, type=Path, help="Where to write results.")
         parser.add_argument(
             "--extractor",
@@ -54,8 +56,13 @@ class Command(BaseCommand):
         with (
             options["output"].open("w", encoding="utf-8") as out,
             Progress(
-                TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                console=console, disable=not console.is_terminal, transient=True,
+                TextColumn("extracting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=console,
+                disable=not console.is_terminal,
+                transient=True,
             ) as progress,
         ):
             task = progress.add_task("extract", total=total)

@@ -24,7 +24,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument(
-            "--threshold", type=float, default=DEFAULT_THRESHOLD,
+            "--threshold",
+            type=float,
+            default=DEFAULT_THRESHOLD,
             help=f"Smallest probability proposed (default {DEFAULT_THRESHOLD}).",
         )
 

@@ -13,7 +13,8 @@ ENV_VAR = "HRDWATCH_BACKUP_PASSPHRASE"
 
 def add_passphrase_argument(parser: CommandParser) -> None:
     parser.add_argument(
-        "--passphrase-file", type=Path,
+        "--passphrase-file",
+        type=Path,
         help=f"File whose first line is the passphrase (else the {ENV_VAR} environment variable).",
     )
 

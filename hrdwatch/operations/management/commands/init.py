@@ -41,22 +41,32 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         data_dir = Path(settings.DATA_DIR)
         if is_initialised():
-            raise CommandError(f"{data_dir} already holds an hrdwatch instance ({marker_path().name}); "
-                               "nothing was changed. Start it with: hrdwatch serve")
-        answers = {key: self._ask(key, options.get(key)) for key in ("organisation", "admin", "email")}
+            raise CommandError(
+                f"{data_dir} already holds an hrdwatch instance ({marker_path().name}); "
+                "nothing was changed. Start it with: hrdwatch serve"
+            )
+        answers = {
+            key: self._ask(key, options.get(key)) for key in ("organisation", "admin", "email")
+        }
         self._validate(answers)
         data_dir.mkdir(parents=True, exist_ok=True)
         Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
         existing = real_records() or (["demo data"] if self._has_demo() else [])
         if existing:
-            raise CommandError(f"the database already holds {', '.join(existing)}; "
-                               "hrdwatch init only creates a new, empty instance. Nothing was changed.")
+            raise CommandError(
+                f"the database already holds {', '.join(existing)}; "
+                "hrdwatch init only creates a new, empty instance. Nothing was changed."
+            )
         password = secrets.token_urlsafe(18)
         with transaction.atomic():
             organisation = Organisation.objects.create(
-                slug=slugify(answers["organisation"])[:50] or "organisation", name=answers["organisation"])
-            user = get_user_model().objects.create_superuser(answers["admin"], answers["email"], password)
+                slug=slugify(answers["organisation"])[:50] or "organisation",
+                name=answers["organisation"],
+            )
+            user = get_user_model().objects.create_superuser(
+                answers["admin"], answers["email"], password
+            )
             Membership.objects.create(user=user, organisation=organisation, role=Role.ADMINISTRATOR)
         ensure_secret_key(data_dir)
         write_marker(organisation.slug, user.get_username())
@@ -67,8 +77,11 @@ class Command(BaseCommand):
             return given.strip()
         if not sys.stdin.isatty():
             raise CommandError(f"--{key} is required when not run in a terminal")
-        prompts = {"organisation": "Name of your organisation: ", "admin": "Administrator's username: ",
-                   "email": "Administrator's e-mail: "}
+        prompts = {
+            "organisation": "Name of your organisation: ",
+            "admin": "Administrator's username: ",
+            "email": "Administrator's e-mail: ",
+        }
         answer = input(prompts[key]).strip()
         if not answer:
             raise CommandError(f"an answer is required for --{key}")
@@ -80,7 +93,9 @@ class Command(BaseCommand):
         except ValidationError:
             raise CommandError(f"--email: {answers['email']!r} is not an e-mail address") from None
         if not slugify(answers["organisation"]):
-            raise CommandError(f"--organisation: {answers['organisation']!r} needs at least one letter or digit")
+            raise CommandError(
+                f"--organisation: {answers['organisation']!r} needs at least one letter or digit"
+            )
 
     def _has_demo(self) -> bool:
         from hrdwatch.demo.generator import has_demo_data
@@ -89,7 +104,11 @@ class Command(BaseCommand):
 
     def _next_steps(self, organisation: Organisation, username: str, password: str) -> None:
         database = settings.DATABASES["default"]
-        where = database["NAME"] if "sqlite" in str(database["ENGINE"]) else f"PostgreSQL database {database['NAME']}"
+        where = (
+            database["NAME"]
+            if "sqlite" in str(database["ENGINE"])
+            else f"PostgreSQL database {database['NAME']}"
+        )
         self.stdout.write(
             f"Instance created in {settings.DATA_DIR} (database: {where}).\n"
             f"Organisation: {organisation.name} ({organisation.slug})\n"

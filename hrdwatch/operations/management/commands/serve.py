@@ -38,24 +38,37 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []  # the deployment check below reports them instead
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--host", default="127.0.0.1", help="Address to listen on (default 127.0.0.1).")
-        parser.add_argument("--port", type=int, default=8000, help="Port to listen on (default 8000).")
+        parser.add_argument(
+            "--host", default="127.0.0.1", help="Address to listen on (default 127.0.0.1)."
+        )
+        parser.add_argument(
+            "--port", type=int, default=8000, help="Port to listen on (default 8000)."
+        )
         parser.add_argument("--workers", type=int, default=2, help="Worker processes (default 2).")
 
     def handle(self, *args: Any, **options: Any) -> None:
         database = settings.DATABASES["default"]
         if "sqlite" in str(database["ENGINE"]) and not Path(str(database["NAME"])).exists():
-            raise CommandError(f"no database at {database['NAME']}: create the instance first with "
-                               "'hrdwatch init' (or set HRDWATCH_DATA_DIR / DATABASE_URL)")
+            raise CommandError(
+                f"no database at {database['NAME']}: create the instance first with "
+                "'hrdwatch init' (or set HRDWATCH_DATA_DIR / DATABASE_URL)"
+            )
         Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)  # WhiteNoise expects it
         self.stdout.write(self.deploy_findings())
         url = f"http://{options['host']}:{options['port']}/"
-        self.stdout.write(f"Serving {url} with gunicorn ({options['workers']} workers); Ctrl+C stops it.")
+        self.stdout.write(
+            f"Serving {url} with gunicorn ({options['workers']} workers); Ctrl+C stops it."
+        )
         self.stdout.flush()
-        run_gunicorn({
-            "bind": f"{options['host']}:{options['port']}", "workers": options["workers"],
-            "accesslog": "-", "errorlog": "-", "timeout": 120,
-        })
+        run_gunicorn(
+            {
+                "bind": f"{options['host']}:{options['port']}",
+                "workers": options["workers"],
+                "accesslog": "-",
+                "errorlog": "-",
+                "timeout": 120,
+            }
+        )
 
     def deploy_findings(self) -> str:
         """The output of ``check --deploy``, whatever it finds (it never stops the server)."""

@@ -48,14 +48,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         sub = parser.add_subparsers(dest="action", required=True)
-        listing = sub.add_parser("list", help="Current members, their roles and two-factor enrolment.")
+        listing = sub.add_parser(
+            "list", help="Current members, their roles and two-factor enrolment."
+        )
         listing.add_argument("org", help="The organisation's identifier ('organisations list').")
         add = sub.add_parser("add", help="Give an account a role (the account is created if new).")
         add.add_argument("org")
         add.add_argument("username")
         add.add_argument("--role", choices=ROLES, required=True)
-        add.add_argument("--email", default="", help="E-mail of a new account (it then sets its "
-                         "password with 'hrdwatch changepassword USERNAME' or by invitation).")
+        add.add_argument(
+            "--email",
+            default="",
+            help="E-mail of a new account (it then sets its "
+            "password with 'hrdwatch changepassword USERNAME' or by invitation).",
+        )
         role = sub.add_parser("set-role", help="Change a member's role.")
         role.add_argument("org")
         role.add_argument("username")
@@ -67,10 +73,17 @@ class Command(BaseCommand):
         invitation.add_argument("org")
         invitation.add_argument("email")
         invitation.add_argument("--role", choices=ROLES, required=True)
-        invitation.add_argument("--days", type=int, default=INVITATION_DAYS,
-                                help=f"How long the link works (default: {INVITATION_DAYS}).")
-        invitation.add_argument("--no-mail", action="store_true",
-                                help="Only print the link (send it yourself by a safe channel).")
+        invitation.add_argument(
+            "--days",
+            type=int,
+            default=INVITATION_DAYS,
+            help=f"How long the link works (default: {INVITATION_DAYS}).",
+        )
+        invitation.add_argument(
+            "--no-mail",
+            action="store_true",
+            help="Only print the link (send it yourself by a safe channel).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         organisation = find_organisation(options["org"])
@@ -81,17 +94,31 @@ class Command(BaseCommand):
             elif action == "add":
                 self.add(organisation, options["username"], options["role"], options["email"])
             elif action == "set-role":
-                set_role(Actor(user=None), self.membership(organisation, options["username"]),
-                         options["role"])
-                self.stdout.write(f"{options['username']} is now {options['role']} in {organisation.slug}")
+                set_role(
+                    Actor(user=None),
+                    self.membership(organisation, options["username"]),
+                    options["role"],
+                )
+                self.stdout.write(
+                    f"{options['username']} is now {options['role']} in {organisation.slug}"
+                )
             elif action == "remove":
                 end_membership(Actor(user=None), self.membership(organisation, options["username"]))
-                self.stdout.write(f"{options['username']} is no longer a member of {organisation.slug}")
+                self.stdout.write(
+                    f"{options['username']} is no longer a member of {organisation.slug}"
+                )
             else:
-                _invitation, link = invite(Actor(user=None), organisation, options["email"],
-                                           options["role"], days=options["days"],
-                                           send=not options["no_mail"])
-                sent = "not sent (--no-mail)" if options["no_mail"] else f"sent to {options['email']}"
+                _invitation, link = invite(
+                    Actor(user=None),
+                    organisation,
+                    options["email"],
+                    options["role"],
+                    days=options["days"],
+                    send=not options["no_mail"],
+                )
+                sent = (
+                    "not sent (--no-mail)" if options["no_mail"] else f"sent to {options['email']}"
+                )
                 self.stderr.write(f"invitation {sent}; valid {options['days']} days, once:")
                 self.stdout.write(link)
         except MembershipError as error:
@@ -102,18 +129,27 @@ class Command(BaseCommand):
         user = users.objects.filter(username=username).first()
         if user is None:
             if not email:
-                raise CommandError(f"no account named {username!r}; give --email to create it, or "
-                                   "use 'members invite' so the person chooses their password")
+                raise CommandError(
+                    f"no account named {username!r}; give --email to create it, or "
+                    "use 'members invite' so the person chooses their password"
+                )
             user = users.objects.create_user(username=username, email=email)
-            self.stderr.write(f"created account {username} without a password; set one with "
-                              f"'hrdwatch changepassword {username}'")
+            self.stderr.write(
+                f"created account {username} without a password; set one with "
+                f"'hrdwatch changepassword {username}'"
+            )
         add_member(Actor(user=None), organisation, user, role)
         self.stdout.write(f"{username} is now {role} in {organisation.slug}")
 
     def membership(self, organisation: Organisation, username: str) -> Membership:
-        found = Membership.objects.filter(organisation=organisation,
-                                          user__username=username).select_related("user").first()
+        found = (
+            Membership.objects.filter(organisation=organisation, user__username=username)
+            .select_related("user")
+            .first()
+        )
         if found is None:
-            raise CommandError(f"{username!r} is not a current member of {organisation.slug}; "
-                               f"'hrdwatch members list {organisation.slug}' shows who is")
+            raise CommandError(
+                f"{username!r} is not a current member of {organisation.slug}; "
+                f"'hrdwatch members list {organisation.slug}' shows who is"
+            )
         return found

@@ -34,14 +34,18 @@ def find_organisation(slug: str) -> Organisation:
     try:
         return Organisation.objects.get(slug=slug)
     except Organisation.DoesNotExist:
-        raise CommandError(f"no organisation {slug!r}; 'hrdwatch organisations list' shows "
-                           "their identifiers") from None
+        raise CommandError(
+            f"no organisation {slug!r}; 'hrdwatch organisations list' shows their identifiers"
+        ) from None
 
 
 def enrolled_two_factor(user_ids: list[int]) -> set[int]:
     """Which of these accounts have a confirmed authenticator (django-otp TOTP device)."""
-    return set(TOTPDevice.objects.filter(user_id__in=user_ids, confirmed=True)
-               .values_list("user_id", flat=True))
+    return set(
+        TOTPDevice.objects.filter(user_id__in=user_ids, confirmed=True).values_list(
+            "user_id", flat=True
+        )
+    )
 
 
 class Command(BaseCommand):
@@ -62,12 +66,20 @@ class Command(BaseCommand):
         sub.add_parser("list", help="Every organisation with its identifier and member count.")
         create = sub.add_parser("create", help="Create an organisation (audited).")
         create.add_argument("name", help="Full name, e.g. 'Lawyers for Liberty'.")
-        create.add_argument("--country", default="",
-                            help="Where it is based: ISO code (FR) or name (France).")
-        create.add_argument("--slug", default="",
-                            help="Short identifier used in URLs and commands (default: from the name).")
-        create.add_argument("--kind", choices=[k.value for k in OrganisationKind],
-                            default=OrganisationKind.LOCAL.value, help="Default: local.")
+        create.add_argument(
+            "--country", default="", help="Where it is based: ISO code (FR) or name (France)."
+        )
+        create.add_argument(
+            "--slug",
+            default="",
+            help="Short identifier used in URLs and commands (default: from the name).",
+        )
+        create.add_argument(
+            "--kind",
+            choices=[k.value for k in OrganisationKind],
+            default=OrganisationKind.LOCAL.value,
+            help="Default: local.",
+        )
         show = sub.add_parser("show", help="One organisation and its current members.")
         show.add_argument("slug", help="The identifier 'organisations list' shows.")
 
@@ -78,12 +90,18 @@ class Command(BaseCommand):
         elif action == "create":
             try:
                 organisation = create_organisation(
-                    Actor(user=None), options["name"], country=options["country"],
-                    slug=options["slug"], kind=options["kind"])
+                    Actor(user=None),
+                    options["name"],
+                    country=options["country"],
+                    slug=options["slug"],
+                    kind=options["kind"],
+                )
             except MembershipError as error:
                 raise CommandError(str(error)) from None
-            self.stdout.write(f"created {organisation.slug} ({organisation.name}); next: "
-                              f"hrdwatch members invite {organisation.slug} EMAIL --role administrator")
+            self.stdout.write(
+                f"created {organisation.slug} ({organisation.name}); next: "
+                f"hrdwatch members invite {organisation.slug} EMAIL --role administrator"
+            )
         else:
             self.show(find_organisation(options["slug"]))
 
@@ -94,23 +112,37 @@ class Command(BaseCommand):
         table = Table("id", "name", "kind", "country", "members")
         for organisation in Organisation.objects.order_by("slug"):
             count = Membership.objects.filter(organisation=organisation).count()
-            table.add_row(organisation.slug, organisation.name, organisation.kind,
-                          organisation.country or "-", str(count))
+            table.add_row(
+                organisation.slug,
+                organisation.name,
+                organisation.kind,
+                organisation.country or "-",
+                str(count),
+            )
         self.console().print(table)
 
     def show(self, organisation: Organisation) -> None:
-        self.stdout.write(f"{organisation.name} ({organisation.slug}), {organisation.kind}, "
-                          f"country {organisation.country or '-'}")
+        self.stdout.write(
+            f"{organisation.name} ({organisation.slug}), {organisation.kind}, "
+            f"country {organisation.country or '-'}"
+        )
         members_table(self.console(), organisation)
 
 
 def members_table(console: Console, organisation: Organisation) -> None:
     """Print the organisation's current members: username, e-mail, role, two-factor enrolment."""
-    memberships = list(Membership.objects.filter(organisation=organisation)
-                       .select_related("user").order_by("user__username"))
+    memberships = list(
+        Membership.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("user__username")
+    )
     enrolled = enrolled_two_factor([m.user_id for m in memberships])
     table = Table("username", "e-mail", "role", "two-factor")
     for membership in memberships:
-        table.add_row(membership.user.get_username(), membership.user.email, membership.role,
-                      "enrolled" if membership.user_id in enrolled else "not enrolled")
+        table.add_row(
+            membership.user.get_username(),
+            membership.user.email,
+            membership.role,
+            "enrolled" if membership.user_id in enrolled else "not enrolled",
+        )
     console.print(table if memberships else "no members yet")

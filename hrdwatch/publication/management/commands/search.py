@@ -30,13 +30,21 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["action"] == "rebuild":
             started = time.perf_counter()
-            count = rebuild(progress=lambda n: self.stdout.write(f"  {n} cases indexed", ending="\r"))
+            count = rebuild(
+                progress=lambda n: self.stdout.write(f"  {n} cases indexed", ending="\r")
+            )
             caching.bump()
-            self.stdout.write(f"Indexed {count} public cases in {time.perf_counter() - started:.1f} s.")
+            self.stdout.write(
+                f"Indexed {count} public cases in {time.perf_counter() - started:.1f} s."
+            )
             return
         query = ListingQuery(q=options["text"])
         backend = get_backend()
         self.stdout.write(f"{type(backend).__name__}: {backend.compile(parse_query(query.q))}")
-        entries = ordered(filtered_entries(query), query).select_related("defender")[: options["limit"]]
+        entries = ordered(filtered_entries(query), query).select_related("defender")[
+            : options["limit"]
+        ]
         for entry in entries:
-            self.stdout.write(f"{entry.defender.uid}  {entry.country}  {entry.defender.display_name}")
+            self.stdout.write(
+                f"{entry.defender.uid}  {entry.country}  {entry.defender.display_name}"
+            )
