@@ -95,6 +95,9 @@ def test_latest_first_uses_the_sort_index(plan_of):
 
 def test_a_country_listed_latest_first_reads_its_index_in_order(plan_of):
     query = ListingQuery(filters={"country": ("CN",), "gender": ("male",)})
+    if connection.vendor == "postgresql":  # a one-row table makes any plan cheap: ask whether an
+        with connection.cursor() as cursor:  # index can serve the order, as enable_seqscan does
+            cursor.execute("SET enable_sort = off")
     plan = plan_of(ordered(filtered_entries(query), query)[:25])
     if connection.vendor == "sqlite":
         assert "search_country_latest_idx" in plan, plan
