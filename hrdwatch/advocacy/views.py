@@ -27,6 +27,7 @@ from hrdwatch.core.dates import format_partial_human
 from hrdwatch.exports.base import audit_export
 from hrdwatch.partners.permissions import Action, can, viewer_for
 from hrdwatch.records.models import Case, Defender, Event
+from hrdwatch.records.visibility import Gate, Viewer
 
 from . import alerts
 from .campaigns import campaign_view, public_campaigns
@@ -34,6 +35,7 @@ from .card import CardData, card_data, card_png
 from .documents.render import to_docx, to_pdf
 from .documents.wgad import build_wgad
 from .models import LetterSent
+from .places import country_choices
 
 
 def _language(request: HttpRequest) -> str:
@@ -41,6 +43,14 @@ def _language(request: HttpRequest) -> str:
     wanted = request.GET.get("lang", "")
     codes = [code for code, _name in settings.LANGUAGES]
     return wanted if wanted in codes else (get_language() or "en").split("-")[0]
+
+
+def public_base(request: HttpRequest) -> str:
+    """``scheme://host`` for public links: ``HRDWATCH_SITE_URL`` when set, else the request's host
+    (the card is framed on partner sites, but its links must lead back to this site)."""
+    if getattr(settings, "SITE_URL_CONFIGURED", False):
+        return str(settings.SITE_URL)
+    return f"{request.scheme}://{request.get_host()}"
 
 
 def frameable(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -96,7 +106,7 @@ def card(request: HttpRequest, uid: str) -> HttpResponse:
     language = _language(request)
     data = _public_card(uid, language)
     with translation.override(language):
-        page_url = settings.SITE_URL + reverse("publication:defender", args=[uid])
+        page_url = public_base(request) + reverse("publication:defender", args=[uid])
         return render(
             request,
             "advocacy/card.html",
@@ -118,17 +128,32 @@ def card_image(request: HttpRequest, uid: str) -> HttpResponse:
 # -- alerts ----------------------------------------------------------------------------------------
 class SubscribeForm(forms.Form):
     email = forms.EmailField(label=gettext_lazy("E-mail address"))
-    country = forms.CharField(
-        required=False, max_length=2, label=gettext_lazy("Only this country (ISO code, optional)")
+    country = forms.ChoiceField(
+        required=False,
+        label=gettext_lazy("Only cases in this country (optional)"),
     )
     defender = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, language: str = "en", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["country"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("All countries")), *country_choices(language)]
+
+
+def _followed(uid: str) -> str:
+    """The name of the public defender an alert is about ('' when none or not public)."""
+    if not uid:
+        return ""
+    defender = Gate(Viewer.public()).defenders().filter(uid=uid).first()
+    return defender.display_name if defender else ""
 
 
 @require_http_methods(["GET", "POST"])
 def subscribe(request: HttpRequest) -> HttpResponse:
-    form = SubscribeForm(
-        request.POST or None, initial={"defender": request.GET.get("defender", "")}
-    )
+    language = _language(request)
+    followed = request.POST.get("defender") or request.GET.get("defender", "")
+    form = SubscribeForm(request.POST or None, initial={"defender": followed}, language=language)
     if request.method == "POST" and form.is_valid():
         if not alerts.may_request_subscription(request, form.cleaned_data["email"]):
             return render(
@@ -148,7 +173,11 @@ def subscribe(request: HttpRequest) -> HttpResponse:
             "advocacy/alerts_message.html",
             {"message": _("Check your inbox: we sent you a link to confirm.")},
         )
-    return render(request, "advocacy/alerts_subscribe.html", {"form": form})
+    return render(
+        request,
+        "advocacy/alerts_subscribe.html",
+        {"form": form, "followed": _followed(followed)},
+    )
 
 
 @require_http_methods(["GET", "POST"])

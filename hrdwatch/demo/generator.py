@@ -28,6 +28,7 @@ from hrdwatch.core.db import refresh_planner_statistics
 from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.records.models import Case, Defender
 
+from .campaigns import add_demo_campaigns
 from .documents import add_interventions, add_sources, seen_in
 from .names import person_name
 from .profiles import PROFILES
@@ -84,6 +85,7 @@ def generate(
             load.flush()
             if progress:
                 progress(min(size, start + batch), size)
+    add_demo_campaigns()
     refresh_planner_statistics()
     counts = {
         "Organisation": len(

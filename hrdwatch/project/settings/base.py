@@ -41,6 +41,9 @@ ALLOWED_HOSTS = [
     if h.strip()
 ]
 SITE_URL = os.environ.get("HRDWATCH_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Whether SITE_URL was set: public links (embedded card, share image) then use it, else the host
+# the request came to (so a site served elsewhere never links to 127.0.0.1).
+SITE_URL_CONFIGURED = bool(os.environ.get("HRDWATCH_SITE_URL"))
 
 INSTALLED_APPS = [
     "django.contrib.admin",

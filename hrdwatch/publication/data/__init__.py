@@ -1,1 +1,1 @@
-"""Data files of the public site (letter templates and recipients), shipped as package data."""
+"""Data files of the public site (the letters' data moved to hrdwatch/advocacy/data)."""

@@ -18,6 +18,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from hrdwatch.advocacy.action import action_block
+from hrdwatch.advocacy.letters import letter_for
 from hrdwatch.core.countries import country_name
 from hrdwatch.core.dates import format_partial_human
 from hrdwatch.core.text import detect_script
@@ -39,7 +41,6 @@ from hrdwatch.vocab.models import Term
 from .. import caching
 from ..figures import today
 from ..labels import language
-from ..letters import letter_for
 from ..rows import status_label
 
 
@@ -353,7 +354,7 @@ def _case_view(
     view.charges = charges
     view.perpetrators = sorted({p for items in perpetrators.values() for p in items})
     if view.is_current:
-        view.letter = letter_for(case, name, [c["wording"] for c in charges], lang)
+        view.letter = letter_for(case, name, charges, lang)
     return view
 
 
@@ -468,6 +469,7 @@ def defender_context(uid: str, url: str) -> dict[str, Any]:
         if defender.birth_date
         else "",
         "share": share,
+        "action": action_block(defender.uid, title, cases, url, share, lang),
         "url": url,
         "citation": citation,
         "updated": updated,

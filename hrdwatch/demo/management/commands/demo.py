@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from hrdwatch.core.db import refresh_planner_statistics
+from hrdwatch.demo.campaigns import add_demo_campaigns
 from hrdwatch.demo.generator import generate, has_demo_data
 from hrdwatch.operations.instance import is_initialised, real_records
 
@@ -63,6 +64,7 @@ class Command(BaseCommand):
         self._refuse_real_instance()
         if has_demo_data():
             console.print("Demo data already loaded: reusing the database.")
+            add_demo_campaigns()  # a database made before the demo had campaigns gets them
         else:
             self._generate(console, options["size"], options["seed"])
         url = f"http://{options['host']}:{options['port']}/"
