@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.numbers import format_decimal
 from django.conf import settings
 
 from hrdwatch.records.models import Case
 from hrdwatch.records.status import days_detained
 
-from .places import country_words, since
+from .places import cldr_locale, country_words, since
 
 DATA_DIR = Path(__file__).parent / "data"
 LETTERS_FILE = DATA_DIR / "letters.yaml"
@@ -116,6 +117,17 @@ def charges_in(charges: list[dict[str, str]], lang: str) -> list[str]:
     return [_lower_first(c["category"]) for c in charges if c.get("category")]
 
 
+def _held(name: str, days: int | None, lang: str) -> str:
+    """How long the person has been held: "5,222 days (more than 14 years)", number per CLDR."""
+    phrases = _data()["held"]
+    if days is None:
+        return str(phrases["unknown"][lang]).format(name=name)
+    years = days // 365
+    kind = "days" if years < 1 else "year" if years == 1 else "years"
+    count = format_decimal(days, locale=cldr_locale(lang))
+    return str(phrases[kind][lang]).format(name=name, days=count, years=years)
+
+
 def _demand_kind(case: Case) -> str:
     """A disappeared person's letter asks first for their whereabouts, not only for release."""
     return "disappeared" if case.status.code == "disappeared" else "release"
@@ -143,7 +155,7 @@ def letter_for(case: Case, name: str, charges: list[dict[str, str]], lang: str) 
         since=f" {arrested}" if arrested else "",
         place=data["place"][lang].format(place=place) if place else "",
         charges=data["charges"][lang].format(charges=listed) if listed else "",
-        days=days if days is not None else "?",
+        held=_held(name, days, lang),
         demand=data["demand"][_demand_kind(case)][lang].format(name=name),
     )
     return Letter(recipients, text, lang)

@@ -228,3 +228,13 @@ def test_following_one_case_names_the_defender(client, demo):
     defender = demo[0].defender
     body = client.get(f"/act/alerts/?defender={defender.uid}").content.decode()
     assert defender.display_name in body and f'value="{defender.uid}"' in body
+
+
+def test_how_long_reads_in_days_and_years_with_cldr_numbers():
+    from hrdwatch.advocacy.letters import _held
+
+    assert _held("A", 5222, "en") == "A has been held for 5,222 days (more than 14 years)"
+    assert _held("A", 5222, "fr") == "A est détenu·e depuis 5\u202f222 jours (plus de 14 ans)"
+    assert _held("A", 400, "es") == "A lleva 400 días detenido/a (más de un año)"
+    assert _held("A", 30, "fr") == "A est détenu·e depuis 30 jours"
+    assert "?" not in _held("A", None, "en") and _held("A", None, "es") == "A sigue detenido/a"
