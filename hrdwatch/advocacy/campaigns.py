@@ -33,6 +33,12 @@ class CampaignView:
     longest_days: int
     letters_sent: int
     letter: str
+    language: str = "en"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The letter's paragraphs, shown as text (selectable, printed whole)."""
+        return [p.strip() for p in self.letter.split("\n\n") if p.strip()]
 
 
 def public_campaigns() -> QuerySet[Campaign]:
@@ -73,4 +79,5 @@ def campaign_view(campaign: Campaign, language: str) -> CampaignView:
         longest_days=max(held, default=0),
         letters_sent=campaign.letters_sent.count(),
         letter=render_letter(campaign, lines, language),
+        language=language,
     )

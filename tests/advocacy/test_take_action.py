@@ -198,6 +198,11 @@ def test_demo_ships_two_campaigns_of_detained_defenders(client, demo):
         assert len(cases) >= 3 and all(standing(c).detained for c in cases)
     listing = client.get("/act/campaigns/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Libérez les journalistes" in listing
+    slug = campaigns.first().slug
+    page = client.get(f"/act/campaigns/{slug}/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    letter = re.search(r'id="letter-text"[^>]*>(.*?)</div>', page, re.S).group(1)
+    assert "Nous vous demandons" in letter and "$" not in letter
+    assert 'data-copy="letter-text"' in page and "advocacy/action.js" in page
     linked = campaigns.first().cases.first()
     page = client.get(reverse("publication:defender", args=[linked.defender.uid])).content.decode()
     assert reverse("advocacy:campaign", args=[campaigns.first().slug]) in page
