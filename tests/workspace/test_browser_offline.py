@@ -114,3 +114,31 @@ def test_an_expired_session_resumes_the_draft_after_logging_in(
         assert_draft_holds_everything()
         from_the_server(page)
         shot(page, "workspace-session-resumed-fr.png")
+
+
+def test_logging_in_again_in_another_tab_lets_the_form_save_without_a_csrf_error(
+    live_server, transactional_db, world
+):
+    """The issue's finding: after a new login the form's CSRF token is stale; the autosave takes a
+    fresh one from the page and the button posts without a 403."""
+    base = live_server.url
+    with chromium() as browser:
+        context = phone(browser, base)
+        page = context.new_page()
+        page.goto(base + "/accounts/login/")
+        log_in(page, "a_documenter")
+        start(page)
+        step = page.url
+        context.clear_cookies(name=settings.SESSION_COOKIE_NAME)
+        other = context.new_page()
+        other.goto(base + "/accounts/login/")
+        log_in(other, "a_documenter")  # a new session and a new CSRF token for the whole browser
+        expect(other.get_by_role("heading", name="Mes brouillons")).to_be_visible()
+        other.close()
+
+        type_the_rest(page)
+        saved(page)
+        assert_draft_holds_everything()
+        page.get_by_role("button", name="Enregistrer et continuer").click()
+        page.wait_for_url(step.replace("/person/", "/detention/"))
+        expect(page.locator("select[name=country]")).to_be_visible()
