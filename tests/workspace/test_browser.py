@@ -90,13 +90,14 @@ def checklist(page: Page) -> None:
     page.fill("#id_link_reasoning", "Arrêtée après ses articles.")
     page.select_option("#id_consent", "family")
     page.get_by_role("button", name="Enregistrer les critères").click()
-    expect(page.locator("#id_is_defender")).to_be_checked()  # the page came back saved
+    expect(page.get_by_text("Critères enregistrés.")).to_be_visible()  # the page came back saved
 
 
 def approve(page: Page, comment: str) -> None:
     page.check("input[name=decision][value=approve]")
     page.fill("textarea[name=comment]", comment)
     page.get_by_role("button", name="Enregistrer la décision").click()
+    expect(page.get_by_text("Décision enregistrée.")).to_be_visible()
     expect(page.get_by_text(comment)).to_be_visible()
 
 
