@@ -202,6 +202,7 @@ class Phone:
         self.http.headers.update({"Accept-Encoding": "gzip", "Accept-Language": "fr"})
         self.pages: dict[str, int] = {}
         self.loads = 0
+        self.url = ""  # the last page opened (after redirects)
 
     def wire(self, url: str) -> tuple[requests.Response, bytes, int]:
         response = self.http.get(urljoin(self.base, url), stream=True, allow_redirects=False)
@@ -257,8 +258,9 @@ def changed(page: Page, values: dict[str, Any]) -> int:
 
 
 def record(phone: Phone) -> tuple[int, int]:
-    login = phone.http.get(phone.base + "/accounts/login/")
-    token = login.cookies.get("csrftoken") or phone.http.cookies["csrftoken"]
+    login = Page()
+    login.feed(phone.http.get(phone.base + "/accounts/login/").text)
+    token = login.csrf
     home_url = phone.post("/accounts/login/", {"username": USER, "password": PASSWORD}, token)
     home = phone.open(home_url)
     step_url = phone.post("/workspace/new/", {}, home.csrf)
