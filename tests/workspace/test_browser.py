@@ -137,6 +137,9 @@ def test_a_case_goes_from_a_phone_to_the_public_site_in_french(
         expect(public.locator("h1")).to_contain_text("Amina Haddad")
         expect(public.get_by_role("heading", name="Privation de liberté : Maroc")).to_be_visible()
         assert NOTE not in public.content() and "+212" not in public.content()
+        # the recorded facts are what publishing shows: the charge as worded, the quoted source
+        expect(public.get_by_text("Code pénal art. 206").first).to_be_visible()
+        assert "https://example.org/news/1" in public.content()
         fits(public)
         shot(public, "workspace-7-public-fr.png")
     case.refresh_from_db()
