@@ -141,7 +141,7 @@ def step_view(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             return redirect("workspace:home")
         if go == "back" and STEPS.index(step) > 0:
             return redirect("workspace:step", pk=draft.pk, step=STEPS[STEPS.index(step) - 1])
-        form = form_class(data=draft.step(step))
+        form = form_class(data=draft.step(step), user=request.user)
         if form.is_valid():
             if step == "person" and _needs_match_check(request, draft):
                 return redirect(reverse("workspace:step", args=[draft.pk, step]) + "#matches")
@@ -153,9 +153,9 @@ def step_view(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     else:
         stored = draft.step(step)
         form = (
-            form_class(data=stored)
+            form_class(data=stored, user=request.user)
             if request.GET.get("check")
-            else form_class(initial=_initial(form_class, stored))
+            else form_class(initial=_initial(form_class, stored), user=request.user)
         )
     return render(request, "workspace/step.html", _step_context(request, draft, step, form))
 
@@ -171,7 +171,7 @@ def _initial(form_class: type, stored: dict[str, Any]) -> dict[str, Any]:
 
 def _submit(request: HttpRequest, draft: Draft) -> HttpResponse:
     """Record the draft through the action layer, then submit it for review."""
-    forms = bound_forms(draft)
+    forms = bound_forms(draft, request.user)
     broken = first_invalid(forms)
     if broken is not None:
         messages.error(request, _("Something is missing or wrong in this step."))
