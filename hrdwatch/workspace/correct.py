@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from hrdwatch.actions import (
@@ -53,15 +53,15 @@ class CorrectionForm(DetentionForm):
 
     arrest_date = FactsForm.base_fields["arrest_date"]
     certainty = FactsForm.base_fields["certainty"]
-    source = forms.ChoiceField(label=_lazy("Source of the correction"))
+    source = forms.ChoiceField(label=gettext_lazy("Source of the correction"))
     source_url = forms.URLField(
-        label=_lazy("Or a new source (web address)"),
+        label=gettext_lazy("Or a new source (web address)"),
         required=False,
         assume_scheme="https",
         max_length=2000,
     )
     quote = forms.CharField(
-        label=_lazy("Quoted sentence"),
+        label=gettext_lazy("Quoted sentence"),
         required=False,
         widget=forms.Textarea(attrs={**AUTO, "rows": 2}),
     )

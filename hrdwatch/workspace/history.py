@@ -36,7 +36,7 @@ VERBS = {
     "record": _("recorded in the workspace"),
     "submit": _("submitted for review"),
     "review": _("reviewed"),
-    "publish": _("published"),
+    "publish": _("published on the public site"),
     "unpublish": _("unpublished"),
     "withdraw": _("withdrawn"),
     "share": _("shared with an organisation"),
