@@ -57,8 +57,8 @@ def do_revert(actor: Any, entry: AuditEntry, field: str = "", version: int | Non
     if verb == "delete":
         return do_restore(actor, obj)
     names = revertible_fields(kind, entry)
-    if field:
-        names = [n for n in names if n == field]
+    if field:  # a date goes back with its precision
+        names = [n for n in names if n in (field, f"{field}_precision")]
     before_row = _before_row(obj, entry) if verb in REVERTIBLE_VERBS else None
     if before_row is None or not names:
         raise ValidationError(_("This change cannot be reverted."))

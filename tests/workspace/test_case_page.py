@@ -197,3 +197,45 @@ def test_share_is_shown_added_changed_and_removed_from_the_case_page(client, wor
     assert not CaseShare.objects.filter(case=case).exists()
     audited = set(AuditEntry.objects.filter(object_uid=case.uid).values_list("action", flat=True))
     assert {"case.share", "case.unshare"} <= audited
+
+
+def test_reverting_a_date_brings_back_its_precision_and_can_itself_be_reverted(client, world):
+    case = returned(client, world)
+    arrest = case.events.get(event_type__code="arrest")
+    source = arrest.evidence.get().source
+    do_update(
+        world.users["a_documenter"],
+        arrest,
+        version=arrest.version,
+        source=source,
+        date=dt.date(2024, 3, 5),
+        date_precision="day",
+    )
+    entry = AuditEntry.objects.filter(action="event.update").latest("id")
+    client.post(f"/workspace/cases/{case.uid}/revert/", {"entry": entry.pk, "field": "date"})
+    arrest.refresh_from_db()
+    assert (arrest.date, arrest.date_precision) == (dt.date(2024, 3, 1), "month")
+    revert = AuditEntry.objects.get(action="event.revert")
+    assert "Event: change reverted" in page(client, case)
+    client.post(f"/workspace/cases/{case.uid}/revert/", {"entry": revert.pk, "field": "date"})
+    arrest.refresh_from_db()
+    assert (arrest.date, arrest.date_precision) == (dt.date(2024, 3, 5), "day")
+
+
+def test_a_stale_revert_and_a_change_of_another_case_are_refused(client, world):
+    case = returned(client, world)
+    arrest = case.events.get(event_type__code="arrest")
+    source = arrest.evidence.get().source
+    do_update(world.users["a_documenter"], arrest, version=arrest.version, source=source, place="X")
+    entry = AuditEntry.objects.filter(action="event.update").latest("id")
+    url = f"/workspace/cases/{case.uid}/revert/"
+    client.post(url, {"entry": entry.pk, "field": "place", "version": arrest.version - 1})
+    arrest.refresh_from_db()
+    assert arrest.place == "X" and not AuditEntry.objects.filter(action="event.revert").exists()
+    other = recorded(client, world)
+    assert (
+        client.post(
+            f"/workspace/cases/{other.uid}/revert/", {"entry": entry.pk, "field": "place"}
+        ).status_code
+        == 404
+    )
