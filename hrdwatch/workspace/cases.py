@@ -74,7 +74,8 @@ def case_page(request: HttpRequest, uid: str) -> HttpResponse:
     )
     events = gate.events().filter(case=case).select_related("event_type").prefetch_related(charges)
     notes = list(gate.sensitive_details().filter(case=case).select_related("kind"))
-    if any(note.visibility == Visibility.RESTRICTED for note in notes):
+    history, unredacted = case_history(request.user, case)
+    if unredacted or any(note.visibility == Visibility.RESTRICTED for note in notes):
         record_restricted_view(request, case, "workspace case page")
     return render(
         request,
@@ -92,7 +93,7 @@ def case_page(request: HttpRequest, uid: str) -> HttpResponse:
             "organisation": gate.organisation_name(case.owner),
             "may_submit": case.review_state in (ReviewState.DRAFT, ReviewState.CANDIDATE)
             and can(request.user, Action.SUBMIT_CASE, case),
-            "history": case_history(request.user, case),
+            "history": history,
             "shares": shares(request.user, case),
             "sees_shares": can(request.user, Action.VIEW_RESTRICTED, case),
             "share_choices": share_choices(request.user, case),

@@ -94,6 +94,7 @@ class _Rows:
     def __init__(self, user: Any, gate: Gate) -> None:
         self.user = user
         self.reader = Reader(gate)
+        self.unredacted = False  # whether a restricted value was read back for this page
 
     def changes(self, entry: AuditEntry, obj: Any) -> list[Change]:
         details = entry.details if isinstance(entry.details, dict) else {}
@@ -136,8 +137,10 @@ class _Rows:
         """Restricted values of a record the gate shows, read from its own change history."""
         if before == RESTRICTED and version is not None:
             before = history_value(obj, version - 1, name)
+            self.unredacted = True
         if after == RESTRICTED and version is not None:
             after = history_value(obj, version, name)
+            self.unredacted = True
         return before, after
 
 
@@ -145,9 +148,9 @@ def _pair(value: Any) -> bool:
     return isinstance(value, list) and len(value) == 2
 
 
-def case_history(user: Any, case: Case) -> list[HistoryRow]:
+def case_history(user: Any, case: Case) -> tuple[list[HistoryRow], bool]:
     """Every audited action on the case and on what belongs to it that the user may see, newest
-    first."""
+    first; and whether restricted values were read back (the caller audits the view)."""
     gate = Gate(viewer_for(user))
     records = visible_records(gate, case)
     entries = (
@@ -170,7 +173,7 @@ def case_history(user: Any, case: Case) -> list[HistoryRow]:
                 version=getattr(obj, "version", None),
             )
         )
-    return rows
+    return rows, builder.unredacted
 
 
 def _describe(obj: Any, case: Case) -> str:
