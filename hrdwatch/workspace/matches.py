@@ -5,7 +5,9 @@ Only people the gate lets the user see are considered (the candidates are read f
 ``Gate.defenders()``, their other names from ``Gate.names()``). Names are compared with the
 linkage model's name keys (``linkage.names``: every script and spelling reduced to comparable
 forms); the database is first narrowed with the folded and transliterated words of the name, the
-same folding the public search uses (``core.text.fold`` and ``anyascii``).
+same folding the public search uses (``core.text.fold`` and ``anyascii``), or the nationality. A
+strong name agreement is proposed on its own; a loose one (a name in Arabic script against its
+Latin spelling) only beside the same year of birth or country.
 """
 
 from __future__ import annotations
@@ -52,7 +54,9 @@ def _words(name: str, original: str, typed: PersonName) -> set[str]:
     return {w for w in words if len(w) >= SHORTEST_WORD}
 
 
-def _narrowed(gate: Gate, words: set[str]) -> Any:
+def _narrowed(gate: Gate, words: set[str], country: str) -> Any:
+    """People whose names share a word with the typed one, or (for a name that shares no letters
+    with the Latin records, e.g. typed in Arabic script only) of the same nationality."""
     names = gate.names()
     match = reduce(
         or_,
@@ -63,6 +67,8 @@ def _narrowed(gate: Gate, words: set[str]) -> Any:
             for w in sorted(words)
         ),
     )
+    if country:
+        match |= Q(nationality=country)
     return (
         gate.defenders()
         .filter(match)
@@ -113,7 +119,7 @@ def probable_matches(user: Any, person: dict[str, Any]) -> list[ProbableMatch]:
         return []
     gate = Gate(viewer_for(user))
     found = []
-    for defender in _narrowed(gate, words):
+    for defender in _narrowed(gate, words, country):
         others = [n.name for n in getattr(defender, "visible_names", [])]
         known = person_name(
             defender.display_name,
@@ -122,9 +128,11 @@ def probable_matches(user: Any, person: dict[str, Any]) -> list[ProbableMatch]:
             country=defender.nationality,
         )
         match = compare_names(typed, known)
-        if match.level < NameLevel.STRONG:
+        if match.level < NameLevel.LOOSE:
             continue
         reasons = _reasons(typed, known, match.level, match.reason.render(_), person, defender)
+        if match.level == NameLevel.LOOSE and len(reasons) < 2:
+            continue  # a loose name agreement counts only beside a birth year or a country
         found.append(
             ProbableMatch(person_row(gate, defender), reasons, int(match.level) * 10 + len(reasons))
         )

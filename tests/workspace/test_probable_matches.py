@@ -81,3 +81,15 @@ def test_matches_speak_french(client, world, people):
     client.post(step_url(draft, "person"), PERSON)
     page = client.get(step_url(draft, "person"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Probablement la même personne que" in page
+
+
+def test_a_name_typed_in_arabic_script_only_finds_the_latin_record_of_the_same_country(
+    world, people
+):
+    seen, _spelt, hidden = people
+    found = probable_matches(
+        world.users["a_documenter"], {"name": "أمينة حداد", "nationality": "MA"}
+    )
+    uids = [m.person.uid for m in found]
+    assert hidden.uid not in uids
+    assert seen.uid in uids
