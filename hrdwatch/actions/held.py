@@ -200,7 +200,7 @@ def propose_create(
     """Hold a new row back; returns it unsaved, marked so that rows under it are held too."""
     revision = open_revision(act, case)
     ref = 1 + sum(1 for s in revision.steps if s["op"] == "create")
-    step = {
+    step: dict[str, Any] = {
         "op": "create",
         "kind": kind.name,
         "ref": ref,

@@ -148,7 +148,8 @@ def create_in(
     _refuse_fields(act, kind, {k: v for k, v in fields.items() if k != "uid"}, creating=True)
     _require_create(act, kind, fields)
     _check_source(act, source, required=kind.cites)
-    level = fields.get("visibility", kind.model._meta.get_field("visibility").default)
+    default = getattr(kind.model._meta.get_field("visibility"), "default", None)
+    level = fields.get("visibility", default)
     published = held_case(act, kind, fields, level)
     if published is not None:  # an addition to a published case waits for review
         _full_clean_pending(kind, fields)
@@ -317,7 +318,9 @@ def delete_in(act: Act, obj: models.Model, *, reason: str = "", version: int | N
         return propose_removal(act, published, current, "delete", reason)
     act.stamp(current, f"deleted: {reason}")
     current.soft_delete()
-    act.audit(f"{kind.name}.delete", current, details={"reason": reason, "version": current.version})
+    act.audit(
+        f"{kind.name}.delete", current, details={"reason": reason, "version": current.version}
+    )
     return current
 
 

@@ -153,7 +153,12 @@ def _apply_step(act: Act, step: dict[str, Any], made: dict[int, Any]) -> None:
             source, quote = values.pop("source"), values.pop("quote", "")
         span = tuple(step["span"]) if step.get("span") else None
         made[int(step["ref"])] = create_in(
-            act, kind, values, source=source, quote=quote, span=span  # type: ignore[arg-type]
+            act,
+            kind,
+            values,
+            source=source,
+            quote=quote,
+            span=span,  # type: ignore[arg-type]
         )
         return
     target = kind.model.all_objects.filter(pk=step["pk"]).first()  # type: ignore[attr-defined]

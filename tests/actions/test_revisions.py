@@ -53,7 +53,13 @@ def test_an_edit_to_a_published_case_waits_for_two_reviewers(
     editor, source = world.users["a_editor"], make_source(world.a)
     before = published.version
     _commit(
-        capture, actions.do_update_case, editor, published, version=before, source=source, summary=NEW
+        capture,
+        actions.do_update_case,
+        editor,
+        published,
+        version=before,
+        source=source,
+        summary=NEW,
     )
     published.refresh_from_db()
     assert (published.summary, published.version) == (OLD, before)
@@ -168,7 +174,13 @@ def test_partners_level_notes_and_deletions_are_handled_by_level(world, publishe
     assert public.deleted_at is None
     revision = m.CaseRevision.objects.get()
     assert revision.steps == [
-        {"op": "delete", "kind": "event", "pk": public.pk, "uid": public.uid, "reason": "entered twice"}
+        {
+            "op": "delete",
+            "kind": "event",
+            "pk": public.pk,
+            "uid": public.uid,
+            "reason": "entered twice",
+        }
     ]
     actions.do_discard_revision(editor, revision, reason="changed my mind")
     revision.refresh_from_db()
@@ -179,7 +191,11 @@ def test_partners_level_notes_and_deletions_are_handled_by_level(world, publishe
 def test_a_draft_case_is_still_edited_in_place(world):
     draft = make_case(world.a, state=ReviewState.DRAFT, summary=OLD)
     actions.do_update_case(
-        world.users["a_editor"], draft, version=draft.version, source=make_source(world.a), summary=NEW
+        world.users["a_editor"],
+        draft,
+        version=draft.version,
+        source=make_source(world.a),
+        summary=NEW,
     )
     draft.refresh_from_db()
     assert draft.summary == NEW and not m.CaseRevision.objects.exists()

@@ -7,54 +7,202 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partners', '0003_membership_end_invitation_report'),
-        ('records', '0003_derived_from_public_facts_and_verification'),
+        ("partners", "0003_membership_end_invitation_report"),
+        ("records", "0003_derived_from_public_facts_and_verification"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CaseRevision',
+            name="CaseRevision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('open', 'Open'), ('in_review', 'In review'), ('approved', 'Approved and applied'), ('discarded', 'Discarded')], db_index=True, default='open', help_text='Open (being edited), in review, approved and applied, or discarded.', max_length=12, verbose_name='state')),
-                ('steps', models.JSONField(blank=True, default=list, help_text='The proposed changes in order: each a create, update, delete or restore of one record, with the proposed values, the values they replace and the cited source.', verbose_name='proposed changes')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, help_text='When it was opened.', verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, help_text='When it last changed.', verbose_name='updated at')),
-                ('decided_at', models.DateTimeField(blank=True, help_text='When it was applied or discarded.', null=True, verbose_name='decided at')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one at every change; approvals count only for the version reviewed.', verbose_name='version')),
-                ('case', models.ForeignKey(help_text='The published case the changes are proposed for.', on_delete=django.db.models.deletion.CASCADE, related_name='revisions', to='records.case', verbose_name='case')),
-                ('proposed_by', models.ForeignKey(blank=True, help_text='Who opened the revision (empty for an import or a script).', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='proposed by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("in_review", "In review"),
+                            ("approved", "Approved and applied"),
+                            ("discarded", "Discarded"),
+                        ],
+                        db_index=True,
+                        default="open",
+                        help_text="Open (being edited), in review, approved and applied, or discarded.",
+                        max_length=12,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "steps",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="The proposed changes in order: each a create, update, delete or restore of one record, with the proposed values, the values they replace and the cited source.",
+                        verbose_name="proposed changes",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        help_text="When it was opened.",
+                        verbose_name="created at",
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        auto_now=True, help_text="When it last changed.", verbose_name="updated at"
+                    ),
+                ),
+                (
+                    "decided_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="When it was applied or discarded.",
+                        null=True,
+                        verbose_name="decided at",
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(
+                        default=1,
+                        editable=False,
+                        help_text="Raised by one at every change; approvals count only for the version reviewed.",
+                        verbose_name="version",
+                    ),
+                ),
+                (
+                    "case",
+                    models.ForeignKey(
+                        help_text="The published case the changes are proposed for.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="revisions",
+                        to="records.case",
+                        verbose_name="case",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Who opened the revision (empty for an import or a script).",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="proposed by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'case revision',
-                'verbose_name_plural': 'case revisions',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "case revision",
+                "verbose_name_plural": "case revisions",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='RevisionReview',
+            name="RevisionReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('network_wide', models.BooleanField(default=False, help_text='The reviewer acted with a network-wide role.', verbose_name='network-wide')),
-                ('approved', models.BooleanField(default=False, help_text='Approved (true) or returned for changes (false).', verbose_name='approved')),
-                ('comment', models.TextField(blank=True, help_text='What the reviewer checked or wants.', verbose_name='comment')),
-                ('revision_version', models.PositiveIntegerField(default=1, help_text='The version of the revision reviewed; a later change needs new approvals.', verbose_name='revision version')),
-                ('created_at', models.DateTimeField(auto_now_add=True, help_text='When the decision was made.', verbose_name='created at')),
-                ('organisation', models.ForeignKey(blank=True, help_text='The organisation the reviewer acted for.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='partners.organisation', verbose_name='organisation')),
-                ('reviewer', models.ForeignKey(help_text='Who reviewed.', on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reviewer')),
-                ('revision', models.ForeignKey(help_text='The revision reviewed.', on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='records.caserevision', verbose_name='revision')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "network_wide",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The reviewer acted with a network-wide role.",
+                        verbose_name="network-wide",
+                    ),
+                ),
+                (
+                    "approved",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Approved (true) or returned for changes (false).",
+                        verbose_name="approved",
+                    ),
+                ),
+                (
+                    "comment",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the reviewer checked or wants.",
+                        verbose_name="comment",
+                    ),
+                ),
+                (
+                    "revision_version",
+                    models.PositiveIntegerField(
+                        default=1,
+                        help_text="The version of the revision reviewed; a later change needs new approvals.",
+                        verbose_name="revision version",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True,
+                        help_text="When the decision was made.",
+                        verbose_name="created at",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The organisation the reviewer acted for.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="partners.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        help_text="Who reviewed.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reviewer",
+                    ),
+                ),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        help_text="The revision reviewed.",
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="records.caserevision",
+                        verbose_name="revision",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'revision review',
-                'verbose_name_plural': 'revision reviews',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "revision review",
+                "verbose_name_plural": "revision reviews",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='caserevision',
-            constraint=models.UniqueConstraint(condition=models.Q(('state__in', ['open', 'in_review'])), fields=('case',), name='one_open_revision_per_case'),
+            model_name="caserevision",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("state__in", ["open", "in_review"])),
+                fields=("case",),
+                name="one_open_revision_per_case",
+            ),
         ),
     ]
