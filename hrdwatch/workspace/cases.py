@@ -19,6 +19,7 @@ from hrdwatch.core.dates import format_partial_human
 from hrdwatch.partners.permissions import Action, can, permission_required, viewer_for
 from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.records.models import Case, Event
+from hrdwatch.records.restricted import restricted_cases
 from hrdwatch.records.status import TimelineEntry, arrest_and_release
 from hrdwatch.records.visibility import Gate
 from hrdwatch.review.models import Review
@@ -65,7 +66,9 @@ def case_page(request: HttpRequest, uid: str) -> HttpResponse:
     )
     events = gate.events().filter(case=case).select_related("event_type").prefetch_related(charges)
     notes = list(gate.sensitive_details().filter(case=case).select_related("kind"))
-    if any(note.visibility == Visibility.RESTRICTED for note in notes):
+    if any(note.visibility == Visibility.RESTRICTED for note in notes) or restricted_cases(
+        gate, [case.pk]
+    ):
         record_restricted_view(request, case, "workspace case page")
     return render(
         request,
