@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from hrdwatch.actions import Actor, do_submit_for_review
+from hrdwatch.actions.held import pending_for
 from hrdwatch.audit.log import record_restricted_view
 from hrdwatch.core.dates import format_partial_human
 from hrdwatch.partners.permissions import Action, can, permission_required, viewer_for
@@ -87,6 +88,7 @@ def case_page(request: HttpRequest, uid: str) -> HttpResponse:
             "may_submit": case.review_state in (ReviewState.DRAFT, ReviewState.CANDIDATE)
             and can(request.user, Action.SUBMIT_CASE, case),
             "history": case_history(case),
+            "revision": pending_for(case),  # changes to a published case awaiting review
         },
     )
 

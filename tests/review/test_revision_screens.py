@@ -27,6 +27,8 @@ def revision(world):
 
 def test_the_author_submits_and_two_reviewers_approve_on_screen(client, world, revision):
     login(client, world.users["a_editor"])
+    workspace = client.get(f"/workspace/cases/{revision.case.uid}/").content.decode()
+    assert reverse("review:revision", args=[revision.pk]) in workspace
     page = client.get(reverse("review:revision", args=[revision.pk])).content.decode()
     assert "Old words" in page and "New words" in page
     client.post(reverse("review:revision-decision", args=[revision.pk]), {"decision": "submit"})
