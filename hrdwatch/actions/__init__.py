@@ -18,6 +18,7 @@ Modules, one job each:
 - ``sharing``: share a case with another organisation (read or edit), campaign links.
 - ``held`` and ``revisions``: an edit to a published case waits in a revision until two
   reviewers approve it (submit, approve or return, discard); the public keeps the approved version.
+- ``reverting``: set back one audited change (from the record's own history), audited.
 - ``merging``: merge two defenders after a "same person" judgement, and undo it.
 - ``intake``: record a case typed in the workspace (person, case, events, source, notes).
 - ``candidates``: accept an extraction candidate as a draft case with cited evidence.
@@ -61,6 +62,7 @@ _WHERE = {
     "merging": ["do_merge", "do_merge_defenders", "do_undo_merge"],
     "records": ["do_create", "do_delete", "do_restore", "do_update"],
     "revisions": ["do_discard_revision", "do_review_revision", "do_submit_revision"],
+    "reverting": ["do_revert"],
     "sharing": ["do_link_campaign", "do_share_case", "do_unlink_campaign", "do_unshare_case"],
     "workflow": [
         "WorkflowError",

@@ -4,7 +4,10 @@ transaction.
 
 Every row is created by the same record actions as anywhere else (``records.create_in``), so each
 has its permission check and audit entry; a ``case.record`` entry ties them together. The case is
-a draft owned by the documenter's organisation: nothing is public until review publishes it.
+a draft owned by the documenter's organisation: nothing is public until review publishes it. Its
+events and charges, and a source on the web, are written at the public level unless the caller
+says otherwise: they are what publishing the case shows (the gate keeps them from the public while
+the case is a draft); only the restricted notes stay with the organisation.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ def _source(act: Act, organisation: Organisation, fields: dict[str, Any], quote:
         _quote_in_archive(existing, quote)
         return existing
     values = {
-        "visibility": Visibility.PARTNERS,
+        "visibility": Visibility.PUBLIC if fields.get("url") else Visibility.PARTNERS,
         **{k: v for k, v in fields.items() if k != "existing"},
     }
     values["title"] = (values.get("title") or values.get("url") or "")[:500]
@@ -101,13 +104,19 @@ def do_record_case(
             event = create_in(
                 act,
                 KINDS["event"],
-                {k: v for k, v in data.items() if k != "charges"} | {"case": made},
+                {"visibility": Visibility.PUBLIC}
+                | {k: v for k, v in data.items() if k != "charges"}
+                | {"case": made},
                 source=cited,
                 quote=quote,
             )
             for charge in charges:
                 create_in(
-                    act, KINDS["charge"], {**charge, "event": event}, source=cited, quote=quote
+                    act,
+                    KINDS["charge"],
+                    {"visibility": Visibility.PUBLIC, **charge, "event": event},
+                    source=cited,
+                    quote=quote,
                 )
         for note in notes or []:
             create_in(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.contrib import messages
 from django.db.models import Prefetch, Q
@@ -18,7 +19,7 @@ from hrdwatch.actions.held import pending_for
 from hrdwatch.audit.log import record_restricted_view
 from hrdwatch.core.dates import format_partial_human
 from hrdwatch.partners.permissions import Action, can, permission_required, viewer_for
-from hrdwatch.records.levels import ReviewState, Visibility
+from hrdwatch.records.levels import ReviewState, ShareLevel, Visibility
 from hrdwatch.records.models import Case, Event
 from hrdwatch.records.restricted import restricted_cases
 from hrdwatch.records.status import TimelineEntry, arrest_and_release
@@ -27,6 +28,7 @@ from hrdwatch.review.models import Review
 from hrdwatch.review.workflow import WorkflowError
 
 from .history import case_history
+from .shares import share_choices, shares
 
 
 def visible_case(request: HttpRequest, uid: str) -> Case:
@@ -57,6 +59,13 @@ def _arrest(events: Iterable[Event]) -> str:
     return format_partial_human(arrested.date, arrested.date_precision)
 
 
+def is_editable(user: Any, case: Case) -> bool:
+    """A draft (or a candidate) the user may edit: a returned case is a draft again."""
+    return case.review_state in (ReviewState.DRAFT, ReviewState.CANDIDATE) and can(
+        user, Action.EDIT_CASE, case
+    )
+
+
 @never_cache
 @permission_required(Action.VIEW_DOCUMENTS)
 def case_page(request: HttpRequest, uid: str) -> HttpResponse:
@@ -67,8 +76,11 @@ def case_page(request: HttpRequest, uid: str) -> HttpResponse:
     )
     events = gate.events().filter(case=case).select_related("event_type").prefetch_related(charges)
     notes = list(gate.sensitive_details().filter(case=case).select_related("kind"))
-    if any(note.visibility == Visibility.RESTRICTED for note in notes) or restricted_cases(
-        gate, [case.pk]
+    history, unredacted = case_history(request.user, case)
+    if (
+        unredacted
+        or any(note.visibility == Visibility.RESTRICTED for note in notes)
+        or restricted_cases(gate, [case.pk])
     ):
         record_restricted_view(request, case, "workspace case page")
     return render(
@@ -87,7 +99,12 @@ def case_page(request: HttpRequest, uid: str) -> HttpResponse:
             "organisation": gate.organisation_name(case.owner),
             "may_submit": case.review_state in (ReviewState.DRAFT, ReviewState.CANDIDATE)
             and can(request.user, Action.SUBMIT_CASE, case),
-            "history": case_history(case),
+            "history": history,
+            "shares": shares(request.user, case),
+            "sees_shares": can(request.user, Action.VIEW_RESTRICTED, case),
+            "share_choices": share_choices(request.user, case),
+            "share_levels": ShareLevel.choices,
+            "may_edit": is_editable(request.user, case),
             "revision": pending_for(case),  # changes to a published case awaiting review
         },
     )

@@ -16,6 +16,7 @@ from hrdwatch.core.countries import country_choices, country_name
 from hrdwatch.records.levels import Certainty
 from hrdwatch.vocab.models import Term, Vocabulary
 
+from .events import add_event_fields, archived_document, archived_documents, clean_event_rows
 from .fields import PartialDateField
 
 AUTO = {"dir": "auto"}
@@ -35,13 +36,15 @@ def countries() -> list[tuple[str, str]]:
 
 
 class StepForm(forms.Form):
-    """A step of the case; ``fill_choices`` runs per request so labels follow the language."""
+    """A step of the case; choices are filled per request so labels follow the language
+    (``user``: the documenter, for choices that depend on what they may see)."""
 
     vocabularies: dict[str, str] = {}
     country_fields: tuple[str, ...] = ()
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.user = user
         for name, vocabulary in self.vocabularies.items():
             field = self.fields[name]
             blank = not isinstance(field, forms.MultipleChoiceField)
@@ -169,9 +172,15 @@ class FactsForm(StepForm):
         min_value=0,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
+    source_document = forms.ChoiceField(
+        label=_("Source: an archived document"),
+        required=False,
+        help_text=_("A document your organisation archived; the quote is checked against it."),
+    )
     source_url = forms.URLField(
-        label=_("Source (web address)"),
+        label=_("Or a web address"),
         max_length=2000,
+        required=False,
         assume_scheme="https",
         help_text=_("Where these facts were published."),
     )
@@ -197,8 +206,27 @@ class FactsForm(StepForm):
         ),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["source_document"].choices = [  # type: ignore[attr-defined]
+            ("", "—"),
+            *((d.uid, d.title or d.url) for d in archived_documents(self.user)),
+        ]
+        add_event_fields(self)
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        document = archived_document(self.user, data.get("source_document") or "")
+        if document is None and not data.get("source_url"):
+            self.add_error(
+                "source_url", _("Give the source: an archived document or a web address.")
+            )
+        quote = " ".join((data.get("quote") or "").split())
+        if document is not None and quote and quote not in " ".join(document.archived_text.split()):
+            self.add_error(
+                "quote", _("The quoted sentence is not in the archived text of this source.")
+            )
+        clean_event_rows(self, data)
         if (data.get("charge_wording") or "").strip() and not data.get("charge_category"):
             self.add_error("charge_category", _("Say what kind of charge this is."))
         if (data.get("note_text") or "").strip() and not data.get("note_kind"):

@@ -32,7 +32,7 @@ class PersonRow:
     photo: bool
 
 
-def _row(gate: Gate, defender: Defender) -> PersonRow:
+def person_row(gate: Gate, defender: Defender) -> PersonRow:
     cases = list(defender.cases.all())
     latest = cases[0] if cases else None
     country = defender.nationality or (latest.country if latest else "")
@@ -78,7 +78,7 @@ def search_people(user: Any, query: str) -> list[PersonRow]:
         )
         .order_by("display_name", "id")[:LIMIT]
     )
-    return [_row(gate, d) for d in found]
+    return [person_row(gate, d) for d in found]
 
 
 def visible_person(user: Any, uid: str) -> Defender | None:
@@ -103,7 +103,7 @@ def describe(user: Any, uid: str) -> PersonRow | None:
         .select_related("owner")
         .get(pk=defender.pk)
     )
-    return _row(gate, defender)
+    return person_row(gate, defender)
 
 
-__all__ = ["Case", "PersonRow", "describe", "search_people", "visible_person"]
+__all__ = ["Case", "PersonRow", "describe", "person_row", "search_people", "visible_person"]

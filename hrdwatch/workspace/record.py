@@ -16,13 +16,14 @@ from hrdwatch.core.dates import Precision
 from hrdwatch.records.models import Case
 from hrdwatch.vocab.models import Term, Vocabulary
 
+from .events import archived_document, extra_events
 from .forms import FORMS, StepForm
 from .models import STEPS, Draft
 from .people import visible_person
 
 
-def bound_forms(draft: Draft) -> dict[str, StepForm]:
-    return {name: FORMS[name](data=draft.step(name)) for name in STEPS}
+def bound_forms(draft: Draft, user: Any) -> dict[str, StepForm]:
+    return {name: FORMS[name](data=draft.step(name), user=user) for name in STEPS}
 
 
 def first_invalid(forms: dict[str, StepForm]) -> str | None:
@@ -83,7 +84,14 @@ def _events(detention: dict[str, Any], facts: dict[str, Any]) -> list[dict[str, 
                 "sentence_months": facts["sentence_months"],
             }
         )
-    return events
+    return events + extra_events(facts)
+
+
+def _source(user: Any, facts: dict[str, Any]) -> dict[str, Any]:
+    document = archived_document(user, facts.get("source_document") or "")
+    if document is not None:
+        return {"existing": document}
+    return {"url": facts["source_url"], "title": facts.get("source_title") or ""}
 
 
 def record_draft(actor: Any, user: Any, draft: Draft, forms: dict[str, StepForm]) -> Case:
@@ -105,7 +113,7 @@ def record_draft(actor: Any, user: Any, draft: Draft, forms: dict[str, StepForm]
             "status": _term(Vocabulary.CASE_STATUS, detention["status"]),
         },
         events=_events(detention, facts),
-        source={"url": facts["source_url"], "title": facts.get("source_title") or ""},
+        source=_source(user, facts),
         quote=facts.get("quote") or "",
         notes=[{"kind": _term(Vocabulary.SENSITIVE_KIND, facts["note_kind"]), "text": note}]
         if note

@@ -15,11 +15,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from hrdwatch.actions import Actor, do_submit_for_review
+from hrdwatch.core.text import fold
 from hrdwatch.partners.permissions import Action, can, permission_required
 from hrdwatch.review.workflow import WorkflowError
 
 from .access import documenting_organisations, member_required, own_draft
 from .forms import FORMS, TITLES, raw_values
+from .matches import probable_matches
 from .models import STEPS, Draft
 from .people import describe, search_people, visible_person
 from .queries import desk
@@ -74,7 +76,25 @@ def _step_context(request: HttpRequest, draft: Draft, step: str, form: Any) -> d
         context["query"] = query
         context["results"] = search_people(request.user, query) if query else []
         context["picked"] = describe(request.user, person.get("defender") or "")
+        if not context["picked"]:
+            context["matches"] = probable_matches(request.user, person)
     return context
+
+
+def _needs_match_check(request: HttpRequest, draft: Draft) -> bool:
+    """Before a new person is created: are there people the user may see who are probably the
+    same, and the user has not yet said this is someone else?"""
+    person = draft.step("person")
+    if person.get("defender"):
+        return False
+    typed = fold(f"{person.get('name') or ''} {person.get('name_original') or ''}")
+    if person.get("new_confirmed") == typed:
+        return False
+    if request.POST.get("go") == "new_person":
+        draft.merge("person", {"new_confirmed": typed})
+        draft.save()
+        return False
+    return bool(probable_matches(request.user, person))
 
 
 def _pick_person(request: HttpRequest, draft: Draft) -> None:
@@ -121,8 +141,10 @@ def step_view(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             return redirect("workspace:home")
         if go == "back" and STEPS.index(step) > 0:
             return redirect("workspace:step", pk=draft.pk, step=STEPS[STEPS.index(step) - 1])
-        form = form_class(data=draft.step(step))
+        form = form_class(data=draft.step(step), user=request.user)
         if form.is_valid():
+            if step == "person" and _needs_match_check(request, draft):
+                return redirect(reverse("workspace:step", args=[draft.pk, step]) + "#matches")
             if go == "submit":
                 return _submit(request, draft)
             if STEPS.index(step) + 1 < len(STEPS):
@@ -131,9 +153,9 @@ def step_view(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     else:
         stored = draft.step(step)
         form = (
-            form_class(data=stored)
+            form_class(data=stored, user=request.user)
             if request.GET.get("check")
-            else form_class(initial=_initial(form_class, stored))
+            else form_class(initial=_initial(form_class, stored), user=request.user)
         )
     return render(request, "workspace/step.html", _step_context(request, draft, step, form))
 
@@ -149,7 +171,7 @@ def _initial(form_class: type, stored: dict[str, Any]) -> dict[str, Any]:
 
 def _submit(request: HttpRequest, draft: Draft) -> HttpResponse:
     """Record the draft through the action layer, then submit it for review."""
-    forms = bound_forms(draft)
+    forms = bound_forms(draft, request.user)
     broken = first_invalid(forms)
     if broken is not None:
         messages.error(request, _("Something is missing or wrong in this step."))

@@ -107,7 +107,11 @@ def test_three_steps_record_a_case_and_submit_it(client, world):
     )
     assert {"case.record", "case.create", "event.create", "charge.create", "case.submit"} <= actions
     page = client.get(f"/workspace/cases/{case.uid}/").content.decode()
-    assert "Sister: +212 600 000 000" in page and "Restricted" in page and "case.submit" in page
+    assert (
+        "Sister: +212 600 000 000" in page
+        and "Restricted" in page
+        and "Case: submitted for review" in page
+    )
     assert "In review" in client.get("/workspace/").content.decode()
 
 
