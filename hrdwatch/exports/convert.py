@@ -20,7 +20,6 @@ from hrdwatch.vocab.lookup import TermCache
 from .spec import Field, Kind
 
 MAX_CELL_CHARACTERS = 100_000
-FORMULA_PREFIXES = ("=", "+", "@", "\t", "\r")
 
 
 class RowError(ValueError):
