@@ -51,7 +51,7 @@ def test_every_example_shown_finds_a_published_case(indexed, client):
             visibility=Visibility.PARTNERS,
         )
     examples = shown_examples(client)
-    assert examples == ["Nguyễn Văn", "李和平", "Vietnam"]
+    assert examples == ["Nguyễn", "李和平", "Vietnam"]
     for query in examples:
         assert results(client, query) >= 1, query
     assert "Скрытый Человек" not in examples and "Hidden Person" not in examples

@@ -1,6 +1,6 @@
 """The search box's example queries, taken from the published record so that each one finds a case.
 
-Examples show what the search can do: part of a name in Latin script, a name in its own script,
+Examples show what the search can do: one word of a name in Latin script, a name in its own script,
 a place. They are chosen from what the public index holds (defenders read through the visibility
 gate), each is run as a real query before it is shown, and the choice is cached until the record
 changes (``caching``). An empty instance shows no example rather than one that finds nothing.
@@ -49,11 +49,11 @@ def _public_names() -> list[tuple[str, str]]:
 
 
 def _latin_names() -> Iterator[str]:
-    """The first two words of a longer name (a partial query, as people type), else the name."""
+    """One word of a name, as people type a name they half remember: the last, else the first."""
     for display_name, _original in _public_names():
-        words = display_name.split()
+        words = [w for w in display_name.split() if len(w) >= 4]
         if detect_script(display_name) == "Latn" and words:
-            yield " ".join(words[:2]) if len(words) > 2 else display_name
+            yield words[-1]
 
 
 def _original_scripts() -> Iterator[str]:
