@@ -28,7 +28,14 @@ from .text import build_search_text
 EPOCH = dt.date(1970, 1, 1)
 FACETS = ("country", "status", "gender", "role", "area", "charge", "year", "wgad")
 # Heaviest sentence first.
-_SENTENCE_WEIGHT = {"death": 4, "life": 3, "term": 2, "suspended": 1, "non_custodial": 0}
+_SENTENCE_WEIGHT = {
+    "death": 5,
+    "life": 4,
+    "indeterminate": 3,
+    "term": 2,
+    "suspended": 1,
+    "non_custodial": 0,
+}
 
 
 def day_number(value: dt.date | None) -> int | None:
