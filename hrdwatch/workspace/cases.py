@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -29,6 +30,11 @@ from hrdwatch.review.workflow import WorkflowError
 
 from .history import case_history
 from .shares import share_choices, shares
+
+HELD = gettext_lazy(
+    "Saved as a change waiting for review: the public keeps the approved version until "
+    "reviewers approve it."
+)
 
 
 def visible_case(request: HttpRequest, uid: str) -> Case:

@@ -219,3 +219,19 @@ def test_an_approval_that_would_contradict_the_stated_status_applies_nothing(wor
     revision.refresh_from_db()
     assert revision.state == m.RevisionState.IN_REVIEW
     assert not m.Event.all_objects.filter(case=published).exists()
+
+
+def test_a_revert_on_a_published_case_waits_for_review(world):
+    case = make_case(world.a, state=ReviewState.DRAFT, summary=OLD)
+    editor = world.users["a_editor"]
+    actions.do_update_case(
+        editor, case, version=case.version, source=make_source(world.a), summary=NEW
+    )
+    entry = AuditEntry.objects.filter(action="case.update", object_uid=case.uid).latest("id")
+    with writes_allowed("test data"):
+        m.Case.objects.filter(pk=case.pk).update(review_state=ReviewState.PUBLISHED)
+    actions.do_revert(editor, entry, "summary")
+    case.refresh_from_db()
+    assert case.summary == NEW  # the public keeps the approved text until review
+    revision = m.CaseRevision.objects.get(case=case)
+    assert revision.steps[-1]["values"] == {"summary": OLD}
