@@ -136,6 +136,8 @@ def _apply(act: Act, revision: CaseRevision) -> None:
     conflict = workflow.status_conflict(case)
     if conflict:  # rolls the whole approval back
         raise WorkflowError(conflict)
+    case.public_updated_at = timezone.now()
+    act.save(case, "revision applied")
     refresh_defender(case.defender_id)
     revision.state = RevisionState.APPROVED
     revision.decided_at = timezone.now()

@@ -88,6 +88,8 @@ def test_an_edit_to_a_published_case_waits_for_two_reviewers(
     revision.refresh_from_db()
     assert (published.summary, published.review_state) == (NEW, ReviewState.PUBLISHED)
     assert revision.state == m.RevisionState.APPROVED
+    assert published.public_updated_at is not None  # the latest updates and feeds order by it
+    assert published.public_updated_at >= revision.decided_at - dt.timedelta(seconds=1)
     seen = _public_view(client, published)
     assert NEW in seen and "FOUND" in seen
     approvals = AuditEntry.objects.filter(action="revision.approve").order_by("id")

@@ -133,7 +133,7 @@ def _entry(case: Case, related: _Related) -> SearchEntry:
         if sentence and sentence[0] == _SENTENCE_WEIGHT["term"]
         else None,
         sentence_kind=_KIND_BY_WEIGHT[sentence[0]] if sentence else "",
-        updated_at=max(case.updated_at, defender.updated_at),
+        updated_at=case.public_updated,
         published_at=case.created_at,
     )
 
