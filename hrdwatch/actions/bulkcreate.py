@@ -23,9 +23,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import timezone
 
 from hrdwatch.records.base import new_uid
 from hrdwatch.records.guard import writes_allowed
@@ -33,6 +33,7 @@ from hrdwatch.records.models import Case, Charge, Event
 from hrdwatch.review.models import InclusionChecklist
 
 from .base import Act, current_batch
+from .fastrows import insert_history, insert_records
 from .kinds import BOOKKEEPING, RecordKind, kind_of
 from .records import _check_source, _refuse_fields, _require_create
 
@@ -107,7 +108,9 @@ def _set_m2m(
 ) -> dict[str, list[Any]]:
     """Insert the many-to-many rows; returns them (with their ids) by field name."""
     written: dict[str, list[Any]] = {}
-    for name in sorted({n for values in m2m for n in values}):
+    history = getattr(model, "history", None)
+    names = {f.name for f in getattr(history.model, "_history_m2m_fields", [])} if history else set()
+    for name in sorted(names | {n for values in m2m for n in values}):
         through = getattr(model, name).through
         source, target = (f for f in through._meta.concrete_fields if f.is_relation)
         written[name] = through.objects.bulk_create(
@@ -118,32 +121,6 @@ def _set_m2m(
             ]
         )
     return written
-
-
-def _history(
-    model: type[models.Model], objs: Sequence[Any], m2m: dict[str, list[Any]], user: Any
-) -> None:
-    """One history row per record, and its many-to-many rows, as ``save`` would have written."""
-    history = getattr(model, "history", None)
-    if history is None:
-        return
-    rows = history.bulk_history_create(objs, default_user=user, default_change_reason="created")
-    by_pk = {obj.pk: row for obj, row in zip(objs, rows, strict=True)}
-    for name, links in m2m.items():
-        if not links:
-            continue
-        m2m_model = apps.get_model(model._meta.app_label, f"Historical{model.__name__}_{name}")
-        concrete = links[0]._meta.concrete_fields
-        fields = [f.attname for f in concrete]
-        source = next(f.attname for f in concrete if f.is_relation)
-        m2m_model.objects.bulk_create(
-            [
-                m2m_model(
-                    history=by_pk[getattr(link, source)], **{f: getattr(link, f) for f in fields}
-                )
-                for link in links
-            ]
-        )
 
 
 def _case_ids(kind: RecordKind, objs: Sequence[Any]) -> set[int]:
@@ -161,13 +138,14 @@ def _build(act: Act, kind: RecordKind, rows: Sequence[dict[str, Any]]) -> tuple[
     relations = [f.name for f in kind.model._meta.concrete_fields if f.is_relation]
     objs: list[Any] = []
     m2ms: list[dict[str, Any]] = []
+    many = kind.m2m
     for given in rows:
         fields = dict(given)
         if kind.name == "evidence":
             _check_source(act, fields.get("source"), required=True)
         _refuse_fields(act, kind, {k: v for k, v in fields.items() if k != "uid"}, creating=True)
         _require_create(act, kind, fields)
-        m2ms.append({name: fields.pop(name) for name in list(fields) if name in kind.m2m})
+        m2ms.append({name: fields.pop(name) for name in list(fields) if name in many})
         obj = kind.model(**fields)
         if not obj.uid:
             obj.uid = new_uid(
@@ -193,9 +171,11 @@ def create_many(kind: str | type[models.Model], rows: Sequence[dict[str, Any]]) 
         objs, m2ms = _build(act, declared, rows)
         _check_relations(declared.model, objs)
         _check_unique(declared.model, objs)
-        declared.model._default_manager.bulk_create(objs)
+        now = timezone.now()
+        insert_records(declared.model, objs, now)
         links = _set_m2m(declared.model, objs, m2ms)
-        _history(declared.model, objs, links, act.authenticated_user)
+        if hasattr(declared.model, "history"):
+            insert_history(declared.model, objs, act.authenticated_user, now, links)
         if declared.model is Case:
             InclusionChecklist.objects.bulk_create(InclusionChecklist(case=o) for o in objs)
         load.audit_objects(f"{declared.name}.create", objs)
