@@ -34,6 +34,7 @@ from hrdwatch.review.models import InclusionChecklist
 
 from .base import Act, current_batch
 from .fastrows import insert_history, insert_records
+from .tables import Table
 from .kinds import BOOKKEEPING, RecordKind, kind_of
 from .records import _check_source, _refuse_fields, _require_create
 
@@ -177,7 +178,10 @@ def create_many(kind: str | type[models.Model], rows: Sequence[dict[str, Any]]) 
         if hasattr(declared.model, "history"):
             insert_history(declared.model, objs, act.authenticated_user, now, links)
         if declared.model is Case:
-            InclusionChecklist.objects.bulk_create(InclusionChecklist(case=o) for o in objs)
+            checklists = Table(InclusionChecklist, now, numbered=False)
+            for obj in objs:
+                checklists.add(case_id=obj.pk)
+            checklists.flush()
         load.audit_objects(f"{declared.name}.create", objs)
         load.touched_cases.update(_case_ids(declared, objs))
     return objs

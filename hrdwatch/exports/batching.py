@@ -70,6 +70,14 @@ def find_existing(nodes: Sequence[Any]) -> dict[int, models.Model]:
     return found
 
 
+def _keys(prepared: Any) -> set[tuple[str, str, str]]:
+    return {
+        (prepared.model.__name__, name, str(value))
+        for name in ("uid", "external_id")
+        if (value := _key(prepared, name))
+    }
+
+
 def _key(prepared: Any, name: str) -> Any:
     return prepared.uid if name == "uid" else prepared.attrs.get("external_id")
 
@@ -87,14 +95,22 @@ class BatchWriter:
 
     def _apply_batch(self, entries: Sequence[Any]) -> None:
         existing = find_existing(list(tree(entries)))
+        self.importer.prefound = existing
         self.importer.prefetch_refs(tree(entries))
-        fresh = []
+        fresh, later, named = [], [], set()
         for prepared in entries:
+            keys = {k for p in tree([prepared]) for k in _keys(p)}
             if prepared.model is Organisation or any(id(p) in existing for p in tree([prepared])):
                 self.importer.save(prepared, {})
+            elif keys & named:  # the same defender on several rows: once the first is written
+                later.append(prepared)
             else:
                 fresh.append(prepared)
+                named |= keys
         self._create(fresh)
+        self.importer.prefound = None
+        for prepared in later:
+            self.importer.save(prepared, {})
         self.load.refresh_touched()
 
     def _create(self, entries: Sequence[Any]) -> None:

@@ -133,6 +133,7 @@ class Importer:
         self.file_orgs: set[str] = set()
         self.known: dict[tuple[str, str], bool] = {}
         self.refs: dict[tuple[str, str], Any] = {}  # (model name, uid or slug) -> stored record
+        self.prefound: dict[int, models.Model] | None = None  # the batch's records found by id
 
     # -- checking -------------------------------------------------------------------------
     def prepare(
@@ -388,7 +389,16 @@ class Importer:
         if prepared.model is Organisation:
             return manager.filter(slug=prepared.attrs.get("slug")).first()
         keys = {"uid": prepared.uid, "external_id": prepared.attrs.get("external_id")}
-        found, self.matches[id(prepared)] = self.scope.find(prepared.model, keys, prepared.location)
+        if self.prefound is not None and id(prepared) in self.prefound:
+            found = self.prefound[id(prepared)]  # looked up with its batch
+            how = self.scope.match(found)
+            if how is None:
+                self.scope.find(prepared.model, keys, prepared.location)  # raises why
+            self.matches[id(prepared)] = how or Match.EDIT
+        else:
+            found, self.matches[id(prepared)] = self.scope.find(
+                prepared.model, keys, prepared.location
+            )
         if found is not None or keys["external_id"]:
             return found
         if parent:
