@@ -83,9 +83,7 @@ def main() -> None:
         build_csv(args.rows, path)
         engine = str(settings.DATABASES["default"]["ENGINE"]).rsplit(".", 1)[-1]
         first = timed_import(path, args.rows, "import", engine)
-        again = (
-            None if args.no_reimport else timed_import(path, args.rows, "re-import", engine)
-        )
+        again = None if args.no_reimport else timed_import(path, args.rows, "re-import", engine)
         print(
             f"summary: {engine}, {args.rows} rows: import {first:.0f} rows/s"
             + (f", re-import {again:.0f} rows/s" if again is not None else "")

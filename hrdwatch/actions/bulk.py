@@ -11,6 +11,11 @@ need not be cited record by record (the load's ``label`` — the file and its di
 provenance). When the load commits it writes one ``bulk.load`` entry with the counts per action
 and sends ``action_committed`` once (``sender="bulk.load"``), instead of once per record.
 
+For many new records of one kind (``hrdwatch import`` of a list), ``create_many`` (module
+``bulkcreate``) gives each row the same checks in one bulk write per table, with a compact audit
+entry per record marked with the load's id; the cases it touched get their derived fields and
+search entries refreshed once per batch (``refresh_touched``), not once per record.
+
 For generated data at the scale of 100,000 defenders (millions of rows), ``load.table(model)``
 gives a fast ``Table`` (raw inserts, checked row by row by ``tables.RowCheck``) and
 ``load.audit_rows(...)`` one audit entry per defender and per case, the rows below them being

@@ -34,9 +34,9 @@ from hrdwatch.review.models import InclusionChecklist
 
 from .base import Act, current_batch
 from .fastrows import insert_history, insert_records
-from .tables import Table
 from .kinds import BOOKKEEPING, RecordKind, kind_of
 from .records import _check_source, _refuse_fields, _require_create
+from .tables import Table
 
 CHUNK = 500  # ids per IN (...) query
 
@@ -93,7 +93,9 @@ def _check_unique(model: type[models.Model], objs: Sequence[models.Model]) -> No
         if not f.unique or f.primary_key:
             continue
         values = [getattr(o, f.attname) for o in objs if getattr(o, f.attname) not in (None, "")]
-        taken = {v for v in values if values.count(v) > 1} if len(set(values)) != len(values) else set()
+        taken = (
+            {v for v in values if values.count(v) > 1} if len(set(values)) != len(values) else set()
+        )
         for part in _chunks(values):
             taken.update(
                 model._base_manager.filter(**{f"{f.attname}__in": part}).values_list(
@@ -110,7 +112,9 @@ def _set_m2m(
     """Insert the many-to-many rows; returns them (with their ids) by field name."""
     written: dict[str, list[Any]] = {}
     history = getattr(model, "history", None)
-    names = {f.name for f in getattr(history.model, "_history_m2m_fields", [])} if history else set()
+    names = (
+        {f.name for f in getattr(history.model, "_history_m2m_fields", [])} if history else set()
+    )
     for name in sorted(names | {n for values in m2m for n in values}):
         through = getattr(model, name).through
         source, target = (f for f in through._meta.concrete_fields if f.is_relation)
@@ -135,7 +139,9 @@ def _case_ids(kind: RecordKind, objs: Sequence[Any]) -> set[int]:
     return set()
 
 
-def _build(act: Act, kind: RecordKind, rows: Sequence[dict[str, Any]]) -> tuple[list[Any], list[dict[str, Any]]]:
+def _build(
+    act: Act, kind: RecordKind, rows: Sequence[dict[str, Any]]
+) -> tuple[list[Any], list[dict[str, Any]]]:
     relations = [f.name for f in kind.model._meta.concrete_fields if f.is_relation]
     objs: list[Any] = []
     m2ms: list[dict[str, Any]] = []
@@ -147,7 +153,7 @@ def _build(act: Act, kind: RecordKind, rows: Sequence[dict[str, Any]]) -> tuple[
         _refuse_fields(act, kind, {k: v for k, v in fields.items() if k != "uid"}, creating=True)
         _require_create(act, kind, fields)
         m2ms.append({name: fields.pop(name) for name in list(fields) if name in many})
-        obj = kind.model(**fields)
+        obj: Any = kind.model(**fields)
         if not obj.uid:
             obj.uid = new_uid(
                 obj.UID_PREFIX, getattr(obj, "external_id", None) or None, type(obj).__name__

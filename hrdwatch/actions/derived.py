@@ -83,7 +83,7 @@ def refresh_cases(case_ids: Iterable[int]) -> None:
 def _write(cases: list[Any]) -> None:
     """One ``UPDATE … WHERE id = %s`` run for all the cases (``bulk_update``'s CASE WHEN
     expression costs more than the refresh itself)."""
-    fields = [Case._meta.get_field(name) for name in DERIVED]
+    fields: list[Any] = [Case._meta.get_field(name) for name in DERIVED]
     quote = connection.ops.quote_name
     assignments = ", ".join(f"{quote(f.column)} = %s" for f in fields)
     # Only quoted identifiers from the model's metadata go into the text; values are parameters.
@@ -105,9 +105,7 @@ def _publish_flags(defenders: set[int]) -> None:
             visibility=Visibility.PUBLIC,
         ).values_list("defender_id", flat=True)
     )
-    stored = dict(
-        Defender.all_objects.filter(pk__in=defenders).values_list("pk", "is_published")
-    )
+    stored = dict(Defender.all_objects.filter(pk__in=defenders).values_list("pk", "is_published"))
     wrong = [pk for pk, flag in stored.items() if flag != (pk in published)]
     for pk in wrong:
         Defender.all_objects.filter(pk=pk).update(is_published=pk in published)

@@ -106,5 +106,7 @@ def _m2m_history(
         concrete = [f.attname for f in written[0]._meta.concrete_fields]
         source = next(f.attname for f in written[0]._meta.concrete_fields if f.is_relation)
         for link in written:
-            table.add(history_id=rows[getattr(link, source)], **{f: getattr(link, f) for f in concrete})
+            table.add(
+                history_id=rows[getattr(link, source)], **{f: getattr(link, f) for f in concrete}
+            )
         table.flush()

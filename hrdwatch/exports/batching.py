@@ -97,7 +97,9 @@ class BatchWriter:
         existing = find_existing(list(tree(entries)))
         self.importer.prefound = existing
         self.importer.prefetch_refs(tree(entries))
-        fresh, later, named = [], [], set()
+        fresh: list[Any] = []
+        later: list[Any] = []
+        named: set[tuple[str, str, str]] = set()
         for prepared in entries:
             keys = {k for p in tree([prepared]) for k in _keys(p)}
             if prepared.model is Organisation or any(id(p) in existing for p in tree([prepared])):

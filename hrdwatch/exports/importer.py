@@ -389,6 +389,7 @@ class Importer:
         if prepared.model is Organisation:
             return manager.filter(slug=prepared.attrs.get("slug")).first()
         keys = {"uid": prepared.uid, "external_id": prepared.attrs.get("external_id")}
+        found: models.Model | None
         if self.prefound is not None and id(prepared) in self.prefound:
             found = self.prefound[id(prepared)]  # looked up with its batch
             how = self.scope.match(found)
