@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import random
+from typing import NamedTuple
 
 from hrdwatch.core.dates import Precision, format_partial_iso
 from hrdwatch.records.levels import Visibility
@@ -18,10 +19,29 @@ from .setting import Setting
 from .stories import REFERENCE_DATE, StoryEvent
 
 
+class _Spec(NamedTuple):
+    title: str
+    publisher: str
+    organisation_id: int | None
+    url: str
+    published: dt.date
+    supported: list[tuple[Row, StoryEvent]]
+    visibility: str
+
+
 def add_sources(
     rows: Rows, setting: Setting, ids: Ids, rng: random.Random, person: Person, case: CaseRows
 ) -> list[Row]:
     """The documents behind a case, with evidence quoting them for the events they support."""
+    return [
+        _write_source(rows, ids, case, person.names.display, n, spec)
+        for n, spec in enumerate(_specs(setting, rng, person, case))
+    ]
+
+
+def _specs(setting: Setting, rng: random.Random, person: Person, case: CaseRows) -> list[_Spec]:
+    """Which documents report the case: the owner's (or an international NGO's) report, now and
+    then the press, a court's verdict, and rarely an unpublished restricted testimony."""
     profile, story = person.country.profile, case.story
     events = [(row, e) for row, e in case.events if e.visibility == Visibility.PUBLIC]
     dated = [e.date for _row, e in events if e.date]
@@ -33,8 +53,8 @@ def add_sources(
     def of_type(*codes: str) -> list[tuple[Row, StoryEvent]]:
         return [(row, e) for row, e in events if e.type in codes]
 
-    specs: list[tuple[str, str, int | None, str, dt.date, list[tuple[Row, StoryEvent]], str]] = [
-        (
+    specs = [
+        _Spec(
             f"{reporter.name}: {name} detained in {story.city.name}",
             reporter.name,
             reporter.pk,
@@ -46,7 +66,7 @@ def add_sources(
     ]
     if rng.random() < 0.6:
         specs.append(
-            (
+            _Spec(
                 f"Defender {name} faces charges",
                 profile.news_domain,
                 None,
@@ -59,7 +79,7 @@ def add_sources(
     verdict = of_type("conviction", "sentence", "appeal")
     if verdict and rng.random() < 0.5:
         specs.append(
-            (
+            _Spec(
                 f"Verdict in the case of {name}",
                 story.city.court.name,
                 None,
@@ -72,7 +92,7 @@ def add_sources(
     if rng.random() < 0.05:
         secret = [(row, e) for row, e in case.events if e.visibility == Visibility.RESTRICTED]
         specs.append(
-            (
+            _Spec(
                 "Unpublished testimony from a relative",
                 person.owner.name,
                 person.owner.pk,
@@ -82,41 +102,44 @@ def add_sources(
                 Visibility.RESTRICTED,
             )
         )
-    sources = []
-    for s, (title, publisher, org_id, url, published, supported, visibility) in enumerate(specs):
-        uid = ids("src", "Source", f"source:{case.case['uid']}:{s}")
-        published = min(published, REFERENCE_DATE)
-        text, quotes = _archived_text(name, supported)
-        text = marked(text, visibility, uid)
-        source = rows.sources.add(
-            uid=uid,
-            url=f"{url}{uid}" if url else "",
-            title=marked(title, visibility, uid),
-            publisher=publisher,
-            organisation_id=org_id,
-            published=published,
-            language="en",
-            archived_text=text,
-            content_hash=hashlib.sha256(text.encode()).hexdigest(),
-            retrieved_at=noon(min(published + dt.timedelta(days=1), REFERENCE_DATE)),
-            visibility=visibility,
-            created_at=noon(published),
+    return specs
+
+
+def _write_source(rows: Rows, ids: Ids, case: CaseRows, name: str, n: int, spec: _Spec) -> Row:
+    """The source row, and one evidence row per event it supports, quoting its archived text."""
+    uid = ids("src", "Source", f"source:{case.case['uid']}:{n}")
+    visibility = spec.visibility
+    published = min(spec.published, REFERENCE_DATE)
+    text, quotes = _archived_text(name, spec.supported)
+    text = marked(text, visibility, uid)
+    source = rows.sources.add(
+        uid=uid,
+        url=f"{spec.url}{uid}" if spec.url else "",
+        title=marked(spec.title, visibility, uid),
+        publisher=spec.publisher,
+        organisation_id=spec.organisation_id,
+        published=published,
+        language="en",
+        archived_text=text,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        retrieved_at=noon(min(published + dt.timedelta(days=1), REFERENCE_DATE)),
+        visibility=visibility,
+        created_at=noon(published),
+    )
+    for q, (event, start, end) in enumerate(quotes):
+        restricted = Visibility.RESTRICTED in (visibility, event["visibility"])
+        rows.evidence.add(
+            uid=ids("evd", "Evidence", f"evidence:{uid}:{q}"),
+            source_id=source["id"],
+            case_id=case.case["id"],
+            defender_id=case.case["defender_id"],
+            event_id=event["id"],
+            quote=text[start:end],
+            start=start,
+            end=end,
+            visibility=Visibility.RESTRICTED if restricted else Visibility.PUBLIC,
         )
-        sources.append(source)
-        for q, (event, start, end) in enumerate(quotes):
-            restricted = Visibility.RESTRICTED in (visibility, event["visibility"])
-            rows.evidence.add(
-                uid=ids("evd", "Evidence", f"evidence:{uid}:{q}"),
-                source_id=source["id"],
-                case_id=case.case["id"],
-                defender_id=case.case["defender_id"],
-                event_id=event["id"],
-                quote=text[start:end],
-                start=start,
-                end=end,
-                visibility=Visibility.RESTRICTED if restricted else Visibility.PUBLIC,
-            )
-    return sources
+    return source
 
 
 def _archived_text(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -146,27 +147,9 @@ def add_defender(
     gender = (
         "female" if person.female else rng.choices(("male", "non_binary", "unknown"), (96, 2, 2))[0]
     )
-    birth_year = rng.randint(1950, 2003)
-    precision = rng.choices((Precision.DAY, Precision.YEAR, Precision.UNKNOWN), (5, 4, 1))[0]
-    birth = {
-        Precision.DAY: dt.date(birth_year, rng.randint(1, 12), rng.randint(1, 28)),
-        Precision.YEAR: dt.date(birth_year, 1, 1),
-        Precision.UNKNOWN: None,
-    }[precision]
-    city = rng.choice(person.country.cities).name
+    birth, precision = _birth(rng)
+    bio = _biographies(person, rng.choice(person.country.cities).name)
     name = person.names.display
-
-    def labels(terms: list[Term], language: str) -> str:
-        return ", ".join(getattr(t, f"label_{language}").lower() for t in terms)
-
-    bio = {
-        "en": f"{FICTIONAL} {name} is a {' and '.join(r.label_en.lower() for r in person.roles)} from "
-        f"{city}, {country_name(code, 'en')}, working on {labels(person.areas, 'en')}.",
-        "fr": f"Dossier fictif de démonstration. {name} : {labels(person.roles, 'fr')} de {city} "
-        f"({country_name(code, 'fr')}), engagé·e pour : {labels(person.areas, 'fr')}.",
-        "es": f"Registro ficticio de demostración. {name}: {labels(person.roles, 'es')} de {city} "
-        f"({country_name(code, 'es')}), trabaja en: {labels(person.areas, 'es')}.",
-    }
     uid = ids("hrd", "Defender", "defender")
     defender = rows.defenders.add(
         uid=uid,
@@ -203,6 +186,56 @@ def add_defender(
     return defender, names
 
 
+def _birth(rng: random.Random) -> tuple[dt.date | None, str]:
+    """A birth date at the precision sources give it: the day, the year only, or unknown."""
+    birth_year = rng.randint(1950, 2003)
+    precision = rng.choices((Precision.DAY, Precision.YEAR, Precision.UNKNOWN), (5, 4, 1))[0]
+    day = dt.date(birth_year, rng.randint(1, 12), rng.randint(1, 28))
+    birth = {
+        Precision.DAY: day,
+        Precision.YEAR: dt.date(birth_year, 1, 1),
+        Precision.UNKNOWN: None,
+    }[precision]
+    return birth, precision
+
+
+def _biographies(person: Person, city: str) -> dict[str, str]:
+    code, name = person.country.profile.code, person.names.display
+
+    def labels(terms: list[Term], language: str) -> str:
+        return ", ".join(getattr(t, f"label_{language}").lower() for t in terms)
+
+    return {
+        "en": f"{FICTIONAL} {name} is a {' and '.join(r.label_en.lower() for r in person.roles)} from "
+        f"{city}, {country_name(code, 'en')}, working on {labels(person.areas, 'en')}.",
+        "fr": f"Dossier fictif de démonstration. {name} : {labels(person.roles, 'fr')} de {city} "
+        f"({country_name(code, 'fr')}), engagé·e pour : {labels(person.areas, 'fr')}.",
+        "es": f"Registro ficticio de demostración. {name}: {labels(person.roles, 'es')} de {city} "
+        f"({country_name(code, 'es')}), trabaja en: {labels(person.areas, 'es')}.",
+    }
+
+
+_HEALTH = (
+    "Suffers from hypertension; medication withheld for weeks at a time.",
+    "Lost hearing in one ear after a beating; needs a specialist.",
+    "Diabetic; family reports rapid weight loss since detention.",
+)
+
+
+def _family_contact(rng: random.Random, code: str, city: str) -> str:
+    female = rng.random() < 0.6
+    relation = rng.choice(
+        ("sister", "mother", "wife", "daughter")
+        if female
+        else ("brother", "father", "husband", "son")
+    )
+    relative = person_name(code, rng, female).display
+    return (
+        f"Family contact: {relation} {relative}, phone {_phone(rng)}, "
+        f"lives near the {city} central market."
+    )
+
+
 def add_sensitive(
     rows: Rows,
     setting: Setting,
@@ -216,38 +249,14 @@ def add_sensitive(
     code = person.country.profile.code
     details = []
     if rng.random() < 0.6:
-        female = rng.random() < 0.6
-        relation = rng.choice(
-            ("sister", "mother", "wife", "daughter")
-            if female
-            else ("brother", "father", "husband", "son")
-        )
-        relative = person_name(code, rng, female).display
-        details.append(
-            (
-                "family_contact",
-                f"Family contact: {relation} {relative}, phone {_phone(rng)}, "
-                f"lives near the {case.story.city.name} central market.",
-            )
-        )
+        details.append(("family_contact", _family_contact(rng, code, case.story.city.name)))
     if rng.random() < 0.5:
         lawyer = person_name(code, rng, rng.random() < 0.4).display
         details.append(
             ("lawyer_contact", f"Lawyer: {lawyer}, mobile {_phone(rng)}, reachable on Signal.")
         )
     if case.story.ill_treated or rng.random() < 0.2:
-        details.append(
-            (
-                "health",
-                rng.choice(
-                    (
-                        "Suffers from hypertension; medication withheld for weeks at a time.",
-                        "Lost hearing in one ear after a beating; needs a specialist.",
-                        "Diabetic; family reports rapid weight loss since detention.",
-                    )
-                ),
-            )
-        )
+        details.append(("health", rng.choice(_HEALTH)))
     if rng.random() < 0.3:
         details.append(
             (
@@ -279,15 +288,66 @@ def add_case(
     number: int,
 ) -> CaseRows:
     """A case with its events, charges, perpetrator links, derived status and WGAD assessment."""
-    code = person.country.profile.code
     uid = ids("case", "Case", f"case:{number}")
     visibility = person.visibility
     if visibility == Visibility.PUBLIC:
         visibility = rng.choices(
             (Visibility.PUBLIC, Visibility.PARTNERS, Visibility.RESTRICTED), (92, 6, 2)
         )[0]
-    # The same derivation a save would run (records.status), in memory, on the timeline's order:
-    # what the public reads from the public events, the whole timeline for reviewers.
+    status = _status_fields(setting, story, rng)
+    summary = _summaries(setting, person, story, status.pop("start"), status.pop("stated"))
+    review_state = rng.choices(
+        (
+            ReviewState.PUBLISHED,
+            ReviewState.DRAFT,
+            ReviewState.IN_REVIEW,
+            ReviewState.VERIFIED,
+            ReviewState.WITHDRAWN,
+        ),
+        (82, 6, 6, 3, 3),
+    )[0]
+    level = hidden_level(visibility, review_state)
+
+    def hide(text: str) -> str:
+        return marked(text, level, uid)
+
+    arrested = status["arrest_date"]
+    case = rows.cases.add(
+        uid=uid,
+        defender_id=defender["id"],
+        country=person.country.profile.code,
+        city=story.city.name,
+        **status,
+        last_verified_at=_last_verified(uid, rows.now, review_state),
+        **_case_texts(story, rng, hide),
+        summary=hide(summary["en"]),
+        translations={
+            "fr": {"summary": hide(summary["fr"])},
+            "es": {"summary": hide(summary["es"])},
+        },
+        review_state=review_state,
+        owner_id=person.owner.pk,
+        is_fictional=True,
+        visibility=visibility,
+        created_at=noon(min((arrested or REFERENCE_DATE) + dt.timedelta(days=10), REFERENCE_DATE)),
+    )
+    _add_wgad(rows, setting, rng, case, story)
+    if rng.random() < 0.08:
+        rows.shares.add(case_id=case["id"], organisation_id=rng.choice(setting.international).pk)
+    events = [
+        (_add_event(rows, setting, ids, case, item, n), item) for n, item in enumerate(story.events)
+    ]
+    if rng.random() < 0.06:
+        secret = _restricted_event(story.events[0])
+        events.append((_add_event(rows, setting, ids, case, secret, len(story.events)), secret))
+    return CaseRows(case, events, story)
+
+
+def _status_fields(setting: Setting, story: Story, rng: random.Random) -> dict[str, Any]:
+    """The case's status and dates as a save would derive them (records.status), in memory, on
+    the timeline's order: what the public reads from the public events, the whole timeline for
+    reviewers; now and then a stated status that disagrees, for reviewers to find. Also the
+    arrest entry (``start``) and the stated status term (``stated``), for the summaries."""
     every = [
         TimelineEntry(e.type, e.date, e.precision, e.certainty, n)
         for n, e in enumerate(story.events)
@@ -311,95 +371,57 @@ def add_case(
             ]
         )
     stated = setting.term("case_status", stated_code)
-    summary = _summaries(setting, person, story, start, stated)
     arrested: dt.date | None = start.date if start else None  # type: ignore[assignment]
-    review_state = rng.choices(
-        (
-            ReviewState.PUBLISHED,
-            ReviewState.DRAFT,
-            ReviewState.IN_REVIEW,
-            ReviewState.VERIFIED,
-            ReviewState.WITHDRAWN,
-        ),
-        (82, 6, 6, 3, 3),
-    )[0]
-    level = hidden_level(visibility, review_state)
-
-    def hide(text: str) -> str:
-        return marked(text, level, uid)
-
-    case = rows.cases.add(
-        uid=uid,
-        defender_id=defender["id"],
-        country=code,
-        city=story.city.name,
-        status_id=stated.pk,
-        derived_status_id=setting.term_id("case_status", derived_code),
-        status_conflict=stated_code != derived_code,
-        full_derived_status_id=setting.term_id("case_status", full_code),
-        hidden_facts_differ=full_code != derived_code
+    return {
+        "start": start,
+        "stated": stated,
+        "status_id": stated.pk,
+        "derived_status_id": setting.term_id("case_status", derived_code),
+        "status_conflict": stated_code != derived_code,
+        "full_derived_status_id": setting.term_id("case_status", full_code),
+        "hidden_facts_differ": full_code != derived_code
         or full_dates != (arrested, end.date if end else None),
-        last_verified_at=_last_verified(uid, rows.now, review_state),
-        arrest_date=arrested,
-        arrest_date_precision=start.precision if start else Precision.UNKNOWN,
-        release_date=end.date if end else None,
-        authorities=hide(
-            "\n".join(
-                dict.fromkeys(
-                    [story.city.police.name, story.city.prosecutor.name]
-                    + (
-                        [story.city.court.name]
-                        if any(e.type == "trial" for e in story.events)
-                        else []
-                    )
-                )
-            )
+        "arrest_date": arrested,
+        "arrest_date_precision": start.precision if start else Precision.UNKNOWN,
+        "release_date": end.date if end else None,
+    }
+
+
+def _case_texts(story: Story, rng: random.Random, hide: Callable[[str], str]) -> dict[str, Any]:
+    """The case's descriptive fields, each marked at the case's level (see ``marked``)."""
+    city = story.city
+    tried = [city.court.name] if any(e.type == "trial" for e in story.events) else []
+    plain_clothes = " in plain clothes" if rng.random() < 0.4 else ""
+    return {
+        "authorities": hide(
+            "\n".join(dict.fromkeys([city.police.name, city.prosecutor.name] + tried))
         ),
-        arresting_forces=hide(
-            f"Officers of {story.city.police.name}"
-            + (" in plain clothes" if rng.random() < 0.4 else "")
-        ),
-        arrest_warrant_shown=rng.choices(
+        "arresting_forces": hide(f"Officers of {city.police.name}{plain_clothes}"),
+        "arrest_warrant_shown": rng.choices(
             (WarrantShown.NO, WarrantShown.YES, WarrantShown.UNKNOWN), (5, 2, 3)
         )[0],
-        reasons_given=hide("; ".join(c.wording for c in story.charges) or "No reason given."),
-        legal_basis=hide("; ".join(c.provision for c in story.charges)),
-        detention_conditions=hide(_conditions(story)),
-        domestic_remedies=hide(
+        "reasons_given": hide("; ".join(c.wording for c in story.charges) or "No reason given."),
+        "legal_basis": hide("; ".join(c.provision for c in story.charges)),
+        "detention_conditions": hide(_conditions(story)),
+        "domestic_remedies": hide(
             "Appeal rejected; no further domestic remedy is effective."
             if story.appealed
             else "Requests for access to a lawyer and for release on bail were refused."
         ),
-        summary=hide(summary["en"]),
-        translations={
-            "fr": {"summary": hide(summary["fr"])},
-            "es": {"summary": hide(summary["es"])},
-        },
-        review_state=review_state,
-        owner_id=person.owner.pk,
-        is_fictional=True,
-        visibility=visibility,
-        created_at=noon(min((arrested or REFERENCE_DATE) + dt.timedelta(days=10), REFERENCE_DATE)),
+    }
+
+
+def _restricted_event(first: StoryEvent) -> StoryEvent:
+    """A restricted fact on the day of the arrest: what a leak would show first."""
+    return StoryEvent(
+        "harassment",
+        first.date,
+        "Security officers visited the family home at night "
+        "and photographed the children's school timetable.",
+        precision=first.precision,
+        certainty=Certainty.ALLEGED,
+        visibility=Visibility.RESTRICTED,
     )
-    _add_wgad(rows, setting, rng, case, story)
-    if rng.random() < 0.08:
-        rows.shares.add(case_id=case["id"], organisation_id=rng.choice(setting.international).pk)
-    events = [
-        (_add_event(rows, setting, ids, case, item, n), item) for n, item in enumerate(story.events)
-    ]
-    if rng.random() < 0.06:
-        first = story.events[0]
-        secret = StoryEvent(
-            "harassment",
-            first.date,
-            "Security officers visited the family home at night "
-            "and photographed the children's school timetable.",
-            precision=first.precision,
-            certainty=Certainty.ALLEGED,
-            visibility=Visibility.RESTRICTED,
-        )
-        events.append((_add_event(rows, setting, ids, case, secret, len(story.events)), secret))
-    return CaseRows(case, events, story)
 
 
 def _last_verified(uid: str, now: dt.datetime, review_state: str) -> dt.datetime | None:

@@ -6,6 +6,7 @@ Built once per run (a few hundred rows whatever the size), before the defenders 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from hrdwatch.actions.bulk import BulkLoad
@@ -161,27 +162,45 @@ def _organisations() -> list[Organisation]:
 
 def build_setting(seed: int, load: BulkLoad) -> Setting:
     """Create the organisations, places and perpetrators of every demo country (deterministic)."""
-    terms = {(t.vocabulary, t.code): t for t in Term.objects.all()}
+    builder = _Builder(seed, {(t.vocabulary, t.code): t for t in Term.objects.all()})
     orgs = _organisations()
-    places: list[PlaceOfDetention] = []
-    perps: list[Perpetrator] = []
+    countries = {
+        profile.code: builder.country(profile, [o for o in orgs if o.country == profile.code])
+        for profile in PROFILES
+    }
+    international = [o for o in orgs if o.kind != OrganisationKind.LOCAL]
+    load.insert(builder.places)
+    # Institutions first, then the people whose ``parent`` they are.
+    load.insert([p for p in builder.perps if p.parent is None])
+    load.insert([p for p in builder.perps if p.parent is not None])
+    return Setting(builder.terms, countries, international, builder.places, builder.perps)
+
+
+class _Builder:
+    """Makes the rows of the setting in a fixed order (their identifiers come from their keys)."""
+
+    def __init__(self, seed: int, terms: dict[tuple[str, str], Term]) -> None:
+        self.seed, self.terms = seed, terms
+        self.places: list[PlaceOfDetention] = []
+        self.perps: list[Perpetrator] = []
 
     def perp(
-        country: str, key: str, name: str, original: str, ptype: str, **extra: object
+        self, country: str, key: str, name: str, original: str, ptype: str, **extra: object
     ) -> Perpetrator:
         row = Perpetrator(
-            uid=new_uid("per", f"demo:{seed}:{country}:{key}", "Perpetrator"),
+            uid=new_uid("per", f"demo:{self.seed}:{country}:{key}", "Perpetrator"),
             name=name,
             name_original=original,
-            perpetrator_type=terms[("perpetrator_type", ptype)],
+            perpetrator_type=self.terms[("perpetrator_type", ptype)],
             country=country,
             visibility=Visibility.PUBLIC,
             **extra,
         )
-        perps.append(row)
+        self.perps.append(row)
         return row
 
     def person(
+        self,
         country: str,
         key: str,
         rng: random.Random,
@@ -190,7 +209,7 @@ def build_setting(seed: int, load: BulkLoad) -> Setting:
         ptype: str = "person",
     ) -> Perpetrator:
         names = person_name(country, rng, rng.random() < 0.3)
-        return perp(
+        return self.perp(
             country,
             key,
             names.display,
@@ -201,102 +220,106 @@ def build_setting(seed: int, load: BulkLoad) -> Setting:
             identifiers={"note": FICTIONAL_NOTE, "birth_year": str(rng.randint(1955, 1985))},
         )
 
-    countries: dict[str, CountrySetup] = {}
-    for profile in PROFILES:
+    def country(self, profile: CountryProfile, orgs: list[Organisation]) -> CountrySetup:
         code = profile.code
-        rng = random.Random(f"{seed}:setting:{code}")
-        security = perp(code, "security", *profile.security, "security_unit")
-        ministry = perp(code, "ministry", *profile.ministry, "ministry")
-        national_places: dict[str, PlaceOfDetention] = {}
-        facility_of: dict[str, Perpetrator] = {}
-        director_of: dict[str, Perpetrator] = {}
-        cities = []
-        for c, (city, city_o) in enumerate(profile.cities):
-
-            def fill(template: str, city: str = city, city_o: str = city_o) -> str:
-                return template.format(city=city, city_o=city_o)
-
-            court = perp(
-                code, f"court:{c}", fill(profile.court[0]), fill(profile.court[1]), "court"
-            )
-            judges = [
-                person(
-                    code, f"judge:{c}:{j}", rng, f"Presiding judge, {court.name}", court, "judge"
-                )
-                for j in range(2)
-            ]
-            police = perp(
-                code, f"police:{c}", fill(profile.police[0]), fill(profile.police[1]), "police_unit"
-            )
-            prosecutor = perp(
-                code,
-                f"prosecutor:{c}",
-                fill(profile.prosecutor[0]),
-                fill(profile.prosecutor[1]),
-                "prosecutor",
-            )
-            pretrial: list[PlaceOfDetention] = []
-            prisons: list[PlaceOfDetention] = []
-            for p, (kind, name_t, original_t) in enumerate(profile.places):
-                name = fill(name_t)
-                place = national_places.get(name)
-                if place is None:
-                    place = PlaceOfDetention(
-                        uid=new_uid("plc", f"demo:{seed}:{code}:place:{c}:{p}", "PlaceOfDetention"),
-                        name=name,
-                        name_original=fill(original_t),
-                        kind=kind,
-                        country=code,
-                        city=city if "{city}" in name_t else "",
-                        visibility=Visibility.PUBLIC,
-                    )
-                    places.append(place)
-                    facility = perp(
-                        code,
-                        f"facility:{c}:{p}",
-                        place.name,
-                        place.name_original,
-                        "detention_facility",
-                    )
-                    facility_of[place.uid] = facility
-                    director_of[place.uid] = person(
-                        code, f"director:{c}:{p}", rng, f"Director, {place.name}", facility
-                    )
-                    if "{city}" not in name_t:
-                        national_places[name] = place
-                (prisons if kind == PlaceKind.PRISON else pretrial).append(place)
-            cities.append(
-                CitySetup(
-                    city,
-                    city_o,
-                    court,
-                    judges,
-                    police,
-                    person(code, f"police_head:{c}", rng, f"Head, {police.name}", police),
-                    prosecutor,
-                    person(
-                        code,
-                        f"prosecutor_person:{c}",
-                        rng,
-                        f"Prosecutor, {prosecutor.name}",
-                        prosecutor,
-                    ),
-                    pretrial or prisons,
-                    prisons or pretrial,
-                )
-            )
-        countries[code] = CountrySetup(
-            profile,
-            cities,
-            security,
-            ministry,
-            facility_of,
-            director_of,
-            [o for o in orgs if o.country == code],
+        rng = random.Random(f"{self.seed}:setting:{code}")
+        security = self.perp(code, "security", *profile.security, "security_unit")
+        ministry = self.perp(code, "ministry", *profile.ministry, "ministry")
+        places = _CountryPlaces()
+        cities = [
+            self.city(profile, rng, c, city, city_o, places)
+            for c, (city, city_o) in enumerate(profile.cities)
+        ]
+        return CountrySetup(
+            profile, cities, security, ministry, places.facility_of, places.director_of, orgs
         )
-    international = [o for o in orgs if o.kind != OrganisationKind.LOCAL]
-    load.insert(places)
-    # Institutions first, then the people whose ``parent`` they are.
-    load.insert([p for p in perps if p.parent is None])
-    load.insert([p for p in perps if p.parent is not None])
-    return Setting(terms, countries, international, places, perps)
+
+    def city(
+        self,
+        profile: CountryProfile,
+        rng: random.Random,
+        c: int,
+        city: str,
+        city_o: str,
+        places: _CountryPlaces,
+    ) -> CitySetup:
+        code = profile.code
+
+        def fill(template: str) -> str:
+            return template.format(city=city, city_o=city_o)
+
+        def institution(key: str, names: tuple[str, str], ptype: str) -> Perpetrator:
+            return self.perp(code, f"{key}:{c}", fill(names[0]), fill(names[1]), ptype)
+
+        court = institution("court", profile.court, "court")
+        judges = [
+            self.person(
+                code, f"judge:{c}:{j}", rng, f"Presiding judge, {court.name}", court, "judge"
+            )
+            for j in range(2)
+        ]
+        police = institution("police", profile.police, "police_unit")
+        prosecutor = institution("prosecutor", profile.prosecutor, "prosecutor")
+        pretrial, prisons = self.city_places(profile, rng, c, fill, places)
+        return CitySetup(
+            city,
+            city_o,
+            court,
+            judges,
+            police,
+            self.person(code, f"police_head:{c}", rng, f"Head, {police.name}", police),
+            prosecutor,
+            self.person(
+                code, f"prosecutor_person:{c}", rng, f"Prosecutor, {prosecutor.name}", prosecutor
+            ),
+            pretrial or prisons,
+            prisons or pretrial,
+        )
+
+    def city_places(
+        self,
+        profile: CountryProfile,
+        rng: random.Random,
+        c: int,
+        fill: Callable[[str], str],
+        places: _CountryPlaces,
+    ) -> tuple[list[PlaceOfDetention], list[PlaceOfDetention]]:
+        """The city's pre-trial places and prisons; a national place (no city in its name) is
+        made once per country and shared by its cities."""
+        code = profile.code
+        pretrial: list[PlaceOfDetention] = []
+        prisons: list[PlaceOfDetention] = []
+        for p, (kind, name_t, original_t) in enumerate(profile.places):
+            name = fill(name_t)
+            place = places.national.get(name)
+            if place is None:
+                place = PlaceOfDetention(
+                    uid=new_uid(
+                        "plc", f"demo:{self.seed}:{code}:place:{c}:{p}", "PlaceOfDetention"
+                    ),
+                    name=name,
+                    name_original=fill(original_t),
+                    kind=kind,
+                    country=code,
+                    city=fill("{city}") if "{city}" in name_t else "",
+                    visibility=Visibility.PUBLIC,
+                )
+                self.places.append(place)
+                facility = self.perp(
+                    code, f"facility:{c}:{p}", place.name, place.name_original, "detention_facility"
+                )
+                places.facility_of[place.uid] = facility
+                places.director_of[place.uid] = self.person(
+                    code, f"director:{c}:{p}", rng, f"Director, {place.name}", facility
+                )
+                if "{city}" not in name_t:
+                    places.national[name] = place
+            (prisons if kind == PlaceKind.PRISON else pretrial).append(place)
+        return pretrial, prisons
+
+
+@dataclass
+class _CountryPlaces:
+    national: dict[str, PlaceOfDetention] = field(default_factory=dict)
+    facility_of: dict[str, Perpetrator] = field(default_factory=dict)
+    director_of: dict[str, Perpetrator] = field(default_factory=dict)

@@ -14,6 +14,8 @@ import datetime as dt
 import socket
 import time
 import urllib.robotparser
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
@@ -242,53 +244,72 @@ def _check_type(content_type: str, url: str) -> None:
         raise FetchError(f"unexpected content type {media!r} at {url}")
 
 
+def _conditional_headers(etag: str, last_modified: str) -> dict[str, str]:
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
+def _redirect_target(response: httpx.Response, current: str, seen: set[str]) -> str:
+    location = response.headers.get("location", "")
+    if not location:
+        raise FetchError(f"redirect without a Location header at {current}")
+    seen.add(current)
+    target = urljoin(current, location)
+    if target in seen:
+        raise FetchError(f"redirect loop at {target}")
+    return target
+
+
+def _answer(response: httpx.Response, url: str, current: str) -> Fetched:
+    """Turn a final (non-redirect) response into what was fetched, or the reason it was not."""
+    status = response.status_code
+    kept = {k: v for k, v in response.headers.items() if k.lower() in KEPT_HEADERS}
+    if status == 304:
+        return Fetched(url, current, status, headers=kept)
+    if status == 429 or status >= 500:
+        raise TransientFetchError(f"HTTP {status} from {current}")
+    if status != 200:
+        raise FetchError(f"HTTP {status} from {current}")
+    content_type = response.headers.get("content-type", "")
+    _check_type(content_type, current)
+    return Fetched(url, current, status, content_type, _read_body(response, current), kept)
+
+
+@contextmanager
+def _transport_errors(current: str) -> Iterator[None]:
+    """Name what went wrong on the wire, and whether trying again may help."""
+    try:
+        yield
+    except RefusedAddress as exc:  # the name now resolves elsewhere than when checked
+        raise FetchError(str(exc)) from exc
+    except httpx.TimeoutException as exc:
+        if expired():
+            raise _too_slow(current) from exc
+        raise TransientFetchError(f"timed out fetching {current}") from exc
+    except httpx.DecodingError as exc:
+        raise FetchError(f"cannot decode the compressed body of {current}") from exc
+    except httpx.TransportError as exc:
+        raise TransientFetchError(f"cannot connect to {host_key(current)}: {exc}") from exc
+
+
 def _fetch_once(client: httpx.Client, url: str, etag: str, last_modified: str) -> Fetched:
     max_redirects = int(option("HRDWATCH_FETCH_MAX_REDIRECTS", 5))
     current = url
     seen: set[str] = set()
+    headers = _conditional_headers(etag, last_modified)
     for _hop in range(max_redirects + 1):
         check_url(current)
         if not robots_allows(client, current):
             raise FetchError(f"robots.txt of {host_key(current)} forbids fetching {current}")
         wait_for_slot(current)
-        headers = {}
-        if etag:
-            headers["If-None-Match"] = etag
-        if last_modified:
-            headers["If-Modified-Since"] = last_modified
-        try:
-            with client.stream("GET", current, headers=headers) as response:
-                status = response.status_code
-                if status in {301, 302, 303, 307, 308}:
-                    location = response.headers.get("location", "")
-                    if not location:
-                        raise FetchError(f"redirect without a Location header at {current}")
-                    seen.add(current)
-                    current = urljoin(current, location)
-                    if current in seen:
-                        raise FetchError(f"redirect loop at {current}")
-                    continue
-                kept = {k: v for k, v in response.headers.items() if k.lower() in KEPT_HEADERS}
-                if status == 304:
-                    return Fetched(url, current, status, headers=kept)
-                if status == 429 or status >= 500:
-                    raise TransientFetchError(f"HTTP {status} from {current}")
-                if status != 200:
-                    raise FetchError(f"HTTP {status} from {current}")
-                content_type = response.headers.get("content-type", "")
-                _check_type(content_type, current)
-                body = _read_body(response, current)
-                return Fetched(url, current, status, content_type, body, kept)
-        except RefusedAddress as exc:  # the name now resolves elsewhere than when checked
-            raise FetchError(str(exc)) from exc
-        except httpx.TimeoutException as exc:
-            if expired():
-                raise _too_slow(current) from exc
-            raise TransientFetchError(f"timed out fetching {current}") from exc
-        except httpx.DecodingError as exc:
-            raise FetchError(f"cannot decode the compressed body of {current}") from exc
-        except httpx.TransportError as exc:
-            raise TransientFetchError(f"cannot connect to {host_key(current)}: {exc}") from exc
+        with _transport_errors(current), client.stream("GET", current, headers=headers) as response:
+            if response.status_code not in {301, 302, 303, 307, 308}:
+                return _answer(response, url, current)
+            current = _redirect_target(response, current, seen)
     raise FetchError(f"too many redirects (more than {max_redirects}) from {url}")
 
 

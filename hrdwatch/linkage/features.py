@@ -287,6 +287,28 @@ def _expected_namesakes(
     return total / MEAN_REPORTS * chance
 
 
+def _key_counts(
+    rows: list[dict[str, Any]], sources: Sequence[str] | None
+) -> tuple[Counter[str], Counter[tuple[str, str | None]], Counter[str]]:
+    """Records per name key, per key and country, and sources reporting each key (see
+    ``_name_counts``)."""
+
+    def keys(row: dict[str, Any]) -> set[str]:
+        return set(row["name_keys"]) | {k[2:] for k in row["part_keys"] if k.startswith("k:")}
+
+    overall: Counter[str] = Counter()
+    by_country: Counter[tuple[str, str | None]] = Counter()
+    reported: set[tuple[str, str]] = set()
+    for row in rows:
+        for key in keys(row):
+            overall[key] += 1
+            by_country[key, row["country"]] += 1
+    for row, source in zip(rows, sources or (), strict=False):
+        if source.strip():
+            reported.update((key, source.strip().casefold()) for key in keys(row))
+    return overall, by_country, Counter(key for key, _ in reported)
+
+
 def _name_counts(
     rows: list[dict[str, Any]], sources: Sequence[str] | None
 ) -> tuple[list[int], list[float], list[int], list[float]]:
@@ -304,22 +326,8 @@ def _name_counts(
     model's name evidence is then calibrated against how many other people could bear the name.
     """
 
-    def keys(row: dict[str, Any]) -> set[str]:
-        return set(row["name_keys"]) | {k[2:] for k in row["part_keys"] if k.startswith("k:")}
-
-    overall: Counter[str] = Counter()
-    by_country: Counter[tuple[str, str | None]] = Counter()
+    overall, by_country, reporting = _key_counts(rows, sources)
     records_in: Counter[str | None] = Counter(row["country"] for row in rows)
-    reported: set[tuple[str, str]] = set()
-    for row in rows:
-        for key in keys(row):
-            overall[key] += 1
-            by_country[key, row["country"]] += 1
-    for row, source in zip(rows, sources or (), strict=False):
-        if source.strip():
-            reported.update((key, source.strip().casefold()) for key in keys(row))
-    reporting = Counter(key for key, _ in reported)
-    del reported
     words = _token_counts(rows)
     name_n, name_nc, name_sources, name_own = [], [], [], []
     for row in rows:

@@ -330,8 +330,7 @@ def score_pairs(
     clear ``min_probability`` if the rules read them as one name: the rules know spellings no SQL
     key captures, and the model and the gate should not disagree."""
     say = progress or (lambda _message: None)
-    db_api = _db_api(backend)
-    table = db_api.register(records)
+    table = _db_api(backend).register(records)
     count = records.num_rows
     trainable = count >= MIN_RECORDS_TO_TRAIN
     linker = Linker(table, _settings(min(0.5, 1.0 / max(count, 2)), trainable), log_level=None)
@@ -341,56 +340,87 @@ def score_pairs(
     predictions = linker.inference.predict()
     prior = linker._settings_obj._probability_two_random_records_match
     prior_bits = math.log2(prior / (1 - prior))
-    others = _others_sql(1 + prior * (count - 1), trained=trainable)
-    weights = _level_weights(linker, "name")
+    floor = math.log2(min_probability / (1 - min_probability)) if 0 < min_probability < 1 else -1e9
+    queries = _pair_queries(
+        _level_weights(linker, "name"),
+        _others_sql(1 + prior * (count - 1), trained=trainable),
+        count,
+        predictions.physical_name,
+        prior_bits,
+        floor,
+        rules=name_level is not None,
+    )
+    pairs = []
+    for asks_rules, sql in enumerate(queries):
+        for row in linker.misc.query_sql(sql).as_record_list():
+            pair = _with_rules(row, prior_bits, bool(asks_rules), name_level)
+            if pair.weight >= floor:
+                pairs.append(pair)
+    return pairs
+
+
+def _pair_queries(
+    weights: list[float],
+    others: str,
+    count: int,
+    table_name: str,
+    prior_bits: float,
+    floor: float,
+    rules: bool,
+) -> list[str]:
+    """The SQL that takes the pairs over ``floor`` out of the predictions table, and, when the
+    name rules are asked, the pairs the rules might save: names apart in the model, or agreeing
+    only loosely (a left out family name, a loose spelling), but the rest would carry them."""
     agree = _at_levels_sql(weights[:-1])
     capped = {f: _capped_sql(f, _name_bits_sql(weights, count, others), agree) for f in FIELDS}
     total = " + ".join(capped.values())
-    base = _name_base_sql(count, others)
     strong_base = _name_base_sql(count, others, strong=True)
-    floor = math.log2(min_probability / (1 - min_probability)) if 0 < min_probability < 1 else -1e9
     columns = ", ".join(
         ["unique_id_l", "unique_id_r", *(f"{sql} as {f}" for f, sql in capped.items())]
-        + [f"{agree} as names_agree", f"{base} as name_base", f"{strong_base} as strong_base"]
+        + [
+            f"{agree} as names_agree",
+            f"{_name_base_sql(count, others)} as name_base",
+            f"{strong_base} as strong_base",
+        ]
     )
-    table_name = predictions.physical_name
     # Built only from our own column names and numbers, never from input text.
     queries = [f"select {columns} from {table_name} where {prior_bits} + {total} >= {floor}"]  # noqa: S608
-    if name_level is not None:
-        # Pairs the rules might save: names apart in the model, or agreeing only loosely (a left
-        # out family name, a loose spelling), but the rest would carry them.
-        others = f"{prior_bits} + {total} - {capped['name']}"
+    if rules:
+        rest = f"{prior_bits} + {total} - {capped['name']}"
         best = _capped_sql("name", f"(log2({max(RULES_M.values())}) + {strong_base})", agree)
         m_levels = PRIORS["name"][0]
         strong = [
             w for w, m in zip(weights, m_levels, strict=True) if m >= RULES_M[NameLevel.STRONG]
         ]
-        strongly = _at_levels_sql(strong)
         queries.append(
-            f"select {columns} from {table_name} where not {strongly}"  # noqa: S608
-            f" and {prior_bits} + {total} < {floor} and {others} + {best} >= {floor}"
-            f" order by {others} desc limit {RULES_BUDGET}"
+            f"select {columns} from {table_name} where not {_at_levels_sql(strong)}"  # noqa: S608
+            f" and {prior_bits} + {total} < {floor} and {rest} + {best} >= {floor}"
+            f" order by {rest} desc limit {RULES_BUDGET}"
         )
+    return queries
+
+
+def _with_rules(
+    row: dict[str, Any],
+    prior_bits: float,
+    asks_rules: bool,
+    name_level: Callable[[str, str], NameLevel] | None,
+) -> ScoredPair:
+    """A scored row, its name evidence raised to what the name rules see when they know better."""
+    pair = ScoredPair(
+        str(row["unique_id_l"]),
+        str(row["unique_id_r"]),
+        {f: float(row[f]) for f in FIELDS},
+        prior_bits,
+    )
+    if name_level is None or not (asks_rules or not row["names_agree"]):
+        return pair
+    level = name_level(pair.left, pair.right)
+    if level < NameLevel.LOOSE:
+        return pair
     low, high = CAPS["name"]
-    pairs = []
-    for asks_rules, sql in enumerate(queries):
-        for row in linker.misc.query_sql(sql).as_record_list():
-            pair = ScoredPair(
-                str(row["unique_id_l"]),
-                str(row["unique_id_r"]),
-                {f: float(row[f]) for f in FIELDS},
-                prior_bits,
-            )
-            level = NameLevel.NONE
-            if (asks_rules or not row["names_agree"]) and name_level is not None:
-                level = name_level(pair.left, pair.right)
-            if level >= NameLevel.LOOSE:
-                name_base = row["strong_base" if level >= NameLevel.STRONG else "name_base"]
-                bits = min(max(math.log2(RULES_M[level]) + float(name_base), low), high)
-                if bits > pair.bits["name"]:
-                    pair = ScoredPair(
-                        pair.left, pair.right, {**pair.bits, "name": bits}, prior_bits
-                    )
-            if pair.weight >= floor:
-                pairs.append(pair)
-    return pairs
+    name_base = row["strong_base" if level >= NameLevel.STRONG else "name_base"]
+    bits = min(max(math.log2(RULES_M[level]) + float(name_base), low), high)
+    if bits <= pair.bits["name"]:
+        return pair
+    return ScoredPair(pair.left, pair.right, {**pair.bits, "name": bits}, prior_bits)

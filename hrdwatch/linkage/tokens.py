@@ -137,21 +137,13 @@ def token_strength(a: str, b: str, kinds: tuple[str, str], vowels: bool = True) 
     """3: same token; 2: spelling variant; 1: skeleton only (abjad, transliteration); 0: no.
 
     ``vowels``: both names are Chinese or Vietnamese (see ``vowels_matter``)."""
-    if a == b:
-        return 3
-    if _surname_variants(a) & _surname_variants(b):
+    if a == b or _surname_variants(a) & _surname_variants(b):
         return 3
     if a in CANONICAL and b in CANONICAL:
         return 0  # two known, different names (Hasan and Husayn share a skeleton)
-    if min(len(a), len(b)) >= 4 and (
-        close_spelling(a, b) or _typo_of_listed(a, b) or _typo_of_listed(b, a)
-    ):
-        return 2
-    if a in CANONICAL or b in CANONICAL:  # a spelling the variant table does not list yet
-        known, other = (a, b) if a in CANONICAL else (b, a)
-        groups = groups_spelt_like(other)
-        if known in groups:
-            return 2 if len(groups) == 1 else 1  # Hosain: Hasan or Husayn?
+    known = _listed_strength(a, b)
+    if known is not None:
+        return known
     if "translit" in kinds:
         ta = _transliteration_skeleton(a, kinds[0] == "translit")
         return 1 if ta and ta == _transliteration_skeleton(b, kinds[1] == "translit") else 0
@@ -161,27 +153,50 @@ def token_strength(a: str, b: str, kinds: tuple[str, str], vowels: bool = True) 
         and (_slavic_variant(a, b) or one_spelling(a) == one_spelling(b))
     ):
         return 2
-    sa, sb = skeleton(a), skeleton(b)
-    if "abjad" in kinds and (
-        _letters_skeleton(a) == _letters_skeleton(b)
-        # ذ is dh or th in English (al-Hathloul, الهذلول), as ث is th
-        or _letters_skeleton(a.replace("dh", "th")) == _letters_skeleton(b.replace("dh", "th"))
+    if "abjad" in kinds:
+        return _abjad_strength(a, b)
+    return _skeleton_strength(a, b, vowels)
+
+
+def _listed_strength(a: str, b: str) -> int | None:
+    """A close spelling, or a spelling of a listed name; None when neither tells."""
+    if min(len(a), len(b)) >= 4 and (
+        close_spelling(a, b) or _typo_of_listed(a, b) or _typo_of_listed(b, a)
     ):
-        return (
-            1  # Arabic script: t+h in الفتاح is two letters, not the th of Fattah's Latin spelling
-        )
-    if sa and sa == sb:
-        if "abjad" in kinds:
-            return 1
-        if vowels:
-            return 0  # Minghui and Minghua, Hung and Hang: the vowels are the name
-        similarity = JaroWinkler.similarity(a, b)
-        if similarity < MIN_LOOSE_SIMILARITY:
-            return 0  # Nguyen and Ningjian share consonants, not a name
-        if len(sa) >= 3 and min(len(a), len(b)) >= 5 and similarity >= 0.8:
-            return 2
-        if len(sa) >= 3 or (len(sa) == 2 and same_onset(a, b) and max(len(a), len(b)) <= 6):
-            return 1  # vowels written differently: Huda / Hoda, Layla / Leila, Qasim / Kassem, Emad / Imad
+        return 2
+    if a in CANONICAL or b in CANONICAL:  # a spelling the variant table does not list yet
+        known, other = (a, b) if a in CANONICAL else (b, a)
+        groups = groups_spelt_like(other)
+        if known in groups:
+            return 2 if len(groups) == 1 else 1  # Hosain: Hasan or Husayn?
+    return None
+
+
+def _abjad_strength(a: str, b: str) -> int:
+    """Arabic script: t+h in الفتاح is two letters, not the th of Fattah's Latin spelling, and
+    ذ is dh or th in English (al-Hathloul, الهذلول), as ث is th: consonants only, at most 1."""
+    if _letters_skeleton(a) == _letters_skeleton(b):
+        return 1
+    if _letters_skeleton(a.replace("dh", "th")) == _letters_skeleton(b.replace("dh", "th")):
+        return 1
+    sa = skeleton(a)
+    return 1 if sa and sa == skeleton(b) else 0
+
+
+def _skeleton_strength(a: str, b: str, vowels: bool) -> int:
+    """Same consonants in Latin script: a spelling variant, vowels written differently, or not
+    the same name."""
+    sa = skeleton(a)
+    if not sa or sa != skeleton(b) or vowels:
+        return 0  # Minghui and Minghua, Hung and Hang: the vowels are the name
+    similarity = JaroWinkler.similarity(a, b)
+    if similarity < MIN_LOOSE_SIMILARITY:
+        return 0  # Nguyen and Ningjian share consonants, not a name
+    if len(sa) >= 3 and min(len(a), len(b)) >= 5 and similarity >= 0.8:
+        return 2
+    # vowels written differently: Huda / Hoda, Layla / Leila, Qasim / Kassem, Emad / Imad
+    if len(sa) >= 3 or (len(sa) == 2 and same_onset(a, b) and max(len(a), len(b)) <= 6):
+        return 1
     return 0
 
 

@@ -8,10 +8,12 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 from docx import Document as DocxDocument
+from docx.document import Document as WordDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Inches, Pt, RGBColor
+from docx.text.paragraph import Paragraph as DocxParagraph
 
-from .model import Chart, Document, FieldRow, Paragraph, Table
+from .model import Chart, Document, FieldRow, Paragraph, Section, Table
 
 STYLESHEET = Path(__file__).resolve().parent.parent / "static" / "advocacy" / "document.css"
 PLACEHOLDER_COLOUR = RGBColor(0xA0, 0x3C, 0x00)
@@ -19,6 +21,46 @@ PLACEHOLDER_COLOUR = RGBColor(0xA0, 0x3C, 0x00)
 
 def _refs(citations: list[int]) -> str:
     return "".join(f" [{n}]" for n in citations)
+
+
+def _add_text(paragraph: DocxParagraph, text: str, placeholder: bool) -> None:
+    """Text with its reference numbers; a placeholder (to be filled in by hand) stands out."""
+    run = paragraph.add_run(text)
+    if placeholder:
+        run.italic = True
+        run.font.color.rgb = PLACEHOLDER_COLOUR
+
+
+def _add_table(out: WordDocument, block: Table) -> None:
+    if block.caption:
+        out.add_paragraph(block.caption).runs[0].bold = True
+    grid = out.add_table(rows=1, cols=len(block.headers), style="Table Grid")
+    for cell, text in zip(grid.rows[0].cells, block.headers, strict=True):
+        cell.text = text
+    for row in block.rows:
+        for cell, text in zip(grid.add_row().cells, row, strict=True):
+            cell.text = text
+
+
+def _add_section(out: WordDocument, section: Section) -> None:
+    """A heading, then its blocks; question/answer rows share one two-column table."""
+    out.add_heading(section.heading, level=1)
+    rows = [b for b in section.blocks if isinstance(b, FieldRow)]
+    answers = out.add_table(rows=0, cols=2, style="Table Grid") if rows else None
+    for block in section.blocks:
+        if isinstance(block, FieldRow) and answers is not None:
+            cells = answers.add_row().cells
+            cells[0].text = block.label
+            text = block.value + _refs(block.citations)
+            _add_text(cells[1].paragraphs[0], text, block.placeholder)
+        elif isinstance(block, Paragraph):
+            text = block.text + _refs(block.citations)
+            _add_text(out.add_paragraph(), text, block.placeholder)
+        elif isinstance(block, Table):
+            _add_table(out, block)
+        elif isinstance(block, Chart):
+            out.add_picture(io.BytesIO(block.png), width=Inches(6))
+            out.add_paragraph(block.caption)
 
 
 def to_docx(doc: Document) -> bytes:
@@ -38,34 +80,7 @@ def to_docx(doc: Document) -> bytes:
         banner.bold = True
         banner.font.color.rgb = PLACEHOLDER_COLOUR
     for section in doc.sections:
-        out.add_heading(section.heading, level=1)
-        rows = [b for b in section.blocks if isinstance(b, FieldRow)]
-        table = out.add_table(rows=0, cols=2, style="Table Grid") if rows else None
-        for block in section.blocks:
-            if isinstance(block, FieldRow) and table is not None:
-                cells = table.add_row().cells
-                cells[0].text = block.label
-                run = cells[1].paragraphs[0].add_run(block.value + _refs(block.citations))
-                if block.placeholder:
-                    run.italic = True
-                    run.font.color.rgb = PLACEHOLDER_COLOUR
-            elif isinstance(block, Paragraph):
-                run = out.add_paragraph().add_run(block.text + _refs(block.citations))
-                if block.placeholder:
-                    run.italic = True
-                    run.font.color.rgb = PLACEHOLDER_COLOUR
-            elif isinstance(block, Table):
-                if block.caption:
-                    out.add_paragraph(block.caption).runs[0].bold = True
-                grid = out.add_table(rows=1, cols=len(block.headers), style="Table Grid")
-                for cell, text in zip(grid.rows[0].cells, block.headers, strict=True):
-                    cell.text = text
-                for row in block.rows:
-                    for cell, text in zip(grid.add_row().cells, row, strict=True):
-                        cell.text = text
-            elif isinstance(block, Chart):
-                out.add_picture(io.BytesIO(block.png), width=Inches(6))
-                out.add_paragraph(block.caption)
+        _add_section(out, section)
     if doc.citations:
         out.add_heading(doc.sources_heading, level=1)
         for citation in doc.citations:

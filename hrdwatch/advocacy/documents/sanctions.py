@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from hrdwatch.core.countries import country_name
-from hrdwatch.records.models import Perpetrator
+from hrdwatch.records.models import Defender, Event, Perpetrator
 from hrdwatch.records.visibility import Gate, Viewer
 
 from .labels import Labels
@@ -42,7 +42,7 @@ def _chain(perpetrator: Perpetrator, visible: set[int]) -> list[str]:
 
 def build_sanctions(perpetrator_uid: str, viewer: Viewer) -> Document:
     """The dossier for one perpetrator (raises Perpetrator.DoesNotExist when not visible)."""
-    t, gate = Labels(LANGUAGE), Gate(viewer)
+    gate = Gate(viewer)
     perpetrator = (
         gate.perpetrators().select_related("perpetrator_type", "parent").get(uid=perpetrator_uid)
     )
@@ -53,7 +53,6 @@ def build_sanctions(perpetrator_uid: str, viewer: Viewer) -> Document:
         language=LANGUAGE,
         meta={"perpetrator": perpetrator_uid, "kind": "sanctions"},
     )
-    visible_perpetrators = set(gate.perpetrators().values_list("pk", flat=True))
     links = list(
         gate.perpetrator_links().filter(perpetrator=perpetrator).select_related("role", "event")
     )
@@ -61,7 +60,25 @@ def build_sanctions(perpetrator_uid: str, viewer: Viewer) -> Document:
     for link in links:
         roles_by_event.setdefault(link.event_id, []).append(link.role.label(LANGUAGE))
     events = list(events_for(gate).filter(pk__in=roles_by_event).select_related("case__status"))  # type: ignore[attr-defined]
+    victims = {e.case.defender_id: e.case.defender for e in events}
+    _subject(doc, perpetrator, gate)
+    _summary(doc, events, victims)
+    _abuses(doc, events, roles_by_event)
+    _victims(doc, events, victims)
+    regime_section = doc.section("5. Regimes this dossier could be filed under")
+    for regime in regimes():
+        regime_section.add(
+            FieldRow(
+                regime["name"],
+                f"Legal basis: {regime['legal_basis']}\nTargets: {regime['criteria']}\n"
+                f"Submit to: {regime['submit_to']}",
+            )
+        )
+    return doc
 
+
+def _subject(doc: Document, perpetrator: Perpetrator, gate: Gate) -> None:
+    """Who the perpetrator is: names, position, the institutions above, members, identifiers."""
     subject = doc.section("1. Subject")
     subject.add(FieldRow("Name", perpetrator.name))
     if perpetrator.name_original:
@@ -69,7 +86,7 @@ def build_sanctions(perpetrator_uid: str, viewer: Viewer) -> Document:
     subject.add(FieldRow("Type", perpetrator.perpetrator_type.label(LANGUAGE)))
     if perpetrator.position:
         subject.add(FieldRow("Position", perpetrator.position))
-    chain = _chain(perpetrator, visible_perpetrators)
+    chain = _chain(perpetrator, set(gate.perpetrators().values_list("pk", flat=True)))
     if chain:
         subject.add(FieldRow("Institution", " › ".join(chain)))
     subject.add(FieldRow("Country", country_name(perpetrator.country, LANGUAGE)))
@@ -99,7 +116,8 @@ def build_sanctions(perpetrator_uid: str, viewer: Viewer) -> Document:
             )
         )
 
-    victims = {e.case.defender_id: e.case.defender for e in events}
+
+def _summary(doc: Document, events: list[Event], victims: dict[int, Defender]) -> None:
     dated = sorted(e.date for e in events if e.date)
     summary = doc.section("2. Summary")
     summary.add(FieldRow("Abuses documented", str(len(events))))
@@ -112,29 +130,32 @@ def build_sanctions(perpetrator_uid: str, viewer: Viewer) -> Document:
     if dated:
         summary.add(FieldRow("Period", f"{dated[0].isoformat()} – {dated[-1].isoformat()}"))
 
+
+def _abuse_row(doc: Document, event: Event, roles: list[str], t: Labels) -> list[str]:
+    refs = "".join(f" [{doc.cite(e.source)}]" for e in event.evidence.all())
+    sentence = f" ({t('months', n=event.sentence_months)})" if event.sentence_months else ""
+    place = ", ".join(
+        x
+        for x in (
+            event.place_of_detention.name if event.place_of_detention else "",
+            event.place,
+            country_name(event.case.country, LANGUAGE),
+        )
+        if x
+    )
+    return [
+        human_date(event.date, event.date_precision, LANGUAGE),
+        place,
+        event.case.defender.display_name,
+        "; ".join(roles),
+        f"{event.event_type.label(LANGUAGE)}{sentence}: {event.description}".strip() + refs,
+    ]
+
+
+def _abuses(doc: Document, events: list[Event], roles_by_event: dict[int, list[str]]) -> None:
     abuses = doc.section("3. Linked abuses")
-    rows = []
-    for event in events:
-        refs = "".join(f" [{doc.cite(e.source)}]" for e in event.evidence.all())
-        sentence = f" ({t('months', n=event.sentence_months)})" if event.sentence_months else ""
-        place = ", ".join(
-            x
-            for x in (
-                event.place_of_detention.name if event.place_of_detention else "",
-                event.place,
-                country_name(event.case.country, LANGUAGE),
-            )
-            if x
-        )
-        rows.append(
-            [
-                human_date(event.date, event.date_precision, LANGUAGE),
-                place,
-                event.case.defender.display_name,
-                "; ".join(roles_by_event[event.pk]),
-                f"{event.event_type.label(LANGUAGE)}{sentence}: {event.description}".strip() + refs,
-            ]
-        )
+    t = Labels(LANGUAGE)
+    rows = [_abuse_row(doc, event, roles_by_event[event.pk], t) for event in events]
     if rows:
         abuses.add(Table(["Date", "Place", "Victim", "Role of the subject", "What happened"], rows))
     else:
@@ -142,6 +163,8 @@ def build_sanctions(perpetrator_uid: str, viewer: Viewer) -> Document:
             Paragraph("No visible abuse is linked to this perpetrator yet.", placeholder=True)
         )
 
+
+def _victims(doc: Document, events: list[Event], victims: dict[int, Defender]) -> None:
     victim_section = doc.section("4. Victims")
     for defender in sorted(victims.values(), key=lambda d: d.display_name):
         cases = [e.case for e in events if e.case.defender_id == defender.pk]
@@ -150,14 +173,3 @@ def build_sanctions(perpetrator_uid: str, viewer: Viewer) -> Document:
         victim_section.add(
             FieldRow(defender.display_name, "; ".join(x for x in (roles, status) if x))
         )
-
-    regime_section = doc.section("5. Regimes this dossier could be filed under")
-    for regime in regimes():
-        regime_section.add(
-            FieldRow(
-                regime["name"],
-                f"Legal basis: {regime['legal_basis']}\nTargets: {regime['criteria']}\n"
-                f"Submit to: {regime['submit_to']}",
-            )
-        )
-    return doc

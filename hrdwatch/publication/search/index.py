@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from itertools import islice
 
 from django.db import connection, transaction
@@ -40,6 +41,110 @@ def _batches(ids: Iterable[int], size: int) -> Iterator[list[int]]:
         yield batch
 
 
+@dataclass
+class _Related:
+    """What the entries of a batch of cases need besides the case and defender rows."""
+
+    names: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    roles: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    areas: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    wgad: dict[int, list[str]] = field(default_factory=lambda: defaultdict(list))
+    charges: dict[int, list[tuple[str, str, str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    # the heaviest sentence of each case: (weight of its kind, months)
+    sentences: dict[int, tuple[int, int]] = field(default_factory=dict)
+
+
+def _related(case_ids: list[int], defender_ids: set[int], gate: Gate) -> _Related:
+    """One query per related table for the whole batch, through the gate where it filters."""
+    related = _Related()
+    names = gate.names().filter(defender_id__in=defender_ids)
+    for defender_id, name in names.values_list("defender_id", "name"):
+        related.names[defender_id].append(name)
+    for through, into in (
+        (Defender.roles.through, related.roles),
+        (Defender.areas_of_work.through, related.areas),
+    ):
+        for defender_id, code in through.objects.filter(defender_id__in=defender_ids).values_list(
+            "defender_id", "term__code"
+        ):
+            into[defender_id].append(code)
+    for case_id, code in Case.wgad_categories.through.objects.filter(
+        case_id__in=case_ids
+    ).values_list("case_id", "term__code"):
+        related.wgad[case_id].append(code)
+    for case_id, wording, provision, category in (
+        gate.charges()
+        .filter(event__case_id__in=case_ids)
+        .values_list("event__case_id", "wording", "legal_provision", "category__code")
+    ):
+        related.charges[case_id].append((wording, provision, category))
+    for case_id, kind, months in (
+        gate.events()
+        .filter(case_id__in=case_ids)
+        .exclude(sentence_kind="")
+        .values_list("case_id", "sentence_kind", "sentence_months")
+    ):
+        weight = (_SENTENCE_WEIGHT.get(kind, 0), months or 0)
+        if weight > related.sentences.get(case_id, (-1, -1)):
+            related.sentences[case_id] = weight
+    return related
+
+
+_KIND_BY_WEIGHT = {w: k for k, w in _SENTENCE_WEIGHT.items()}
+
+
+def _entry(case: Case, related: _Related) -> SearchEntry:
+    defender = case.defender
+    all_names = [defender.display_name, defender.name_original_script, *related.names[defender.id]]
+    texts = [
+        case.summary,
+        *[str(v.get("summary", "")) for v in case.translations.values()],
+        defender.biography,
+        case.city,
+        case.region,
+        case.authorities,
+        *[f"{w} {p}" for w, p, _c in related.charges[case.id]],
+        *{country_name(case.country, lang) for lang in ("en", "fr", "es")},
+    ]
+    sentence = related.sentences.get(case.id)
+    currently_detained = case.arrest_date is not None and case.release_date is None
+    return SearchEntry(
+        case_id=case.id,
+        defender_id=defender.id,
+        tokens=build_search_text([n for n in all_names if n], [t for t in texts if t]),
+        name_sort=fold(defender.display_name)[:300],
+        country=case.country,
+        status=public_status_code(case),
+        gender=defender.gender.code if defender.gender else "",
+        arrest_year=case.arrest_date.year if case.arrest_date else None,
+        arrest_day=day_number(case.arrest_date),
+        release_day=day_number(case.release_date),
+        detained_since=case.arrest_date if currently_detained else None,
+        sentence_months=(sentence[1] or None)
+        if sentence and sentence[0] == _SENTENCE_WEIGHT["term"]
+        else None,
+        sentence_kind=_KIND_BY_WEIGHT[sentence[0]] if sentence else "",
+        updated_at=max(case.updated_at, defender.updated_at),
+        published_at=case.created_at,
+    )
+
+
+def _facet_values(case: Case, related: _Related) -> list[tuple[str, str]]:
+    defender = case.defender
+    values = [("country", case.country), ("status", public_status_code(case))]
+    if defender.gender:
+        values.append(("gender", defender.gender.code))
+    if case.arrest_date:
+        values.append(("year", str(case.arrest_date.year)))
+    values += [("role", code) for code in related.roles[defender.id]]
+    values += [("area", code) for code in related.areas[defender.id]]
+    values += [("wgad", code) for code in related.wgad[case.id]]
+    values += [("charge", category) for _w, _p, category in related.charges[case.id]]
+    return sorted(set(values))
+
+
 def _build(
     case_ids: list[int], gate: Gate
 ) -> tuple[list[SearchEntry], dict[int, list[tuple[str, str]]]]:
@@ -49,95 +154,9 @@ def _build(
         .filter(pk__in=case_ids)
         .select_related("defender", "defender__gender", "status")
     )
-    defender_ids = {c.defender_id for c in cases}
-    names: dict[int, list[str]] = defaultdict(list)
-    for defender_id, name in (
-        gate.names().filter(defender_id__in=defender_ids).values_list("defender_id", "name")
-    ):
-        names[defender_id].append(name)
-    roles: dict[int, list[str]] = defaultdict(list)
-    areas: dict[int, list[str]] = defaultdict(list)
-    for defender_id, code in Defender.roles.through.objects.filter(
-        defender_id__in=defender_ids
-    ).values_list("defender_id", "term__code"):
-        roles[defender_id].append(code)
-    for defender_id, code in Defender.areas_of_work.through.objects.filter(
-        defender_id__in=defender_ids
-    ).values_list("defender_id", "term__code"):
-        areas[defender_id].append(code)
-    wgad: dict[int, list[str]] = defaultdict(list)
-    for case_id, code in Case.wgad_categories.through.objects.filter(
-        case_id__in=case_ids
-    ).values_list("case_id", "term__code"):
-        wgad[case_id].append(code)
-    charges: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
-    for case_id, wording, provision, category in (
-        gate.charges()
-        .filter(event__case_id__in=case_ids)
-        .values_list("event__case_id", "wording", "legal_provision", "category__code")
-    ):
-        charges[case_id].append((wording, provision, category))
-    sentences: dict[int, tuple[int, int]] = {}
-    for case_id, kind, months in (
-        gate.events()
-        .filter(case_id__in=case_ids)
-        .exclude(sentence_kind="")
-        .values_list("case_id", "sentence_kind", "sentence_months")
-    ):
-        weight = (_SENTENCE_WEIGHT.get(kind, 0), months or 0)
-        if weight > sentences.get(case_id, (-1, -1)):
-            sentences[case_id] = weight
-    kinds_by_weight = {w: k for k, w in _SENTENCE_WEIGHT.items()}
-
-    entries: list[SearchEntry] = []
-    facets: dict[int, list[tuple[str, str]]] = {}
-    for case in cases:
-        defender = case.defender
-        all_names = [defender.display_name, defender.name_original_script, *names[defender.id]]
-        texts = [
-            case.summary,
-            *[str(v.get("summary", "")) for v in case.translations.values()],
-            defender.biography,
-            case.city,
-            case.region,
-            case.authorities,
-            *[f"{w} {p}" for w, p, _c in charges[case.id]],
-            *{country_name(case.country, lang) for lang in ("en", "fr", "es")},
-        ]
-        sentence = sentences.get(case.id)
-        currently_detained = case.arrest_date is not None and case.release_date is None
-        entries.append(
-            SearchEntry(
-                case_id=case.id,
-                defender_id=defender.id,
-                tokens=build_search_text([n for n in all_names if n], [t for t in texts if t]),
-                name_sort=fold(defender.display_name)[:300],
-                country=case.country,
-                status=public_status_code(case),
-                gender=defender.gender.code if defender.gender else "",
-                arrest_year=case.arrest_date.year if case.arrest_date else None,
-                arrest_day=day_number(case.arrest_date),
-                release_day=day_number(case.release_date),
-                detained_since=case.arrest_date if currently_detained else None,
-                sentence_months=(sentence[1] or None)
-                if sentence and sentence[0] == _SENTENCE_WEIGHT["term"]
-                else None,
-                sentence_kind=kinds_by_weight[sentence[0]] if sentence else "",
-                updated_at=max(case.updated_at, defender.updated_at),
-                published_at=case.created_at,
-            )
-        )
-        values = [("country", case.country), ("status", public_status_code(case))]
-        if defender.gender:
-            values.append(("gender", defender.gender.code))
-        if case.arrest_date:
-            values.append(("year", str(case.arrest_date.year)))
-        values += [("role", code) for code in roles[defender.id]]
-        values += [("area", code) for code in areas[defender.id]]
-        values += [("wgad", code) for code in wgad[case.id]]
-        values += [("charge", category) for _w, _p, category in charges[case.id]]
-        facets[case.id] = sorted(set(values))
-    return entries, facets
+    related = _related(case_ids, {c.defender_id for c in cases}, gate)
+    entries = [_entry(case, related) for case in cases]
+    return entries, {case.id: _facet_values(case, related) for case in cases}
 
 
 def _write(entries: list[SearchEntry], facets: dict[int, list[tuple[str, str]]]) -> None:
