@@ -22,7 +22,8 @@ Modules, one job each:
 - ``merging``: merge two defenders after a "same person" judgement, and undo it.
 - ``intake``: record a case typed in the workspace (person, case, events, source, notes).
 - ``candidates``: accept an extraction candidate as a draft case with cited evidence.
-- ``bulk``: the bulk path for imports and the demo loader.
+- ``bulk``: the bulk path for imports and the demo loader; ``bulkcreate.create_many`` creates many
+  new records of one kind in one validated bulk write inside it.
 
 Errors: ``django.core.exceptions.PermissionDenied`` (not allowed), ``ValidationError`` (bad
 values: ``message_dict`` by field), ``base.MissingSourceError`` (a fact without a source),
@@ -42,6 +43,7 @@ from typing import Any
 _WHERE = {
     "base": ["Actor", "MissingSourceError", "StaleVersionError"],
     "bulk": ["bulk_load"],
+    "bulkcreate": ["create_many"],
     "candidates": ["do_accept_candidate"],
     "facts": [
         "do_add_charge",
