@@ -3,12 +3,16 @@ one core), and optionally its accuracy on a gold set.
 
     .venv/bin/python bench/extract.py [--extractor rules] [--documents 300] [--languages en,fr,...]
     .venv/bin/python bench/extract.py --extractor llm --endpoint http://127.0.0.1:8080/v1 [--model NAME]
-    .venv/bin/python bench/extract.py --gold ../shared/eval/extraction_dev_v2.jsonl
+    .venv/bin/python bench/extract.py --gold ../shared/eval/extraction_dev_v2.jsonl [--split held]
 
 Documents are generated from invented news paragraphs in each language (varied names, dates,
 places) and cut to 3,000 characters. The first document of each language warms the lexicons up
 and is not timed. ``--gold`` runs the extractor on a gold set and prints the scorer's figures per
 language (``score_extraction.py --by-language``).
+
+Development split (issue #23): rules are developed looking at the errors of ``extraction_dev.jsonl``
+and of the odd lines (1st, 3rd, ...) of every other gold set (``--split dev``); the even lines
+(``--split held``) are only scored, never read for errors. ``--split all`` (default) scores the set.
 """
 
 from __future__ import annotations
@@ -62,11 +66,22 @@ def run_speed(extractor: object, languages: list[str], count: int) -> None:
     )
 
 
-def run_gold(extractor_name: str, gold: Path) -> None:
+def split_lines(gold: Path, split: str) -> list[str]:
+    """The documents of one split of a gold set (see the module docstring)."""
+    lines = [line for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if split == "all" or gold.name == "extraction_dev.jsonl":
+        return lines if split != "held" else []
+    return [line for n, line in enumerate(lines) if n % 2 == (0 if split == "dev" else 1)]
+
+
+def run_gold(extractor_name: str, gold: Path, split: str = "all") -> None:
     """Extract a gold set with the CLI and print the scorer's figures per language."""
     scorer = gold.parent / "score_extraction.py"
     with tempfile.TemporaryDirectory() as directory:
         output = Path(directory) / "predictions.jsonl"
+        subset = Path(directory) / gold.name
+        subset.write_text("\n".join(split_lines(gold, split)) + "\n", encoding="utf-8")
+        gold = subset
         from django.core.management import call_command
 
         call_command(
@@ -93,6 +108,7 @@ def main() -> None:
     parser.add_argument("--endpoint", help="OpenAI-compatible base URL for --extractor llm (…/v1).")
     parser.add_argument("--model", default="", help="Model name for --extractor llm.")
     parser.add_argument("--gold", type=Path, help="A gold set to score instead of timing.")
+    parser.add_argument("--split", default="all", choices=["all", "dev", "held"])
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hrdwatch.project.settings.test")
     if args.endpoint:
@@ -106,7 +122,7 @@ def main() -> None:
     if args.endpoint:
         settings.HRDWATCH_LLM_URL, settings.HRDWATCH_LLM_MODEL = args.endpoint, args.model
     if args.gold:
-        run_gold(args.extractor, args.gold)
+        run_gold(args.extractor, args.gold, args.split)
         return
     try:
         run_speed(get_extractor(args.extractor), args.languages.split(","), args.documents)

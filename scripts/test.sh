@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install what the tests need and run the whole suite: lint, types, SQLite, PostgreSQL, browser
-# tests, dependency audit and the production deployment check. Used by .ci/run.
+# Install what the tests need and run the whole suite: lint, types, import layers, SQLite,
+# PostgreSQL, browser tests, dependency audit and the production deployment check. Used by .ci/run.
 #
 #   DATABASE_URL_TEST  PostgreSQL for the second run (default postgres://postgres@127.0.0.1:5432/test)
 #   SKIP_POSTGRES=1    run on SQLite only (a machine without PostgreSQL)
@@ -16,6 +16,7 @@ export PYTHONDONTWRITEBYTECODE=1
 echo "== ruff"; .venv/bin/ruff check hrdwatch tests bench scripts
 echo "== ruff format"; .venv/bin/ruff format --check hrdwatch tests bench scripts
 echo "== mypy"; .venv/bin/mypy hrdwatch
+echo "== import layers"; .venv/bin/lint-imports
 echo "== deployment check (production settings)"
 DJANGO_SETTINGS_MODULE=hrdwatch.project.settings.production \
   SECRET_KEY="$(.venv/bin/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \

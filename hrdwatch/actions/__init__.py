@@ -16,11 +16,14 @@ Modules, one job each:
 - ``workflow``: submit, checklist, review, publish, unpublish, withdraw — the only code that
   changes ``review_state`` and a case's or defender's ``visibility``.
 - ``sharing``: share a case with another organisation (read or edit), campaign links.
+- ``held`` and ``revisions``: an edit to a published case waits in a revision until two
+  reviewers approve it (submit, approve or return, discard); the public keeps the approved version.
 - ``reverting``: set back one audited change (from the record's own history), audited.
 - ``merging``: merge two defenders after a "same person" judgement, and undo it.
 - ``intake``: record a case typed in the workspace (person, case, events, source, notes).
 - ``candidates``: accept an extraction candidate as a draft case with cited evidence.
-- ``bulk``: the bulk path for imports and the demo loader.
+- ``bulk``: the bulk path for imports and the demo loader; ``bulkcreate.create_many`` creates many
+  new records of one kind in one validated bulk write inside it.
 
 Errors: ``django.core.exceptions.PermissionDenied`` (not allowed), ``ValidationError`` (bad
 values: ``message_dict`` by field), ``base.MissingSourceError`` (a fact without a source),
@@ -40,6 +43,7 @@ from typing import Any
 _WHERE = {
     "base": ["Actor", "MissingSourceError", "StaleVersionError"],
     "bulk": ["bulk_load"],
+    "bulkcreate": ["create_many"],
     "candidates": ["do_accept_candidate"],
     "facts": [
         "do_add_charge",
@@ -59,6 +63,7 @@ _WHERE = {
     "intake": ["do_record_case"],
     "merging": ["do_merge", "do_merge_defenders", "do_undo_merge"],
     "records": ["do_create", "do_delete", "do_restore", "do_update"],
+    "revisions": ["do_discard_revision", "do_review_revision", "do_submit_revision"],
     "reverting": ["do_revert"],
     "sharing": ["do_link_campaign", "do_share_case", "do_unlink_campaign", "do_unshare_case"],
     "workflow": [

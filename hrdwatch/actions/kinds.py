@@ -32,6 +32,7 @@ BOOKKEEPING = frozenset(
         "hidden_facts_differ",
         "last_verified_at",
         "last_verified_by",
+        "public_updated_at",
         "arrest_date",
         "arrest_date_precision",
         "release_date",

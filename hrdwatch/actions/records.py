@@ -32,6 +32,7 @@ from hrdwatch.review.models import InclusionChecklist
 from .base import Act, MissingSourceError, StaleVersionError, acting
 from .diff import changes as diff_changes
 from .diff import m2m_state, snapshot
+from .held import held_case, is_applying, propose_create, propose_removal, propose_update
 from .kinds import BOOKKEEPING, RecordKind, kind_of
 
 
@@ -59,7 +60,7 @@ def _refuse_fields(act: Act, kind: RecordKind, fields: dict[str, Any], *, creati
 def _check_source(act: Act, source: Source | None, *, required: bool) -> None:
     """The cited source must exist and be one the actor may read."""
     if source is None:
-        if required and act.batch is None:
+        if required and act.batch is None and not is_applying():  # checked when proposed
             raise MissingSourceError
         return
     if act.user is None:  # the system (CLI without a user, migrations, loaders)
@@ -103,6 +104,15 @@ def _full_clean(obj: models.Model) -> None:
     obj.full_clean(exclude=[f.name for f in obj._meta.concrete_fields if f.name in BOOKKEEPING])
 
 
+def _full_clean_pending(kind: RecordKind, fields: dict[str, Any]) -> None:
+    """Validate a row proposed for a revision (links to rows proposed with it are not checked)."""
+    plain = {k: v for k, v in fields.items() if k not in kind.m2m}
+    pending = [k for k, v in plain.items() if getattr(v, "_revision_ref", None) is not None]
+    obj = kind.model(**{k: v for k, v in plain.items() if k not in pending})
+    exclude = [f.name for f in obj._meta.concrete_fields if f.name in BOOKKEEPING]
+    obj.full_clean(exclude=exclude + pending)
+
+
 def _require_create(act: Act, kind: RecordKind, fields: dict[str, Any]) -> None:
     parent = kind.parent_of(fields)
     if kind.parents and parent is None:
@@ -138,6 +148,12 @@ def create_in(
     _refuse_fields(act, kind, {k: v for k, v in fields.items() if k != "uid"}, creating=True)
     _require_create(act, kind, fields)
     _check_source(act, source, required=kind.cites)
+    default = getattr(kind.model._meta.get_field("visibility"), "default", None)
+    level = fields.get("visibility", default)
+    published = held_case(act, kind, fields, level)
+    if published is not None:  # an addition to a published case waits for review
+        _full_clean_pending(kind, fields)
+        return propose_create(act, kind, published, fields, source=cited, quote=quote, span=span)
     m2m = {name: fields.pop(name) for name in list(fields) if name in kind.m2m}
     obj: Any = kind.model(**fields, **(workflow or {}))
     _full_clean(obj)
@@ -202,6 +218,15 @@ def _changed_fields(
     return plain, many
 
 
+def _check_pending(current: models.Model, kind: RecordKind, wanted: dict[str, Any]) -> None:
+    """Validate proposed values on a copy, leaving the stored row as it is."""
+    copy = kind.model.all_objects.get(pk=current.pk)  # type: ignore[attr-defined]
+    for name, value in wanted.items():
+        if name not in kind.m2m:
+            setattr(copy, name, value)
+    _full_clean(copy)
+
+
 def update_in(
     act: Act,
     obj: models.Model,
@@ -221,6 +246,12 @@ def update_in(
         return current
     _refuse_fields(act, kind, {name: changes[name] for name in plain + many}, creating=False)
     _check_source(act, source, required=kind.cites)
+    wanted = {name: changes[name] for name in plain + many}
+    levels = (getattr(current, "visibility", None), wanted.get("visibility"))
+    published = held_case(act, kind, current, *levels)
+    if published is not None:  # a change to a published case waits for review
+        _check_pending(current, kind, wanted)
+        return propose_update(act, kind, published, current, wanted, source=source, quote=quote)
     before = {**snapshot(current), **m2m_state(current, set(many))}
     for name in plain:
         setattr(current, name, changes[name])
@@ -274,32 +305,48 @@ def _require_removal(act: Act, kind: RecordKind, obj: models.Model, top_level: s
         act.require(top_level, obj)
 
 
+def delete_in(act: Act, obj: models.Model, *, reason: str = "", version: int | None = None) -> Any:
+    """Soft-delete inside an action already under way (held back on a published case)."""
+    kind = kind_of(obj)
+    current = kind.model.all_objects.select_for_update().get(pk=obj.pk)  # type: ignore[attr-defined]
+    _require_removal(act, kind, current, Action.DELETE_RECORD)
+    _check_version(current, version, {"deleted_at": "now"})
+    if current.deleted_at is not None:
+        return current
+    published = held_case(act, kind, current, getattr(current, "visibility", None))
+    if published is not None:
+        return propose_removal(act, published, current, "delete", reason)
+    act.stamp(current, f"deleted: {reason}")
+    current.soft_delete()
+    act.audit(
+        f"{kind.name}.delete", current, details={"reason": reason, "version": current.version}
+    )
+    return current
+
+
+def restore_in(act: Act, obj: models.Model) -> Any:
+    """Undo a soft delete inside an action already under way (held back on a published case)."""
+    kind = kind_of(obj)
+    current = kind.model.all_objects.select_for_update().get(pk=obj.pk)  # type: ignore[attr-defined]
+    _require_removal(act, kind, current, Action.RESTORE_RECORD)
+    if current.deleted_at is None:
+        return current
+    published = held_case(act, kind, current, getattr(current, "visibility", None))
+    if published is not None:
+        return propose_removal(act, published, current, "restore")
+    act.stamp(current, "restored")
+    current.restore()
+    act.audit(f"{kind.name}.restore", current, details={"version": current.version})
+    return current
+
+
 def do_delete(actor: Any, obj: Any, *, reason: str = "", version: int | None = None) -> Any:
     """Hide a record everywhere (soft delete): it stays in the database and can be restored."""
-    kind = kind_of(obj)
-    with acting(actor, f"{kind.name}.delete") as act:
-        current = kind.model.all_objects.select_for_update().get(pk=obj.pk)  # type: ignore[attr-defined]
-        _require_removal(act, kind, current, Action.DELETE_RECORD)
-        _check_version(current, version, {"deleted_at": "now"})
-        if current.deleted_at is None:
-            act.stamp(current, f"deleted: {reason}")
-            current.soft_delete()
-            act.audit(
-                f"{kind.name}.delete",
-                current,
-                details={"reason": reason, "version": current.version},
-            )
-        return current
+    with acting(actor, f"{kind_of(obj).name}.delete") as act:
+        return delete_in(act, obj, reason=reason, version=version)
 
 
 def do_restore(actor: Any, obj: Any) -> Any:
     """Undo a soft delete."""
-    kind = kind_of(obj)
-    with acting(actor, f"{kind.name}.restore") as act:
-        current = kind.model.all_objects.select_for_update().get(pk=obj.pk)  # type: ignore[attr-defined]
-        _require_removal(act, kind, current, Action.RESTORE_RECORD)
-        if current.deleted_at is not None:
-            act.stamp(current, "restored")
-            current.restore()
-            act.audit(f"{kind.name}.restore", current, details={"version": current.version})
-        return current
+    with acting(actor, f"{kind_of(obj).name}.restore") as act:
+        return restore_in(act, obj)

@@ -4,7 +4,8 @@ The values come from the record's own change history (``simple_history``: the ro
 version before the change), never from the audit log, which withholds restricted values. Only
 plain fields a caller may set are reverted (not bookkeeping, workflow, fields fixed at creation
 or many-to-many links). A deletion is reverted by restoring the record. The revert is itself an
-audited action (``<kind>.revert``, naming the entry it reverts) and can be reverted in turn.
+audited action (``<kind>.revert``, naming the entry it reverts) and can be reverted in turn. On a
+published case it is held in the case's open revision, as any other edit (``held``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from hrdwatch.audit.models import AuditEntry
 from .base import acting
 from .diff import changes as diff_changes
 from .diff import snapshot
+from .held import held_case, propose_update
 from .kinds import BOOKKEEPING, KINDS, RecordKind
 from .records import _check_version, _full_clean, do_restore
 
@@ -66,10 +68,14 @@ def do_revert(actor: Any, entry: AuditEntry, field: str = "", version: int | Non
         current = kind.model.all_objects.select_for_update().get(pk=obj.pk)  # type: ignore[attr-defined]
         act.require(kind.edit_permission, current)
         _check_version(current, version, dict.fromkeys(names))
+        wanted = {n: getattr(before_row, current._meta.get_field(n).attname) for n in names}
+        level = getattr(current, "visibility", None)
+        published = held_case(act, kind, current, level, wanted.get("visibility", level))
+        if published is not None:  # like any edit, a revert of a published case waits for review
+            return propose_update(act, kind, published, current, wanted, source=None, quote="")
         before = snapshot(current)
-        for name in names:
-            attname = current._meta.get_field(name).attname
-            setattr(current, attname, getattr(before_row, attname))
+        for name, value in wanted.items():
+            setattr(current, current._meta.get_field(name).attname, value)
         _full_clean(current)
         act.save(current, f"reverted change {entry.pk}")
         act.audit(

@@ -192,6 +192,7 @@ def do_publish_case(actor: Any, case: Case) -> Case:
             raise WorkflowError(_("Cannot publish yet: ") + " ".join(blockers))
         before = _move(case, ReviewState.PUBLISHED)
         case.visibility = Visibility.PUBLIC
+        case.public_updated_at = timezone.now()
         act.save(case, "published")
         _publish_defender(act, case)
         act.audit("case.publish", case, details={"from": before, "to": case.review_state})

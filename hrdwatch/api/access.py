@@ -35,6 +35,7 @@ class ApiClient:
 
     viewer: Viewer
     key: str
+    user: Any = None  # the token's user, for the audit of restricted views
 
     @property
     def is_partner(self) -> bool:
@@ -53,7 +54,7 @@ def client_for_token(raw: str) -> ApiClient | None:
     if user is None:
         return None
     digest = hashlib.sha256(raw.encode()).hexdigest()[:16]
-    return ApiClient(viewer=viewer_for(user), key=f"token:{digest}")
+    return ApiClient(viewer=viewer_for(user), key=f"token:{digest}", user=user)
 
 
 class PartnerToken(HttpBearer):

@@ -14,6 +14,7 @@ from . import figures, keyset
 from .access import viewer_of
 from .build import ApiBuilder
 from .filters import CASE_KEYS, DEFENDER_KEYS, CaseFilters, filter_cases, filter_defenders
+from .restricted import audit_restricted
 from .schemas import (
     CaseOut,
     CaseSummary,
@@ -69,6 +70,7 @@ class Pages(PaginationBase):
             start = (pagination.page - 1) * size
             rows = list(qs[start : start + size + 1])
         more, rows = len(rows) > size, rows[:size]
+        audit_restricted(request, listing.gate, rows, listing.what)
         return {
             "items": [listing.convert(obj) for obj in rows],
             "count": listing.qs.order_by().count(),
@@ -86,13 +88,15 @@ def list_defenders(request: HttpRequest, filters: Query[CaseFilters]) -> Any:
     """Defenders with at least one case matching the filters."""
     build = builder(request)
     qs = filter_defenders(build.gate, build.defenders(), filters)
-    return _Listing(qs, build.defender_summary, DEFENDER_KEYS[filters.sort])
+    return _Listing(qs, build.defender_summary, DEFENDER_KEYS[filters.sort], build.gate)
 
 
 @router.get("/defenders/{uid}", response={200: DefenderOut, 404: ErrorOut}, tags=["defenders"])
 def get_defender(request: HttpRequest, uid: str) -> Any:
     build = builder(request)
-    return build.defender(get_object_or_404(build.defender_detail(), uid=uid))
+    defender = get_object_or_404(build.defender_detail(), uid=uid)
+    audit_restricted(request, build.gate, [defender], "API defender")
+    return build.defender(defender)
 
 
 @router.get("/cases", response=list[CaseSummary], tags=["cases"])
@@ -103,26 +107,32 @@ def list_cases(request: HttpRequest, filters: Query[CaseFilters]) -> Any:
         filter_cases(build.gate, build.cases(), filters),
         build.case_summary,
         CASE_KEYS[filters.sort],
+        build.gate,
     )
 
 
 @router.get("/cases/{uid}", response={200: CaseOut, 404: ErrorOut}, tags=["cases"])
 def get_case(request: HttpRequest, uid: str) -> Any:
     build = builder(request)
-    return build.case(get_object_or_404(build.case_detail(), uid=uid))
+    case = get_object_or_404(build.case_detail(), uid=uid)
+    audit_restricted(request, build.gate, [case], "API case")
+    return build.case(case)
 
 
 @router.get("/cases/{uid}/events", response={200: list[EventOut], 404: ErrorOut}, tags=["cases"])
 def list_case_events(request: HttpRequest, uid: str) -> Any:
     build = builder(request)
     case = get_object_or_404(build.cases(), uid=uid)
+    audit_restricted(request, build.gate, [case], "API case events")
     return [build.event(e) for e in build.events().filter(case=case).order_by("date", "pk")]
 
 
 @router.get("/events/{uid}", response={200: EventOut, 404: ErrorOut}, tags=["cases"])
 def get_event(request: HttpRequest, uid: str) -> Any:
     build = builder(request)
-    return build.event(get_object_or_404(build.events(), uid=uid))
+    event = get_object_or_404(build.events(), uid=uid)
+    audit_restricted(request, build.gate, [event.case], "API event")
+    return build.event(event)
 
 
 @router.get("/countries", response=list[CountryOut], tags=["figures"])
@@ -146,5 +156,6 @@ def get_statistics(request: HttpRequest) -> Any:
 class _Listing:
     """A list endpoint's ordered queryset, its row-to-dict conversion and its keyset keys."""
 
-    def __init__(self, qs: Any, convert: Any, keys: tuple[keyset.Key, ...]) -> None:
-        self.qs, self.convert, self.keys = qs, convert, keys
+    def __init__(self, qs: Any, convert: Any, keys: tuple[keyset.Key, ...], gate: Gate) -> None:
+        self.qs, self.convert, self.keys, self.gate = qs, convert, keys, gate
+        self.what = f"API list of {qs.model._meta.verbose_name_plural}"

@@ -10,6 +10,8 @@ from typing import Any
 
 from django.http import HttpRequest
 
+from hrdwatch.core.addresses import client_address
+
 from .models import AuditEntry
 
 
@@ -27,7 +29,7 @@ class Actor:
         return cls(
             user=request.user,
             via=via,
-            ip_address=request.META.get("REMOTE_ADDR") or None,
+            ip_address=client_address(request) or None,
             user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
         )
 

@@ -25,6 +25,7 @@ from django.utils import timezone
 from hrdwatch.actions.bulk import bulk_load
 from hrdwatch.actions.tables import large_page_cache
 from hrdwatch.core.db import refresh_planner_statistics
+from hrdwatch.operations.instance import has_demo_data
 from hrdwatch.records.levels import ReviewState, Visibility
 from hrdwatch.records.models import Case, Defender
 
@@ -53,11 +54,6 @@ _COUNTRY_WEIGHTS = list(accumulate(p.weight for p in PROFILES))
 
 class DemoDataExists(RuntimeError):
     """The database already holds generated demo data; generating again would duplicate it."""
-
-
-def has_demo_data() -> bool:
-    """Whether demo defenders are already in the database (soft-deleted ones included)."""
-    return Defender.all_objects.filter(is_fictional=True).exists()
 
 
 def generate(

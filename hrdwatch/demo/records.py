@@ -319,6 +319,7 @@ def add_case(
         city=story.city.name,
         **status,
         last_verified_at=_last_verified(uid, rows.now, review_state),
+        public_updated_at=_public_updated(uid, story, review_state),
         **_case_texts(story, rng, hide),
         summary=hide(summary["en"]),
         translations={
@@ -424,6 +425,17 @@ def _restricted_event(first: StoryEvent) -> StoryEvent:
     )
 
 
+def _public_updated(uid: str, story: Story, review_state: str) -> dt.datetime | None:
+    """A published case was last updated some days after the latest public fact was reported.
+    Drawn from the case's own generator, so the rest of the demo stays as it was."""
+    if review_state not in (ReviewState.PUBLISHED, ReviewState.WITHDRAWN):
+        return None
+    dated = [e.date for e in story.events if e.date and e.visibility == Visibility.PUBLIC]
+    rng = random.Random(f"{uid}:updated")  # noqa: S311 -- demo data, not security
+    latest = max(dated, default=REFERENCE_DATE) + dt.timedelta(days=rng.randint(3, 40))
+    return noon(min(latest, REFERENCE_DATE))
+
+
 def _last_verified(uid: str, now: dt.datetime, review_state: str) -> dt.datetime | None:
     """Reviewed cases were verified recently; a few were not re-verified for years (stale).
     Drawn from the case's own generator, so the rest of the demo stays as it was."""
@@ -512,6 +524,12 @@ def _add_wgad(rows: Rows, setting: Setting, rng: random.Random, case: Row, story
 def _add_event(rows: Rows, setting: Setting, ids: Ids, case: Row, item: StoryEvent, n: int) -> Row:
     uid = ids("evt", "Event", f"event:{case['uid']}:{n}")
     place = setting.places_by_uid.get(item.place_uid)
+    # recorded about a week after it happened (an undated fact: with the case)
+    recorded = (
+        noon(min(item.date + dt.timedelta(days=7), REFERENCE_DATE))
+        if item.date
+        else case["created_at"]
+    )
     event = rows.events.add(
         uid=uid,
         case_id=case["id"],
@@ -527,6 +545,8 @@ def _add_event(rows: Rows, setting: Setting, ids: Ids, case: Row, item: StoryEve
         fine_amount=item.fine,
         fine_currency=setting.countries[case["country"]].profile.currency if item.fine else "",
         visibility=item.visibility,
+        created_at=recorded,
+        updated_at=recorded,
     )
     for c, charge in enumerate(item.charges):
         rows.charges.add(

@@ -8,8 +8,6 @@ from typing import Any, BinaryIO, ClassVar
 from hrdwatch.audit.log import record
 from hrdwatch.records.visibility import Viewer
 
-from .convert import FORMULA_PREFIXES
-
 # Modules that define exporters; each registers its classes when imported.
 FORMAT_MODULES = ["hrdwatch.exports.formats", "hrdwatch.exports.ftm"]
 EXPORTERS: dict[str, type[Exporter]] = {}
@@ -41,13 +39,6 @@ def exporters() -> dict[str, type[Exporter]]:
             if exc.name != module:
                 raise
     return EXPORTERS
-
-
-def neutralise_formula(value: object) -> object:
-    """Prefix text a spreadsheet would evaluate (=, +, -, @) with an apostrophe."""
-    if isinstance(value, str) and value.startswith((*FORMULA_PREFIXES, "-")):
-        return "'" + value
-    return value
 
 
 def audit_export(

@@ -20,7 +20,7 @@ from hrdwatch.vocab.lookup import TermCache
 from .spec import Field, Kind
 
 MAX_CELL_CHARACTERS = 100_000
-FORMULA_PREFIXES = ("=", "+", "@", "\t", "\r")
+SENTENCE_WORDS = ("life", "indeterminate")  # sentence_months cells that name an open-ended term
 
 
 class RowError(ValueError):
@@ -50,6 +50,34 @@ def check_text(name: str, value: Any, refuse_formulas: bool = True) -> str:
             f"{name}: value {text[:40]!r} looks like a spreadsheet formula and is refused"
         )
     return text
+
+
+def script_code(name: str, text: str) -> str:
+    """An ISO 15924 script code as the standard writes it (``cyrl`` -> ``Cyrl``)."""
+    if len(text) != 4 or not text.isascii() or not text.isalpha():
+        raise RowError(
+            f"{name}: {text!r} is not an ISO 15924 script code (four letters: Latn, Cyrl, Arab, "
+            "Hani, Hans, Hant...)"
+        )
+    return text.title()
+
+
+def sentence_cells(months: str, kind: str) -> tuple[str, str]:
+    """(sentence_kind, sentence_months) from a row's two sentence cells.
+
+    ``sentence_months`` may say ``life`` or ``indeterminate`` instead of a number; a number without
+    a kind is a prison term. The kind's code and the number are checked when the event is read.
+    """
+    months, kind = months.strip(), kind.strip().lower()
+    word = months.lower()
+    if word in SENTENCE_WORDS:
+        if kind and kind != word:
+            raise RowError(
+                f"sentence_months: {months!r} contradicts sentence_kind {kind!r}; give the kind "
+                "in one of the two cells, or the same in both"
+            )
+        return word, ""
+    return (kind or ("term" if months else "")), months
 
 
 class Converter:
@@ -99,7 +127,7 @@ class Converter:
                 raise RowError(f"{name}: {exc}") from None
             return {name: partial.date, field.precision: partial.precision.value}
         if not text:
-            return {name: None} if kind is not Kind.COUNTRY else {name: ""}
+            return {name: ""} if kind in (Kind.COUNTRY, Kind.SCRIPT) else {name: None}
         if kind is Kind.COUNTRY:
             try:
                 return {name: normalise_country(text)}
@@ -125,6 +153,8 @@ class Converter:
                 raise RowError(f"{name}: {text!r} is not a number") from None
         if kind is Kind.TERM:
             return {name: self._term(field, text)}
+        if kind is Kind.SCRIPT:
+            return {name: script_code(name, text)}
         # REF and ORG are resolved by the importer, which knows the file's own records.
         return {name: text}
 

@@ -9,9 +9,10 @@ from typing import BinaryIO
 
 from openpyxl import Workbook
 
+from hrdwatch.core.cells import neutralise_formula
 from hrdwatch.records.visibility import Viewer
 
-from .base import Exporter, neutralise_formula, register
+from .base import Exporter, register
 from .serialize import RecordSerializer
 from .tabular import COLUMN_NAMES, record_to_rows
 

@@ -9,6 +9,7 @@ where it is (a CSV line, an XLSX row, a JSON path) and why.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ from hrdwatch.records import models as records
 from hrdwatch.records.levels import Visibility
 
 from . import spec
+from .batching import BatchWriter, batches, find_existing
 from .convert import Converter, RowError
 from .plausibility import implausible
 from .scope import ImportScope, Match, duplicate_ids
@@ -129,6 +131,9 @@ class Importer:
         self.report = ImportReport()
         self.file_uids: dict[str, set[str]] = {name: set() for name in REF_MODELS}
         self.file_orgs: set[str] = set()
+        self.known: dict[tuple[str, str], bool] = {}
+        self.refs: dict[tuple[str, str], Any] = {}  # (model name, uid or slug) -> stored record
+        self.prefound: dict[int, models.Model] | None = None  # the batch's records found by id
 
     # -- checking -------------------------------------------------------------------------
     def prepare(
@@ -212,18 +217,10 @@ class Importer:
         """References to records neither in the file nor in the database are errors."""
         collect: list[tuple[str, str]] = [] if errors is None else errors
         for name, (target, uid) in prepared.refs.items():
-            if (
-                uid
-                and uid not in self.file_uids[target]
-                and not REF_MODELS[target].all_objects.filter(uid=uid).exists()
-            ):  # type: ignore[attr-defined]
+            if uid and uid not in self.file_uids[target] and not self._stored(target, uid):
                 collect.append((prepared.location, f"{name} refers to unknown {target} {uid!r}"))
         for name, slug in prepared.orgs.items():
-            if (
-                slug
-                and slug not in self.file_orgs
-                and not Organisation.objects.filter(slug=slug).exists()
-            ):
+            if slug and slug not in self.file_orgs and not self._stored("Organisation", slug):
                 where = (columns or {}).get(name) or prepared.location
                 collect.append(
                     (
@@ -238,6 +235,17 @@ class Importer:
             raise RowError(
                 f"{prepared.location}: " + "; ".join(message for _where, message in collect)
             )
+
+    def _stored(self, target: str, key: str) -> bool:
+        """Whether the database holds this uid (an organisation: slug); asked once per key."""
+        if (target, key) not in self.known:
+            stored = (
+                Organisation.objects.filter(slug=key)
+                if target == "Organisation"
+                else REF_MODELS[target].all_objects.filter(uid=key)  # type: ignore[attr-defined]
+            )
+            self.known[target, key] = stored.exists()
+        return self.known[target, key]
 
     def check(
         self, document: dict[str, Any], locations: list[str] | None = None
@@ -338,16 +346,19 @@ class Importer:
             for key in (p.uid, p.attrs.get("external_id"))
             if key
         )
-        for prepared in every:
-            if prepared.model is Organisation:
-                continue
-            keys = {"uid": prepared.uid, "external_id": prepared.attrs.get("external_id")}
-            try:
-                self.scope.find(prepared.model, keys, prepared.location)
-            except RowError as exc:
-                self.report.errors.append(
-                    (prepared.location, str(exc).removeprefix(f"{prepared.location}: "))
-                )
+        for part in batches(every):
+            found = find_existing(part)
+            for prepared in part:
+                obj = found.get(id(prepared))
+                if obj is None or self.scope.match(obj) is not None:
+                    continue
+                keys = {"uid": prepared.uid, "external_id": prepared.attrs.get("external_id")}
+                try:  # another organisation's record: the scope says why it is refused
+                    self.scope.find(prepared.model, keys, prepared.location)
+                except RowError as exc:
+                    self.report.errors.append(
+                        (prepared.location, str(exc).removeprefix(f"{prepared.location}: "))
+                    )
 
     def _tree(self, prepared: list[Prepared]) -> list[Prepared]:
         return [p2 for p in prepared for p2 in [p, *self._tree([c for _fk, c in p.children])]]
@@ -360,11 +371,10 @@ class Importer:
         self.report.rows_skipped = self.report.rows_total - len(defenders)
         actor = Actor(self.user, via="import")
         try:
-            with bulk_load(actor, via="import", label=self.label):
-                for prepared in header:
-                    self.save(prepared, {})
-                for prepared in defenders:
-                    self.save(prepared, {})
+            with bulk_load(actor, via="import", label=self.label) as load:
+                writer = BatchWriter(self, load)
+                writer.apply(header)
+                writer.apply(defenders)
                 if self.dry_run:
                     raise ImportAborted
         except ImportAborted:
@@ -379,7 +389,17 @@ class Importer:
         if prepared.model is Organisation:
             return manager.filter(slug=prepared.attrs.get("slug")).first()
         keys = {"uid": prepared.uid, "external_id": prepared.attrs.get("external_id")}
-        found, self.matches[id(prepared)] = self.scope.find(prepared.model, keys, prepared.location)
+        found: models.Model | None
+        if self.prefound is not None and id(prepared) in self.prefound:
+            found = self.prefound[id(prepared)]  # looked up with its batch
+            how = self.scope.match(found)
+            if how is None:
+                self.scope.find(prepared.model, keys, prepared.location)  # raises why
+            self.matches[id(prepared)] = how or Match.EDIT
+        else:
+            found, self.matches[id(prepared)] = self.scope.find(
+                prepared.model, keys, prepared.location
+            )
         if found is not None or keys["external_id"]:
             return found
         if parent:
@@ -388,12 +408,28 @@ class Importer:
             return manager.filter(**parent, **content).first()
         return None
 
+    def prefetch_refs(self, prepared: Iterable[Prepared]) -> None:
+        """Load the records these entries refer to, one query per model (see ``resolve``)."""
+        wanted: dict[str, set[str]] = {}
+        for p in prepared:
+            for target, uid in p.refs.values():
+                if uid and (target, uid) not in self.refs:
+                    wanted.setdefault(target, set()).add(uid)
+        for target, uids in wanted.items():
+            for part in batches(sorted(uids)):
+                for obj in REF_MODELS[target].all_objects.filter(uid__in=part):  # type: ignore[attr-defined]
+                    self.refs[target, obj.uid] = obj
+
     def resolve(self, prepared: Prepared) -> dict[str, Any]:
         values: dict[str, Any] = {}
         for name, (target, uid) in prepared.refs.items():
-            values[name] = REF_MODELS[target].all_objects.get(uid=uid) if uid else None  # type: ignore[attr-defined]
+            if uid and (target, uid) not in self.refs:
+                self.refs[target, uid] = REF_MODELS[target].all_objects.get(uid=uid)  # type: ignore[attr-defined]
+            values[name] = self.refs[target, uid] if uid else None
         for name, slug in prepared.orgs.items():
-            values[name] = Organisation.objects.get(slug=slug) if slug else None
+            if slug and ("Organisation", slug) not in self.refs:
+                self.refs["Organisation", slug] = Organisation.objects.get(slug=slug)
+            values[name] = self.refs["Organisation", slug] if slug else None
         return values
 
     def save(self, prepared: Prepared, parent: dict[str, Any]) -> models.Model:

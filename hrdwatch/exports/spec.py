@@ -27,6 +27,7 @@ class Kind(Enum):
     TERMS = "terms"  # list of vocabulary codes (many-to-many)
     REF = "ref"  # uid of another record
     ORG = "org"  # organisation slug
+    SCRIPT = "script"  # ISO 15924 script code (Latn, Cyrl, Arab, Hani...)
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ DEFENDER = [
 ]
 NAME = [
     Field("name"),
-    Field("script"),
+    Field("script", Kind.SCRIPT),
     Field("language"),
     Field("kind", Kind.TERM, vocabulary="name_kind"),
     Field("seen_in", Kind.REF, target="Source"),
@@ -215,7 +216,20 @@ TABLE_COLUMNS: list[Column] = [
     Column(
         "other_names",
         "Other names and spellings (patronymic forms, transliterations), separated by |.",
-        "Rauf Exampleov | Rauf E.",
+        "Rauf Examplovich Exampleov | Рауф Примеров",
+    ),
+    Column(
+        "other_name_kind",
+        "Kind of each other name, in the same order (or one for all): alias (other spelling), "
+        "birth_name, patronymic (the form with the patronymic), transliteration, "
+        "original_script, pen_name.",
+        "patronymic | original_script",
+    ),
+    Column(
+        "other_name_script",
+        "ISO 15924 script of each other name, in the same order (or one for all): Latn, Cyrl, "
+        "Arab, Hani, Hans, Hant... Empty: read from the name's letters.",
+        "Latn | Cyrl",
     ),
     Column("gender", "Gender code: female, male, non_binary, unknown.", "male"),
     Column("birth_date", "Date of birth: YYYY, YYYY-MM or YYYY-MM-DD.", "1984"),
@@ -271,7 +285,18 @@ TABLE_COLUMNS: list[Column] = [
         "2023-11-21",
     ),
     Column("sentence_date", f"Date of the sentence: {DATE_HELP}", "unknown"),
-    Column("sentence_months", "Prison term in months, or `life`.", "96"),
+    Column(
+        "sentence_months",
+        "Prison term in months, `life` or `indeterminate` (with sentence_kind `indeterminate`: "
+        "the minimum term in months, if any).",
+        "96",
+    ),
+    Column(
+        "sentence_kind",
+        "term, suspended, life, indeterminate, death or non_custodial "
+        "(default: term when sentence_months is a number).",
+        "term",
+    ),
     Column("sentence_certainty", "confirmed, alleged or disputed (default confirmed).", ""),
     Column("release_date", f"Date of release: {DATE_HELP}", ""),
     Column("release_certainty", "confirmed, alleged or disputed (default confirmed).", ""),

@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from hrdwatch.core.text import detect_script
 from hrdwatch.records.base import new_uid
 
+from .convert import RowError, sentence_cells
 from .spec import CODES, LIST, TABLE_COLUMNS
 
 LIST_SEPARATOR = CODES
@@ -78,6 +80,10 @@ def _split(value: str, separator: str) -> list[str]:
     return [part.strip() for part in (value or "").split(separator) if part.strip()]
 
 
+def _message(exc: RowError) -> str:
+    return str(exc).partition(": ")[2] or str(exc)
+
+
 def _date(value: str) -> str:
     """A date cell; ``unknown`` means the fact happened on an unknown date."""
     return "" if value.strip().lower() in UNKNOWN_DATE else value
@@ -133,14 +139,7 @@ def row_to_record(row: dict[str, Any], labels: dict[str, str] | None = None) -> 
         "biography": get("biography"),
         "visibility": visibility,
         "owner": get("owner") or None,
-        "names": [
-            {
-                "name": n,
-                "visibility": visibility,
-                "__columns__": cells.columns(name="other_names", visibility="defender_visibility"),
-            }
-            for n in _split(get("other_names"), LIST)
-        ],
+        "names": _names(cells),
         "cases": [],
         "__header__": [],
         "__columns__": cells.columns(
@@ -162,6 +161,29 @@ def row_to_record(row: dict[str, Any], labels: dict[str, str] | None = None) -> 
         defender["cases"].append(_case(cells, defender["__header__"]))
     defender["__errors__"] = cells.errors
     return defender
+
+
+def _names(cells: _Row) -> list[dict[str, Any]]:
+    """Other names, each with its kind and script (read from its letters when not given)."""
+    names = _split(cells.get("other_names"), LIST)
+    kinds, scripts = (
+        cells.parallel(k, len(names)) for k in ("other_name_kind", "other_name_script")
+    )
+    return [
+        {
+            "name": name,
+            "kind": kind or None,
+            "script": script or detect_script(name),
+            "visibility": cells.get("defender_visibility"),
+            "__columns__": cells.columns(
+                name="other_names",
+                kind="other_name_kind",
+                script="other_name_script",
+                visibility="defender_visibility",
+            ),
+        }
+        for name, kind, script in zip(names, kinds, scripts, strict=True)
+    ]
 
 
 def _case(cells: _Row, header: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
@@ -276,18 +298,24 @@ def _events(cells: _Row, header: list[tuple[str, dict[str, Any]]]) -> list[dict[
         )
     _detention(cells, header, event)
     _charges(cells, event)
-    months = get("sentence_months")
-    if get("sentence_date") or months:
-        life = months.lower() == "life"
+    if get("sentence_date") or get("sentence_months") or get("sentence_kind"):
+        try:
+            kind, months = sentence_cells(get("sentence_months"), get("sentence_kind"))
+        except RowError as exc:
+            cells.errors.append(
+                (cells.labels.get("sentence_months", "sentence_months"), _message(exc))
+            )
+            kind, months = "", ""
         event(
             "sentence",
             "sentence",
             "sentence_date",
             "sentence_certainty",
-            sentence_months="" if life else months,
-            sentence_kind="life" if life else ("term" if months else ""),
+            sentence_months=months,
+            sentence_kind=kind,
             __columns__=cells.columns(
-                sentence_months="sentence_months", sentence_kind="sentence_months"
+                sentence_months="sentence_months",
+                sentence_kind="sentence_kind" if get("sentence_kind") else "sentence_months",
             ),
         )
     if get("release_date"):
@@ -387,6 +415,8 @@ def record_to_rows(
         "display_name": defender["display_name"],
         "name_original_script": defender["name_original_script"],
         "other_names": f" {LIST} ".join(n["name"] for n in defender["names"]),
+        "other_name_kind": _joined([n.get("kind") or "" for n in defender["names"]]),
+        "other_name_script": _joined([n.get("script") or "" for n in defender["names"]]),
         "gender": defender["gender"] or "",
         "birth_date": defender["birth_date"] or "",
         "nationality": defender["nationality"],
@@ -446,9 +476,8 @@ def _case_cells(
         "legal_provision": _joined([c["legal_provision"] for _e, c in charged]),
         "charge_date": _joined([e.get("date") or "" for e, _c in charged]),
         "sentence_date": _date_cell(sentence),
-        "sentence_months": "life"
-        if (sentence or {}).get("sentence_kind") == "life"
-        else (months or ""),
+        "sentence_months": months or "",
+        "sentence_kind": (sentence or {}).get("sentence_kind") or "",
         "sentence_certainty": (sentence or {}).get("certainty") or "",
         "release_date": _date_cell(first["release"]),
         "release_certainty": (first["release"] or {}).get("certainty") or "",

@@ -11,14 +11,30 @@ from __future__ import annotations
 import json
 import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import DatabaseError
 from django.utils import timezone
 
+from hrdwatch.partners.models import Organisation
+from hrdwatch.records.models import Case, Defender, Source
+
 MARKER_NAME = "instance.json"
 SECRET_KEY_NAME = "secret_key"  # noqa: S105 (a file name, not a key)
+
+
+@dataclass
+class DemoMarks:
+    """What the demo loader counts as its own beside fictional records: the slugs of its
+    organisations. ``hrdwatch.demo`` (a layer above) sets them in ``DemoConfig.ready``."""
+
+    organisation_slugs: frozenset[str] = frozenset()
+
+
+demo_marks = DemoMarks()
 
 
 def marker_path() -> Path:
@@ -46,15 +62,14 @@ def ensure_secret_key(data_dir: Path) -> None:
         handle.write(secrets.token_urlsafe(50))
 
 
+def has_demo_data() -> bool:
+    """Whether demo defenders are already in the database (soft-deleted ones included)."""
+    return Defender.all_objects.filter(is_fictional=True).exists()
+
+
 def real_records() -> list[str]:
     """What in the database is not demonstration data (empty for an empty or demo-only database)."""
-    from django.contrib.auth import get_user_model
-
-    from hrdwatch.demo.setting import ORGANISATIONS
-    from hrdwatch.partners.models import Organisation
-    from hrdwatch.records.models import Case, Defender, Source
-
-    demo_slugs = [slug for slug, *_ in ORGANISATIONS]
+    demo_slugs = sorted(demo_marks.organisation_slugs)
     found = []
     try:
         checks = [

@@ -9,6 +9,8 @@ address, and the rate limit keeps only a hash of the address, in the cache, for 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -24,6 +26,20 @@ from .models import DetentionReport, Organisation
 from .permissions import VIEWER, Action, principal, require
 
 RATE_SCOPE = "detention-report"
+
+# Opens a workspace draft from a report for a user: (draft id, the URL of its first step).
+DraftOpener = Callable[[Any, DetentionReport], tuple[int, str]]
+
+
+@dataclass
+class Hooks:
+    """What apps above partners lend it: the workspace sets ``open_draft`` in its
+    ``AppConfig.ready`` (partners never imports the workspace)."""
+
+    open_draft: DraftOpener | None = None
+
+
+hooks = Hooks()
 
 
 def over_rate_limit(request: HttpRequest) -> int:

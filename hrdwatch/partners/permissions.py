@@ -71,6 +71,7 @@ from django.http import HttpRequest
 from django.http.response import HttpResponseBase
 
 from hrdwatch.records.levels import Visibility
+from hrdwatch.records.models import Case, CaseShare, Defender
 from hrdwatch.records.visibility import Gate, Viewer
 
 from .models import ROLE_RANK, Membership, Organisation, Role
@@ -219,8 +220,6 @@ def viewer_for(user: Any) -> Viewer:
 # -- objects -> the case or defender that decides -----------------------------------------------
 def _owning_record(obj: Any) -> Any:
     """The Case (or Defender) whose owner decides about ``obj``."""
-    from hrdwatch.records.models import Case, Defender
-
     if isinstance(obj, Case | Defender):
         return obj
     for attr in ("case", "event", "defender"):
@@ -235,8 +234,6 @@ def _case_state(obj: Any) -> str | None:
 
 
 def _shared_with(record: Any, who: Principal) -> bool:
-    from hrdwatch.records.models import Case, CaseShare
-
     orgs = list(who.ranks)
     if not orgs:
         return False
@@ -247,8 +244,6 @@ def _shared_with(record: Any, who: Principal) -> bool:
 
 def _edit_share_rank(record: Any, who: Principal) -> int:
     """The user's best rank in an organisation the case was shared with at the edit level."""
-    from hrdwatch.records.models import Case, CaseShare
-
     if not isinstance(record, Case) or not who.ranks or record.pk is None:
         return NO_ROLE
     orgs = CaseShare.objects.filter(case=record, level="edit", organisation_id__in=list(who.ranks))
@@ -258,8 +253,6 @@ def _edit_share_rank(record: Any, who: Principal) -> int:
 
 
 def _can_view(user: Any, record: Any) -> bool:
-    from hrdwatch.records.models import Case, Defender
-
     gate = Gate(viewer_for(user))
     if isinstance(record, Case):
         return gate.cases().filter(pk=record.pk).exists()

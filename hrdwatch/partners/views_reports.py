@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -183,24 +183,17 @@ def report_triage(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _start_draft(request: HttpRequest, report: DetentionReport) -> HttpResponse:
     """Open a workspace draft for the report's organisation with the reporter's words as a
-    starting point; the report is marked handled with a note saying so."""
-    from hrdwatch.workspace.models import STEPS, Draft
-
-    if report.organisation is None or not can(
-        request.user, Action.CREATE_CASE, report.organisation
+    starting point (``intake.hooks.open_draft``); the report is marked handled with a note."""
+    if (
+        intake.hooks.open_draft is None
+        or report.organisation is None
+        or not can(request.user, Action.CREATE_CASE, report.organisation)
     ):
         raise Http404()
-    draft = Draft.objects.create(
-        author=cast(Any, request.user),
-        organisation=report.organisation,
-        data={
-            "person": {"name": report.who.strip()[:300]},
-            "detention": {"city": report.where.strip()[:200]},
-        },
-    )
+    draft_id, url = intake.hooks.open_draft(request.user, report)
     intake.mark_handled(
         Actor.from_request(request),
         report,
-        _("A draft case was started from this report (draft %(id)s).") % {"id": draft.pk},
+        _("A draft case was started from this report (draft %(id)s).") % {"id": draft_id},
     )
-    return redirect("workspace:step", pk=draft.pk, step=STEPS[0])
+    return redirect(url)

@@ -22,7 +22,7 @@ urlpatterns = [
     path("report/", include("hrdwatch.partners.report_urls")),
     path("workspace/", include("hrdwatch.workspace.urls")),
     path("review/", include("hrdwatch.review.urls")),
-    path("audit/", include("hrdwatch.audit.urls")),
+    path("audit/", include("hrdwatch.partners.audit_urls")),
     path("documents/", include("hrdwatch.ingestion.urls")),
     path("candidates/", include("hrdwatch.extraction.urls")),
     path("linkage/", include("hrdwatch.linkage.urls")),

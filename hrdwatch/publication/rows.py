@@ -91,7 +91,7 @@ def case_rows(case_ids: Iterable[int], gate: Gate) -> list[CaseRow]:
                 arrest_precision=case.arrest_date_precision,
                 days_detained=days_detained(case),
                 roles=tuple(sorted(roles[pk])),
-                updated_at=max(case.updated_at, case.defender.updated_at),
+                updated_at=case.public_updated,
                 summary=case.translated("summary", lang),
                 is_fictional=case.is_fictional,
                 detained=state.detained,

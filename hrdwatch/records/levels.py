@@ -51,6 +51,7 @@ class SentenceKind(models.TextChoices):
     TERM = "term", _("Prison term")
     SUSPENDED = "suspended", _("Suspended term")
     LIFE = "life", _("Life imprisonment")
+    INDETERMINATE = "indeterminate", _("Indeterminate sentence")
     DEATH = "death", _("Death penalty")
     NON_CUSTODIAL = "non_custodial", _("Non-custodial")
 

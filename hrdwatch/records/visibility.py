@@ -8,11 +8,9 @@ turns that into querysets; nothing outside this module filters on ``visibility``
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from django.db.models import Exists, Model, OuterRef, Q, QuerySet
-
-from hrdwatch.partners.models import Organisation
 
 from .levels import ReviewState, Visibility, levels_up_to
 from .models import (
@@ -32,6 +30,15 @@ from .models import (
 )
 
 M = TypeVar("M", bound=Model)
+
+
+class NamedOrganisation(Protocol):
+    """What the gate reads of an organisation (``partners.Organisation``, a layer above)."""
+
+    name: str
+    is_public: bool
+
+
 # ``ingestion.SourceKind.FILE``, spelt out so the core never imports the pipeline apps above it
 # (tests/ingestion/test_document_gate.py checks the two agree).
 UPLOADED_FILE = "file"
@@ -225,7 +232,7 @@ class Gate:
         """Extraction candidates (``extraction.Candidate``): readable where their document is."""
         return candidates.filter(self._archive_rule("document__source__"))
 
-    def organisation_name(self, organisation: Organisation | None) -> str:
+    def organisation_name(self, organisation: NamedOrganisation | None) -> str:
         """An organisation's name, or "" where it works at risk and must not be named publicly."""
         if organisation is None or (self.viewer.is_public and not organisation.is_public):
             return ""

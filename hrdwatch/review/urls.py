@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import revision_views, views
 
 app_name = "review"
 urlpatterns = [
@@ -10,4 +10,7 @@ urlpatterns = [
     path("reverify/", views.reverify_queue, name="reverify"),
     path("case/<str:uid>/", views.case_review, name="case"),
     path("case/<str:uid>/<slug:step>/", views.case_transition, name="transition"),
+    path("revisions/", revision_views.revision_queue, name="revisions"),
+    path("revisions/<int:pk>/", revision_views.revision_page, name="revision"),
+    path("revisions/<int:pk>/decide/", revision_views.revision_decision, name="revision-decision"),
 ]

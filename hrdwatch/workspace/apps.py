@@ -6,3 +6,10 @@ class WorkspaceConfig(AppConfig):
     name = "hrdwatch.workspace"
     verbose_name = _("Workspace")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from hrdwatch.partners import intake
+
+        from .reports import open_draft
+
+        intake.hooks.open_draft = open_draft

@@ -18,7 +18,7 @@ from hrdwatch.partners.permissions import Action, can, permission_required, view
 from hrdwatch.records.levels import ShareLevel
 from hrdwatch.records.visibility import Gate
 
-from .cases import visible_case
+from .cases import HELD, visible_case
 from .history import visible_records
 
 
@@ -38,13 +38,14 @@ def revert(request: HttpRequest, uid: str) -> HttpResponse:
         raise Http404("No such change")
     version = request.POST.get("version", "")
     try:
-        do_revert(
+        reverted = do_revert(
             Actor.from_request(request),
             entry,
             field=request.POST.get("field", ""),
             version=int(version) if version.isdigit() else None,
         )
-        messages.success(request, _("The change was reverted."))
+        held = getattr(reverted, "_revision", None) is not None
+        messages.success(request, HELD if held else _("The change was reverted."))
     except PermissionDenied:
         messages.error(request, _("You may not change this record."))
     except (ValidationError, StaleVersionError) as error:

@@ -11,15 +11,18 @@ from django.db.models import Prefetch, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from hrdwatch.actions import Actor, do_submit_for_review
+from hrdwatch.actions.held import pending_for
 from hrdwatch.audit.log import record_restricted_view
 from hrdwatch.core.dates import format_partial_human
 from hrdwatch.partners.permissions import Action, can, permission_required, viewer_for
 from hrdwatch.records.levels import ReviewState, ShareLevel, Visibility
 from hrdwatch.records.models import Case, Event
+from hrdwatch.records.restricted import restricted_cases
 from hrdwatch.records.status import TimelineEntry, arrest_and_release
 from hrdwatch.records.visibility import Gate
 from hrdwatch.review.models import Review
@@ -27,6 +30,11 @@ from hrdwatch.review.workflow import WorkflowError
 
 from .history import case_history
 from .shares import share_choices, shares
+
+HELD = gettext_lazy(
+    "Saved as a change waiting for review: the public keeps the approved version until "
+    "reviewers approve it."
+)
 
 
 def visible_case(request: HttpRequest, uid: str) -> Case:
@@ -75,7 +83,11 @@ def case_page(request: HttpRequest, uid: str) -> HttpResponse:
     events = gate.events().filter(case=case).select_related("event_type").prefetch_related(charges)
     notes = list(gate.sensitive_details().filter(case=case).select_related("kind"))
     history, unredacted = case_history(request.user, case)
-    if unredacted or any(note.visibility == Visibility.RESTRICTED for note in notes):
+    if (
+        unredacted
+        or any(note.visibility == Visibility.RESTRICTED for note in notes)
+        or restricted_cases(gate, [case.pk])
+    ):
         record_restricted_view(request, case, "workspace case page")
     return render(
         request,
@@ -99,6 +111,7 @@ def case_page(request: HttpRequest, uid: str) -> HttpResponse:
             "share_choices": share_choices(request.user, case),
             "share_levels": ShareLevel.choices,
             "may_edit": is_editable(request.user, case),
+            "revision": pending_for(case),  # changes to a published case awaiting review
         },
     )
 

@@ -27,13 +27,13 @@ from hrdwatch.actions import (
 from hrdwatch.core.dates import PartialDate, Precision
 from hrdwatch.partners.permissions import Action, permission_required, viewer_for
 from hrdwatch.records.levels import Visibility
-from hrdwatch.records.models import Case, Event, Source
+from hrdwatch.records.models import Case, CaseRevision, Event, RevisionState, Source
 from hrdwatch.records.visibility import Gate
 from hrdwatch.review.models import Decision, Review
 from hrdwatch.review.workflow import WorkflowError
 from hrdwatch.vocab.models import Term, Vocabulary
 
-from .cases import is_editable, visible_case
+from .cases import HELD, is_editable, visible_case
 from .forms import AUTO, DetentionForm, FactsForm
 
 NEW = "new"
@@ -161,6 +161,8 @@ def edit_case(request: HttpRequest, uid: str) -> HttpResponse:
             if request.POST.get("go") == "resubmit":
                 do_submit_for_review(actor, Case.objects.get(pk=case.pk))
                 messages.success(request, _("Submitted for review again."))
+            elif CaseRevision.objects.filter(case=case, state=RevisionState.OPEN).exists():
+                messages.success(request, HELD)
             else:
                 messages.success(request, _("Corrections saved."))
             return redirect("workspace:case", uid=case.uid)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 
 from hrdwatch import actions
@@ -112,8 +113,24 @@ def test_etag_gives_not_modified_until_the_record_changes(client, sample):
         source=m.Source.objects.first(),
         biography="Updated biography.",
     )
+    held = get(client, url, **{"If-None-Match": etag})
+    assert held.status_code == 304, "an edit to a published record waits for review"
+    _approve_pending(sample)
     changed = get(client, url, **{"If-None-Match": etag})
     assert changed.status_code == 200 and changed["ETag"] != etag
+
+
+def _approve_pending(sample) -> None:
+    """Two reviewers, one of them from another organisation, approve the pending revision."""
+    from hrdwatch.partners.models import Membership, Organisation
+
+    other = Organisation.objects.create(slug="second-eyes", name="Second Eyes")
+    revision = m.CaseRevision.objects.get(state="open")
+    actions.do_submit_revision(None, revision)
+    for name, org in (("inside", sample.org), ("outside", other)):
+        user = get_user_model().objects.create_user(name, password="x" * 16)
+        Membership.objects.create(user=user, organisation=org, role="reviewer")
+        actions.do_review_revision(user, revision, approve=True)
 
 
 def test_public_clients_are_rate_limited(client, sample, settings):

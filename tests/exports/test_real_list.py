@@ -94,7 +94,10 @@ def test_every_error_of_a_row_once_per_cell(tmp_path):
         "line 3, column charge_category",
         "line 3, column sentence_months",
     ]
-    assert "'lifetime' is not a whole number; accepted: Prison term in months, or `life`." in err
+    assert (
+        "'lifetime' is not a whole number; accepted: Prison term in months, `life` or "
+        "`indeterminate`" in err
+    )
     assert "columns separated by tabs" in err
 
 

@@ -6,7 +6,8 @@ import json
 import pytest
 from django.core.management import call_command
 
-from hrdwatch.exports.base import exporters, neutralise_formula
+from hrdwatch.core.cells import neutralise_formula
+from hrdwatch.exports.base import exporters
 from hrdwatch.partners.models import Organisation
 from hrdwatch.records import models as m
 from hrdwatch.records.guard import writes_allowed

@@ -62,8 +62,8 @@ def test_every_kind_of_write_is_refused_outside_the_actions():
 
 def test_the_guard_is_lifted_only_inside_an_action_or_an_explicit_block():
     sample = build_sample()
-    with writes_allowed("test data"):
-        m.Case.objects.filter(pk=sample.case.pk).update(city="Hue")
+    with writes_allowed("test data"):  # a draft: a published case's edits wait for review
+        m.Case.objects.filter(pk=sample.case.pk).update(city="Hue", review_state="draft")
     with pytest.raises(RecordWriteOutsideActions):
         m.Case.objects.filter(pk=sample.case.pk).update(city="Hanoi")
     actions.do_update(

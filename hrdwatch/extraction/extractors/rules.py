@@ -15,7 +15,7 @@ class RuleExtractor(Extractor):
     """Names, event words, dates and places found by rules, in every language with a file in
     ``hrdwatch/extraction/languages/``."""
 
-    version = "2.0"
+    version = "2.1"
 
     def analyse(self, document: SourceDocument) -> Extraction:
         guess = guess_language(document.text, document.language)

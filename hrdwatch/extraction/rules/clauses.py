@@ -18,6 +18,7 @@ from hrdwatch.extraction.rules.lexicon import (
     SPEECH_AFTER,
     VICTIM_ROLES,
     alternation,
+    words,
 )
 
 ANY_TRIGGER = "(?i:" + "|".join(p for patterns in EVENT_TRIGGERS.values() for p in patterns) + ")"
@@ -26,7 +27,12 @@ AUX = alternation("auxiliaries")
 ADVERB = rf"(?:\p{{Ll}}+ly|{alternation('adverbs')})"
 # Words that may stand between names of a list and its verb: ages, roles, "the 29 other".
 LIST_WORD = rf"(?:,|;|:|–|—|、|NAME|\d+|\(\s*\d+\s*\)|{ROLES}|{alternation('list_words')})"
-GAP_AFTER = rf"(?:\s*,[^,;.]{{1,100}}?,)?(?:\s*{LIST_WORD})*"
+# An apposition between commas ("X, labeled “the leader,” was"), or the person's employer or
+# town ("X of the daily Y was"), may stand between a name and its verb.
+_OF_PHRASE = (
+    r"(?:\s+(?i:of|from|at|de|du|des|del|da|do)\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+(?![\p{L}]))"
+)
+GAP_AFTER = rf"(?:\s*,[^,;.]{{1,100}}?,[”\"’»]?|{_OF_PHRASE})?(?:\s*{LIST_WORD})*"
 PASSIVE = regex.compile(
     rf"^{GAP_AFTER}\s*[–—-]?\s*{AUX}\s+(?:{ADVERB}\s+)*{ANY_TRIGGER}(?![\p{{L}}])"
 )
@@ -50,9 +56,11 @@ OBJECT_GAP_STOP = alternation("gap_stops")
 _HONORIFIC = (
     "(?i:" + "|".join(regex.escape(h) for h in HONORIFICS if h.isascii() or h.isalpha()) + ")"
 )
+# "held for two months", "под стражу на два месяца": how long, in the gap before the object.
+DURATION = alternation("durations") if words("durations") else "(?!)"
 OBJECT_BEFORE = regex.compile(
-    rf"(?<![\p{{L}}]){ANY_TRIGGER}(?:\s*(?:{LIST_WORD}|(?!{OBJECT_GAP_STOP}\b)[\p{{Ll}}'’-]+"
-    rf"|{_HONORIFIC}(?![\p{{L}}])\.?)){{0,10}}\s*,?\s*$"
+    rf"(?<![\p{{L}}]){ANY_TRIGGER}(?:\s*(?:{LIST_WORD}|{DURATION}(?![\p{{L}}])|[«„“][^«»„“”]{{1,50}}[»“”]"
+    rf"|(?!{OBJECT_GAP_STOP}\b)[\p{{Ll}}'’-]+(?![\p{{L}}'’-])|{_HONORIFIC}(?![\p{{L}}])\.?)){{0,24}}\s*,?\s*$"
 )
 GROUP_INTRO = regex.compile(alternation("group_intro") + r"\b[^.;]{0,60}$")
 LIST_JOIN = regex.compile(
@@ -61,7 +69,7 @@ LIST_JOIN = regex.compile(
 )
 RECEIVED_TERM = regex.compile(
     rf"^{GAP_AFTER}\s*(?i:received|was given|was handed|got|is serving|was serving|serves|recibi[óo]"
-    r"|a re[çc]u|purga|cumple)\s+(?i:a\s+|an\s+)?(?:\S+\s+){0,3}?"
+    r"|a re[çc]u|purga|cumple)\s+(?i:a\s+|an\s+)?(?:\S+\s+){0,5}?"
     r"(?i:years?|months?|life|años|meses|ans|mois)\b"
 )
 DIED = regex.compile(
@@ -109,7 +117,7 @@ JUST_HAPPENED = regex.compile(r"\b(?i:has|have|a été|ont été|ha sido|han sid
 # Between two names of one list: "and", a role in lower case, an honorific; in Arabic and Chinese
 # the joining word and the role are written without capitals or spaces ("والمحامي", "、公民记者").
 JOINER = regex.compile(
-    rf"^[\s,;:–—،、]*(?:{alternation('list_words')}\s+)?(?:[\p{{Ll}}\p{{Lo}}'’ -]{{0,40}}\s?)?"
+    rf"^[\s,;:–—،、]*(?:{alternation('list_words')}\s+)?(?:[\p{{L}}'’«»\" -]{{0,50}}\s?)?"
     rf"(?:{_HONORIFIC}\.?\s+)?$"
 )
 

@@ -168,6 +168,8 @@ class ItemReader(Dating):
     def _assess_mention(self, assessment: Assessment, index: int, mention: Mention) -> bool:
         """Record cues about the person at this mention; True when it shows them persecuted."""
         sentence = self.item.sentences[index]
+        if mention.modifier:
+            return False
         if self.reading.proximity is not None:
             verdict = near_trigger(
                 self.text,
@@ -180,7 +182,7 @@ class ItemReader(Dating):
             assessment.speaker += verdict == "speaker"
             return verdict == "victim"
         others = [m for m in self.by_sentence[index] if m is not mention]
-        before = _masked(self.text, max(sentence.start, mention.start - 160), mention.start, others)
+        before = _masked(self.text, max(sentence.start, mention.start - 320), mention.start, others)
         after = _masked(self.text, mention.end, min(sentence.end, mention.end + 240), others)
         if clauses.OFFICIAL_BEFORE.search(before):
             assessment.official = True
@@ -276,7 +278,7 @@ class ItemReader(Dating):
         while changed:
             changed = False
             for i in range(len(mentions) - 1):
-                if shown[i] == shown[i + 1]:
+                if shown[i] == shown[i + 1] or mentions[i].modifier or mentions[i + 1].modifier:
                     continue
                 between = _masked(self.text, mentions[i].end, mentions[i + 1].start, masks)
                 if len(between) < 120 and clauses.LIST_JOIN.match(between):

@@ -41,12 +41,37 @@ def _morph() -> Any:
         return None
 
 
-def _best_parse(word: str, gender: str | None) -> Any:
-    morph = _morph()
-    parses = [p for p in morph.parse(word) if any(tag in p.tag for tag in _NAME_TAGS)]
-    if gender:
-        parses = [p for p in parses if p.tag.gender in (gender, None)] or parses
-    return parses[0] if parses else None
+# When the words of a name agree in more than one gender and case ("Марину Кузнецову" is a woman
+# in the accusative or a man in the dative), the likelier reading (pymorphy3's scores) wins, then
+# the case a named person most often stands in.
+_CASE_ORDER = ("nomn", "accs", "gent", "datv", "ablt", "loct")
+
+
+def _name_parses(word: str) -> list[Any]:
+    return [p for p in _morph().parse(word) if any(tag in p.tag for tag in _NAME_TAGS)]
+
+
+def _agreement(parses: list[list[Any]]) -> tuple[str | None, str | None]:
+    """The (gender, case) most words of a name can stand in together."""
+    counts: dict[tuple[str | None, str | None], float] = {}
+    scores: dict[tuple[str | None, str | None], float] = {}
+    for word_parses in parses:
+        best: dict[tuple[str | None, str | None], float] = {}
+        for p in word_parses:
+            pair = (p.tag.gender, p.tag.case)
+            best[pair] = max(best.get(pair, 0.0), p.score)
+        for pair, score in best.items():
+            counts[pair] = counts.get(pair, 0) + 1
+            scores[pair] = scores.get(pair, 0.0) + score
+    if not counts:
+        return None, None
+
+    def rank(pair: tuple[str | None, str | None]) -> tuple[float, float, int]:
+        case = pair[1] or ""
+        order = _CASE_ORDER.index(case) if case in _CASE_ORDER else len(_CASE_ORDER)
+        return counts[pair], round(scores[pair], 2), -order
+
+    return max(counts, key=rank)
 
 
 @lru_cache(maxsize=4096)
@@ -55,20 +80,39 @@ def nominative(name: str) -> str:
     if _morph() is None or not _CYRILLIC_WORD.search(name):
         return name
     words = name.split()
-    gender = None
-    first = _best_parse(words[0], None)
-    if first is not None and "Name" in first.tag:
-        gender = first.tag.gender
+    parses = [_name_parses(word) for word in words]
+    gender, case = _agreement(parses)
     out = []
-    for word in words:
-        parse = _best_parse(word, gender)
+    for word, word_parses in zip(words, parses, strict=True):
+        agreeing = [p for p in word_parses if (p.tag.gender, p.tag.case) == (gender, case)]
+        same_gender = [p for p in word_parses if p.tag.gender in (gender, None)]
+        parse = (agreeing or same_gender or word_parses or [None])[0]
         form = parse.inflect({"nomn"}) if parse is not None else None
-        if form is None:
-            out.append(word)
-            continue
-        gender = gender or parse.tag.gender
-        out.append(_same_case_shape(word, form.word))
+        out.append(word if form is None else _same_case_shape(word, form.word))
     return " ".join(out)
+
+
+def _is(word: str, tag: str) -> bool:
+    return any(tag in p.tag for p in _name_parses(word))
+
+
+def split_names(words: list[str]) -> list[int]:
+    """Where a run of capitalised Russian words holds two names side by side ("брата Ивана
+    Петрова Сергея Петрова": a genitive name, then the person's own), the word positions that
+    start a new name: a first name between a family name and another family name."""
+    if _morph() is None or len(words) < 3 or not all(_CYRILLIC_WORD.match(w) for w in words):
+        return []
+    cuts = []
+    for i in range(1, len(words) - 1):
+        if (
+            _is(words[i], "Name")
+            and _is(words[i - 1], "Surn")
+            and not _is(words[i - 1], "Name")
+            and _is(words[i + 1], "Surn")
+            and not _is(words[i + 1], "Patr")
+        ):
+            cuts.append(i)
+    return cuts
 
 
 def _same_case_shape(written: str, form: str) -> str:

@@ -69,6 +69,9 @@ class Mention:
     text: str
     title: str = ""
     person: int = -1
+    # A name that only qualifies the next one ("брата Ивана Петрова Сергея Петрова"): mentioned,
+    # never the one an event word acts on.
+    modifier: bool = False
 
 
 @dataclass
@@ -199,6 +202,25 @@ def _is_organisation(words: list[str]) -> bool:
     return False
 
 
+# "Ana Ruiz Soto y Luis Mora Díaz": "y" and "e" join family names ("Ortega y Gasset") but also two
+# people; with two words or more on each side, the run holds two names.
+_CONJUNCTION = regex.compile(r"[ \t]+(?:y|e)[ \t]+")
+
+
+def _runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Capitalised runs, cut at a conjunction that stands between two full names."""
+    spans = []
+    for match in _RUN.finditer(text, start, end):
+        cursor = match.start()
+        for joint in _CONJUNCTION.finditer(text, match.start(), match.end()):
+            left, right = text[cursor : joint.start()], text[joint.end() : match.end()]
+            if len(left.split()) >= 2 and len(right.split()) >= 2:
+                spans.append((cursor, joint.start()))
+                cursor = joint.end()
+        spans.append((cursor, match.end()))
+    return spans
+
+
 def find_mentions(
     text: str, start: int, end: int, vocabulary: frozenset[str], cut_suffix: bool = False
 ) -> list[Mention]:
@@ -207,13 +229,13 @@ def find_mentions(
     ``cut_suffix``: the language writes case endings after an apostrophe ("Yılmaz'ın").
     """
     mentions = []
-    for match in _RUN.finditer(text, start, end):
-        if _is_organisation(match.group().split()):
+    for run_start, run_stop in _runs(text, start, end):
+        if _is_organisation(text[run_start:run_stop].split()):
             continue
-        run_end = match.end()
+        run_end = run_stop
         if cut_suffix:
-            run_end = match.start() + len(cut_case_suffix(match.group()))
-        s, e, titles = _trim(text, match.start(), run_end, vocabulary)
+            run_end = run_start + len(cut_case_suffix(text[run_start:run_stop]))
+        s, e, titles = _trim(text, run_start, run_end, vocabulary)
         if e <= s:
             continue
         words = text[s:e].split()

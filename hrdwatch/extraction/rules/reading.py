@@ -8,11 +8,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+import regex
+
 from hrdwatch.core.text import fold
 from hrdwatch.extraction.rules import places
 from hrdwatch.extraction.rules.lexicon import Language
 from hrdwatch.extraction.rules.lexicon import language as language_file
-from hrdwatch.extraction.rules.names import key_form
+from hrdwatch.extraction.rules.names import key_form, split_names
 from hrdwatch.extraction.rules.nocase import mention_finder
 from hrdwatch.extraction.rules.people import Mention, find_mentions, lowercase_vocabulary
 from hrdwatch.extraction.rules.segment import split_items
@@ -43,23 +45,62 @@ def reading_for(text: str, code: str | None) -> Reading:
     surnames = (
         frozenset(fold(name) for name in language.get("surnames")) if language else frozenset()
     )
+    inflected = language is not None and language.options.get("morphology") == "pymorphy3"
     return Reading(
         language,
-        partial(_capitalised, vocabulary=vocabulary, cut=cut, surnames=surnames),
+        partial(_capitalised, vocabulary=vocabulary, cut=cut, surnames=surnames, split=inflected),
         form=key_form(language),
         verb_final=int(language.options.get("verb_final", 0)) if language else 0,
     )
 
 
 def _capitalised(
-    text: str, start: int, end: int, vocabulary: frozenset[str], cut: bool, surnames: frozenset[str]
+    text: str,
+    start: int,
+    end: int,
+    vocabulary: frozenset[str],
+    cut: bool,
+    surnames: frozenset[str],
+    split: bool = False,
 ) -> list[Mention]:
     """Capitalised runs; where the language file lists family names, a run of two words or more
-    must start with one."""
-    found = find_mentions(text, start, end, vocabulary, cut)
+    must start with one. ``split``: an inflecting language's run of two names side by side is
+    cut in two (``names.split_names``)."""
+    found = [m for m in find_mentions(text, start, end, vocabulary, cut) if not _quoted(text, m)]
+    if split:
+        found = [part for mention in found for part in _split_mention(text, mention)]
     if not surnames:
         return found
     return [m for m in found if len(m.text.split()) == 1 or fold(m.text.split()[0]) in surnames]
+
+
+def _split_mention(text: str, mention: Mention) -> list[Mention]:
+    spans = [(w.start(), w.end()) for w in _WORD.finditer(text, mention.start, mention.end)]
+    cuts = split_names([text[s:e] for s, e in spans])
+    if not cuts:
+        return [mention]
+    bounds = [0, *cuts, len(spans)]
+    parts = []
+    for first, last in zip(bounds, bounds[1:], strict=False):
+        s, e = spans[first][0], spans[last - 1][1]
+        part = Mention(s, e, text[s:e], mention.title if first == 0 else "")
+        part.modifier = last < len(spans)
+        parts.append(part)
+    return parts
+
+
+_WORD = regex.compile(r"\S+")
+_OPENING = regex.compile(r"[«„“]\s*$")
+_CLOSING = regex.compile(r"\s*[»“”]")
+
+
+def _quoted(text: str, mention: Mention) -> bool:
+    """A run that fills a pair of quotation marks (« Le Monde », „Memorial“) names a title, a
+    newspaper or an organisation, not a person."""
+    return bool(
+        _OPENING.search(text, max(0, mention.start - 3), mention.start)
+        and _CLOSING.match(text, mention.end, mention.end + 3)
+    )
 
 
 def extract_victims(

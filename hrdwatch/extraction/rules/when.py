@@ -14,6 +14,7 @@ from functools import lru_cache
 import dateparser
 import regex
 
+from hrdwatch.extraction.rules.birth import is_birth_date
 from hrdwatch.extraction.rules.lexicon import languages, numbers, words
 
 
@@ -412,6 +413,8 @@ def find_dates(text: str, base: dt.date | None) -> list[DateMention]:
             if any(start < e and s < end for s, e in taken):
                 continue
             taken.append((start, end))
+            if is_birth_date(text, start, end):
+                continue
             since = bool(_SINCE.search(text, max(0, start - 12), start))
             posted = bool(_POSTED.search(text, max(0, start - 20), start))
             found.append(

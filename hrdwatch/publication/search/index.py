@@ -28,7 +28,14 @@ from .text import build_search_text
 EPOCH = dt.date(1970, 1, 1)
 FACETS = ("country", "status", "gender", "role", "area", "charge", "year", "wgad")
 # Heaviest sentence first.
-_SENTENCE_WEIGHT = {"death": 4, "life": 3, "term": 2, "suspended": 1, "non_custodial": 0}
+_SENTENCE_WEIGHT = {
+    "death": 5,
+    "life": 4,
+    "indeterminate": 3,
+    "term": 2,
+    "suspended": 1,
+    "non_custodial": 0,
+}
 
 
 def day_number(value: dt.date | None) -> int | None:
@@ -126,7 +133,7 @@ def _entry(case: Case, related: _Related) -> SearchEntry:
         if sentence and sentence[0] == _SENTENCE_WEIGHT["term"]
         else None,
         sentence_kind=_KIND_BY_WEIGHT[sentence[0]] if sentence else "",
-        updated_at=max(case.updated_at, defender.updated_at),
+        updated_at=case.public_updated,
         published_at=case.created_at,
     )
 

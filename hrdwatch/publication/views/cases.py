@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
@@ -34,6 +35,51 @@ EXPORT_COLUMNS = (
 )
 
 
+def _facet_value(
+    query: ListingQuery, label: Callable[[str, str], str], name: str, value: str, count: int
+) -> dict[str, Any]:
+    return {
+        "value": value,
+        "label": label(name, value),
+        "count": count,
+        "selected": value in query.filters.get(name, ()),
+        "url": "?" + query.toggled(name, value).querystring(),
+    }
+
+
+def _facets(query: ListingQuery, counts: dict[str, list[tuple[str, int]]]) -> list[dict[str, Any]]:
+    """Each facet's values with their counts and the link that toggles them; a selected value
+    with no match any more still shows, first, so it can be removed."""
+    facets = []
+    label = labeller()
+    for name in FACETS:
+        selected = set(query.filters.get(name, ()))
+        values = [_facet_value(query, label, name, value, n) for value, n in counts.get(name, [])]
+        shown = {v["value"] for v in values}
+        gone = [_facet_value(query, label, name, v, 0) for v in sorted(selected - shown)]
+        facets.append(
+            {
+                "name": name,
+                "title": FACET_TITLES[name],
+                "values": gone[::-1] + values,
+                "open": bool(selected),
+            }
+        )
+    return facets
+
+
+def _sorts(query: ListingQuery) -> list[tuple[str, str]]:
+    labels = {
+        "relevance": _("Relevance"),
+        "latest": _("Latest updates"),
+        "name": _("Name"),
+        "longest": _("Longest in detention"),
+        "arrest": _("Latest arrest"),
+        "release": _("Latest release"),
+    }
+    return [(s, labels[s]) for s in SORTS if s != "relevance" or query.q]
+
+
 def case_list(request: HttpRequest) -> HttpResponse:
     query = ListingQuery.from_params(request.GET)
     selection = selection_counts(query)
@@ -47,62 +93,24 @@ def case_list(request: HttpRequest) -> HttpResponse:
             start : start + PAGE_SIZE
         ]
     )
-    rows = case_rows(ids, Gate(Viewer.public()))
-    label = labeller()
-    counts = selection.facets
-    facets = []
-    for name in FACETS:
-        selected = set(query.filters.get(name, ()))
-        values = [
-            {
-                "value": value,
-                "label": label(name, value),
-                "count": n,
-                "selected": value in selected,
-                "url": "?" + query.toggled(name, value).querystring(),
-            }
-            for value, n in counts.get(name, [])
-        ]
-        # A selected value with no match any more still shows, so it can be removed.
-        for value in sorted(selected - {v["value"] for v in values}):
-            values.insert(
-                0,
-                {
-                    "value": value,
-                    "label": label(name, value),
-                    "count": 0,
-                    "selected": True,
-                    "url": "?" + query.toggled(name, value).querystring(),
-                },
-            )
-        facets.append(
-            {"name": name, "title": FACET_TITLES[name], "values": values, "open": bool(selected)}
-        )
     page = paginator.get_page(page_number)
-    sort_labels = {
-        "relevance": _("Relevance"),
-        "latest": _("Latest updates"),
-        "name": _("Name"),
-        "longest": _("Longest in detention"),
-        "arrest": _("Latest arrest"),
-        "release": _("Latest release"),
-    }
+    label = labeller()
+
+    def link(number: int, exists: bool) -> str:
+        return "?" + query.with_page(number).querystring() if exists else ""
+
     return render(
         request,
         "publication/case_list.html",
         {
             "query": query,
-            "rows": rows,
+            "rows": case_rows(ids, Gate(Viewer.public())),
             "count": count,
-            "facets": facets,
+            "facets": _facets(query, selection.facets),
             "page": page,
-            "previous_url": "?" + query.with_page(page_number - 1).querystring()
-            if page.has_previous()
-            else "",
-            "next_url": "?" + query.with_page(page_number + 1).querystring()
-            if page.has_next()
-            else "",
-            "sorts": [(s, sort_labels[s]) for s in SORTS if s != "relevance" or query.q],
+            "previous_url": link(page_number - 1, page.has_previous()),
+            "next_url": link(page_number + 1, page.has_next()),
+            "sorts": _sorts(query),
             "current_sort": query.effective_sort,
             "selected": [
                 {

@@ -3,10 +3,12 @@
 from .cases import Case, CaseShare, Charge, Event, PlaceOfDetention
 from .people import Defender, DefenderName, SensitiveDetail
 from .perpetrators import EventPerpetrator, Perpetrator
+from .revisions import CaseRevision, RevisionReview, RevisionState
 from .sources import Evidence, Intervention, Source
 
 __all__ = [
     "Case",
+    "CaseRevision",
     "CaseShare",
     "Charge",
     "Defender",
@@ -17,6 +19,8 @@ __all__ = [
     "Intervention",
     "Perpetrator",
     "PlaceOfDetention",
+    "RevisionReview",
+    "RevisionState",
     "SensitiveDetail",
     "Source",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -142,6 +144,15 @@ class Case(RecordBase):
         verbose_name=_("last verified on"),
         help_text="When a reviewer last confirmed the case (set by an approval or a re-verification).",
     )
+    public_updated_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        db_index=True,
+        verbose_name=_("updated on"),
+        help_text="When what the public sees of the case last changed: its publication, or the "
+        "approval of a revision. Orders the latest updates and the feeds.",
+    )
     last_verified_by = models.ForeignKey(
         "auth.User",
         null=True,
@@ -274,6 +285,11 @@ class Case(RecordBase):
 
     def translated(self, field: str, language: str) -> str:
         return str(self.translations.get(language, {}).get(field) or getattr(self, field))
+
+    @property
+    def public_updated(self) -> dt.datetime:
+        """When what the public sees last changed (its first recording, for older rows)."""
+        return self.public_updated_at or self.created_at
 
 
 class Event(RecordBase):

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 
 from hrdwatch.operations.instance import (
     ensure_secret_key,
+    has_demo_data,
     is_initialised,
     marker_path,
     real_records,
@@ -98,8 +99,6 @@ class Command(BaseCommand):
             )
 
     def _has_demo(self) -> bool:
-        from hrdwatch.demo.generator import has_demo_data
-
         return has_demo_data()
 
     def _next_steps(self, organisation: Organisation, username: str, password: str) -> None:

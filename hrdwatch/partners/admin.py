@@ -1,4 +1,5 @@
-"""Administrators browse the audit log in the admin, read-only, and export it as CSV."""
+"""Administrators browse the audit log (``hrdwatch.audit``) in the admin, read-only, through
+the permission object; the CSV export is views_audit.py."""
 
 from __future__ import annotations
 
@@ -8,10 +9,10 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from hrdwatch.partners.permissions import Action, can
+from hrdwatch.audit.models import AuditEntry
 
-from .models import AuditEntry
-from .views import entries_visible_to
+from .permissions import Action, can
+from .views_audit import entries_visible_to
 
 
 @admin.register(AuditEntry)

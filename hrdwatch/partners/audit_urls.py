@@ -2,9 +2,9 @@
 
 from django.urls import path
 
-from . import views
+from . import views_audit
 
 app_name = "audit"
 urlpatterns = [
-    path("export.csv", views.export_csv, name="export"),
+    path("export.csv", views_audit.export_csv, name="export"),
 ]

@@ -1,5 +1,7 @@
 """The audit log as CSV for administrators: network-wide ones see everything, an
-organisation's administrators see the entries about their organisation's records."""
+organisation's administrators see the entries about their organisation's records.
+
+The page lives here, above the permission object; ``hrdwatch.audit`` itself is the log alone."""
 
 from __future__ import annotations
 
@@ -12,17 +14,12 @@ from django.http import HttpRequest, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
-from hrdwatch.exports.base import neutralise_formula
-from hrdwatch.partners.models import Role
-from hrdwatch.partners.permissions import (
-    Action,
-    organisations_where,
-    permission_required,
-    principal,
-)
+from hrdwatch.audit.log import Actor, record
+from hrdwatch.audit.models import AuditEntry
+from hrdwatch.core.cells import neutralise_formula
 
-from .log import Actor, record
-from .models import AuditEntry
+from .models import Role
+from .permissions import Action, organisations_where, permission_required, principal
 
 COLUMNS = [
     "at",
