@@ -38,6 +38,7 @@ from django.utils import timezone
 from hrdwatch.audit.log import Actor, _owner_of, record
 from hrdwatch.audit.models import AuditEntry
 from hrdwatch.records.guard import writes_allowed
+from hrdwatch.records.signals import cases_touched
 
 from .base import Batch, announce, in_batch
 from .bulkcreate import MemoAct
@@ -74,10 +75,8 @@ class BulkLoad(Batch):
         """End of a batch: the derived fields of the cases ``create_many`` touched, their search
         re-index (once, at the commit) and the audit entries queued so far."""
         if self.touched_cases:
-            from hrdwatch.publication.signals import schedule
-
             refresh_cases(self.touched_cases)
-            schedule(sorted(self.touched_cases))
+            cases_touched.send(sender="bulk", case_ids=sorted(self.touched_cases))
             self.touched_cases = set()
         if self._audit is not None:
             self._audit.flush()

@@ -13,6 +13,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from hrdwatch.records.models import Case, Charge, Defender, DefenderName, Event, Intervention
+from hrdwatch.records.signals import cases_touched
 from hrdwatch.vocab.models import Term
 
 from . import caching
@@ -43,6 +44,11 @@ def _flush() -> None:
     pending.clear()
     reindex_cases(ids)
     caching.bump()
+
+
+@receiver(cases_touched, dispatch_uid="publication.signals.bulk")
+def _cases_touched(sender: object, case_ids: list[int], **kwargs: Any) -> None:
+    schedule(case_ids)
 
 
 def _skip(kwargs: dict[str, Any]) -> bool:

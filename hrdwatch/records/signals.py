@@ -18,6 +18,9 @@ from .models import Case, Event
 from .status import refresh_case
 
 action_committed = Signal()
+# Sent inside the transaction by bulk writes that bypass the model signals (``case_ids``: the
+# cases whose rows they wrote), so the search projection can follow them on commit.
+cases_touched = Signal()
 
 
 @receiver(post_save, sender=Event)
