@@ -10,6 +10,7 @@ from django.core.management import call_command
 from PIL import Image
 
 from hrdwatch.actions import do_add_event, do_link_campaign, do_update
+from hrdwatch.actions.held import applying
 from hrdwatch.advocacy.models import AlertSubscription, Campaign
 from hrdwatch.records.levels import Visibility
 from hrdwatch.records.models import Event, Source
@@ -87,16 +88,18 @@ def test_card_image_is_a_small_png(client, sample):
 
 
 def _new_event(sample, code: str) -> Event:
-    return do_add_event(
-        None,
-        sample.case,
-        source=Source.objects.first(),
-        event_type=Term.objects.get(vocabulary="event_type", code=code),
-        date=dt.date(2024, 2, 1),
-        date_precision="day",
-        description="Moved to a remote prison.",
-        visibility=Visibility.PUBLIC,
-    )
+    """A public event on the published case, as when its revision is approved and applied."""
+    with applying():
+        return do_add_event(
+            None,
+            sample.case,
+            source=Source.objects.first(),
+            event_type=Term.objects.get(vocabulary="event_type", code=code),
+            date=dt.date(2024, 2, 1),
+            date_precision="day",
+            description="Moved to a remote prison.",
+            visibility=Visibility.PUBLIC,
+        )
 
 
 def test_alerts_need_double_opt_in_and_unsubscribe_in_one_click(client, sample):
@@ -128,13 +131,14 @@ def test_alerts_need_double_opt_in_and_unsubscribe_in_one_click(client, sample):
         f"/act/alerts/unsubscribe/{subscription.token}/", {"List-Unsubscribe": "One-Click"}
     )
     assert one_click.status_code == 200
-    do_update(
-        None,
-        transfer,
-        version=transfer.version,
-        source=Source.objects.first(),
-        description="Moved again.",
-    )
+    with applying():
+        do_update(
+            None,
+            transfer,
+            version=transfer.version,
+            source=Source.objects.first(),
+            description="Moved again.",
+        )
     call_command("alerts", stdout=io.StringIO())
     assert len(mail.outbox) == 2
 

@@ -78,7 +78,7 @@ def test_detained_statuses_are_decided_in_records():
     ("lang", "word"), [("en", "whereabouts"), ("fr", "lieu où"), ("es", "paradero")]
 )
 def test_a_disappeared_persons_letter_asks_for_whereabouts(indexed, lang, word):
-    from hrdwatch.publication.letters import letter_for
+    from hrdwatch.advocacy.letters import letter_for
 
     with indexed():
         gone = make_case("Disappeared Person", status="disappeared")

@@ -2,6 +2,7 @@ import pytest
 
 from hrdwatch.records import models as m
 from hrdwatch.records.guard import writes_allowed
+from hrdwatch.records.levels import ReviewState
 from hrdwatch.records.visibility import Gate
 from tests.builders import build_sample
 
@@ -48,6 +49,8 @@ def test_deletion_is_soft_and_restorable():
 def test_the_admin_offers_no_hard_delete(verified_admin_client):
     admin_client = verified_admin_client
     sample = build_sample()
+    with writes_allowed("test data"):  # a draft: deleting a published case waits for review
+        m.Case.objects.filter(pk=sample.case.pk).update(review_state=ReviewState.DRAFT)
     response = admin_client.get(f"/admin/records/case/{sample.case.pk}/delete/")
     assert response.status_code == 403
     response = admin_client.post(

@@ -4,7 +4,7 @@ a visitor can do; plus the case's Atom feed."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,8 +18,6 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from hrdwatch.advocacy.action import action_block
-from hrdwatch.advocacy.letters import letter_for
 from hrdwatch.core.countries import country_name
 from hrdwatch.core.dates import format_partial_human
 from hrdwatch.core.text import detect_script
@@ -42,6 +40,19 @@ from .. import caching
 from ..figures import today
 from ..labels import language
 from ..rows import status_label
+
+
+@dataclass
+class PageHooks:
+    """What an app above the public pages adds to a defender's page: advocacy registers the
+    letter of a current case and the "Take action" block in its ``AppConfig.ready`` (the page
+    works without them)."""
+
+    letter: Callable[[Case, str, list[Any], str], Any] | None = None
+    action: Callable[[str, str, list[Any], str, list[tuple[str, str]], str], Any] | None = None
+
+
+HOOKS = PageHooks()
 
 
 @dataclass
@@ -353,8 +364,8 @@ def _case_view(
         )
     view.charges = charges
     view.perpetrators = sorted({p for items in perpetrators.values() for p in items})
-    if view.is_current:
-        view.letter = letter_for(case, name, charges, lang)
+    if view.is_current and HOOKS.letter is not None:
+        view.letter = HOOKS.letter(case, name, charges, lang)
     return view
 
 
@@ -469,7 +480,9 @@ def defender_context(uid: str, url: str) -> dict[str, Any]:
         if defender.birth_date
         else "",
         "share": share,
-        "action": action_block(defender.uid, title, cases, url, share, lang),
+        "action": HOOKS.action(defender.uid, title, cases, url, share, lang)
+        if HOOKS.action is not None
+        else None,
         "url": url,
         "citation": citation,
         "updated": updated,
