@@ -8,6 +8,7 @@ oversized cells.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -91,35 +92,17 @@ class Converter:
         """Model attributes for one field (a partial date gives two attributes)."""
         name, kind = field.name, field.kind
         if kind is Kind.JSON:
-            if value in (None, ""):
-                return {name: {}}
-            if not isinstance(value, dict):
-                raise RowError(f"{name}: expected an object")
-            return {name: value}
+            return {name: _json(name, value)}
         if kind is Kind.TERMS:
             codes = (
-                value
-                if isinstance(value, list)
-                else [c for c in str(value or "").replace(",", ";").split(";")]
+                value if isinstance(value, list) else str(value or "").replace(",", ";").split(";")
             )
-            terms = [self._term(field, str(c).strip()) for c in codes if str(c).strip()]
-            return {name: terms}
+            return {name: [self._term(field, str(c).strip()) for c in codes if str(c).strip()]}
         if kind is Kind.BOOL:
-            if isinstance(value, bool):
-                return {name: value}
-            text = str(value or "").strip().lower()
-            if text in {"", "0", "false", "no", "n"}:
-                return {name: False}
-            if text in {"1", "true", "yes", "y"}:
-                return {name: True}
-            raise RowError(f"{name}: {value!r} is not yes/no")
+            return {name: _bool(name, value)}
         text = check_text(name, value, self.refuse_formulas).strip()
         if kind is Kind.TEXT:
-            if choices is not None and text and text not in choices:
-                raise RowError(
-                    f"{name}: unknown value {text!r} (expected one of: {', '.join(sorted(choices))})"
-                )
-            return {name: text}
+            return {name: _choice(name, text, choices)}
         if kind is Kind.PARTIAL_DATE:
             try:
                 partial = PartialDate.parse(text)
@@ -127,39 +110,83 @@ class Converter:
                 raise RowError(f"{name}: {exc}") from None
             return {name: partial.date, field.precision: partial.precision.value}
         if not text:
-            return {name: ""} if kind in (Kind.COUNTRY, Kind.SCRIPT) else {name: None}
-        if kind is Kind.COUNTRY:
-            try:
-                return {name: normalise_country(text)}
-            except UnknownCountryError as exc:
-                raise RowError(f"{name}: {exc}") from None
-        if kind is Kind.DATE:
-            try:
-                return {name: dt.date.fromisoformat(text)}
-            except ValueError:
-                raise RowError(f"{name}: {text!r} is not a date (YYYY-MM-DD)") from None
-        if kind is Kind.INT:
-            try:
-                number = int(float(text)) if text.replace(".", "", 1).isdigit() else int(text)
-            except ValueError:
-                raise RowError(f"{name}: {text!r} is not a whole number") from None
-            if number < 0:
-                raise RowError(f"{name}: {number} is negative")
-            return {name: number}
-        if kind is Kind.DECIMAL:
-            try:
-                return {name: Decimal(text)}
-            except InvalidOperation:
-                raise RowError(f"{name}: {text!r} is not a number") from None
+            return {name: "" if kind in (Kind.COUNTRY, Kind.SCRIPT) else None}
         if kind is Kind.TERM:
             return {name: self._term(field, text)}
-        if kind is Kind.SCRIPT:
-            return {name: script_code(name, text)}
+        parse = _TEXT_PARSERS.get(kind)
         # REF and ORG are resolved by the importer, which knows the file's own records.
-        return {name: text}
+        return {name: parse(name, text) if parse else text}
 
     def _term(self, field: Field, code: str) -> Any:
         try:
             return self.terms.get(field.vocabulary, code)
         except ValidationError as exc:
             raise RowError(f"{field.name}: {exc.messages[0]}") from None
+
+
+def _json(name: str, value: Any) -> dict[str, Any]:
+    if value in (None, ""):
+        return {}
+    if not isinstance(value, dict):
+        raise RowError(f"{name}: expected an object")
+    return value
+
+
+def _bool(name: str, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value or "").strip().lower()
+    if text in {"", "0", "false", "no", "n"}:
+        return False
+    if text in {"1", "true", "yes", "y"}:
+        return True
+    raise RowError(f"{name}: {value!r} is not yes/no")
+
+
+def _choice(name: str, text: str, choices: set[str] | None) -> str:
+    if choices is not None and text and text not in choices:
+        raise RowError(
+            f"{name}: unknown value {text!r} (expected one of: {', '.join(sorted(choices))})"
+        )
+    return text
+
+
+def _country(name: str, text: str) -> str:
+    try:
+        return normalise_country(text)
+    except UnknownCountryError as exc:
+        raise RowError(f"{name}: {exc}") from None
+
+
+def _date(name: str, text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise RowError(f"{name}: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _whole_number(name: str, text: str) -> int:
+    try:
+        number = int(float(text)) if text.replace(".", "", 1).isdigit() else int(text)
+    except ValueError:
+        raise RowError(f"{name}: {text!r} is not a whole number") from None
+    if number < 0:
+        raise RowError(f"{name}: {number} is negative")
+    return number
+
+
+def _decimal(name: str, text: str) -> Decimal:
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise RowError(f"{name}: {text!r} is not a number") from None
+
+
+# Cell text -> model value, per kind (``name`` names the column in errors).
+_TEXT_PARSERS: dict[Kind, Callable[[str, str], Any]] = {
+    Kind.COUNTRY: _country,
+    Kind.DATE: _date,
+    Kind.INT: _whole_number,
+    Kind.DECIMAL: _decimal,
+    Kind.SCRIPT: script_code,
+}
