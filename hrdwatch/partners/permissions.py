@@ -276,37 +276,59 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
     who = principal(user)
     act = Action(action)
     if act is Action.EXPORT:
-        level = Visibility(obj or Visibility.PUBLIC)
-        if level == Visibility.PUBLIC:
-            return True
-        if level == Visibility.PARTNERS:
-            return who.best_rank >= VIEWER
-        return who.sees_all_restricted
+        return _can_export(who, obj)
     if act is Action.VIEW_CASE:
         return obj is not None and _can_view(user, _owning_record(obj))
     if who.is_anonymous:
         return False
-    if act is Action.REVIEW_QUEUE:
-        return who.best_rank >= REVIEWER
-    if act is Action.VIEW_AUDIT:
-        return who.best_rank >= ADMINISTRATOR
-    if act is Action.VIEW_DOCUMENTS:
-        return who.best_rank >= VIEWER
-    if act is Action.MANAGE_TOKENS:
-        return who.best_rank >= VIEWER and getattr(user, TOKEN_ROLE_ATTR, None) is None
-    if act in {Action.CREATE_CASE, Action.ADD_SOURCE}:
-        if isinstance(obj, Organisation):
-            return who.rank_in(obj.pk) >= DOCUMENTER
-        return who.best_rank >= DOCUMENTER
-    if act is Action.EDIT_REGISTER:
-        return who.best_rank >= DOCUMENTER
+    by_rank = _can_by_rank(user, who, act, obj)
+    if by_rank is not None:
+        return by_rank
     if act in _ORGANISATION_ACTIONS:
         return _can_organisation(who, act, obj)
     if obj is None:
         return False
     if act is Action.EDIT_CAMPAIGN:
         return who.rank_in(getattr(obj, "organisation_id", None)) >= EDITOR
-    record = _owning_record(obj)
+    return _can_on_record(user, who, act, _owning_record(obj))
+
+
+def _can_export(who: Principal, level: Any) -> bool:
+    """Exports by level: public data for anyone, partners data for members, restricted data
+    for those who see every organisation's restricted rows."""
+    level = Visibility(level or Visibility.PUBLIC)
+    if level == Visibility.PUBLIC:
+        return True
+    if level == Visibility.PARTNERS:
+        return who.best_rank >= VIEWER
+    return who.sees_all_restricted
+
+
+# Actions that need only a rank somewhere in the network.
+_MINIMUM_RANK = {
+    Action.REVIEW_QUEUE: REVIEWER,
+    Action.VIEW_AUDIT: ADMINISTRATOR,
+    Action.VIEW_DOCUMENTS: VIEWER,
+    Action.EDIT_REGISTER: DOCUMENTER,
+}
+
+
+def _can_by_rank(user: Any, who: Principal, act: Action, obj: Any) -> bool | None:
+    """The actions decided by the user's rank alone; None for the others."""
+    if act in _MINIMUM_RANK:
+        return who.best_rank >= _MINIMUM_RANK[act]
+    if act is Action.MANAGE_TOKENS:
+        return who.best_rank >= VIEWER and getattr(user, TOKEN_ROLE_ATTR, None) is None
+    if act in {Action.CREATE_CASE, Action.ADD_SOURCE}:
+        if isinstance(obj, Organisation):
+            return who.rank_in(obj.pk) >= DOCUMENTER
+        return who.best_rank >= DOCUMENTER
+    return None
+
+
+def _can_on_record(user: Any, who: Principal, act: Action, record: Any) -> bool:
+    """Actions on one record, by the user's rank in the organisation that owns it (an edit-level
+    share counts for editing and submitting)."""
     owner_id = getattr(record, "owner_id", None) or getattr(record, "organisation_id", None)
     owner_rank = who.rank_in(owner_id)
     if act in {Action.EDIT_CASE, Action.SUBMIT_CASE} and owner_rank < EDITOR:
