@@ -69,6 +69,27 @@ def _person(
     )
 
 
+def _record_event(act: Act, case: Case, data: dict[str, Any], cited: Source, quote: str) -> None:
+    """An event of the case with its charges, at the public level unless ``data`` says otherwise."""
+    event = create_in(
+        act,
+        KINDS["event"],
+        {"visibility": Visibility.PUBLIC}
+        | {k: v for k, v in data.items() if k != "charges"}
+        | {"case": case},
+        source=cited,
+        quote=quote,
+    )
+    for charge in data.get("charges") or []:
+        create_in(
+            act,
+            KINDS["charge"],
+            {"visibility": Visibility.PUBLIC, **charge, "event": event},
+            source=cited,
+            quote=quote,
+        )
+
+
 def do_record_case(
     actor: Any,
     *,
@@ -100,24 +121,7 @@ def do_record_case(
             workflow={"review_state": ReviewState.DRAFT},
         )
         for data in events:
-            charges = data.get("charges") or []
-            event = create_in(
-                act,
-                KINDS["event"],
-                {"visibility": Visibility.PUBLIC}
-                | {k: v for k, v in data.items() if k != "charges"}
-                | {"case": made},
-                source=cited,
-                quote=quote,
-            )
-            for charge in charges:
-                create_in(
-                    act,
-                    KINDS["charge"],
-                    {"visibility": Visibility.PUBLIC, **charge, "event": event},
-                    source=cited,
-                    quote=quote,
-                )
+            _record_event(act, made, data, cited, quote)
         for note in notes or []:
             create_in(
                 act,

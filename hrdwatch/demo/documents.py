@@ -90,19 +90,24 @@ def _specs(setting: Setting, rng: random.Random, person: Person, case: CaseRows)
             )
         )
     if rng.random() < 0.05:
-        secret = [(row, e) for row, e in case.events if e.visibility == Visibility.RESTRICTED]
-        specs.append(
-            _Spec(
-                "Unpublished testimony from a relative",
-                person.owner.name,
-                person.owner.pk,
-                "",
-                last,
-                events[:2] + secret,
-                Visibility.RESTRICTED,
-            )
-        )
+        specs.append(_testimony(person, case, events, last))
     return specs
+
+
+def _testimony(
+    person: Person, case: CaseRows, events: list[tuple[Row, StoryEvent]], last: dt.date
+) -> _Spec:
+    """An unpublished, restricted testimony: what a leak would show."""
+    secret = [(row, e) for row, e in case.events if e.visibility == Visibility.RESTRICTED]
+    return _Spec(
+        "Unpublished testimony from a relative",
+        person.owner.name,
+        person.owner.pk,
+        "",
+        last,
+        events[:2] + secret,
+        Visibility.RESTRICTED,
+    )
 
 
 def _write_source(rows: Rows, ids: Ids, case: CaseRows, name: str, n: int, spec: _Spec) -> Row:

@@ -277,6 +277,15 @@ def add_sensitive(
         )
 
 
+_REVIEW_STATES = (
+    ReviewState.PUBLISHED,
+    ReviewState.DRAFT,
+    ReviewState.IN_REVIEW,
+    ReviewState.VERIFIED,
+    ReviewState.WITHDRAWN,
+)
+
+
 def add_case(
     rows: Rows,
     setting: Setting,
@@ -296,16 +305,7 @@ def add_case(
         )[0]
     status = _status_fields(setting, story, rng)
     summary = _summaries(setting, person, story, status.pop("start"), status.pop("stated"))
-    review_state = rng.choices(
-        (
-            ReviewState.PUBLISHED,
-            ReviewState.DRAFT,
-            ReviewState.IN_REVIEW,
-            ReviewState.VERIFIED,
-            ReviewState.WITHDRAWN,
-        ),
-        (82, 6, 6, 3, 3),
-    )[0]
+    review_state = rng.choices(_REVIEW_STATES, (82, 6, 6, 3, 3))[0]
     level = hidden_level(visibility, review_state)
 
     def hide(text: str) -> str:

@@ -141,7 +141,7 @@ def _save(actor: Actor, gate: Gate, case: Case, arrest: Event | None, data: dict
 
 
 @never_cache
-@permission_required(Action.VIEW_DOCUMENTS)
+@permission_required(Action.CREATE_CASE)  # documenters and above; the case itself is checked below
 def edit_case(request: HttpRequest, uid: str) -> HttpResponse:
     case = visible_case(request, uid)
     if not is_editable(request.user, case):

@@ -25,6 +25,7 @@ from hrdwatch.records.models import (
     Case,
     Charge,
     Defender,
+    DefenderName,
     Event,
     EventPerpetrator,
     Intervention,
@@ -293,24 +294,44 @@ def _case_view(
         for (case_id, event_id), sources in facts.evidence.items()
         if case_id == case.pk
     }
-    charges_by_event: dict[int, list[dict[str, str]]] = defaultdict(list)
-    charges = []
-    for event in events:
-        for charge in facts.charges.get(event.pk, []):
-            described = {
-                "wording": charge.wording,
-                "provision": charge.legal_provision,
-                "category": charge.category.label(lang),
-            }
-            charges_by_event[charge.event_id].append(described)
-            charges.append(described)
+    charges_by_event, charges = _charges(events, facts, lang)
     perpetrators: dict[int, list[str]] = defaultdict(list)
     for event in events:
         for link in facts.perpetrators.get(event.pk, []):
             perpetrators[link.event_id].append(f"{link.perpetrator.name} ({link.role.label(lang)})")
+    view = _view_of(case, gate, lang, wgad)
+    for event in events:
+        item = _timeline_item(event, lang, facts, evidence.get(event.pk, []), citations)
+        item["charges"] = charges_by_event.get(event.pk, [])
+        item["perpetrators"] = perpetrators.get(event.pk, [])
+        view.timeline.append(item)
+        if event.sentence_kind:
+            view.sentences.append(_sentence(event))
+    for source in evidence.get(None, []):
+        citations.number(source)
+    view.interventions = [
+        {
+            "type": intervention.intervention_type.label(lang),
+            "title": intervention.title,
+            "date": format_partial_human(intervention.date, intervention.date_precision),
+            "organisation": gate.organisation_name(intervention.organisation),
+            "outcome": intervention.outcome,
+            "url": intervention.url,
+        }
+        for intervention in facts.interventions.get(case.pk, [])
+    ]
+    view.charges = charges
+    view.perpetrators = sorted({p for items in perpetrators.values() for p in items})
+    if view.is_current and HOOKS.letter is not None:
+        view.letter = HOOKS.letter(case, name, charges, lang)
+    return view
+
+
+def _view_of(case: Case, gate: Gate, lang: str, wgad: list[str]) -> CaseView:
+    """The case's heading facts: status as the public is told it, days, verification."""
     days = days_detained(case)
     state = standing(case)
-    view = CaseView(
+    return CaseView(
         case=case,
         country_name=country_name(case.country, lang),
         status=status_label(case, state, lang),
@@ -324,49 +345,72 @@ def _case_view(
         stale=state.stale,
         verified_by=verified_by(case, gate),
     )
+
+
+def _charges(
+    events: list[Event], facts: CaseFacts, lang: str
+) -> tuple[dict[int, list[dict[str, str]]], list[dict[str, str]]]:
+    """The case's charges as worded, per event and in timeline order."""
+    by_event: dict[int, list[dict[str, str]]] = defaultdict(list)
+    charges = []
     for event in events:
-        sources = sorted({citations.number(s) for s in evidence.get(event.pk, [])})
-        place = event.place
-        detention = (
-            facts.places.get(event.place_of_detention_id) if event.place_of_detention_id else None
-        )
-        if detention is not None:
-            place = ", ".join(p for p in (detention.name, detention.city) if p)
-        view.timeline.append(
-            {
-                "event": event,
-                "type": event.event_type.label(lang),
-                "date": format_partial_human(event.date, event.date_precision),
-                "iso": event.date.isoformat() if event.date else "",
-                "certainty": event.get_certainty_display(),
-                "place": place,
-                "description": event.translations.get(lang, {}).get("description")
-                or event.description,
-                "charges": charges_by_event.get(event.pk, []),
-                "perpetrators": perpetrators.get(event.pk, []),
-                "sources": sources,
+        for charge in facts.charges.get(event.pk, []):
+            described = {
+                "wording": charge.wording,
+                "provision": charge.legal_provision,
+                "category": charge.category.label(lang),
             }
-        )
-        if event.sentence_kind:
-            view.sentences.append(_sentence(event))
-    for source in evidence.get(None, []):
-        citations.number(source)
-    for intervention in facts.interventions.get(case.pk, []):
-        view.interventions.append(
-            {
-                "type": intervention.intervention_type.label(lang),
-                "title": intervention.title,
-                "date": format_partial_human(intervention.date, intervention.date_precision),
-                "organisation": gate.organisation_name(intervention.organisation),
-                "outcome": intervention.outcome,
-                "url": intervention.url,
-            }
-        )
-    view.charges = charges
-    view.perpetrators = sorted({p for items in perpetrators.values() for p in items})
-    if view.is_current and HOOKS.letter is not None:
-        view.letter = HOOKS.letter(case, name, charges, lang)
-    return view
+            by_event[charge.event_id].append(described)
+            charges.append(described)
+    return by_event, charges
+
+
+def _timeline_item(
+    event: Event, lang: str, facts: CaseFacts, sources: list[Source], citations: Citations
+) -> dict[str, Any]:
+    """One line of the public timeline, its sources numbered as they first appear."""
+    place = event.place
+    detention = (
+        facts.places.get(event.place_of_detention_id) if event.place_of_detention_id else None
+    )
+    if detention is not None:
+        place = ", ".join(p for p in (detention.name, detention.city) if p)
+    return {
+        "event": event,
+        "type": event.event_type.label(lang),
+        "date": format_partial_human(event.date, event.date_precision),
+        "iso": event.date.isoformat() if event.date else "",
+        "certainty": event.get_certainty_display(),
+        "place": place,
+        "description": event.translations.get(lang, {}).get("description") or event.description,
+        "sources": sorted({citations.number(s) for s in sources}),
+    }
+
+
+def _names(
+    names: QuerySet[DefenderName], terms: dict[int, Term], lang: str
+) -> list[dict[str, str]]:
+    return [
+        {
+            "name": n.name,
+            "script": n.script or detect_script(n.name),
+            "language": n.language,
+            "kind": terms[n.kind_id].label(lang) if n.kind_id else "",
+        }
+        for n in names.order_by("name", "pk")
+    ]
+
+
+def _share_links(title: str, url: str) -> list[tuple[str, str]]:
+    share_text = _("Free %(name)s, human rights defender") % {"name": title}
+    return [
+        ("Email", "mailto:?" + urlencode({"subject": share_text, "body": url}, quote_via=quote)),
+        ("Mastodon", "https://mastodonshare.com/?" + urlencode({"text": share_text, "url": url})),
+        ("X", "https://x.com/intent/post?" + urlencode({"text": share_text, "url": url})),
+        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
+        ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{share_text} {url}"})),
+        ("Telegram", "https://t.me/share/url?" + urlencode({"url": url, "text": share_text})),
+    ]
 
 
 def verified_by(case: Case, gate: Gate) -> str:
@@ -418,15 +462,6 @@ def defender_context(uid: str, url: str) -> dict[str, Any]:
     public = public_querysets()
     lang = language()
     terms = vocabulary_terms()
-    names = [
-        {
-            "name": n.name,
-            "script": n.script or detect_script(n.name),
-            "language": n.language,
-            "kind": terms[n.kind_id].label(lang) if n.kind_id else "",
-        }
-        for n in public.names.filter(defender=defender).order_by("name", "pk")
-    ]
     citations = Citations()
     public_cases = list(public.cases.filter(defender=defender).order_by("-arrest_date", "pk"))
     for case in public_cases:
@@ -446,16 +481,9 @@ def defender_context(uid: str, url: str) -> dict[str, Any]:
         for case in public_cases
     ]
     title = defender.display_name
-    share_text = _("Free %(name)s, human rights defender") % {"name": title}
-    share = [
-        ("Email", "mailto:?" + urlencode({"subject": share_text, "body": url}, quote_via=quote)),
-        ("Mastodon", "https://mastodonshare.com/?" + urlencode({"text": share_text, "url": url})),
-        ("X", "https://x.com/intent/post?" + urlencode({"text": share_text, "url": url})),
-        ("Facebook", "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url})),
-        ("WhatsApp", "https://wa.me/?" + urlencode({"text": f"{share_text} {url}"})),
-        ("Telegram", "https://t.me/share/url?" + urlencode({"url": url, "text": share_text})),
-    ]
-    updated = max([defender.updated_at, *[c.case.updated_at for c in cases]])
+    share = _share_links(title, url)
+    # what the public saw change, never a hidden edit's time
+    updated = max([c.case.public_updated for c in cases], default=defender.created_at)
     citation = _(
         "%(name)s. Record %(uid)s, last updated %(updated)s. hrdwatch. %(url)s (accessed %(today)s)."
     ) % {
@@ -467,7 +495,7 @@ def defender_context(uid: str, url: str) -> dict[str, Any]:
     }
     return {
         "defender": defender,
-        "names": names,
+        "names": _names(public.names.filter(defender=defender), terms, lang),
         "cases": cases,
         "sources": citations.sources,
         "photo": gate.may_see_photo(defender),
