@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -69,13 +68,14 @@ def revision_queue(request: HttpRequest) -> HttpResponse:
     )
 
 
+@permission_required(Action.VIEW_DOCUMENTS)
 def revision_page(request: HttpRequest, pk: int) -> HttpResponse:
     revision = _visible_revision(request, pk)
     if not (
         can(request.user, Action.REVIEW_CASE, revision.case)
         or can(request.user, Action.EDIT_CASE, revision.case)
     ):
-        raise PermissionDenied("Not allowed: see this revision")
+        raise Http404("No such revision")  # nothing told of a revision one may not open
     return render(
         request,
         "review/revision.html",
@@ -90,6 +90,7 @@ def revision_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@permission_required(Action.VIEW_DOCUMENTS)
 def revision_decision(request: HttpRequest, pk: int) -> HttpResponse:
     revision = _visible_revision(request, pk)
     actor = Actor.from_request(request)

@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -145,7 +145,8 @@ def _save(actor: Actor, gate: Gate, case: Case, arrest: Event | None, data: dict
 def edit_case(request: HttpRequest, uid: str) -> HttpResponse:
     case = visible_case(request, uid)
     if not is_editable(request.user, case):
-        raise PermissionDenied("Not allowed: edit this case")
+        messages.error(request, _("You may not correct this case."))
+        return redirect("workspace:case", uid=case.uid)
     gate = Gate(viewer_for(request.user))
     arrest = _arrest(gate, case)
     sources = _case_sources(gate, case)

@@ -115,7 +115,7 @@ def test_a_result_opens_the_defender_page(demo_site):
         name = first.inner_text()
         first.click()
         expect(page.locator("h1")).to_have_text(name)
-        expect(page.locator(".timeline")).to_be_visible()
+        expect(page.locator(".timeline").first).to_be_visible()
         page.screenshot(path=str(SCREENSHOTS / "defender.png"), full_page=True)
 
 
