@@ -11,6 +11,12 @@ bash scripts/install_system_packages.sh
 if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q -e '.[test]'
+# axe-core for the accessibility browser test, pinned in package-lock.json (tests skip without it)
+if command -v npm >/dev/null 2>&1; then
+  npm ci --no-audit --no-fund --silent || echo "npm ci failed: the accessibility test will be skipped"
+else
+  echo "npm not found: the accessibility test will be skipped"
+fi
 
 export PYTHONDONTWRITEBYTECODE=1
 echo "== ruff"; .venv/bin/ruff check hrdwatch tests bench scripts
