@@ -137,3 +137,14 @@ def test_countries_list_counts_public_cases_and_links_each_country(client, sampl
     assert 'href="/countries/VN/"' in html
     assert '<td class="num">1</td>' in html  # the hidden case is not counted
     assert CANARY not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "defenders", "countries"),
+    [("fr", "Défenseurs", "Pays"), ("es", "Personas defensoras", "Países")],
+)
+def test_the_page_chrome_is_translated(client, language, defenders, countries):
+    client.cookies["django_language"] = language
+    assert f"<h1>{defenders}</h1>" in client.get("/defenders/").content.decode()
+    html = client.get("/countries/").content.decode()
+    assert f"<h1>{countries}</h1>" in html and f'href="/countries/">{countries}</a>' in html
