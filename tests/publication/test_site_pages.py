@@ -148,3 +148,9 @@ def test_the_page_chrome_is_translated(client, language, defenders, countries):
     assert f"<h1>{defenders}</h1>" in client.get("/defenders/").content.decode()
     html = client.get("/countries/").content.decode()
     assert f"<h1>{countries}</h1>" in html and f'href="/countries/">{countries}</a>' in html
+
+
+def test_the_sitemap_lists_the_site_pages_and_lists(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    for path in ("/defenders/", "/countries/", *(f"/about/{slug}/" for slug in SLUGS)):
+        assert f"{path}</loc>" in xml
