@@ -53,7 +53,8 @@ class Page:
     slug: str
     title: str
     body: str
-    lang: str  # the language the text is in (the English fallback is marked as such)
+    lang: str  # the language the body is in (the English fallback is marked as such)
+    title_lang: str = ""  # the language the title is in, when it differs from the body's
 
 
 def _criteria(lang: str) -> str:
@@ -213,9 +214,17 @@ def page(slug: str, lang: str) -> Page:
     saved = SitePage.objects.filter(slug=slug).first()
     if saved is None:
         return default_page(slug, lang)
-    title = getattr(saved, f"title_{lang}") or saved.title_en
+    title = getattr(saved, f"title_{lang}")
     body = getattr(saved, f"body_{lang}")
-    return Page(slug, title, body or saved.body_en, lang if body else "en")
+    body_lang = lang if body else "en"
+    title_lang = lang if title else "en"
+    return Page(
+        slug,
+        title or saved.title_en,
+        body or saved.body_en,
+        body_lang,
+        title_lang if title_lang != body_lang else "",
+    )
 
 
 def render_body(text: str) -> SafeString:
