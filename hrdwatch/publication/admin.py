@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from .sitepages import SitePage
 
 
 @admin.register(SitePage)
-class SitePageAdmin(admin.ModelAdmin):
+class SitePageAdmin(SimpleHistoryAdmin):
     list_display = ("slug", "title_en", "updated_at")
     fieldsets = (
         (None, {"fields": ("slug",)}),

@@ -14,6 +14,7 @@ from django.utils.html import escape, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
+from simple_history.models import HistoricalRecords
 
 LANGUAGES = ("en", "fr", "es")
 
@@ -40,6 +41,7 @@ class SitePage(models.Model):
     body_fr = models.TextField(blank=True, help_text="Text in French (empty: the English text).")
     body_es = models.TextField(blank=True, help_text="Text in Spanish (empty: the English text).")
     updated_at = models.DateTimeField(auto_now=True, help_text="When the page last changed.")
+    history = HistoricalRecords()  # who changed which text when, as for the vocabulary
 
     class Meta:
         ordering = ["slug"]

@@ -71,7 +71,9 @@ def test_an_admin_edit_shows_up_and_falls_back_to_english(verified_admin_client,
         },
     )
     assert response.status_code == 302
-    assert SitePage.objects.get(slug="privacy").title_en == "Our privacy"
+    saved = SitePage.objects.get(slug="privacy")
+    assert saved.title_en == "Our privacy"
+    assert saved.history.get().history_user.username == "root-admin"  # who changed it is kept
     html = client.get("/about/privacy/").content.decode()
     assert "Our privacy" in html
     assert "<p>We keep &lt;nothing&gt;.</p>" in html and "<p>Second paragraph.</p>" in html
