@@ -56,7 +56,7 @@ class Page:
     title: str
     body: str
     lang: str  # the language the body is in (the English fallback is marked as such)
-    title_lang: str = ""  # the language the title is in, when it differs from the body's
+    title_lang: str  # the language the title is in
 
 
 def _criteria(lang: str) -> str:
@@ -207,7 +207,7 @@ def default_page(slug: str, lang: str) -> Page:
     title, body = _DEFAULTS[slug][lang]
     if slug == "methodology":
         body = body.replace("{criteria}", _criteria(lang))
-    return Page(slug, title, body, lang)
+    return Page(slug, title, body, lang, lang)
 
 
 def page(slug: str, lang: str) -> Page:
@@ -218,14 +218,12 @@ def page(slug: str, lang: str) -> Page:
         return default_page(slug, lang)
     title = getattr(saved, f"title_{lang}")
     body = getattr(saved, f"body_{lang}")
-    body_lang = lang if body else "en"
-    title_lang = lang if title else "en"
     return Page(
         slug,
         title or saved.title_en,
         body or saved.body_en,
-        body_lang,
-        title_lang if title_lang != body_lang else "",
+        lang if body else "en",
+        lang if title else "en",
     )
 
 

@@ -32,10 +32,10 @@ def about(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "page": page,
             "body": sitepages.render_body(page.body),
-            "text_lang": page.lang if page.lang != lang else "",
+            "body_lang": page.lang if page.lang != lang else "",
+            "title_lang": page.title_lang if page.title_lang != lang else "",
             "contact_email": settings.HRDWATCH_CONTACT_EMAIL if slug == "contact" else "",
             "is_contact": slug == "contact",
-            "pages": [(s.value, s.label) for s in sitepages.Slug],
         },
     )
 
