@@ -131,3 +131,6 @@ class FacetBitmap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value} ({self.size} cases)"
+
+
+from .sitepages import SitePage  # noqa: E402, F401  (the site's own pages, registered here)

@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from .feeds import DefenderFeed, LatestCasesFeed
-from .views import cases, defender, site
+from .views import cases, defender, site, site_pages
 
 app_name = "publication"
 urlpatterns = [
@@ -12,6 +12,9 @@ urlpatterns = [
     path("cases/", cases.case_list, name="cases"),
     path("cases.csv", cases.export_csv, name="cases-csv"),
     path("cases.json", cases.export_json, name="cases-json"),
+    path("defenders/", site_pages.defender_list, name="defenders"),
+    path("countries/", site_pages.country_list, name="countries"),
+    path("about/<slug:slug>/", site_pages.about, name="about"),
     path("defenders/<slug:uid>/", defender.defender_page, name="defender"),
     path("defenders/<slug:uid>/feed.atom", DefenderFeed(), name="defender-feed"),
     path("countries/<str:code>/", site.country_page, name="country"),

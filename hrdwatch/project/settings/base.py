@@ -5,7 +5,7 @@ DATABASE_URL, HRDWATCH_DATA_DIR, SECRET_KEY, DEBUG, ALLOWED_HOSTS, REDIS_URL,
 HRDWATCH_ALLOW_PRIVATE_URLS, HRDWATCH_LLM_URL, HRDWATCH_LLM_MODEL, HRDWATCH_LLM_API_KEY,
 EMAIL_URL-style settings (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD,
 EMAIL_USE_TLS, DEFAULT_FROM_EMAIL), HRDWATCH_SITE_URL, HRDWATCH_TRUSTED_PROXIES,
-HRDWATCH_AUTHORITIES_FILE.
+HRDWATCH_AUTHORITIES_FILE, HRDWATCH_CONTACT_EMAIL.
 """
 
 from __future__ import annotations
@@ -45,6 +45,8 @@ SITE_URL = os.environ.get("HRDWATCH_SITE_URL", "http://127.0.0.1:8000").rstrip("
 # Whether SITE_URL was set: public links (embedded card, share image) then use it, else the host
 # the request came to (so a site served elsewhere never links to 127.0.0.1).
 SITE_URL_CONFIGURED = bool(os.environ.get("HRDWATCH_SITE_URL"))
+# The organisation's public contact address, shown on /about/contact/ (empty: a neutral text).
+HRDWATCH_CONTACT_EMAIL = os.environ.get("HRDWATCH_CONTACT_EMAIL", "")
 # The network's own list of authorities letters are sent to (default: advocacy/data/authorities.yaml).
 HRDWATCH_AUTHORITIES_FILE = os.environ.get("HRDWATCH_AUTHORITIES_FILE", "")
 

@@ -152,11 +152,14 @@ class PageSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self) -> list[str]:
-        return ["publication:home", "publication:cases", "publication:statistics:page"] + [
-            f"country:{code}" for code in sorted(country_counts())
-        ]
+        pages = ["publication:home", "publication:cases", "publication:statistics:page"]
+        pages += ["publication:defenders", "publication:countries"]
+        pages += [f"about:{slug}" for slug in ("methodology", "licence", "contact", "privacy")]
+        return pages + [f"country:{code}" for code in sorted(country_counts())]
 
     def location(self, item: str) -> str:
+        if item.startswith("about:"):
+            return reverse("publication:about", args=[item.split(":", 1)[1]])
         if item.startswith("country:"):
             return reverse("publication:country", args=[item.split(":", 1)[1]])
         return reverse(item)
