@@ -151,7 +151,9 @@ def test_returned_case_is_corrected_and_submitted_again(client, world):
         .values_list("action", flat=True)
     )
     assert actions[-2:] == ["event.update", "case.submit"]
-    assert client.get(f"/workspace/cases/{case.uid}/edit/").status_code == 403
+    # submitted: no longer the documenter's to correct; sent back to the case with a message
+    response = client.get(f"/workspace/cases/{case.uid}/edit/")
+    assert response.status_code == 302 and response.url == f"/workspace/cases/{case.uid}/"
 
 
 def test_stale_correction_is_refused(client, world):
