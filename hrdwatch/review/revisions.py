@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from hrdwatch.records.models import CaseRevision, RevisionReview
 
-from .workflow import REQUIRED_APPROVALS
+from .workflow import approvals_missing
 
 
 def current_approvals(revision: CaseRevision) -> list[RevisionReview]:
@@ -27,17 +27,7 @@ def current_approvals(revision: CaseRevision) -> list[RevisionReview]:
 
 def four_eyes_missing(revision: CaseRevision) -> list[str]:
     """What the approvals of the current version still lack."""
-    approvals = current_approvals(revision)
-    reviewers = {r.reviewer_id for r in approvals}
-    missing = []
-    if len(reviewers) < REQUIRED_APPROVALS:
-        missing.append(
-            _("Approvals by two different reviewers (%(n)d so far).") % {"n": len(reviewers)}
-        )
-    owner = revision.case.owner_id
-    if not any(r.network_wide or r.organisation_id != owner for r in approvals):
-        missing.append(_("One approval from another organisation or a network-wide reviewer."))
-    return missing
+    return approvals_missing(current_approvals(revision), revision.case.owner_id)
 
 
 def review_refusal(revision: CaseRevision, user: Any) -> str:

@@ -6,6 +6,7 @@ which ask these before moving a case on. Messages are shown to reviewers as "wha
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Q
@@ -132,14 +133,19 @@ def current_approvals(case: Case) -> list[Review]:
 
 def four_eyes_missing(case: Case) -> list[str]:
     """What the current round's approvals still lack."""
-    approvals = current_approvals(case)
+    return approvals_missing(current_approvals(case), case.owner_id)
+
+
+def approvals_missing(approvals: Sequence[Any], owner_id: int | None) -> list[str]:
+    """The four-eyes rule, for a case or a revision of it: two different reviewers, one of them
+    from another organisation than the owner or network-wide."""
     reviewers = {r.reviewer_id for r in approvals}
     missing = []
     if len(reviewers) < REQUIRED_APPROVALS:
         missing.append(
             _("Approvals by two different reviewers (%(n)d so far).") % {"n": len(reviewers)}
         )
-    if not any(r.network_wide or r.organisation_id != case.owner_id for r in approvals):
+    if not any(r.network_wide or r.organisation_id != owner_id for r in approvals):
         missing.append(_("One approval from another organisation or a network-wide reviewer."))
     return missing
 
