@@ -46,7 +46,8 @@ def test_generated_requests_find_no_server_error_and_no_restricted_data(
         )
         @given(case=operation.as_strategy())
         def exercise(case: schemathesis.Case) -> None:
-            response = case.call()
+            # plain bodies to read: the WSGI transport does not undo the gzip the site applies
+            response = case.call(headers={"Accept-Encoding": "identity"})
             seen_statuses.add(response.status_code)
             case.validate_response(response, checks=[not_a_server_error])
             assert CANARY not in response.text, f"restricted data in {case.path}"
