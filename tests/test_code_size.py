@@ -16,7 +16,7 @@ KNOWN_LARGE = {
     "demo/names.py": 914,
     "extraction/rules/places.py": 670,
     "demo/profiles.py": 639,
-    "demo/records.py": 568,
+    "demo/records.py": 544,
     "publication/views/defender.py": 517,
     "exports/importer.py": 508,
     "records/models/cases.py": 496,

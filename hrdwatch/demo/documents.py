@@ -14,9 +14,10 @@ from typing import NamedTuple
 from hrdwatch.core.dates import Precision, format_partial_iso
 from hrdwatch.records.levels import Visibility
 
-from .records import FICTIONAL, CaseRows, Ids, Person, Row, Rows, marked, noon
+from .records import FICTIONAL, CaseRows, Ids, Person, Row, Rows, marked
 from .setting import Setting
 from .stories import REFERENCE_DATE, StoryEvent
+from .timestamps import noon
 
 
 class _Spec(NamedTuple):

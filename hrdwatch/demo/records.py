@@ -41,6 +41,7 @@ from hrdwatch.vocab.models import Term
 from .names import PersonName, person_name
 from .setting import CountrySetup, Setting
 from .stories import PARTNERS_MARKER, REFERENCE_DATE, RESTRICTED_MARKER, Story, StoryEvent
+from .timestamps import last_verified, noon, public_updated
 
 FICTIONAL = "Fictional demo record."
 Row = dict[str, Any]
@@ -83,10 +84,6 @@ class Ids:
 
     def __call__(self, prefix: str, model: str, key: str) -> str:
         return new_uid(prefix, f"{self.base}:{key}", model)
-
-
-def noon(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
 
 
 def hidden_level(visibility: str, review_state: str) -> str:
@@ -318,8 +315,8 @@ def add_case(
         country=person.country.profile.code,
         city=story.city.name,
         **status,
-        last_verified_at=_last_verified(uid, rows.now, review_state),
-        public_updated_at=_public_updated(uid, story, review_state),
+        last_verified_at=last_verified(uid, rows.now, review_state),
+        public_updated_at=public_updated(uid, story, review_state),
         **_case_texts(story, rng, hide),
         summary=hide(summary["en"]),
         translations={
@@ -423,27 +420,6 @@ def _restricted_event(first: StoryEvent) -> StoryEvent:
         certainty=Certainty.ALLEGED,
         visibility=Visibility.RESTRICTED,
     )
-
-
-def _public_updated(uid: str, story: Story, review_state: str) -> dt.datetime | None:
-    """A published case was last updated some days after the latest public fact was reported.
-    Drawn from the case's own generator, so the rest of the demo stays as it was."""
-    if review_state not in (ReviewState.PUBLISHED, ReviewState.WITHDRAWN):
-        return None
-    dated = [e.date for e in story.events if e.date and e.visibility == Visibility.PUBLIC]
-    rng = random.Random(f"{uid}:updated")  # noqa: S311 -- demo data, not security
-    latest = max(dated, default=REFERENCE_DATE) + dt.timedelta(days=rng.randint(3, 40))
-    return noon(min(latest, REFERENCE_DATE))
-
-
-def _last_verified(uid: str, now: dt.datetime, review_state: str) -> dt.datetime | None:
-    """Reviewed cases were verified recently; a few were not re-verified for years (stale).
-    Drawn from the case's own generator, so the rest of the demo stays as it was."""
-    if review_state not in (ReviewState.PUBLISHED, ReviewState.VERIFIED, ReviewState.WITHDRAWN):
-        return None
-    rng = random.Random(f"{uid}:verified")  # noqa: S311 -- demo data, not security
-    days = rng.randint(400, 1500) if rng.random() < 0.06 else rng.randint(2, 120)
-    return now - dt.timedelta(days=days)
 
 
 def _summaries(
